@@ -1,0 +1,73 @@
+/*
+ * A view of the dataset as an undirected igraph graph: the agreements chosen by a snapshot
+ * and filters, merged into a simple graph whose edge weights count the agreements of each pair.
+ *
+ * Vertices are the nodes that pass the node filters (all of them, isolated ones included, unless
+ * drop_isolated is set), in dataset order. Each edge is one distinct pair of partners; the
+ * agreements behind it are listed by pn_graph_edge_agreements(). Self-agreements cannot occur
+ * (the loaders refuse them).
+ */
+#ifndef PARTNET_GRAPH_H
+#define PARTNET_GRAPH_H
+
+#include <igraph.h>
+#include <partnet/common.h>
+#include <partnet/dataset.h>
+
+typedef struct {
+    unsigned version;
+    /** Snapshot date: only agreements signed on or before it (pn_date_on_or_before()).
+     *  PN_DATE_NONE: every agreement, undated ones included. */
+    pn_date_t as_of;
+    /** With as_of: also leave out agreements that ended before it
+     *  (pn_date_not_ended_before()). */
+    int active;
+    /** Keep only nodes of this country (alpha-2 code); NULL keeps all. */
+    const char *country;
+    /** Bit (1 << level) per pn_level_t kept; 0 keeps every level. */
+    unsigned levels;
+    /** Leave out national governments acting as parties (level country). */
+    int exclude_country_level;
+    /** Keep only nodes with at least one agreement in the view. */
+    int drop_isolated;
+} pn_view_options_t;
+
+#define PN_VIEW_OPTIONS_VERSION 1
+#define PN_VIEW_OPTIONS_INIT {PN_VIEW_OPTIONS_VERSION, PN_DATE_NONE, 0, NULL, 0, 0, 0}
+
+typedef struct pn_graph pn_graph_t;
+
+/**
+ * Build the graph of a view. An agreement is in the view when it passes the date filters and
+ * both its parties pass the node filters. O(A log A + N) for A agreements and N nodes.
+ * @param[out] out the graph
+ * @return 0, PN_ENOTFOUND (unknown country code), PN_ENOMEM or PN_EIGRAPH
+ */
+PN_EXTERN int pn_graph_new(pn_graph_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts);
+PN_EXTERN void pn_graph_free(pn_graph_t *graph);
+
+/** The dataset the graph was built from (it must outlive the graph). */
+PN_EXTERN const pn_dataset_t *pn_graph_dataset(const pn_graph_t *graph);
+/** The simple undirected igraph graph, owned by the pn_graph_t. */
+PN_EXTERN const igraph_t *pn_graph_igraph(const pn_graph_t *graph);
+/** Edge weights: the number of agreements of each pair, owned by the pn_graph_t. */
+PN_EXTERN const igraph_vector_t *pn_graph_weights(const pn_graph_t *graph);
+
+PN_EXTERN igraph_integer_t pn_graph_vertex_count(const pn_graph_t *graph);
+PN_EXTERN igraph_integer_t pn_graph_edge_count(const pn_graph_t *graph);
+/** Number of agreements in the view. */
+PN_EXTERN size_t pn_graph_agreement_count(const pn_graph_t *graph);
+
+/** The dataset node of vertex @p v. */
+PN_EXTERN uint32_t pn_graph_node(const pn_graph_t *graph, igraph_integer_t v);
+/** The vertex of dataset node @p node, or -1 when the view leaves it out. */
+PN_EXTERN igraph_integer_t pn_graph_vertex(const pn_graph_t *graph, uint32_t node);
+
+/**
+ * The agreements behind edge @p e: @p count dataset agreement indices, in dataset order.
+ * @return a pointer owned by the pn_graph_t.
+ */
+PN_EXTERN const uint32_t *pn_graph_edge_agreements(const pn_graph_t *graph, igraph_integer_t e,
+                                                   size_t *count);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * A list of problems found in input: errors (the dataset cannot be used), warnings (it can,
+ * but something looks wrong) and notes (weaker remarks that `partnet check` lists, such as an
+ * agreement without a source). Each problem is one line that names the file, the line and
+ * field, and what was expected: "cis.json:212: agreement \"a17\": date \"2018-13\": month 13
+ * does not exist".
+ */
+#ifndef PARTNET_PROBLEMS_H
+#define PARTNET_PROBLEMS_H
+
+#include <partnet/common.h>
+#include <stddef.h>
+
+typedef enum {
+    PN_SEVERITY_ERROR = 0,
+    PN_SEVERITY_WARNING,
+    PN_SEVERITY_NOTE
+} pn_severity_t;
+
+typedef struct {
+    pn_severity_t severity;
+    const char *message; /**< one line, no trailing newline */
+} pn_problem_t;
+
+typedef struct pn_problems pn_problems_t;
+
+/** @param[out] out an empty list @return 0 or PN_ENOMEM */
+PN_EXTERN int pn_problems_new(pn_problems_t **out);
+PN_EXTERN void pn_problems_free(pn_problems_t *problems);
+
+/** Number of problems kept. At most PN_PROBLEMS_KEEP are kept; the rest are only counted. */
+PN_EXTERN size_t pn_problems_count(const pn_problems_t *problems);
+/** The i-th problem kept, owned by the list. */
+PN_EXTERN const pn_problem_t *pn_problems_get(const pn_problems_t *problems, size_t i);
+/** Number of problems of a severity found, kept or not. */
+PN_EXTERN size_t pn_problems_total(const pn_problems_t *problems, pn_severity_t severity);
+
+#define PN_PROBLEMS_KEEP 10000
+
+#endif

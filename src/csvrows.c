@@ -1,0 +1,237 @@
+/*
+ * CSV rows over libcsv. libcsv does not count lines, so input is fed to it one line at a time:
+ * a row's line is the first non-blank line fed after the previous row ended.
+ */
+#include "csvrows.h"
+
+#include "error.h"
+#include "problems.h"
+#include "strpool.h"
+#include "utf8.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define CHUNK (1u << 20)
+
+typedef struct {
+    const pn_csv_options_t *opts;
+    const char *name;
+    char *row;            /* the current row's fields, each NUL-terminated */
+    size_t row_len, row_cap;
+    struct span {
+        size_t offset, len;
+    } *spans;             /* the fields of the current row */
+    size_t count, cap;
+    uint32_t line;        /* line being fed */
+    uint32_t row_line;    /* first line of the current row */
+    int in_row;
+    int status;           /* first failure: stop */
+    uint64_t rows;
+} reader_t;
+
+static void on_field(void *s, size_t len, void *data)
+{
+    reader_t *r = data;
+    if (r->status)
+        return;
+    if (pn_array__reserve((void **)&r->spans, &r->cap, r->count + 1, sizeof *r->spans) != 0) {
+        r->status = pn_error__nomem();
+        return;
+    }
+    if (pn_array__reserve((void **)&r->row, &r->row_cap, r->row_len + len + 1, 1) != 0) {
+        r->status = pn_error__nomem();
+        return;
+    }
+    if (len)
+        memcpy(r->row + r->row_len, s, len);
+    r->row[r->row_len + len] = '\0';
+    r->spans[r->count].offset = r->row_len;
+    r->spans[r->count].len = len;
+    r->count++;
+    r->row_len += len + 1;
+}
+
+static void on_row(int terminator, void *data)
+{
+    (void)terminator;
+    reader_t *r = data;
+    r->in_row = 0;
+    size_t count = r->count;
+    r->count = 0;
+    r->row_len = 0;
+    if (r->status || count == 0)
+        return;
+
+    pn_field_t fields_small[16];
+    pn_field_t *fields = count <= 16 ? fields_small : malloc(count * sizeof *fields);
+    if (!fields) {
+        r->status = pn_error__nomem();
+        return;
+    }
+    int valid = 1;
+    for (size_t i = 0; i < count; i++) {
+        fields[i].data = r->row + r->spans[i].offset;
+        fields[i].len = r->spans[i].len;
+        size_t bad = pn_utf8__invalid(fields[i].data, fields[i].len);
+        if (bad < fields[i].len && valid) {
+            valid = 0;
+            int nul = fields[i].data[bad] == '\0';
+            if (pn_problems__add(r->opts->problems, PN_SEVERITY_ERROR,
+                                 "%s:%u: column %zu: %s at byte %zu of the field", r->name,
+                                 r->row_line, i + 1,
+                                 nul ? "NUL byte" : "invalid UTF-8", bad + 1) != 0)
+                r->status = PN_ENOMEM;
+        }
+    }
+    if (valid && !r->status)
+        r->status = r->opts->row(r->opts->ctx, fields, count, r->row_line);
+    if (fields != fields_small)
+        free(fields);
+    r->rows++;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void report_progress(const reader_t *r, const pn_reader_t *in, double start, int done)
+{
+    pn_load_progress_t p = {in->consumed, in->size, r->rows > 0 ? r->rows - 1 : 0,
+                            now() - start, done};
+    r->opts->progress(&p, r->opts->progress_data);
+}
+
+static int is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != '\r' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
+static int space_is_trimmed(unsigned char c)
+{
+    return c == ' ';
+}
+
+int pn_csv__read(pn_reader_t *in, const pn_csv_options_t *opts)
+{
+    struct csv_parser parser;
+    reader_t r = {0};
+    char *buf = NULL;
+    int status = 0;
+    r.opts = opts;
+    r.name = in->name;
+    r.line = 1;
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+        return pn_error__nomem();
+    csv_set_delim(&parser, (unsigned char)opts->delimiter);
+    csv_set_space_func(&parser, space_is_trimmed);
+    buf = malloc(CHUNK);
+    if (!buf) {
+        status = pn_error__nomem();
+        goto done;
+    }
+
+    double start = now(), last_report = start;
+    int first = 1, line_open = 0; /* the fed part of the current line was not all blank */
+    for (;;) {
+        int error;
+        size_t n = pn_reader__read(in, buf, CHUNK, &error);
+        if (error) {
+            status = pn_error__set(PN_EIO, "%s: read error: %s", in->name, strerror(errno));
+            goto done;
+        }
+        if (n == 0)
+            break;
+        size_t pos = 0;
+        if (first && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+            pos = 3;
+        first = 0;
+        while (pos < n) {
+            char *nl = memchr(buf + pos, '\n', n - pos);
+            size_t end = nl ? (size_t)(nl - buf) + 1 : n;
+            if (!r.in_row && !line_open && !is_blank(buf + pos, end - pos)) {
+                r.in_row = 1;
+                r.row_line = r.line;
+            }
+            line_open = line_open || !is_blank(buf + pos, end - pos);
+            if (csv_parse(&parser, buf + pos, end - pos, on_field, on_row, &r) != end - pos) {
+                if (!r.status) {
+                    status = pn_problems__add(opts->problems, PN_SEVERITY_ERROR,
+                                              "%s:%u: malformed CSV: a quote inside an unquoted "
+                                              "field, or text after a closing quote",
+                                              in->name, r.line);
+                    r.status = status ? status : PN_EPARSE;
+                }
+            }
+            if (r.status) {
+                status = r.status;
+                goto done;
+            }
+            if (nl) {
+                r.line++;
+                line_open = 0;
+            }
+            pos = end;
+        }
+        if (opts->progress && now() - last_report >= 0.5) {
+            last_report = now();
+            report_progress(&r, in, start, 0);
+        }
+    }
+    if (csv_fini(&parser, on_field, on_row, &r) != 0 && !r.status) {
+        r.status = pn_problems__add(opts->problems, PN_SEVERITY_ERROR,
+                                    "%s:%u: unterminated quoted field: the quote opened in the "
+                                    "row starting on this line is never closed",
+                                    in->name, r.row_line);
+        if (!r.status)
+            r.status = PN_EPARSE;
+    }
+    status = r.status;
+    if (opts->progress)
+        report_progress(&r, in, start, 1);
+done:
+    csv_free(&parser);
+    free(buf);
+    free(r.row);
+    free(r.spans);
+    return status;
+}
+
+void pn_csv__normalise(const pn_field_t *field, char *out, size_t cap)
+{
+    size_t start = 0, end = field->len, n = 0;
+    while (start < end && (field->data[start] == ' ' || field->data[start] == '\t'))
+        start++;
+    while (end > start && (field->data[end - 1] == ' ' || field->data[end - 1] == '\t'))
+        end--;
+    for (size_t i = start; i < end && n + 1 < cap; i++) {
+        char c = field->data[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        else if (c == ' ' || c == '-')
+            c = '_';
+        out[n++] = c;
+    }
+    out[n] = '\0';
+}
+
+long pn_csv__column(const pn_field_t *header, size_t count, const char *const *names)
+{
+    char name[128];
+    for (size_t i = 0; i < count; i++) {
+        pn_csv__normalise(&header[i], name, sizeof name);
+        for (const char *const *n = names; *n; n++)
+            if (strcmp(name, *n) == 0)
+                return (long)i;
+    }
+    return -1;
+}

@@ -1,0 +1,50 @@
+/*
+ * CSV rows with their line numbers, read with libcsv (RFC 4180: quoted fields may hold
+ * delimiters, quotes and line breaks; CRLF and LF both end rows; a UTF-8 byte-order mark is
+ * skipped; blank lines are skipped). Private to the library.
+ */
+#ifndef PN_SRC_CSV_H
+#define PN_SRC_CSV_H
+
+#include <partnet/load.h>
+
+#include "input.h"
+
+typedef struct {
+    const char *data; /* NUL-terminated */
+    size_t len;
+} pn_field_t;
+
+/** Called for each row, the header included. A non-zero return stops reading and is returned
+ *  by pn_csv__read(). Fields are valid until the callback returns. */
+typedef int pn_csv_row_fn(void *ctx, const pn_field_t *fields, size_t count, uint32_t line);
+
+typedef struct {
+    char delimiter;
+    pn_csv_row_fn *row;
+    void *ctx;
+    pn_problems_t *problems;
+    /* progress: called about twice a second when set; agreements counts rows after the first */
+    pn_load_progress_fn *progress;
+    void *progress_data;
+} pn_csv_options_t;
+
+/**
+ * Read every row of @p in. A row with invalid UTF-8 or a NUL byte is reported (file, line,
+ * column) and not passed on; reading goes on, so that every such row is listed.
+ * @return 0; PN_EPARSE for malformed CSV (reported; reading stops); PN_EIO; PN_ENOMEM; or what
+ *         the row callback returned.
+ */
+int pn_csv__read(pn_reader_t *in, const pn_csv_options_t *opts);
+
+/**
+ * The column of a header whose name is one of @p names (NULL-terminated list, lower case),
+ * compared without case and with spaces and hyphens read as underscores.
+ * @return the 0-based column, or -1
+ */
+long pn_csv__column(const pn_field_t *header, size_t count, const char *const *names);
+
+/** The header name normalised as pn_csv__column() compares it, in @p out (cap bytes). */
+void pn_csv__normalise(const pn_field_t *field, char *out, size_t cap);
+
+#endif

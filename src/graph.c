@@ -1,0 +1,213 @@
+/*
+ * A view of the dataset as a simple undirected igraph graph (see partnet/graph.h).
+ *
+ * The agreements in the view are sorted by their pair of vertices (radix sort, stable, so each
+ * pair's agreements stay in dataset order); each run of equal pairs becomes one edge whose
+ * weight is the run's length. edge_start[e]..edge_start[e+1] indexes the run in `agreements`.
+ */
+#include <partnet/graph.h>
+
+#include "dataset.h"
+#include "error.h"
+#include "sort.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct pn_graph {
+    const pn_dataset_t *ds;
+    igraph_t graph;
+    igraph_vector_t weights;
+    uint32_t *node_of;      /* vertex -> dataset node */
+    igraph_integer_t *vertex_of; /* dataset node -> vertex, or -1 */
+    uint32_t *agreements;   /* the view's agreements, grouped by edge */
+    size_t agreement_count;
+    size_t *edge_start;     /* edge_count + 1 offsets into agreements */
+    int has_graph, has_weights;
+};
+
+static int node_passes(const pn_node_t *n, const pn_view_options_t *o, uint32_t country)
+{
+    if (o->levels && !(o->levels & (1u << n->level)))
+        return 0;
+    if (o->exclude_country_level && n->level == PN_LEVEL_COUNTRY)
+        return 0;
+    return country == PN_NONE || n->country == country;
+}
+
+static int agreement_passes(const pn_dataset_t *ds, size_t i, const pn_view_options_t *o)
+{
+    if (o->as_of == PN_DATE_NONE)
+        return 1;
+    if (!pn_date_on_or_before(ds->date[i], o->as_of))
+        return 0;
+    return !o->active || pn_date_not_ended_before(ds->end[i], o->as_of);
+}
+
+int pn_graph_new(pn_graph_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts)
+{
+    pn_view_options_t defaults = PN_VIEW_OPTIONS_INIT;
+    const pn_view_options_t *o = opts ? opts : &defaults;
+    pn_graph_t *g = calloc(1, sizeof *g);
+    pn_keyed_t *pairs = NULL;
+    unsigned char *kept = NULL;
+    igraph_vector_int_t edges;
+    int has_edges = 0, status = 0;
+    if (!g)
+        return pn_error__nomem();
+    g->ds = ds;
+
+    uint32_t country = PN_NONE;
+    if (o->country && pn_dataset_find_country(ds, o->country, &country) != 0) {
+        status = pn_error__set(PN_ENOTFOUND, "%s: no country \"%s\" in the dataset",
+                               ds->name, o->country);
+        goto done;
+    }
+
+    size_t n = ds->node_count;
+    kept = calloc(n ? n : 1, 1); /* 1: passes the filters; 2: also has an agreement */
+    g->vertex_of = malloc((n ? n : 1) * sizeof *g->vertex_of);
+    pairs = malloc((ds->agreement_count ? ds->agreement_count : 1) * sizeof *pairs);
+    if (!kept || !g->vertex_of || !pairs)
+        goto nomem;
+    for (size_t i = 0; i < n; i++)
+        kept[i] = (unsigned char)node_passes(&ds->nodes[i], o, country);
+
+    size_t count = 0;
+    for (size_t i = 0; i < ds->agreement_count; i++) {
+        uint32_t a = ds->a[i], b = ds->b[i];
+        if (!kept[a] || !kept[b] || !agreement_passes(ds, i, o))
+            continue;
+        kept[a] = kept[b] = 2;
+        pairs[count].key = (uint64_t)a << 32 | b; /* node indices for now */
+        pairs[count].value = (uint32_t)i;
+        count++;
+    }
+
+    igraph_integer_t vertices = 0;
+    for (size_t i = 0; i < n; i++)
+        g->vertex_of[i] = kept[i] == 2 || (kept[i] && !o->drop_isolated) ? vertices++ : -1;
+    g->node_of = malloc((vertices ? (size_t)vertices : 1) * sizeof *g->node_of);
+    if (!g->node_of)
+        goto nomem;
+    for (size_t i = 0; i < n; i++)
+        if (g->vertex_of[i] >= 0)
+            g->node_of[g->vertex_of[i]] = (uint32_t)i;
+
+    for (size_t k = 0; k < count; k++) {
+        uint64_t a = (uint64_t)g->vertex_of[pairs[k].key >> 32];
+        uint64_t b = (uint64_t)g->vertex_of[pairs[k].key & 0xFFFFFFFFu];
+        pairs[k].key = a < b ? a << 32 | b : b << 32 | a;
+    }
+    if (pn_sort__keyed(pairs, count) != 0)
+        goto nomem;
+
+    size_t edge_count = 0;
+    for (size_t k = 0; k < count; k++)
+        edge_count += k == 0 || pairs[k].key != pairs[k - 1].key;
+    g->agreements = malloc((count ? count : 1) * sizeof *g->agreements);
+    g->edge_start = malloc((edge_count + 1) * sizeof *g->edge_start);
+    if (!g->agreements || !g->edge_start)
+        goto nomem;
+    if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * edge_count)) != IGRAPH_SUCCESS)
+        goto nomem;
+    has_edges = 1;
+    if (igraph_vector_init(&g->weights, (igraph_integer_t)edge_count) != IGRAPH_SUCCESS)
+        goto nomem;
+    g->has_weights = 1;
+    size_t e = 0;
+    for (size_t k = 0; k < count; k++) {
+        if (k == 0 || pairs[k].key != pairs[k - 1].key) {
+            g->edge_start[e] = k;
+            VECTOR(edges)[2 * e] = (igraph_integer_t)(pairs[k].key >> 32);
+            VECTOR(edges)[2 * e + 1] = (igraph_integer_t)(pairs[k].key & 0xFFFFFFFFu);
+            e++;
+        }
+        VECTOR(g->weights)[e - 1] += 1;
+        g->agreements[k] = pairs[k].value;
+    }
+    g->edge_start[edge_count] = count;
+    g->agreement_count = count;
+
+    igraph_error_t rc = igraph_create(&g->graph, &edges, vertices, IGRAPH_UNDIRECTED);
+    if (rc != IGRAPH_SUCCESS) {
+        status = pn_error__igraph(rc);
+        goto done;
+    }
+    g->has_graph = 1;
+    goto done;
+
+nomem:
+    status = pn_error__nomem();
+done:
+    if (has_edges)
+        igraph_vector_int_destroy(&edges);
+    free(pairs);
+    free(kept);
+    if (status == 0)
+        *out = g;
+    else
+        pn_graph_free(g);
+    return status;
+}
+
+void pn_graph_free(pn_graph_t *g)
+{
+    if (!g)
+        return;
+    if (g->has_graph)
+        igraph_destroy(&g->graph);
+    if (g->has_weights)
+        igraph_vector_destroy(&g->weights);
+    free(g->node_of);
+    free(g->vertex_of);
+    free(g->agreements);
+    free(g->edge_start);
+    free(g);
+}
+
+const pn_dataset_t *pn_graph_dataset(const pn_graph_t *g)
+{
+    return g->ds;
+}
+
+const igraph_t *pn_graph_igraph(const pn_graph_t *g)
+{
+    return &g->graph;
+}
+
+const igraph_vector_t *pn_graph_weights(const pn_graph_t *g)
+{
+    return &g->weights;
+}
+
+igraph_integer_t pn_graph_vertex_count(const pn_graph_t *g)
+{
+    return igraph_vcount(&g->graph);
+}
+
+igraph_integer_t pn_graph_edge_count(const pn_graph_t *g)
+{
+    return igraph_ecount(&g->graph);
+}
+
+size_t pn_graph_agreement_count(const pn_graph_t *g)
+{
+    return g->agreement_count;
+}
+
+uint32_t pn_graph_node(const pn_graph_t *g, igraph_integer_t v)
+{
+    return g->node_of[v];
+}
+
+igraph_integer_t pn_graph_vertex(const pn_graph_t *g, uint32_t node)
+{
+    return node < g->ds->node_count ? g->vertex_of[node] : -1;
+}
+
+const uint32_t *pn_graph_edge_agreements(const pn_graph_t *g, igraph_integer_t e, size_t *count)
+{
+    *count = g->edge_start[e + 1] - g->edge_start[e];
+    return g->agreements + g->edge_start[e];
+}

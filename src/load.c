@@ -1,0 +1,332 @@
+/*
+ * pn_load(): choosing the loader, and what every load shares: the country resolver and the
+ * checks that run once a dataset is read.
+ */
+#include "load.h"
+
+#include "error.h"
+#include "strpool.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int pn_load__resolver(pn_loader_t *l, pn_resolver_t **out)
+{
+    if (!l->resolver) {
+        int status = pn_resolver_new(&l->resolver, l->opts->iso_codes_path);
+        if (status != 0)
+            return status;
+    }
+    *out = l->resolver;
+    return 0;
+}
+
+size_t pn_load__errors(const pn_loader_t *l)
+{
+    return pn_problems_total(l->problems, PN_SEVERITY_ERROR);
+}
+
+int pn_load__country_code(pn_loader_t *l, const char *code, uint32_t *out)
+{
+    if (pn_dataset_find_country(l->ds, code, out) == 0)
+        return 0;
+    pn_resolver_t *r;
+    int status = pn_load__resolver(l, &r);
+    if (status != 0)
+        return status;
+    if (!pn_resolver_is_code(r, code))
+        return PN_ENOTFOUND;
+    return pn_dataset__country(l->ds, out, code, pn_resolver_name(r, code), 1);
+}
+
+int pn_load__country_named(pn_loader_t *l, const char *file, const char *text, size_t len,
+                           uint32_t line, int codes_only, uint32_t *out)
+{
+    pn_dataset_t *ds = l->ds;
+    while (len > 0 && (*text == ' ' || *text == '\t')) {
+        text++;
+        len--;
+    }
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+        len--;
+    uint32_t cached;
+    if (pn_strmap__get(&l->named, text, len, &cached)) {
+        for (size_t i = 0; i < l->unresolved_count; i++)
+            if (l->unresolved[i].text && strlen(l->unresolved[i].text) == len &&
+                memcmp(l->unresolved[i].text, text, len) == 0)
+                l->unresolved[i].rows++;
+        l->no_country_rows += len == 0;
+        *out = cached;
+        return 0;
+    }
+    char *key = pn_arena__strndup(&ds->arena, text, len);
+    if (!key)
+        return pn_error__nomem();
+
+    pn_resolver_t *r;
+    int status = pn_load__resolver(l, &r);
+    if (status != 0)
+        return status;
+    const char *code = NULL;
+    pn_resolve_how_t how = PN_RESOLVE_UNRESOLVED;
+    uint32_t country;
+    if (len == 0) {
+        l->no_country_rows++;
+        status = pn_dataset__country(ds, &country, "", "(unknown)", 0);
+    } else if (codes_only && len == 2 && key[0] >= 'A' && key[0] <= 'Z' && key[1] >= 'A' &&
+               key[1] <= 'Z' && !pn_resolver_is_code(r, key)) {
+        status = pn_load__error(l, "%s:%u: country \"%s\" is not an ISO 3166-1 alpha-2 code",
+                                file, line, key);
+        if (status == 0)
+            status = pn_dataset__country(ds, &country, "", "(unknown)", 0);
+    } else if (pn_resolver_resolve(r, key, &code, &how) == 0) {
+        if (how == PN_RESOLVE_GUESS)
+            status = pn_problems__add(l->problems,
+                                      l->opts->strict ? PN_SEVERITY_ERROR : PN_SEVERITY_WARNING,
+                                      "%s:%u: country \"%s\" read as %s (%s), the nearest name",
+                                      file, line, key, pn_resolver_name(r, code), code);
+        if (status == 0)
+            status = pn_load__country_code(l, code, &country);
+    } else if (l->opts->strict) {
+        status = pn_load__error(l, "%s:%u: country \"%s\" is not a country name partnet knows",
+                                file, line, key);
+        if (status == 0)
+            status = pn_dataset__country(ds, &country, key, key, 0);
+    } else {
+        status = pn_dataset__country(ds, &country, key, key, 0);
+        if (status == 0 &&
+            pn_array__reserve((void **)&l->unresolved, &l->unresolved_capacity,
+                              l->unresolved_count + 1, sizeof *l->unresolved) != 0)
+            status = pn_error__nomem();
+        if (status == 0)
+            l->unresolved[l->unresolved_count++] = (pn_unresolved_t){key, 1, line};
+    }
+    if (status != 0)
+        return status;
+    if (pn_strmap__put(&l->named, key, country, NULL) < 0)
+        return pn_error__nomem();
+    *out = country;
+    return 0;
+}
+
+int pn_load__country_summary(pn_loader_t *l, const char *file)
+{
+    if (l->no_country_rows)
+        if (pn_load__warning(l, "%s: %u cell%s name no country; %s kept in no country", file,
+                             l->no_country_rows, l->no_country_rows == 1 ? "" : "s",
+                             l->no_country_rows == 1 ? "its node is" : "their nodes are") != 0)
+            return PN_ENOMEM;
+    if (l->unresolved_count == 0)
+        return 0;
+    char list[768] = "";
+    size_t used = 0, shown = 0;
+    for (; shown < l->unresolved_count && shown < 8 && used < sizeof list - 96; shown++) {
+        const pn_unresolved_t *u = &l->unresolved[shown];
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%.40s\" (%u cell%s, line %u)",
+                                 shown ? ", " : "", u->text, u->rows, u->rows == 1 ? "" : "s",
+                                 u->first_line);
+    }
+    if (shown < l->unresolved_count)
+        snprintf(list + used, sizeof list - used, " and %zu more", l->unresolved_count - shown);
+    return pn_load__warning(l, "%s: %zu country name%s not resolved, kept as %s of %s own: %s",
+                            file, l->unresolved_count, l->unresolved_count == 1 ? "" : "s",
+                            l->unresolved_count == 1 ? "a country" : "countries",
+                            l->unresolved_count == 1 ? "its" : "their", list);
+}
+
+static int is_folder(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* path/name, or the folder of path followed by name; the caller frees it. */
+static char *beside(const char *path, const char *name, int path_is_folder)
+{
+    size_t dir = strlen(path);
+    if (!path_is_folder) {
+        const char *slash = strrchr(path, '/');
+        dir = slash ? (size_t)(slash - path) : 0;
+    }
+    char *p = malloc(dir + strlen(name) + 2);
+    if (!p)
+        return NULL;
+    if (dir == 0 && !path_is_folder)
+        strcpy(p, name);
+    else
+        sprintf(p, "%.*s/%s", (int)dir, path, name);
+    return p;
+}
+
+/* The first line of a CSV (BOM skipped), lower-cased, NUL-terminated, in @p out. */
+static void header_line(const char *data, size_t len, char *out, size_t cap)
+{
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    size_t n = 0;
+    while (n < len && n + 1 < cap && data[n] != '\n' && data[n] != '\r') {
+        char c = data[n];
+        out[n] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+        n++;
+    }
+    out[n] = '\0';
+}
+
+/* Does the header name a column exactly @p name (between delimiters, quotes and spaces)? */
+static int header_has(const char *header, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = strstr(header, name); p; p = strstr(p + 1, name)) {
+        int before = p == header || strchr(",;\t\" ", p[-1]);
+        int after = p[n] == '\0' || strchr(",;\t\" ", p[n]);
+        if (before && after)
+            return 1;
+    }
+    return 0;
+}
+
+static int choose_and_load(pn_loader_t *l, const char *path)
+{
+    const pn_load_options_t *opts = l->opts;
+    pn_reader_t in;
+    char *nodes = NULL, *countries = NULL;
+    int status = 0;
+
+    if (is_folder(path)) {
+        if (opts->input != PN_INPUT_AUTO && opts->input != PN_INPUT_TABLES)
+            return pn_error__set(PN_EUSAGE, "%s: is a folder; only nodes.csv + edges.csv tables "
+                                 "are read from a folder", path);
+        char *edges = beside(path, "edges.csv", 1);
+        nodes = beside(path, "nodes.csv", 1);
+        countries = beside(path, "countries.csv", 1);
+        if (!edges || !nodes || !countries) {
+            free(edges);
+            status = pn_error__nomem();
+            goto done;
+        }
+        if (!exists(edges) || !exists(nodes)) {
+            status = pn_error__set(PN_EIO, "%s: expected a folder holding nodes.csv and edges.csv",
+                                   path);
+            free(edges);
+            goto done;
+        }
+        status = pn_reader__open(&in, edges);
+        if (status == 0) {
+            status = pn_load__tables(l, &in, opts->nodes_path ? opts->nodes_path : nodes,
+                                     exists(countries) ? countries : NULL);
+            pn_reader__close(&in);
+        }
+        free(edges);
+        goto done;
+    }
+
+    status = pn_reader__open(&in, path);
+    if (status != 0)
+        goto done;
+    pn_input_t input = opts->input;
+    const char *data;
+    size_t len;
+    char header[4096] = "";
+    if (input == PN_INPUT_AUTO || input == PN_INPUT_TABLES) {
+        status = pn_reader__peek(&in, &data, &len);
+        if (status != 0)
+            goto close;
+        header_line(data, len, header, sizeof header);
+    }
+    if (input == PN_INPUT_AUTO) {
+        size_t i = (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+        while (i < len && strchr(" \t\r\n", data[i]))
+            i++;
+        if (i < len && (data[i] == '{' || data[i] == '['))
+            input = PN_INPUT_JSON;
+        else if (opts->nodes_path && !opts->columns)
+            input = PN_INPUT_TABLES;
+        else if (!opts->columns && !opts->no_header && header_has(header, "source") &&
+                 header_has(header, "target"))
+            input = PN_INPUT_TABLES;
+        else
+            input = PN_INPUT_PAIRS;
+    }
+    switch (input) {
+    case PN_INPUT_JSON:
+        status = pn_load__json(l, &in);
+        break;
+    case PN_INPUT_TABLES:
+        if (opts->nodes_path) {
+            status = pn_load__tables(l, &in, opts->nodes_path, NULL);
+            break;
+        }
+        nodes = in.is_stdin ? NULL : beside(path, "nodes.csv", 0);
+        if (!nodes || !exists(nodes)) {
+            status = pn_error__set(PN_EUSAGE, "%s: an edges table (source, target columns) needs "
+                                   "its nodes: give --nodes FILE, or put nodes.csv beside it", in.name);
+            break;
+        }
+        status = pn_load__tables(l, &in, nodes, NULL);
+        break;
+    default:
+        status = pn_load__pairs(l, &in, header);
+        break;
+    }
+close:
+    pn_reader__close(&in);
+done:
+    free(nodes);
+    free(countries);
+    return status;
+}
+
+int pn_load(pn_dataset_t **out, const char *path, const pn_load_options_t *opts,
+            pn_problems_t *problems)
+{
+    pn_load_options_t defaults = PN_LOAD_OPTIONS_INIT;
+    pn_problems_t *own = NULL;
+    pn_loader_t l = PN_LOADER_INIT(NULL, problems, opts ? opts : &defaults);
+    int status;
+
+    pn_error_clear();
+    if (!problems && (status = pn_problems_new(&own)) != 0)
+        return status;
+    if (!problems)
+        l.problems = own;
+    status = pn_dataset_new(&l.ds, strcmp(path, "-") == 0 ? "<stdin>" : path);
+    if (status != 0)
+        goto done;
+    size_t before = pn_load__errors(&l);
+    status = choose_and_load(&l, path);
+    if (status == 0)
+        status = pn_load__check(&l);
+    if (status == 0 && pn_load__errors(&l) > before)
+        status = PN_EINVALID;
+done:
+    if (status == 0) {
+        *out = l.ds;
+    } else {
+        pn_dataset_free(l.ds);
+        /* the first error explains the failure, whatever was set after it */
+        const pn_problem_t *first = NULL;
+        for (size_t i = 0; i < pn_problems_count(l.problems) && !first; i++)
+            if (pn_problems_get(l.problems, i)->severity == PN_SEVERITY_ERROR)
+                first = pn_problems_get(l.problems, i);
+        if (first && status != PN_ENOMEM)
+            pn_error__set(status, "%s", first->message);
+        else if (!pn_error_last()[0])
+            pn_error__set(status, "%s: cannot be loaded", path);
+    }
+    pn_resolver_free(l.resolver);
+    pn_strmap__destroy(&l.named);
+    free(l.unresolved);
+    pn_problems_free(own);
+    return status;
+}

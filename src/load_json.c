@@ -1,0 +1,1017 @@
+/*
+ * The native JSON loader. The top level is scanned by hand so that each element of the
+ * documents, countries, nodes, agreements and reported lists is parsed by cJSON on its own and
+ * keeps the line it starts on: every message names the file, the line and the field. Elements
+ * are then read in dependency order (documents, countries, nodes, agreements, reported) and
+ * every problem is reported, not just the first.
+ */
+#include "load.h"
+
+#include "error.h"
+#include "utf8.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { SEC_DOCUMENTS, SEC_COUNTRIES, SEC_NODES, SEC_AGREEMENTS, SEC_REPORTED, SEC_COUNT };
+static const char *const section_names[SEC_COUNT] = {"documents", "countries", "nodes",
+                                                     "agreements", "reported"};
+static const char *const meta_fields[] = {"format", "title", "description", "license",
+                                          "citation", NULL};
+#define FORMAT_NAME "partnet/1"
+
+typedef struct {
+    cJSON *item;
+    uint32_t line;
+} element_t;
+
+typedef struct {
+    element_t *items;
+    size_t count, capacity;
+    int seen;
+} section_t;
+
+typedef struct {
+    pn_loader_t *l;
+    const char *name;
+    const char *text, *end;
+    const char *line_pos; /* line counting is incremental: positions only move forward */
+    uint32_t line;
+    section_t sections[SEC_COUNT];
+    cJSON *meta;
+    int status; /* PN_ENOMEM or a fatal parse error */
+} json_t;
+
+/* One element being read, for messages: "cis.json:212: agreement \"a17\": ..." */
+typedef struct {
+    json_t *j;
+    const cJSON *obj;
+    uint32_t line;
+    char label[192];
+    int errors;
+} elem_t;
+
+static uint32_t line_at(json_t *j, const char *p)
+{
+    for (; j->line_pos < p; j->line_pos++)
+        j->line += *j->line_pos == '\n';
+    return j->line;
+}
+
+static uint32_t column_at(const json_t *j, const char *p)
+{
+    const char *start = p;
+    while (start > j->text && start[-1] != '\n')
+        start--;
+    return (uint32_t)(p - start) + 1;
+}
+
+static const char *skip_ws(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    return p;
+}
+
+static void syntax_error(json_t *j, const char *p, const char *expected)
+{
+    if (p > j->end)
+        p = j->end;
+    char near[24];
+    size_t n = 0;
+    for (const char *q = p; q < j->end && n < 16 && *q != '\n' && *q != '\r'; q++)
+        near[n++] = (*q >= 0x20 && *q < 0x7f) ? *q : '?';
+    near[n] = '\0';
+    uint32_t line = line_at(j, p);
+    int status = pn_load__error(j->l, "%s:%u:%u: malformed JSON: expected %s, found %s%s%s",
+                                j->name, line, column_at(j, p), expected,
+                                p == j->end ? "the end of the file" : "\"",
+                                p == j->end ? "" : near, p == j->end ? "" : "\"");
+    j->status = status ? status : PN_EPARSE;
+}
+
+/* Parse one JSON value at *p with cJSON; NULL (and a reported error) when malformed. */
+static cJSON *parse_value(json_t *j, const char **p)
+{
+    const char *after = NULL;
+    cJSON *v = cJSON_ParseWithLengthOpts(*p, (size_t)(j->end - *p), &after, 0);
+    if (!v) {
+        syntax_error(j, after ? after : *p,
+                     "a value (string in double quotes, number, object, list, true, false or "
+                     "null) nested at most 1000 deep");
+        return NULL;
+    }
+    *p = after;
+    return v;
+}
+
+static int push_element(section_t *s, cJSON *item, uint32_t line)
+{
+    if (s->count == s->capacity) {
+        size_t capacity = s->capacity ? s->capacity * 2 : 64;
+        element_t *items = realloc(s->items, capacity * sizeof *items);
+        if (!items)
+            return -1;
+        s->items = items;
+        s->capacity = capacity;
+    }
+    s->items[s->count++] = (element_t){item, line};
+    return 0;
+}
+
+static void scan_list(json_t *j, section_t *s, const char **pp)
+{
+    const char *p = *pp;
+    if (p >= j->end || *p != '[') {
+        syntax_error(j, p, "a list [ ... ]");
+        return;
+    }
+    p = skip_ws(p + 1, j->end);
+    if (p < j->end && *p == ']') {
+        *pp = p + 1;
+        return;
+    }
+    for (;;) {
+        p = skip_ws(p, j->end);
+        uint32_t line = line_at(j, p);
+        cJSON *item = parse_value(j, &p);
+        if (!item)
+            return;
+        if (push_element(s, item, line) != 0) {
+            cJSON_Delete(item);
+            j->status = PN_ENOMEM;
+            return;
+        }
+        p = skip_ws(p, j->end);
+        if (p < j->end && *p == ',') {
+            p++;
+            continue;
+        }
+        if (p < j->end && *p == ']') {
+            *pp = p + 1;
+            return;
+        }
+        syntax_error(j, p, "\",\" or \"]\"");
+        return;
+    }
+}
+
+static void scan_top(json_t *j)
+{
+    const char *p = j->text;
+    if (j->end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    p = skip_ws(p, j->end);
+    if (p >= j->end || *p != '{') {
+        syntax_error(j, p, "a JSON object { ... } holding countries, nodes and agreements");
+        return;
+    }
+    p = skip_ws(p + 1, j->end);
+    if (p < j->end && *p == '}') {
+        p++;
+        goto after;
+    }
+    for (;;) {
+        p = skip_ws(p, j->end);
+        if (p >= j->end || *p != '"') {
+            syntax_error(j, p, "a field name in double quotes");
+            return;
+        }
+        const char *key_pos = p;
+        cJSON *key = parse_value(j, &p);
+        if (!key)
+            return;
+        p = skip_ws(p, j->end);
+        if (p >= j->end || *p != ':') {
+            cJSON_Delete(key);
+            syntax_error(j, p, "\":\"");
+            return;
+        }
+        p = skip_ws(p + 1, j->end);
+        int section = -1;
+        for (int i = 0; i < SEC_COUNT; i++)
+            if (strcmp(key->valuestring, section_names[i]) == 0)
+                section = i;
+        int duplicate = section >= 0 ? j->sections[section].seen
+                                     : cJSON_HasObjectItem(j->meta, key->valuestring);
+        if (duplicate) {
+            int status = pn_load__error(j->l, "%s:%u: field \"%s\" appears twice in the top "
+                                        "object", j->name, line_at(j, key_pos), key->valuestring);
+            if (status)
+                j->status = status;
+        }
+        if (section >= 0) {
+            j->sections[section].seen = 1;
+            scan_list(j, &j->sections[section], &p);
+        } else {
+            cJSON *value = parse_value(j, &p);
+            if (value && !duplicate) {
+                cJSON_AddItemToObject(j->meta, key->valuestring, value);
+            } else {
+                cJSON_Delete(value);
+            }
+        }
+        cJSON_Delete(key);
+        if (j->status)
+            return;
+        p = skip_ws(p, j->end);
+        if (p < j->end && *p == ',') {
+            p++;
+            continue;
+        }
+        if (p < j->end && *p == '}') {
+            p++;
+            break;
+        }
+        syntax_error(j, p, "\",\" or \"}\"");
+        return;
+    }
+after:
+    p = skip_ws(p, j->end);
+    if (p < j->end)
+        syntax_error(j, p, "nothing after the closing \"}\"");
+}
+
+/* ---- reading one element ------------------------------------------------------------ */
+
+static void elem_error(elem_t *e, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void elem_report(elem_t *e, pn_severity_t severity, const char *fmt, va_list ap)
+{
+    char detail[768];
+    vsnprintf(detail, sizeof detail, fmt, ap);
+    int status = pn_problems__add(e->j->l->problems, severity, "%s:%u: %s: %s", e->j->name,
+                                  e->line, e->label, detail);
+    if (status)
+        e->j->status = status;
+}
+
+static void elem_error(elem_t *e, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    elem_report(e, PN_SEVERITY_ERROR, fmt, ap);
+    va_end(ap);
+    e->errors++;
+}
+
+static void elem_warning(elem_t *e, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void elem_warning(elem_t *e, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    elem_report(e, PN_SEVERITY_WARNING, fmt, ap);
+    va_end(ap);
+}
+
+static const char *type_name(const cJSON *v)
+{
+    if (cJSON_IsString(v))
+        return "a string";
+    if (cJSON_IsNumber(v))
+        return "a number";
+    if (cJSON_IsBool(v))
+        return "true or false";
+    if (cJSON_IsNull(v))
+        return "null";
+    if (cJSON_IsArray(v))
+        return "a list";
+    if (cJSON_IsObject(v))
+        return "an object";
+    return "something else";
+}
+
+static void elem_begin(elem_t *e, json_t *j, const element_t *el, const char *what,
+                       size_t index)
+{
+    e->j = j;
+    e->obj = el->item;
+    e->line = el->line;
+    e->errors = 0;
+    snprintf(e->label, sizeof e->label, "%s[%zu]", what, index);
+}
+
+/* Name the element by its id once known: node "minsk" rather than nodes[3]. */
+static void elem_name(elem_t *e, const char *kind, const char *id)
+{
+    snprintf(e->label, sizeof e->label, "%s \"%.150s\"", kind, id);
+}
+
+static int elem_is_object(elem_t *e)
+{
+    if (cJSON_IsObject(e->obj))
+        return 1;
+    elem_error(e, "expected an object { ... }, found %s", type_name(e->obj));
+    return 0;
+}
+
+static void check_fields(elem_t *e, const cJSON *obj, const char *const *allowed)
+{
+    const cJSON *field;
+    cJSON_ArrayForEach(field, obj) {
+        int known = 0;
+        for (const char *const *a = allowed; *a && !known; a++)
+            known = strcmp(field->string, *a) == 0;
+        if (!known)
+            elem_warning(e, "unknown field \"%s\" ignored", field->string);
+    }
+}
+
+/* The field, or NULL when absent or null. */
+static const cJSON *field_of(const cJSON *obj, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    return cJSON_IsNull(v) ? NULL : v;
+}
+
+static const char *string_field(elem_t *e, const cJSON *obj, const char *key, int required)
+{
+    const cJSON *v = field_of(obj, key);
+    if (!v) {
+        if (required)
+            elem_error(e, "field \"%s\" is missing", key);
+        return NULL;
+    }
+    if (!cJSON_IsString(v)) {
+        elem_error(e, "field \"%s\": expected a string, found %s", key, type_name(v));
+        return NULL;
+    }
+    if (required && !v->valuestring[0]) {
+        elem_error(e, "field \"%s\" is empty", key);
+        return NULL;
+    }
+    return v->valuestring;
+}
+
+/* @return 1 when present and an integer in [lo, hi] (stored in *out), 0 otherwise. */
+static int int_field(elem_t *e, const cJSON *obj, const char *key, int required, double lo,
+                     double hi, long *out)
+{
+    const cJSON *v = field_of(obj, key);
+    if (!v) {
+        if (required)
+            elem_error(e, "field \"%s\" is missing", key);
+        return 0;
+    }
+    if (!cJSON_IsNumber(v)) {
+        elem_error(e, "field \"%s\": expected a whole number, found %s", key, type_name(v));
+        return 0;
+    }
+    double d = v->valuedouble;
+    if (!isfinite(d) || d != floor(d) || d < lo || d > hi) {
+        elem_error(e, "field \"%s\": expected a whole number from %.0f to %.0f, found %g", key,
+                   lo, hi, d);
+        return 0;
+    }
+    *out = (long)d;
+    return 1;
+}
+
+static int number_field(elem_t *e, const cJSON *obj, const char *key, double lo, double hi,
+                        double *out)
+{
+    const cJSON *v = field_of(obj, key);
+    if (!v)
+        return 0;
+    if (!cJSON_IsNumber(v)) {
+        elem_error(e, "field \"%s\": expected a number, found %s", key, type_name(v));
+        return 0;
+    }
+    double d = v->valuedouble;
+    if (!isfinite(d) || d < lo || d > hi) {
+        elem_error(e, "field \"%s\": expected a number from %g to %g, found %g", key, lo, hi, d);
+        return 0;
+    }
+    *out = d;
+    return 1;
+}
+
+static pn_date_t date_field(elem_t *e, const cJSON *obj, const char *key)
+{
+    const char *text = string_field(e, obj, key, 0);
+    pn_date_t date = PN_DATE_NONE;
+    if (text && pn_date_parse(&date, text, strlen(text)) != 0) {
+        elem_error(e, "field \"%s\": \"%s\": %s", key, text, pn_error_last());
+        return PN_DATE_NONE;
+    }
+    return date;
+}
+
+/* Copy a string into the dataset; NULL stays NULL. */
+static const char *keep(json_t *j, const char *s)
+{
+    if (!s)
+        return NULL;
+    const char *copy = pn_arena__strdup(&j->l->ds->arena, s);
+    if (!copy)
+        j->status = PN_ENOMEM;
+    return copy;
+}
+
+/* The strings of a list field; @p *items is malloc'ed (may be NULL when count is 0). */
+static size_t string_list_field(elem_t *e, const cJSON *obj, const char *key,
+                                const char ***items)
+{
+    *items = NULL;
+    const cJSON *v = field_of(obj, key);
+    if (!v)
+        return 0;
+    if (!cJSON_IsArray(v)) {
+        elem_error(e, "field \"%s\": expected a list of strings, found %s", key, type_name(v));
+        return 0;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(v), count = 0;
+    if (n == 0)
+        return 0;
+    const char **list = malloc(n * sizeof *list);
+    if (!list) {
+        e->j->status = PN_ENOMEM;
+        return 0;
+    }
+    const cJSON *item;
+    size_t index = 0;
+    cJSON_ArrayForEach(item, v) {
+        if (!cJSON_IsString(item) || !item->valuestring[0])
+            elem_error(e, "field \"%s\": item %zu: expected a non-empty string, found %s", key,
+                       index + 1, cJSON_IsString(item) ? "an empty string" : type_name(item));
+        else
+            list[count++] = item->valuestring;
+        index++;
+    }
+    *items = list;
+    return count;
+}
+
+static const char *const source_fields[] = {"document", "line", "location", "quote", "url", NULL};
+
+static void source_field(elem_t *e, const cJSON *obj, pn_source_t *out)
+{
+    memset(out, 0, sizeof *out);
+    const cJSON *src = field_of(obj, "source");
+    if (!src)
+        return;
+    if (!cJSON_IsObject(src)) {
+        elem_error(e, "field \"source\": expected an object with document, line and quote, "
+                      "found %s", type_name(src));
+        return;
+    }
+    check_fields(e, src, source_fields);
+    const char *document = string_field(e, src, "document", 1);
+    long line = 0;
+    int_field(e, src, "line", 0, 1, 4294967295.0, &line);
+    const pn_dataset_t *ds = e->j->l->ds;
+    uint32_t index;
+    if (document && ds->document_count > 0 &&
+        !pn_strmap__get(&ds->document_index, document, strlen(document), &index))
+        elem_error(e, "source document \"%s\" is not in the dataset's documents", document);
+    out->document = keep(e->j, document);
+    out->line = (uint32_t)line;
+    out->location = keep(e->j, string_field(e, src, "location", 0));
+    out->quote = keep(e->j, string_field(e, src, "quote", 0));
+    out->url = keep(e->j, string_field(e, src, "url", 0));
+}
+
+/* ---- the sections -------------------------------------------------------------------- */
+
+static void read_documents(json_t *j)
+{
+    static const char *const fields[] = {"id", "title", "author", "year", "url", "note", NULL};
+    pn_dataset_t *ds = j->l->ds;
+    section_t *s = &j->sections[SEC_DOCUMENTS];
+    for (size_t i = 0; i < s->count && !j->status; i++) {
+        elem_t e;
+        elem_begin(&e, j, &s->items[i], "documents", i);
+        if (!elem_is_object(&e))
+            continue;
+        const char *id = string_field(&e, e.obj, "id", 1);
+        if (!id)
+            continue;
+        elem_name(&e, "document", id);
+        check_fields(&e, e.obj, fields);
+        uint32_t existing;
+        if (pn_strmap__get(&ds->document_index, id, strlen(id), &existing)) {
+            elem_error(&e, "a document with this id already exists");
+            continue;
+        }
+        long year = 0;
+        int_field(&e, e.obj, "year", 0, PN_DATE_MIN_YEAR, PN_DATE_MAX_YEAR, &year);
+        pn_document_t *d = pn_dataset__push_document(ds, id);
+        if (!d) {
+            j->status = PN_ENOMEM;
+            return;
+        }
+        d->title = keep(j, string_field(&e, e.obj, "title", 0));
+        d->author = keep(j, string_field(&e, e.obj, "author", 0));
+        d->year = (int)year;
+        d->url = keep(j, string_field(&e, e.obj, "url", 0));
+        d->note = keep(j, string_field(&e, e.obj, "note", 0));
+    }
+}
+
+static void read_regions(elem_t *e, pn_country_t *c)
+{
+    static const char *const fields[] = {"count", "year", "source", NULL};
+    const cJSON *v = field_of(e->obj, "regions");
+    long count = -1, year = 0;
+    if (!v)
+        return;
+    if (cJSON_IsNumber(v)) {
+        if (!int_field(e, e->obj, "regions", 0, 0, 100000, &count))
+            return;
+    } else if (cJSON_IsObject(v)) {
+        check_fields(e, v, fields);
+        if (!int_field(e, v, "count", 1, 0, 100000, &count))
+            return;
+        int_field(e, v, "year", 0, PN_DATE_MIN_YEAR, PN_DATE_MAX_YEAR, &year);
+        c->regions_source = keep(e->j, string_field(e, v, "source", 0));
+    } else {
+        elem_error(e, "field \"regions\": expected a number or an object with count, year and "
+                      "source, found %s", type_name(v));
+        return;
+    }
+    c->regions = (int)count;
+    c->regions_year = (int)year;
+}
+
+static void read_memberships(elem_t *e, pn_country_t *c)
+{
+    static const char *const fields[] = {"org", "from", "to", "note", NULL};
+    const cJSON *v = field_of(e->obj, "memberships");
+    if (!v)
+        return;
+    if (!cJSON_IsArray(v)) {
+        elem_error(e, "field \"memberships\": expected a list, found %s", type_name(v));
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(v);
+    pn_membership_t *list = pn_arena__alloc(&e->j->l->ds->arena, (n ? n : 1) * sizeof *list);
+    if (!list) {
+        e->j->status = PN_ENOMEM;
+        return;
+    }
+    size_t count = 0;
+    const cJSON *m;
+    cJSON_ArrayForEach(m, v) {
+        if (!cJSON_IsObject(m)) {
+            elem_error(e, "field \"memberships\": expected objects with org, from and to, found "
+                          "%s", type_name(m));
+            continue;
+        }
+        check_fields(e, m, fields);
+        const char *org = string_field(e, m, "org", 1);
+        long from = 0, to = 0;
+        int_field(e, m, "from", 0, PN_DATE_MIN_YEAR, PN_DATE_MAX_YEAR, &from);
+        int_field(e, m, "to", 0, PN_DATE_MIN_YEAR, PN_DATE_MAX_YEAR, &to);
+        if (from && to && to < from)
+            elem_error(e, "membership of %s: left in %ld, before joining in %ld",
+                       org ? org : "?", to, from);
+        if (!org)
+            continue;
+        list[count].org = keep(e->j, org);
+        list[count].from = (int)from;
+        list[count].to = (int)to;
+        list[count].note = keep(e->j, string_field(e, m, "note", 0));
+        count++;
+    }
+    c->memberships = list;
+    c->membership_count = count;
+}
+
+static void read_countries(json_t *j)
+{
+    static const char *const fields[] = {"code", "name", "regions", "memberships", "note", NULL};
+    pn_dataset_t *ds = j->l->ds;
+    section_t *s = &j->sections[SEC_COUNTRIES];
+    for (size_t i = 0; i < s->count && !j->status; i++) {
+        elem_t e;
+        elem_begin(&e, j, &s->items[i], "countries", i);
+        if (!elem_is_object(&e))
+            continue;
+        const char *code = string_field(&e, e.obj, "code", 1);
+        if (!code)
+            continue;
+        elem_name(&e, "country", code);
+        check_fields(&e, e.obj, fields);
+        uint32_t index;
+        if (pn_dataset_find_country(ds, code, &index) == 0) {
+            elem_error(&e, "this country is listed twice");
+            continue;
+        }
+        int status = pn_load__country_code(j->l, code, &index);
+        if (status == PN_ENOTFOUND) {
+            elem_error(&e, "\"%s\" is not an ISO 3166-1 alpha-2 country code", code);
+            continue;
+        }
+        if (status) {
+            j->status = status;
+            return;
+        }
+        pn_country_t *c = &ds->countries[index];
+        const char *name = string_field(&e, e.obj, "name", 0);
+        if (name)
+            c->name = keep(j, name);
+        read_regions(&e, c);
+        read_memberships(&e, c);
+    }
+}
+
+/* A node's country: a known ISO code, added to the dataset's countries when new. A node in
+ * error gets the unknown country "", so that it can still be added and later agreements that
+ * name it do not report it missing. */
+static uint32_t node_country(elem_t *e, const char *code)
+{
+    uint32_t index = 0;
+    int status = code ? pn_load__country_code(e->j->l, code, &index) : PN_ENOTFOUND;
+    if (status == PN_ENOTFOUND && code)
+        elem_error(e, "field \"country\": \"%s\" is not an ISO 3166-1 alpha-2 country code",
+                   code);
+    if (status == PN_ENOTFOUND)
+        status = pn_dataset__country(e->j->l->ds, &index, "", "(unknown)", 0);
+    if (status)
+        e->j->status = status;
+    return index;
+}
+
+static void read_nodes(json_t *j)
+{
+    static const char *const fields[] = {"id",  "name", "country", "level", "first_level",
+                                         "parent", "aliases", "lat", "lon", "note", NULL};
+    pn_dataset_t *ds = j->l->ds;
+    section_t *s = &j->sections[SEC_NODES];
+    const char **parents = calloc(s->count ? s->count : 1, sizeof *parents);
+    uint32_t *owner = calloc(s->count ? s->count : 1, sizeof *owner);
+    if (!parents || !owner) {
+        j->status = PN_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < s->count && !j->status; i++) {
+        elem_t e;
+        elem_begin(&e, j, &s->items[i], "nodes", i);
+        owner[i] = PN_NONE;
+        if (!elem_is_object(&e))
+            continue;
+        const char *id = string_field(&e, e.obj, "id", 1);
+        if (!id)
+            continue;
+        elem_name(&e, "node", id);
+        check_fields(&e, e.obj, fields);
+        uint32_t existing;
+        if (pn_dataset_find_node(ds, id, &existing) == 0) {
+            elem_error(&e, "another node has this id (line %u)", ds->nodes[existing].line);
+            continue;
+        }
+        const char *name = string_field(&e, e.obj, "name", 1);
+        const char *code = string_field(&e, e.obj, "country", 1);
+        const char *level_name = string_field(&e, e.obj, "level", 1);
+        pn_level_t level = PN_LEVEL_CITY;
+        if (level_name && pn_level_parse(&level, level_name) != 0)
+            elem_error(&e, "field \"level\": expected country, region, district or city, found "
+                           "\"%s\"", level_name);
+        uint32_t country = node_country(&e, code);
+        double lat = NAN, lon = NAN;
+        int has_lat = number_field(&e, e.obj, "lat", -90, 90, &lat);
+        int has_lon = number_field(&e, e.obj, "lon", -180, 180, &lon);
+        if (has_lat != has_lon)
+            elem_error(&e, "fields \"lat\" and \"lon\" go together: give both or neither");
+        const char **aliases;
+        size_t alias_count = string_list_field(&e, e.obj, "aliases", &aliases);
+        parents[i] = string_field(&e, e.obj, "parent", 0);
+        const cJSON *first_level = field_of(e.obj, "first_level");
+        if (first_level && !cJSON_IsBool(first_level))
+            elem_error(&e, "field \"first_level\": expected true or false, found %s",
+                       type_name(first_level));
+        if (cJSON_IsTrue(first_level) && parents[i])
+            elem_error(&e, "a first-level unit has no parent");
+        if (j->status) {
+            free(aliases);
+            continue;
+        }
+        pn_node_t *n = pn_dataset__push_node(ds, id, strlen(id));
+        const char **kept = pn_arena__alloc(&ds->arena, (alias_count ? alias_count : 1) *
+                                                            sizeof *kept);
+        if (!n || !kept) {
+            free(aliases);
+            j->status = PN_ENOMEM;
+            break;
+        }
+        owner[i] = (uint32_t)ds->node_count - 1;
+        n->name = name ? keep(j, name) : n->id;
+        n->country = country;
+        n->level = level;
+        n->first_level = cJSON_IsTrue(first_level);
+        n->line = e.line;
+        if (has_lat && has_lon) {
+            n->lat = lat;
+            n->lon = lon;
+        }
+        for (size_t k = 0; k < alias_count; k++)
+            kept[k] = keep(j, aliases[k]);
+        n->aliases = kept;
+        n->alias_count = alias_count;
+        free(aliases);
+    }
+    /* parents may be listed after their children */
+    for (size_t i = 0; i < s->count && !j->status; i++) {
+        if (!parents[i] || owner[i] == PN_NONE)
+            continue;
+        pn_node_t *n = &ds->nodes[owner[i]];
+        uint32_t parent;
+        if (pn_dataset_find_node(ds, parents[i], &parent) != 0) {
+            elem_t e;
+            elem_begin(&e, j, &s->items[i], "node", i);
+            elem_name(&e, "node", n->id);
+            elem_error(&e, "field \"parent\": no node has the id \"%s\"", parents[i]);
+        } else if (parent == owner[i]) {
+            elem_t e;
+            elem_begin(&e, j, &s->items[i], "node", i);
+            elem_name(&e, "node", n->id);
+            elem_error(&e, "field \"parent\": a node cannot be its own parent");
+        } else {
+            n->parent = parent;
+        }
+    }
+done:
+    free(parents);
+    free(owner);
+}
+
+/* A party given by node id; PN_NONE (and an error) when unknown. */
+static uint32_t party(elem_t *e, const cJSON *v, int which)
+{
+    if (!cJSON_IsString(v) || !v->valuestring[0]) {
+        elem_error(e, "field \"parties\": party %d: expected a node id, found %s", which,
+                   cJSON_IsString(v) ? "an empty string" : type_name(v));
+        return PN_NONE;
+    }
+    uint32_t node;
+    if (pn_dataset_find_node(e->j->l->ds, v->valuestring, &node) != 0) {
+        elem_error(e, "field \"parties\": no node has the id \"%s\"", v->valuestring);
+        return PN_NONE;
+    }
+    return node;
+}
+
+static void read_agreements(json_t *j)
+{
+    static const char *const fields[] = {"id", "parties", "date", "end", "kind", "domains",
+                                         "source", "note", NULL};
+    pn_dataset_t *ds = j->l->ds;
+    section_t *s = &j->sections[SEC_AGREEMENTS];
+    for (size_t i = 0; i < s->count && !j->status; i++) {
+        elem_t e;
+        elem_begin(&e, j, &s->items[i], "agreements", i);
+        if (!elem_is_object(&e))
+            continue;
+        const char *id = string_field(&e, e.obj, "id", 1);
+        if (id) {
+            elem_name(&e, "agreement", id);
+            uint32_t existing;
+            if (pn_strmap__get(&ds->agreement_ids, id, strlen(id), &existing))
+                elem_error(&e, "another agreement has this id (line %u)", ds->line[existing]);
+        }
+        check_fields(&e, e.obj, fields);
+        const cJSON *parties = field_of(e.obj, "parties");
+        uint32_t a = PN_NONE, b = PN_NONE;
+        if (!parties) {
+            elem_error(&e, "field \"parties\" is missing");
+        } else if (!cJSON_IsArray(parties) || cJSON_GetArraySize(parties) != 2) {
+            elem_error(&e, "field \"parties\": expected a list of two node ids, found %s",
+                       cJSON_IsArray(parties) ? "a list of another length" : type_name(parties));
+        } else {
+            a = party(&e, cJSON_GetArrayItem(parties, 0), 1);
+            b = party(&e, cJSON_GetArrayItem(parties, 1), 2);
+            if (a != PN_NONE && a == b)
+                elem_error(&e, "field \"parties\": an agreement of \"%s\" with itself",
+                           ds->nodes[a].id);
+        }
+        pn_date_t date = date_field(&e, e.obj, "date");
+        pn_date_t end = date_field(&e, e.obj, "end");
+        const char *kind_name = string_field(&e, e.obj, "kind", 1);
+        pn_kind_t kind = PN_KIND_OTHER;
+        if (kind_name && pn_kind_parse(&kind, kind_name) != 0)
+            elem_error(&e, "field \"kind\": expected twinning, cooperation_agreement, memorandum, "
+                           "programme, protocol, roadmap or other, found \"%s\"", kind_name);
+        const char **domains;
+        size_t domain_count = string_list_field(&e, e.obj, "domains", &domains);
+        pn_source_t source;
+        source_field(&e, e.obj, &source);
+        const char *note = keep(j, string_field(&e, e.obj, "note", 0));
+        if (e.errors || j->status || !id) {
+            free(domains);
+            continue;
+        }
+        uint32_t extra;
+        pn_agreement_extra_t *x = pn_dataset__push_extra(ds, &extra);
+        int status = x ? pn_dataset__intern_domains(ds, &x->domains, domains, domain_count)
+                       : PN_ENOMEM;
+        free(domains);
+        if (status) {
+            j->status = status;
+            return;
+        }
+        x->id = keep(j, id);
+        x->note = note;
+        x->source = source;
+        if (!x->id || pn_strmap__put(&ds->agreement_ids, x->id, (uint32_t)ds->agreement_count,
+                                     NULL) < 0 ||
+            pn_dataset__push_agreement(ds, a, b, date, end, kind, e.line, extra) != 0) {
+            j->status = PN_ENOMEM;
+            return;
+        }
+    }
+}
+
+static const char *const metrics[] = {"agreements", "regions_covered", "partners", NULL};
+static const char *const qualifiers[] = {"exact", "about", "more_than", "at_least", "at_most",
+                                         "all", "almost_all", NULL};
+
+static int one_of(const char *s, const char *const *names)
+{
+    for (; *names; names++)
+        if (strcmp(s, *names) == 0)
+            return 1;
+    return 0;
+}
+
+static void read_reported(json_t *j)
+{
+    static const char *const fields[] = {"id", "metric", "description", "countries", "party",
+                                         "kind", "value", "qualifier", "total", "as_of",
+                                         "source", "note", NULL};
+    pn_dataset_t *ds = j->l->ds;
+    section_t *s = &j->sections[SEC_REPORTED];
+    for (size_t i = 0; i < s->count && !j->status; i++) {
+        elem_t e;
+        elem_begin(&e, j, &s->items[i], "reported", i);
+        if (!elem_is_object(&e))
+            continue;
+        const char *id = string_field(&e, e.obj, "id", 1);
+        if (id)
+            elem_name(&e, "reported figure", id);
+        check_fields(&e, e.obj, fields);
+        const char *metric = string_field(&e, e.obj, "metric", 1);
+        if (metric && !one_of(metric, metrics))
+            elem_error(&e, "field \"metric\": expected agreements, regions_covered or partners, "
+                           "found \"%s\"", metric);
+        const char **codes;
+        size_t code_count = string_list_field(&e, e.obj, "countries", &codes);
+        uint32_t countries[2] = {0, 0};
+        if (code_count > 2)
+            elem_error(&e, "field \"countries\": expected at most two country codes");
+        for (size_t k = 0; k < code_count && k < 2; k++) {
+            int status = pn_load__country_code(j->l, codes[k], &countries[k]);
+            if (status == PN_ENOTFOUND)
+                elem_error(&e, "field \"countries\": \"%s\" is not an ISO 3166-1 alpha-2 "
+                               "country code", codes[k]);
+            else if (status)
+                j->status = status;
+        }
+        free(codes);
+        const char *party_id = string_field(&e, e.obj, "party", 0);
+        uint32_t party_node = PN_NONE;
+        if (party_id && pn_dataset_find_node(ds, party_id, &party_node) != 0)
+            elem_error(&e, "field \"party\": no node has the id \"%s\"", party_id);
+        const char *kind_name = string_field(&e, e.obj, "kind", 0);
+        pn_kind_t kind = PN_KIND_OTHER;
+        if (kind_name && pn_kind_parse(&kind, kind_name) != 0)
+            elem_error(&e, "field \"kind\": \"%s\" is not an agreement kind", kind_name);
+        double value = 0;
+        int has_value = number_field(&e, e.obj, "value", 0, 1e12, &value);
+        const char *qualifier = string_field(&e, e.obj, "qualifier", 0);
+        if (qualifier && !one_of(qualifier, qualifiers))
+            elem_error(&e, "field \"qualifier\": expected exact, about, more_than, at_least, "
+                           "at_most, all or almost_all, found \"%s\"", qualifier);
+        if (!has_value && !(qualifier && (strcmp(qualifier, "all") == 0 ||
+                                          strcmp(qualifier, "almost_all") == 0)))
+            elem_error(&e, "field \"value\" is missing (only qualifier all or almost_all may "
+                           "go without a value)");
+        long total = -1;
+        int_field(&e, e.obj, "total", 0, 0, 1e9, &total);
+        pn_date_t as_of = date_field(&e, e.obj, "as_of");
+        pn_source_t source;
+        source_field(&e, e.obj, &source);
+        if (e.errors || j->status)
+            continue;
+        pn_reported_t *r = pn_dataset__push_reported(ds);
+        uint32_t *kept = pn_arena__alloc(&ds->arena, 2 * sizeof *kept);
+        if (!r || !kept) {
+            j->status = PN_ENOMEM;
+            return;
+        }
+        memcpy(kept, countries, sizeof countries);
+        r->id = keep(j, id);
+        r->metric = keep(j, metric);
+        r->description = keep(j, string_field(&e, e.obj, "description", 0));
+        r->country_count = code_count;
+        r->countries = kept;
+        r->party = party_node;
+        r->kind = kind_name ? (int)kind : -1;
+        r->has_value = has_value;
+        r->value = value;
+        r->qualifier = keep(j, qualifier ? qualifier : "exact");
+        r->total = (int)total;
+        r->as_of = as_of;
+        r->source = source;
+        r->note = keep(j, string_field(&e, e.obj, "note", 0));
+    }
+}
+
+static void read_meta(json_t *j)
+{
+    elem_t e = {j, j->meta, 1, "top object", 0};
+    const cJSON *field;
+    cJSON_ArrayForEach(field, j->meta) {
+        if (!one_of(field->string, meta_fields))
+            elem_warning(&e, "unknown field \"%s\" ignored", field->string);
+    }
+    const char *format = string_field(&e, j->meta, "format", 0);
+    if (format && strcmp(format, FORMAT_NAME) != 0)
+        elem_error(&e, "field \"format\": this partnet reads \"" FORMAT_NAME "\", not \"%s\"",
+                   format);
+    const char *title = string_field(&e, j->meta, "title", 0);
+    string_field(&e, j->meta, "description", 0);
+    string_field(&e, j->meta, "license", 0);
+    string_field(&e, j->meta, "citation", 0);
+    j->l->ds->title = keep(j, title);
+}
+
+/* A "\u0000" escape would silently cut a string short in cJSON: refuse it. */
+static void find_nul_escapes(json_t *j)
+{
+    for (const char *p = j->text; (p = strstr(p, "u0000")) != NULL; p += 5) {
+        size_t backslashes = 0;
+        for (const char *q = p; q > j->text && q[-1] == '\\'; q--)
+            backslashes++;
+        if (backslashes % 2 == 1) {
+            int status = pn_load__error(j->l, "%s:%u:%u: a \\u0000 (NUL) escape: strings cannot "
+                                        "hold NUL characters", j->name, line_at(j, p),
+                                        column_at(j, p - 1));
+            j->status = status ? status : PN_EPARSE;
+            return;
+        }
+    }
+}
+
+int pn_load__json(pn_loader_t *l, pn_reader_t *in)
+{
+    char *text = NULL;
+    size_t len = 0;
+    json_t j = {0};
+    int status = pn_reader__slurp(in, &text, &len);
+    if (status != 0)
+        return status;
+    j.l = l;
+    j.name = in->name;
+    j.text = j.line_pos = text;
+    j.end = text + len;
+    j.line = 1;
+    j.meta = cJSON_CreateObject();
+    if (!j.meta) {
+        status = pn_error__nomem();
+        goto done;
+    }
+
+    size_t bad = pn_utf8__invalid(text, len);
+    if (bad < len) {
+        status = pn_load__error(l, "%s:%u:%u: %s", j.name, line_at(&j, text + bad),
+                                column_at(&j, text + bad),
+                                text[bad] ? "invalid UTF-8: the file must be UTF-8 text"
+                                          : "a NUL byte: the file must be UTF-8 text");
+        status = status ? status : PN_EPARSE;
+        goto done;
+    }
+    find_nul_escapes(&j);
+    if (!j.status)
+        scan_top(&j);
+    if (!j.status) {
+        read_meta(&j);
+        read_documents(&j);
+        read_countries(&j);
+        read_nodes(&j);
+        read_agreements(&j);
+        read_reported(&j);
+    }
+    status = j.status == PN_ENOMEM ? pn_error__nomem() : j.status;
+done:
+    for (int s = 0; s < SEC_COUNT; s++) {
+        for (size_t i = 0; i < j.sections[s].count; i++)
+            cJSON_Delete(j.sections[s].items[i].item);
+        free(j.sections[s].items);
+    }
+    cJSON_Delete(j.meta);
+    free(text);
+    return status;
+}

@@ -1,0 +1,500 @@
+/*
+ * The tables loader: nodes.csv + edges.csv (and an optional countries.csv), header-driven.
+ * Edges are streamed row by row into the dataset's columns, so a file of ten million
+ * agreements is never held as text or as a tree.
+ */
+#include "load.h"
+
+#include "csvrows.h"
+#include "error.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Column names read from each table; the first name of each entry is the documented one. */
+enum { N_ID, N_NAME, N_COUNTRY, N_LEVEL, N_FIRST_LEVEL, N_PARENT, N_LAT, N_LON, N_ALIASES, N_COUNT };
+static const char *const node_columns[N_COUNT][4] = {
+    {"id", NULL},       {"name", NULL},   {"country", NULL},          {"level", NULL},
+    {"first_level", NULL}, {"parent", NULL},   {"lat", "latitude", NULL},
+    {"lon", "lng", "longitude", NULL}, {"aliases", NULL}};
+
+enum {
+    E_SOURCE, E_TARGET, E_DATE, E_END, E_KIND, E_ID, E_DOMAINS, E_NOTE, E_DOCUMENT, E_LINE,
+    E_LOCATION, E_QUOTE, E_URL, E_COUNT
+};
+static const char *const edge_columns[E_COUNT][4] = {
+    {"source", "a", NULL}, {"target", "b", NULL}, {"date", NULL},  {"end", "end_date", NULL},
+    {"kind", NULL},        {"id", NULL},          {"domains", NULL}, {"note", NULL},
+    {"source_document", NULL}, {"source_line", NULL}, {"source_location", NULL},
+    {"source_quote", NULL}, {"source_url", NULL}};
+
+enum { C_CODE, C_NAME, C_REGIONS, C_REGIONS_YEAR, C_REGIONS_SOURCE, C_COUNT };
+static const char *const country_columns[C_COUNT][4] = {
+    {"code", NULL}, {"name", NULL}, {"regions", NULL}, {"regions_year", NULL},
+    {"regions_source", NULL}};
+
+typedef struct {
+    pn_loader_t *l;
+    const char *file;
+    long column[E_COUNT]; /* enough for every table */
+    size_t width;         /* fields in the header */
+    int header_done;
+    int fatal;
+    const char **parents;   /* nodes: each node's parent id as written, or NULL */
+    size_t parent_capacity;
+} table_t;
+
+static const char *cell(const pn_field_t *fields, size_t count, long column, size_t *len)
+{
+    if (column < 0 || (size_t)column >= count) {
+        *len = 0;
+        return "";
+    }
+    *len = fields[column].len;
+    return fields[column].data;
+}
+
+/* Map the header; @return 0, or PN_EPARSE when a required column is missing. */
+static int read_header(table_t *t, const pn_field_t *fields, size_t count, uint32_t line,
+                       const char *const (*names)[4], size_t n, const size_t *required,
+                       size_t required_count, const char *expected)
+{
+    t->width = count;
+    for (size_t c = 0; c < n; c++)
+        t->column[c] = pn_csv__column(fields, count, names[c]);
+    for (size_t r = 0; r < required_count; r++) {
+        if (t->column[required[r]] >= 0)
+            continue;
+        int status = pn_load__error(t->l, "%s:%u: the header has no \"%s\" column (expected %s)",
+                                    t->file, line, names[required[r]][0], expected);
+        return status ? status : PN_EPARSE;
+    }
+    for (size_t i = 0; i < count; i++) {
+        int known = 0;
+        for (size_t c = 0; c < n && !known; c++)
+            known = t->column[c] == (long)i;
+        if (!known) {
+            char name[128];
+            pn_csv__normalise(&fields[i], name, sizeof name);
+            if (pn_load__warning(t->l, "%s:%u: column %zu \"%s\" is not one partnet reads; "
+                                 "ignored", t->file, line, i + 1, name) != 0)
+                return PN_ENOMEM;
+        }
+    }
+    t->header_done = 1;
+    return 0;
+}
+
+/* A row must have the header's fields; extra fields are allowed only when empty. */
+static int row_width_ok(table_t *t, const pn_field_t *fields, size_t count, uint32_t line)
+{
+    int ok = count >= t->width;
+    for (size_t i = t->width; i < count && ok; i++)
+        ok = fields[i].len == 0;
+    if (ok)
+        return 1;
+    if (pn_load__error(t->l, "%s:%u: expected %zu fields as in the header, found %zu", t->file,
+                       line, t->width, count) != 0)
+        t->fatal = PN_ENOMEM;
+    return 0;
+}
+
+static int parse_date_cell(table_t *t, const char *text, size_t len, const char *column,
+                           uint32_t line, pn_date_t *out)
+{
+    *out = PN_DATE_NONE;
+    if (len == 0)
+        return 1;
+    if (pn_date_parse(out, text, len) == 0)
+        return 1;
+    if (pn_load__error(t->l, "%s:%u: column %s: \"%.*s\": %s", t->file, line, column,
+                       (int)(len > 40 ? 40 : len), text, pn_error_last()) != 0)
+        t->fatal = PN_ENOMEM;
+    return 0;
+}
+
+static int parse_number_cell(const char *text, size_t len, double lo, double hi, double *out)
+{
+    char buf[64];
+    if (len == 0 || len >= sizeof buf)
+        return 0;
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    char *end;
+    double v = strtod(buf, &end);
+    if (*end != '\0' || !isfinite(v) || v < lo || v > hi)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+/* ---- countries.csv -------------------------------------------------------------------- */
+
+static int country_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
+{
+    table_t *t = ctx;
+    pn_loader_t *l = t->l;
+    if (!t->header_done) {
+        static const size_t required[] = {C_CODE};
+        return read_header(t, f, count, line, country_columns, C_COUNT, required, 1,
+                           "code[,name,regions,regions_year,regions_source]");
+    }
+    if (!row_width_ok(t, f, count, line))
+        return t->fatal;
+    size_t len;
+    const char *code = cell(f, count, t->column[C_CODE], &len);
+    uint32_t index;
+    int status = pn_load__country_code(l, code, &index);
+    if (status == PN_ENOTFOUND)
+        return pn_load__error(l, "%s:%u: column code: \"%s\" is not an ISO 3166-1 alpha-2 code",
+                              t->file, line, code);
+    if (status)
+        return status;
+    pn_country_t *c = &l->ds->countries[index];
+    const char *name = cell(f, count, t->column[C_NAME], &len);
+    if (len && !(c->name = pn_arena__strndup(&l->ds->arena, name, len)))
+        return pn_error__nomem();
+    const char *regions = cell(f, count, t->column[C_REGIONS], &len);
+    double v;
+    if (len && !parse_number_cell(regions, len, 0, 100000, &v))
+        return pn_load__error(l, "%s:%u: column regions: expected a whole number, found \"%s\"",
+                              t->file, line, regions);
+    if (len)
+        c->regions = (int)v;
+    const char *year = cell(f, count, t->column[C_REGIONS_YEAR], &len);
+    if (len && !parse_number_cell(year, len, PN_DATE_MIN_YEAR, PN_DATE_MAX_YEAR, &v))
+        return pn_load__error(l, "%s:%u: column regions_year: expected a year, found \"%s\"",
+                              t->file, line, year);
+    if (len)
+        c->regions_year = (int)v;
+    const char *source = cell(f, count, t->column[C_REGIONS_SOURCE], &len);
+    if (len && !(c->regions_source = pn_arena__strndup(&l->ds->arena, source, len)))
+        return pn_error__nomem();
+    return 0;
+}
+
+/* ---- nodes.csv ------------------------------------------------------------------------- */
+
+static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
+{
+    table_t *t = ctx;
+    pn_loader_t *l = t->l;
+    pn_dataset_t *ds = l->ds;
+    if (!t->header_done) {
+        static const size_t required[] = {N_ID};
+        return read_header(t, f, count, line, node_columns, N_COUNT, required, 1,
+                           "id[,name,country,level,first_level,parent,lat,lon,aliases]");
+    }
+    if (!row_width_ok(t, f, count, line))
+        return t->fatal;
+    size_t id_len, len;
+    const char *id = cell(f, count, t->column[N_ID], &id_len);
+    if (id_len == 0)
+        return pn_load__error(l, "%s:%u: column id is empty", t->file, line);
+    uint32_t existing;
+    if (pn_strmap__get(&ds->node_index, id, id_len, &existing))
+        return pn_load__error(l, "%s:%u: node \"%s\": another node has this id (line %u)",
+                              t->file, line, id, ds->nodes[existing].line);
+
+    /* a node with a bad cell is still added, so that the agreements naming it do not
+     * report it missing too; the load fails all the same */
+    pn_level_t level = PN_LEVEL_CITY;
+    const char *level_text = cell(f, count, t->column[N_LEVEL], &len);
+    if (len && pn_level_parse(&level, level_text) != 0 &&
+        pn_load__error(l, "%s:%u: node \"%s\": column level: expected country, region, "
+                       "district or city, found \"%s\"", t->file, line, id, level_text) != 0)
+        return PN_ENOMEM;
+    const char *flag = cell(f, count, t->column[N_FIRST_LEVEL], &len);
+    int first_level = len && (strcmp(flag, "true") == 0 || strcmp(flag, "1") == 0);
+    if (len && !first_level && strcmp(flag, "false") != 0 && strcmp(flag, "0") != 0 &&
+        pn_load__error(l, "%s:%u: node \"%s\": column first_level: expected true, false, 1, 0 "
+                       "or nothing, found \"%s\"", t->file, line, id, flag) != 0)
+        return PN_ENOMEM;
+    const char *country_text = cell(f, count, t->column[N_COUNTRY], &len);
+    uint32_t country;
+    int status = pn_load__country_named(l, t->file, country_text, len, line, 1, &country);
+    if (status)
+        return status;
+    double lat = NAN, lon = NAN;
+    size_t lat_len, lon_len;
+    const char *lat_text = cell(f, count, t->column[N_LAT], &lat_len);
+    const char *lon_text = cell(f, count, t->column[N_LON], &lon_len);
+    if ((lat_len || lon_len) && (!parse_number_cell(lat_text, lat_len, -90, 90, &lat) ||
+                                 !parse_number_cell(lon_text, lon_len, -180, 180, &lon))) {
+        lat = lon = NAN;
+        if (pn_load__error(l, "%s:%u: node \"%s\": columns lat, lon: expected degrees from -90 "
+                           "to 90 and -180 to 180, found \"%s\", \"%s\"", t->file, line, id,
+                           lat_text, lon_text) != 0)
+            return PN_ENOMEM;
+    }
+
+    pn_node_t *n = pn_dataset__push_node(ds, id, id_len);
+    if (!n)
+        return pn_error__nomem();
+    const char *name = cell(f, count, t->column[N_NAME], &len);
+    if (len && !(n->name = pn_arena__strndup(&ds->arena, name, len)))
+        return pn_error__nomem();
+    n->country = country;
+    n->level = level;
+    n->first_level = first_level;
+    n->lat = lat;
+    n->lon = lon;
+    n->line = line;
+
+    const char *aliases = cell(f, count, t->column[N_ALIASES], &len);
+    if (len) {
+        /* aliases are separated by "|" */
+        size_t k = 1;
+        for (size_t i = 0; i < len; i++)
+            k += aliases[i] == '|';
+        const char **list = pn_arena__alloc(&ds->arena, k * sizeof *list);
+        if (!list)
+            return pn_error__nomem();
+        size_t start = 0, used = 0;
+        for (size_t i = 0; i <= len; i++) {
+            if (i < len && aliases[i] != '|')
+                continue;
+            if (i > start && !(list[used++] = pn_arena__strndup(&ds->arena, aliases + start,
+                                                                  i - start)))
+                return pn_error__nomem();
+            start = i + 1;
+        }
+        n->aliases = list;
+        n->alias_count = used;
+    }
+
+    const char *parent = cell(f, count, t->column[N_PARENT], &len);
+    size_t index = ds->node_count - 1;
+    if (pn_array__reserve((void **)&t->parents, &t->parent_capacity, index + 1,
+                          sizeof *t->parents) != 0)
+        return pn_error__nomem();
+    t->parents[index] = len ? pn_arena__strndup(&ds->arena, parent, len) : NULL;
+    if (len && !t->parents[index])
+        return pn_error__nomem();
+    return 0;
+}
+
+static int resolve_parents(table_t *t)
+{
+    pn_dataset_t *ds = t->l->ds;
+    for (size_t i = 0; i < ds->node_count; i++) {
+        if (!t->parents || !t->parents[i])
+            continue;
+        pn_node_t *n = &ds->nodes[i];
+        uint32_t parent;
+        int status = 0;
+        if (pn_dataset_find_node(ds, t->parents[i], &parent) != 0)
+            status = pn_load__error(t->l, "%s:%u: node \"%s\": column parent: no node has the id "
+                                    "\"%s\"", t->file, n->line, n->id, t->parents[i]);
+        else if (parent == i)
+            status = pn_load__error(t->l, "%s:%u: node \"%s\": column parent: a node cannot be "
+                                    "its own parent", t->file, n->line, n->id);
+        else
+            n->parent = parent;
+        if (status)
+            return status;
+    }
+    return 0;
+}
+
+/* ---- edges.csv ------------------------------------------------------------------------- */
+
+static int party_cell(table_t *t, const pn_field_t *f, size_t count, int which, uint32_t line,
+                      uint32_t *out)
+{
+    size_t len;
+    const char *id = cell(f, count, t->column[which], &len);
+    const char *column = which == E_SOURCE ? "source" : "target";
+    if (pn_strmap__get(&t->l->ds->node_index, id, len, out))
+        return 1;
+    int status = len ? pn_load__error(t->l, "%s:%u: column %s: no node has the id \"%.60s\"",
+                                      t->file, line, column, id)
+                     : pn_load__error(t->l, "%s:%u: column %s is empty; expected a node id",
+                                      t->file, line, column);
+    if (status)
+        t->fatal = status;
+    return 0;
+}
+
+static int has_extras(const table_t *t)
+{
+    for (int c = E_ID; c < E_COUNT; c++)
+        if (t->column[c] >= 0)
+            return 1;
+    return 0;
+}
+
+static int edge_extras(table_t *t, const pn_field_t *f, size_t count, uint32_t line,
+                       uint32_t *out)
+{
+    pn_dataset_t *ds = t->l->ds;
+    size_t len[E_COUNT];
+    const char *text[E_COUNT];
+    int any = 0;
+    for (int c = E_ID; c < E_COUNT; c++) {
+        text[c] = cell(f, count, t->column[c], &len[c]);
+        any |= len[c] > 0;
+    }
+    *out = 0;
+    if (!any)
+        return 0;
+    if (len[E_ID]) {
+        uint32_t existing;
+        if (pn_strmap__get(&ds->agreement_ids, text[E_ID], len[E_ID], &existing))
+            return pn_load__error(t->l, "%s:%u: agreement \"%s\": another agreement has this id "
+                                  "(line %u)", t->file, line, text[E_ID], ds->line[existing]);
+    }
+    double source_line = 0;
+    if (len[E_LINE] && !parse_number_cell(text[E_LINE], len[E_LINE], 1, 4294967295.0,
+                                          &source_line))
+        return pn_load__error(t->l, "%s:%u: column source_line: expected a line number, found "
+                              "\"%s\"", t->file, line, text[E_LINE]);
+    if (!len[E_DOCUMENT] && (len[E_LINE] || len[E_LOCATION] || len[E_QUOTE] || len[E_URL]))
+        return pn_load__error(t->l, "%s:%u: column source_document is empty, but the row gives "
+                              "other source columns", t->file, line);
+
+    uint32_t extra;
+    pn_agreement_extra_t *x = pn_dataset__push_extra(ds, &extra);
+    if (!x)
+        return pn_error__nomem();
+    const char **fields[] = {&x->id, &x->note, &x->source.document, &x->source.location,
+                             &x->source.quote, &x->source.url};
+    const int columns[] = {E_ID, E_NOTE, E_DOCUMENT, E_LOCATION, E_QUOTE, E_URL};
+    for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++)
+        if (len[columns[i]] &&
+            !(*fields[i] = pn_arena__strndup(&ds->arena, text[columns[i]], len[columns[i]])))
+            return pn_error__nomem();
+    x->source.line = (uint32_t)source_line;
+    if (x->id && pn_strmap__put(&ds->agreement_ids, x->id, (uint32_t)ds->agreement_count,
+                                NULL) < 0)
+        return pn_error__nomem();
+    if (len[E_DOMAINS]) {
+        /* domains are separated by "|" */
+        const char *items[64];
+        char *copy = pn_arena__strndup(&ds->arena, text[E_DOMAINS], len[E_DOMAINS]);
+        size_t n = 0;
+        if (!copy)
+            return pn_error__nomem();
+        for (char *p = copy, *save = NULL; (p = strtok_r(p, "|", &save)) && n < 64; p = NULL)
+            items[n++] = p;
+        int status = pn_dataset__intern_domains(ds, &x->domains, items, n);
+        if (status)
+            return status;
+    }
+    *out = extra;
+    return 0;
+}
+
+static int edge_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
+{
+    table_t *t = ctx;
+    pn_loader_t *l = t->l;
+    if (!t->header_done) {
+        static const size_t required[] = {E_SOURCE, E_TARGET};
+        return read_header(t, f, count, line, edge_columns, E_COUNT, required, 2,
+                           "source,target[,date,end,kind,id,domains,note,source_document,"
+                           "source_line,source_location,source_quote,source_url]");
+    }
+    if (!row_width_ok(t, f, count, line))
+        return t->fatal;
+    uint32_t a, b;
+    int ok = party_cell(t, f, count, E_SOURCE, line, &a);
+    ok &= party_cell(t, f, count, E_TARGET, line, &b);
+    if (ok && a == b) {
+        ok = 0;
+        if (pn_load__error(l, "%s:%u: an agreement of \"%s\" with itself", t->file, line,
+                           l->ds->nodes[a].id) != 0)
+            return PN_ENOMEM;
+    }
+    size_t len;
+    const char *text = cell(f, count, t->column[E_DATE], &len);
+    pn_date_t date, end;
+    ok &= parse_date_cell(t, text, len, "date", line, &date);
+    text = cell(f, count, t->column[E_END], &len);
+    ok &= parse_date_cell(t, text, len, "end", line, &end);
+    pn_kind_t kind = PN_KIND_OTHER;
+    text = cell(f, count, t->column[E_KIND], &len);
+    if (len && pn_kind_parse(&kind, text) != 0) {
+        ok = 0;
+        if (pn_load__error(l, "%s:%u: column kind: expected twinning, cooperation_agreement, "
+                           "memorandum, programme, protocol, roadmap or other, found \"%.40s\"",
+                           t->file, line, text) != 0)
+            return PN_ENOMEM;
+    }
+    if (t->fatal)
+        return t->fatal;
+    if (!ok)
+        return 0;
+    uint32_t extra = 0;
+    if (has_extras(t)) {
+        size_t errors = pn_load__errors(l);
+        int status = edge_extras(t, f, count, line, &extra);
+        if (status || pn_load__errors(l) > errors)
+            return status;
+    }
+    return pn_dataset__push_agreement(l->ds, a, b, date, end, kind, line, extra);
+}
+
+static int read_table(pn_loader_t *l, pn_reader_t *in, pn_csv_row_fn *row, table_t *t,
+                      int progress)
+{
+    const char *data;
+    size_t len;
+    int status = pn_reader__peek(in, &data, &len);
+    if (status)
+        return status;
+    char delimiter = l->opts->delimiter;
+    if (!delimiter) {
+        size_t tabs = 0, commas = 0;
+        for (size_t i = 0; i < len && data[i] != '\n'; i++) {
+            tabs += data[i] == '\t';
+            commas += data[i] == ',';
+        }
+        delimiter = tabs > 0 && commas == 0 ? '\t' : ',';
+    }
+    pn_csv_options_t opts = {delimiter, row, t, l->problems, NULL, NULL};
+    if (progress) {
+        opts.progress = l->opts->progress;
+        opts.progress_data = l->opts->progress_data;
+    }
+    t->l = l;
+    t->file = in->name;
+    status = pn_csv__read(in, &opts);
+    if (status == 0 && !t->header_done) {
+        status = pn_load__error(l, "%s:1: the file is empty; expected a header line", in->name);
+        status = status ? status : PN_EPARSE;
+    }
+    return status;
+}
+
+static int read_side_table(pn_loader_t *l, const char *path, pn_csv_row_fn *row, table_t *t)
+{
+    pn_reader_t in;
+    int status = pn_reader__open(&in, path);
+    if (status)
+        return status;
+    status = read_table(l, &in, row, t, 0);
+    pn_reader__close(&in);
+    return status;
+}
+
+int pn_load__tables(pn_loader_t *l, pn_reader_t *edges, const char *nodes_path,
+                    const char *countries_path)
+{
+    table_t nodes = {0}, countries = {0}, agreements = {0};
+    int status = 0;
+    if (countries_path)
+        status = read_side_table(l, countries_path, country_row, &countries);
+    if (status == 0)
+        status = read_side_table(l, nodes_path, node_row, &nodes);
+    if (status == 0)
+        status = resolve_parents(&nodes);
+    if (status == 0)
+        status = pn_load__country_summary(l, nodes_path);
+    if (status == 0)
+        status = read_table(l, edges, edge_row, &agreements, 1);
+    free(nodes.parents);
+    return status;
+}

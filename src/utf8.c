@@ -1,0 +1,140 @@
+/*
+ * UTF-8 validation and name folding.
+ */
+#include "utf8.h"
+
+#include <string.h>
+
+size_t pn_utf8__invalid(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        if (c >= 0x01 && c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        unsigned cp, min;
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 2;
+            cp = c & 0x1F;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 3;
+            cp = c & 0x0F;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 4;
+            cp = c & 0x07;
+            min = 0x10000;
+        } else {
+            return i; /* NUL, continuation byte, C0/C1 overlong lead or F5..FF */
+        }
+        if (len - i < n)
+            return i;
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+/* U+00C0..U+017F without their accents, lower case */
+static const char *const latin[] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n",
+    "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "ss", "a", "a", "a", "a",
+    "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n", "o", "o", "o", "o",
+    "o", " ", "o", "u", "u", "u", "u", "y", "th", "y", "a", "a", "a", "a", "a", "a", "c", "c",
+    "c", "c", "c", "c", "c", "c", "d", "d", "d", "d", "e", "e", "e", "e", "e", "e", "e", "e",
+    "e", "e", "g", "g", "g", "g", "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i",
+    "i", "i", "i", "i", "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l",
+    "l", "l", "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s", "s", "s",
+    "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u",
+    "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+};
+
+static unsigned decode(const unsigned char *s, size_t len, size_t *n)
+{
+    if (s[0] < 0x80 || len < 2) {
+        *n = 1;
+        return s[0];
+    }
+    if (s[0] < 0xE0) {
+        *n = 2;
+        return ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+    }
+    if (s[0] < 0xF0 && len >= 3) {
+        *n = 3;
+        return ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    }
+    *n = len >= 4 ? 4 : len;
+    return 0x10000;
+}
+
+size_t pn_utf8__fold(const char *text, size_t len, char *out)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t o = 0, i = 0;
+    int space = 1; /* a space is pending only after a word */
+    while (i < len) {
+        size_t n;
+        unsigned cp = decode(s + i, len - i, &n);
+        const char *rep = NULL;
+        char one[2] = {0, 0};
+        if (cp < 0x80) {
+            if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+                one[0] = (char)cp;
+            } else if (cp >= 'A' && cp <= 'Z') {
+                one[0] = (char)(cp - 'A' + 'a');
+            } else if (cp == '\'') {
+                rep = "";
+            } else if (cp == '&') {
+                rep = " and ";
+            } else {
+                rep = " ";
+            }
+        } else if (cp >= 0xC0 && cp <= 0x17F) {
+            rep = latin[cp - 0xC0];
+        } else if (cp == 0x218 || cp == 0x219) {
+            rep = "s";
+        } else if (cp == 0x21A || cp == 0x21B) {
+            rep = "t";
+        } else if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) {
+            rep = "";
+        } else if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0xA0 || cp == 0xAB || cp == 0xBB) {
+            rep = " ";
+        }
+        if (!rep && !one[0]) {
+            /* another script: copy the bytes */
+            if (space == 2)
+                out[o++] = ' ';
+            memcpy(out + o, s + i, n);
+            o += n;
+            space = 0;
+        } else {
+            const char *r = rep ? rep : one;
+            for (; *r; r++) {
+                if (*r == ' ') {
+                    if (space == 0)
+                        space = 2;
+                    continue;
+                }
+                if (space == 2)
+                    out[o++] = ' ';
+                out[o++] = *r;
+                space = 0;
+            }
+        }
+        i += n;
+    }
+    out[o] = '\0';
+    return o;
+}

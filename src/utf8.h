@@ -1,0 +1,24 @@
+/* UTF-8 checks and the folding used to compare names loosely (private to the library). */
+#ifndef PN_SRC_UTF8_H
+#define PN_SRC_UTF8_H
+
+#include <stddef.h>
+
+/**
+ * Find the first byte of @p s that is not part of valid UTF-8 (overlong forms, surrogates and
+ * code points above U+10FFFF are invalid) or is a NUL.
+ * @return its offset, or @p len when all is valid
+ */
+size_t pn_utf8__invalid(const char *s, size_t len);
+
+/**
+ * Fold a name for loose comparison: ASCII lower case, accents of Latin letters dropped
+ * ("Réunion" -> "reunion", "Łódź" -> "lodz"), apostrophes dropped, "&" read as "and", any other
+ * punctuation or space run turned into one space, no leading or trailing space. Other scripts
+ * are copied as they are.
+ * @param out a buffer of at least 5 * len + 1 bytes
+ * @return the length written
+ */
+size_t pn_utf8__fold(const char *s, size_t len, char *out);
+
+#endif

@@ -1,0 +1,113 @@
+/*
+ * What every test file shares: the fixture that installs the igraph handlers and checks that
+ * igraph's cleanup stack is empty after each test, and helpers that load datasets from text.
+ */
+#ifndef PARTNET_TEST_COMMON_H
+#define PARTNET_TEST_COMMON_H
+
+#include <criterion/criterion.h>
+#include <partnet/partnet.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static inline void pn_test_setup(void)
+{
+    pn_igraph_handlers_install();
+}
+
+static inline void pn_test_teardown(void)
+{
+    cr_assert(IGRAPH_FINALLY_STACK_EMPTY, "igraph's cleanup stack is not empty after the test");
+}
+
+#define PN_TEST_SUITE(name) TestSuite(name, .init = pn_test_setup, .fini = pn_test_teardown)
+
+/* Write @p text to a new file named @p name (kept in the test's temporary folder); the
+ * returned path is static storage, overwritten by the next call. */
+static inline const char *pn_test_file(const char *name, const char *text)
+{
+    static char dir[256], path[512];
+    if (!dir[0]) {
+        snprintf(dir, sizeof dir, "/tmp/partnet-test-XXXXXX");
+        cr_assert_not_null(mkdtemp(dir));
+    }
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f, "cannot write %s", path);
+    fwrite(text, 1, strlen(text), f);
+    fclose(f);
+    return path;
+}
+
+/* A loaded dataset or its problems. */
+typedef struct {
+    int status;
+    pn_dataset_t *ds;
+    pn_problems_t *problems;
+} pn_test_load_t;
+
+static inline pn_test_load_t pn_test_load(const char *path, const pn_load_options_t *opts)
+{
+    pn_test_load_t r = {0, NULL, NULL};
+    cr_assert_eq(pn_problems_new(&r.problems), 0);
+    r.status = pn_load(&r.ds, path, opts, r.problems);
+    if (r.status != 0)
+        cr_assert_null(r.ds, "a failed load must not hand out a dataset");
+    return r;
+}
+
+static inline pn_test_load_t pn_test_load_text(const char *name, const char *text,
+                                               const pn_load_options_t *opts)
+{
+    return pn_test_load(pn_test_file(name, text), opts);
+}
+
+static inline void pn_test_load_free(pn_test_load_t *r)
+{
+    pn_dataset_free(r->ds);
+    pn_problems_free(r->problems);
+}
+
+/* Does some problem of @p severity contain every one of the NULL-terminated parts? */
+static inline int pn_test_has_problem(const pn_test_load_t *r, pn_severity_t severity, ...)
+{
+    for (size_t i = 0; i < pn_problems_count(r->problems); i++) {
+        const pn_problem_t *p = pn_problems_get(r->problems, i);
+        if (p->severity != severity)
+            continue;
+        va_list ap;
+        va_start(ap, severity);
+        int all = 1;
+        for (const char *part = va_arg(ap, const char *); part; part = va_arg(ap, const char *))
+            all &= strstr(p->message, part) != NULL;
+        va_end(ap);
+        if (all)
+            return 1;
+    }
+    return 0;
+}
+
+/* Print the problems, to explain a failed expectation. */
+static inline const char *pn_test_problems(const pn_test_load_t *r)
+{
+    static char buf[4096];
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < pn_problems_count(r->problems) && used < sizeof buf - 2; i++)
+        used += (size_t)snprintf(buf + used, sizeof buf - used, "\n  [%d] %s",
+                                 pn_problems_get(r->problems, i)->severity,
+                                 pn_problems_get(r->problems, i)->message);
+    return buf;
+}
+
+#define PN_EXPECT_ERROR(r, ...)                                                                    \
+    cr_expect(pn_test_has_problem(&(r), PN_SEVERITY_ERROR, __VA_ARGS__, NULL),                    \
+              "no error with the expected text; problems:%s", pn_test_problems(&(r)))
+#define PN_EXPECT_WARNING(r, ...)                                                                  \
+    cr_expect(pn_test_has_problem(&(r), PN_SEVERITY_WARNING, __VA_ARGS__, NULL),                  \
+              "no warning with the expected text; problems:%s", pn_test_problems(&(r)))
+
+#endif

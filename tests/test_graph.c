@@ -1,0 +1,184 @@
+/* The graph of a view: simple graph with agreement counts as weights, snapshots by date,
+ * node filters, and the igraph edge cases (empty, one node, isolated, multi-edges). */
+#include "test_common.h"
+
+PN_TEST_SUITE(graph);
+
+/* by-a, by-b (regions), by-c (city), am-d (region), by (country); agreements:
+ *   0 a-b 2000        1 b-a 2005-06      2 a-d 2010 end 2012   3 c-d (undated)
+ *   4 by-d 2004-06-23 5 a-b 2010-03-15 */
+static pn_dataset_t *sample(void)
+{
+    pn_dataset_t *ds;
+    uint32_t by, am, a, b, c, d, state;
+    cr_assert_eq(pn_dataset_new(&ds, "sample"), 0);
+    cr_assert_eq(pn_dataset_add_country(ds, &by, "BY", "Belarus", 7), 0);
+    cr_assert_eq(pn_dataset_add_country(ds, &am, "AM", "Armenia", 11), 0);
+    cr_assert_eq(pn_dataset_add_node(ds, &a, "by-a", "A", by, PN_LEVEL_REGION), 0);
+    cr_assert_eq(pn_dataset_add_node(ds, &b, "by-b", "B", by, PN_LEVEL_REGION), 0);
+    cr_assert_eq(pn_dataset_add_node(ds, &c, "by-c", "C", by, PN_LEVEL_CITY), 0);
+    cr_assert_eq(pn_dataset_add_node(ds, &d, "am-d", "D", am, PN_LEVEL_REGION), 0);
+    cr_assert_eq(pn_dataset_add_node(ds, &state, "by", "Belarus", by, PN_LEVEL_COUNTRY), 0);
+    struct {
+        uint32_t a, b;
+        pn_date_t date, end;
+    } rows[] = {{a, b, 20000000, 0},        {b, a, 20050600, 0}, {a, d, 20100000, 20120000},
+                {c, d, PN_DATE_NONE, 0},    {state, d, 20040623, 0}, {a, b, 20100315, 0}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        cr_assert_eq(pn_dataset_add_agreement(ds, NULL, rows[i].a, rows[i].b, rows[i].date,
+                                              rows[i].end, PN_KIND_OTHER), 0);
+    return ds;
+}
+
+static igraph_integer_t vertex(const pn_graph_t *g, const char *id)
+{
+    uint32_t node;
+    cr_assert_eq(pn_dataset_find_node(pn_graph_dataset(g), id, &node), 0);
+    return pn_graph_vertex(g, node);
+}
+
+static double weight(const pn_graph_t *g, const char *x, const char *y)
+{
+    igraph_integer_t e;
+    igraph_get_eid(pn_graph_igraph(g), &e, vertex(g, x), vertex(g, y), IGRAPH_UNDIRECTED, 0);
+    return e < 0 ? 0 : VECTOR(*pn_graph_weights(g))[e];
+}
+
+Test(graph, merges_agreements_of_a_pair_into_a_weighted_edge)
+{
+    pn_dataset_t *ds = sample();
+    pn_graph_t *g;
+    cr_assert_eq(pn_graph_new(&g, ds, NULL), 0, "%s", pn_error_last());
+    cr_expect_eq(pn_graph_vertex_count(g), 5, "isolated nodes are kept");
+    cr_expect_eq(pn_graph_edge_count(g), 4);
+    cr_expect_eq(pn_graph_agreement_count(g), 6);
+    cr_expect_float_eq(weight(g, "by-a", "by-b"), 3, 0);
+    cr_expect_float_eq(weight(g, "by-a", "am-d"), 1, 0);
+    cr_expect_float_eq(weight(g, "by-c", "am-d"), 1, 0, "undated agreements count without a date filter");
+    igraph_bool_t simple;
+    igraph_is_simple(pn_graph_igraph(g), &simple);
+    cr_expect(simple);
+    cr_expect(!igraph_is_directed(pn_graph_igraph(g)));
+
+    igraph_integer_t e;
+    igraph_get_eid(pn_graph_igraph(g), &e, vertex(g, "by-b"), vertex(g, "by-a"), IGRAPH_UNDIRECTED, 1);
+    size_t count;
+    const uint32_t *list = pn_graph_edge_agreements(g, e, &count);
+    cr_assert_eq(count, 3);
+    cr_expect_eq(list[0], 0);
+    cr_expect_eq(list[1], 1);
+    cr_expect_eq(list[2], 5, "in dataset order");
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+}
+
+Test(graph, snapshot_as_of_a_date)
+{
+    pn_dataset_t *ds = sample();
+    pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
+    pn_graph_t *g;
+    opts.as_of = 20050000; /* 2005: a-b 2000, b-a 2005-06, by-d 2004-06-23 */
+    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_expect_eq(pn_graph_agreement_count(g), 3);
+    cr_expect_float_eq(weight(g, "by-a", "by-b"), 2, 0);
+    cr_expect_eq(pn_graph_vertex_count(g), 5, "nodes without agreements yet are kept, isolated");
+    pn_graph_free(g);
+
+    opts.as_of = 20050531; /* before June 2005 ends: b-a (2005-06) not yet certain */
+    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_expect_eq(pn_graph_agreement_count(g), 2);
+    pn_graph_free(g);
+
+    opts.as_of = 20100315;
+    opts.drop_isolated = 1;
+    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_expect_eq(pn_graph_agreement_count(g), 4, "2010 (year only) is not certain by March 15");
+    cr_expect_eq(pn_graph_vertex_count(g), 4, "by-c has only an undated agreement");
+    cr_expect_eq(vertex(g, "by-c"), -1);
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+}
+
+Test(graph, active_snapshot_leaves_out_ended_agreements)
+{
+    pn_dataset_t *ds = sample();
+    pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
+    pn_graph_t *g;
+    opts.as_of = 20120000;
+    opts.active = 1;
+    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_expect_float_eq(weight(g, "by-a", "am-d"), 1, 0, "ends 2012: still active in 2012");
+    pn_graph_free(g);
+    opts.as_of = 20130000;
+    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_expect_float_eq(weight(g, "by-a", "am-d"), 0, 0, "ended before 2013");
+    cr_expect_eq(pn_graph_agreement_count(g), 4);
+    pn_graph_free(g);
+    opts.active = 0;
+    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_expect_float_eq(weight(g, "by-a", "am-d"), 1, 0, "without --active it stays");
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+}
+
+Test(graph, filters_nodes_by_country_level_and_country_parties)
+{
+    pn_dataset_t *ds = sample();
+    pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
+    pn_graph_t *g;
+    opts.country = "BY";
+    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_expect_eq(pn_graph_vertex_count(g), 4);
+    cr_expect_eq(pn_graph_agreement_count(g), 3, "only agreements among Belarusian nodes");
+    pn_graph_free(g);
+
+    opts.country = NULL;
+    opts.levels = 1u << PN_LEVEL_REGION;
+    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_expect_eq(pn_graph_vertex_count(g), 3);
+    cr_expect_eq(pn_graph_agreement_count(g), 4);
+    pn_graph_free(g);
+
+    opts.levels = 0;
+    opts.exclude_country_level = 1;
+    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_expect_eq(pn_graph_vertex_count(g), 4);
+    cr_expect_eq(pn_graph_agreement_count(g), 5);
+    pn_graph_free(g);
+
+    opts.country = "KZ";
+    cr_expect_eq(pn_graph_new(&g, ds, &opts), PN_ENOTFOUND);
+    cr_expect(strstr(pn_error_last(), "no country \"KZ\"") != NULL);
+    pn_dataset_free(ds);
+}
+
+Test(graph, empty_dataset_gives_an_empty_graph)
+{
+    pn_dataset_t *ds;
+    pn_graph_t *g;
+    cr_assert_eq(pn_dataset_new(&ds, "empty"), 0);
+    cr_assert_eq(pn_graph_new(&g, ds, NULL), 0);
+    cr_expect_eq(pn_graph_vertex_count(g), 0);
+    cr_expect_eq(pn_graph_edge_count(g), 0);
+    pn_graph_free(g);
+
+    uint32_t by;
+    cr_assert_eq(pn_dataset_add_country(ds, &by, "BY", NULL, -1), 0);
+    cr_assert_eq(pn_dataset_add_node(ds, NULL, "one", "One", by, PN_LEVEL_CITY), 0);
+    cr_assert_eq(pn_graph_new(&g, ds, NULL), 0);
+    cr_expect_eq(pn_graph_vertex_count(g), 1, "one node, no edge");
+    cr_expect_eq(pn_graph_edge_count(g), 0);
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+}
+
+Test(graph, builder_refuses_self_agreements_and_unknown_nodes)
+{
+    pn_dataset_t *ds = sample();
+    cr_expect_eq(pn_dataset_add_agreement(ds, NULL, 0, 0, 0, 0, PN_KIND_OTHER), PN_EINVALID);
+    cr_expect(strstr(pn_error_last(), "with itself") != NULL);
+    cr_expect_eq(pn_dataset_add_agreement(ds, NULL, 0, 99, 0, 0, PN_KIND_OTHER), PN_EINVALID);
+    cr_expect_eq(pn_dataset_add_node(ds, NULL, "by-a", "dup", 0, PN_LEVEL_CITY), PN_EINVALID);
+    cr_expect_eq(pn_dataset_agreement_count(ds), 6, "nothing was added");
+    pn_dataset_free(ds);
+}

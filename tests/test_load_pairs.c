@@ -1,0 +1,219 @@
+/* Pair lists: parties by name and country, nodes made on the fly, messy country names,
+ * repeated pairs merged, homonym self-pairs skipped, other layouts read with --columns. */
+#include "test_common.h"
+
+PN_TEST_SUITE(load_pairs);
+
+static const char world_like[] =
+    "city1,country1,city2,country2\n"                     /* 1 */
+    "Berat,Albania,Amasya,Turkey\n"                       /* 2 */
+    "Amasya,Türkiye,Berat,Albania\n"                      /* 3: the same pair, other side */
+    "Tbilisi,Georgia (country),Minsk,Belarus\n"           /* 4 */
+    "Bath,\"England, United Kingdom\",Aix,France\n"       /* 5 */
+    "Aix,France,Bath,England\n"                           /* 6: repeat */
+    "Nienburg,Germany,Nienburg,Germany\n"                 /* 7: homonyms */
+    "Athens,Grece,Minsk,Belarus\n"                        /* 8: guess */
+    "Kyrenia,Northern Cyprus,Minsk,Belarus\n"             /* 9: unresolved */
+    "Kyrenia,Northern Cyprus,Berat,Albania\n"             /* 10 */
+    "Nowhere,,Minsk,Belarus\n";                           /* 11: no country */
+
+static uint32_t node(const pn_dataset_t *ds, const char *id)
+{
+    uint32_t n = PN_NONE;
+    cr_expect_eq(pn_dataset_find_node(ds, id, &n), 0, "no node \"%s\"", id);
+    return n;
+}
+
+Test(load_pairs, reads_a_world_like_list_without_options)
+{
+    pn_test_load_t r = pn_test_load_text("pairs.csv", world_like, NULL);
+    cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
+    const pn_dataset_t *ds = r.ds;
+    /* rows 2-11: 10 rows, minus 2 repeats and 1 homonym row */
+    cr_expect_eq(pn_dataset_agreement_count(ds), 7);
+    uint32_t berat = node(ds, "AL:Berat"), amasya = node(ds, "TR:Amasya");
+    node(ds, "GE:Tbilisi");
+    node(ds, "GB:Bath");
+    node(ds, "GR:Athens");
+    node(ds, "Northern Cyprus:Kyrenia");
+    node(ds, "?:Nowhere");
+    cr_expect_eq(pn_dataset_node_count(ds), 10, "Nienburg is created once");
+    pn_agreement_t a;
+    pn_dataset_agreement(ds, 0, &a);
+    cr_expect_eq(a.a, berat);
+    cr_expect_eq(a.b, amasya);
+    cr_expect_eq(a.kind, PN_KIND_TWINNING, "pair lists are twinning lists by default");
+    cr_expect_eq(a.line, 2);
+    cr_expect_eq(pn_dataset_node(ds, berat)->level, PN_LEVEL_CITY);
+    cr_expect_str_eq(pn_dataset_node(ds, berat)->name, "Berat");
+
+    uint32_t cyprus;
+    cr_assert_eq(pn_dataset_find_country(ds, "Northern Cyprus", &cyprus), 0);
+    cr_expect_not(pn_dataset_country(ds, cyprus)->resolved);
+    pn_test_load_free(&r);
+}
+
+Test(load_pairs, says_what_it_merged_skipped_and_guessed)
+{
+    pn_test_load_t r = pn_test_load_text("pairs.csv", world_like, NULL);
+    cr_assert_eq(r.status, 0);
+    PN_EXPECT_WARNING(r, "pairs.csv: 2 rows repeat a pair already listed");
+    PN_EXPECT_WARNING(r, "pairs.csv:7: both parties are \"Nienburg\" in DE", "row skipped");
+    PN_EXPECT_WARNING(r, "pairs.csv:8: country \"Grece\" read as Greece (GR), the nearest name");
+    PN_EXPECT_WARNING(r, "pairs.csv: 1 country name not resolved",
+                      "\"Northern Cyprus\" (2 cells, line 9)");
+    PN_EXPECT_WARNING(r, "pairs.csv: 1 cell name no country");
+    cr_expect_eq(pn_problems_total(r.problems, PN_SEVERITY_ERROR), 0);
+    pn_test_load_free(&r);
+}
+
+Test(load_pairs, strict_makes_guesses_and_unknown_names_errors)
+{
+    pn_load_options_t opts = PN_LOAD_OPTIONS_INIT;
+    opts.strict = 1;
+    pn_test_load_t r = pn_test_load_text("pairs.csv", world_like, &opts);
+    cr_expect_eq(r.status, PN_EINVALID);
+    PN_EXPECT_ERROR(r, "pairs.csv:8: country \"Grece\" read as Greece");
+    PN_EXPECT_ERROR(r, "pairs.csv:9: country \"Northern Cyprus\" is not a country name partnet knows");
+    pn_test_load_free(&r);
+}
+
+Test(load_pairs, reads_other_layouts_with_a_column_mapping)
+{
+    pn_load_options_t opts = PN_LOAD_OPTIONS_INIT;
+    opts.columns = "a=2,a_country=3,b=5,b_country=6,date=7,kind=4";
+    opts.delimiter = '\t';
+    opts.no_header = 1;
+    pn_test_load_t r = pn_test_load_text("pairs.tsv",
+                                         "1\tMogilev\tBelarus\tcooperation_agreement\tSemey\tKazakhstan\t2003\n"
+                                         "2\tVitebsk\tBelarus\ttwinning\tVanadzor\tArmenia\t2012-06\n",
+                                         &opts);
+    cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
+    cr_expect_eq(pn_dataset_agreement_count(r.ds), 2);
+    pn_agreement_t a;
+    pn_dataset_agreement(r.ds, 1, &a);
+    cr_expect_eq(a.a, node(r.ds, "BY:Vitebsk"));
+    cr_expect_eq(a.b, node(r.ds, "AM:Vanadzor"));
+    cr_expect_eq(a.date, 20120600);
+    cr_expect_eq(a.kind, PN_KIND_TWINNING);
+    cr_expect_eq(a.line, 2);
+    pn_dataset_agreement(r.ds, 0, &a);
+    cr_expect_eq(a.kind, PN_KIND_COOPERATION_AGREEMENT);
+    pn_test_load_free(&r);
+}
+
+Test(load_pairs, maps_columns_by_header_name_in_any_order)
+{
+    pn_load_options_t opts = PN_LOAD_OPTIONS_INIT;
+    opts.columns = "a=Town A,b=Town B,a_country=Land A,b_country=Land B";
+    opts.delimiter = ';';
+    pn_test_load_t r = pn_test_load_text("pairs.csv",
+                                         "Land B;Town A;Year;Town B;Land A\n"
+                                         "Armenia;Vitebsk;2012;Vanadzor;Belarus\n",
+                                         &opts);
+    cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
+    pn_agreement_t a;
+    pn_dataset_agreement(r.ds, 0, &a);
+    cr_expect_eq(a.a, node(r.ds, "BY:Vitebsk"));
+    cr_expect_eq(a.b, node(r.ds, "AM:Vanadzor"));
+    pn_test_load_free(&r);
+}
+
+Test(load_pairs, country_columns_are_optional)
+{
+    pn_load_options_t opts = PN_LOAD_OPTIONS_INIT;
+    opts.columns = "a=1,b=2";
+    pn_test_load_t r = pn_test_load_text("names.csv", "from,to\nMinsk,Dushanbe\n", &opts);
+    cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
+    node(r.ds, "?:Minsk");
+    node(r.ds, "?:Dushanbe");
+    PN_EXPECT_WARNING(r, "2 cells name no country");
+    pn_test_load_free(&r);
+}
+
+Test(load_pairs, reads_dates_and_keeps_rows_with_different_dates)
+{
+    pn_test_load_t r = pn_test_load_text("dated.csv",
+                                         "city1,country1,city2,country2,date\n"
+                                         "Minsk,Belarus,Dushanbe,Tajikistan,1998\n"
+                                         "Dushanbe,Tajikistan,Minsk,Belarus,1998\n"
+                                         "Minsk,Belarus,Dushanbe,Tajikistan,2018-03\n",
+                                         NULL);
+    cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
+    cr_expect_eq(pn_dataset_agreement_count(r.ds), 2, "a renewal with another date is kept");
+    PN_EXPECT_WARNING(r, "1 row repeats a pair");
+    pn_test_load_free(&r);
+}
+
+Test(load_pairs, rejects_bad_cells_with_their_line)
+{
+    pn_test_load_t r = pn_test_load_text("bad.csv",
+                                         "city1,country1,city2,country2,date\n"
+                                         "Minsk,Belarus,Dushanbe,Tajikistan,1998-02-30\n"
+                                         ",Belarus,Dushanbe,Tajikistan,\n"
+                                         "Minsk,Belarus\n",
+                                         NULL);
+    cr_expect_eq(r.status, PN_EINVALID);
+    PN_EXPECT_ERROR(r, "bad.csv:2: column 5 (date): \"1998-02-30\": February 1998 has 28 days");
+    PN_EXPECT_ERROR(r, "bad.csv:3: column 1 (a): the party's name is empty");
+    PN_EXPECT_ERROR(r, "bad.csv:4: expected at least 3 fields, found 2");
+    pn_test_load_free(&r);
+}
+
+Test(load_pairs, unknown_header_asks_for_a_mapping)
+{
+    pn_test_load_t r = pn_test_load_text("odd.csv", "x,y,z\n1,2,3\n", NULL);
+    cr_expect_eq(r.status, PN_EPARSE);
+    PN_EXPECT_ERROR(r, "odd.csv:1: cannot tell which columns hold the two parties",
+                    "--columns a=1,a_country=2,b=3,b_country=4");
+    pn_test_load_free(&r);
+}
+
+Test(load_pairs, refuses_contradictory_options)
+{
+    pn_load_options_t opts = PN_LOAD_OPTIONS_INIT;
+    opts.no_header = 1;
+    pn_test_load_t r = pn_test_load_text("p.csv", "Minsk,Belarus,Kapan,Armenia\n", &opts);
+    cr_expect_eq(r.status, PN_EUSAGE);
+    cr_expect(strstr(pn_error_last(), "--no-header needs --columns") != NULL, "%s", pn_error_last());
+    pn_test_load_free(&r);
+
+    opts.columns = "a=1,c=2";
+    r = pn_test_load_text("p.csv", "Minsk,Belarus,Kapan,Armenia\n", &opts);
+    cr_expect_eq(r.status, PN_EUSAGE);
+    cr_expect(strstr(pn_error_last(), "unknown key \"c\"") != NULL, "%s", pn_error_last());
+    pn_test_load_free(&r);
+}
+
+Test(load_pairs, reads_the_world_twin_cities_list)
+{
+    const char *root = getenv("PARTNET_SOURCE_ROOT");
+    cr_assert_not_null(root);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/../shared/data/world-twin-cities/twin_cities_raw.csv", root);
+    if (access(path, R_OK) != 0)
+        cr_skip_test("%s is not here", path);
+    pn_test_load_t r = pn_test_load(path, NULL);
+    cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
+    /* 26,114 rows: 3 homonym rows skipped; rows that list a pair from both sides (with the
+     * country spelt differently, e.g. "England" and "England, United Kingdom") merged */
+    size_t merged = 0;
+    for (size_t i = 0; i < pn_problems_count(r.problems); i++) {
+        const char *m = pn_problems_get(r.problems, i)->message, *p = strstr(m, " rows repeat");
+        while (p && p > m && p[-1] >= '0' && p[-1] <= '9')
+            p--;
+        if (p)
+            merged = (size_t)atol(p);
+    }
+    cr_expect_gt(merged, 1000);
+    cr_expect_eq(pn_dataset_agreement_count(r.ds) + 3 + merged, 26114);
+    PN_EXPECT_WARNING(r, "country \"Kazakhstah\" read as Kazakhstan (KZ)");
+    PN_EXPECT_WARNING(r, "country \"Madagaskar\" read as Madagascar (MG)");
+    PN_EXPECT_WARNING(r, "country \"Japa\" read as Japan (JP)");
+    PN_EXPECT_WARNING(r, "\"Northern Cyprus\"");
+    uint32_t ru, gb;
+    cr_expect_eq(pn_dataset_find_country(r.ds, "RU", &ru), 0);
+    cr_expect_eq(pn_dataset_find_country(r.ds, "GB", &gb), 0);
+    cr_expect_neq(pn_dataset_find_country(r.ds, "Russia", &ru), 0, "Russia is RU, not its own");
+    pn_test_load_free(&r);
+}

@@ -1,0 +1,287 @@
+/* The nodes.csv + edges.csv loader: header-driven columns, RFC 4180 quoting, CRLF, a BOM, and
+ * every invalid case located by file, line and column. */
+#include "test_common.h"
+
+#include <math.h>
+#include <sys/stat.h>
+
+PN_TEST_SUITE(load_tables);
+
+static const char nodes_csv[] =
+    "id,name,country,level,parent,lat,lon,aliases\n"
+    "by-gomel-oblast,Gomel Oblast,BY,region,,52.43,30.98,Gomel region|Homiel Voblasts\n"
+    "by-mozyr,Mozyr,Belarus,city,by-gomel-oblast,,,\n"
+    "kz-pavlodar,Pavlodar Region,KZ,region,,,,\n"
+    "ru-tatarstan,\"Tatarstan, Republic of\",RU,region,,,,\n";
+
+/* Write nodes and edges into a fresh folder; return the folder. */
+static const char *tables(const char *folder, const char *nodes, const char *edges)
+{
+    static char dir[512];
+    char path[600];
+    const char *base = pn_test_file("placeholder", "");
+    snprintf(dir, sizeof dir, "%.*s/%s", (int)(strrchr(base, '/') - base), base, folder);
+    mkdir(dir, 0700);
+    snprintf(path, sizeof path, "%s/nodes.csv", dir);
+    FILE *f = fopen(path, "wb");
+    fputs(nodes, f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/edges.csv", dir);
+    f = fopen(path, "wb");
+    fputs(edges, f);
+    fclose(f);
+    return dir;
+}
+
+Test(load_tables, reads_nodes_and_edges_from_a_folder)
+{
+    const char *dir = tables("ok", nodes_csv,
+                             "source,target,date,end,kind,id,domains,source_document,source_line,source_quote\n"
+                             "by-gomel-oblast,kz-pavlodar,2016-11,,cooperation_agreement,a1,trade|culture,mono.txt,1735,\"signed a \"\"cooperation\"\" agreement\"\n"
+                             "by-mozyr,kz-pavlodar,2017,2020,programme,a2,,,,\n"
+                             "by-gomel-oblast,kz-pavlodar,,,,,,,,\n");
+    pn_test_load_t r = pn_test_load(dir, NULL);
+    cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
+    cr_expect_eq(pn_dataset_node_count(r.ds), 4);
+    cr_expect_eq(pn_dataset_agreement_count(r.ds), 3, "repeated pairs are all kept");
+
+    uint32_t mozyr, gomel;
+    cr_assert_eq(pn_dataset_find_node(r.ds, "by-mozyr", &mozyr), 0);
+    cr_assert_eq(pn_dataset_find_node(r.ds, "by-gomel-oblast", &gomel), 0);
+    const pn_node_t *n = pn_dataset_node(r.ds, mozyr);
+    cr_expect_eq(n->parent, gomel);
+    cr_expect_str_eq(pn_dataset_country(r.ds, n->country)->code, "BY", "a country name resolves");
+    cr_expect_eq(n->line, 3);
+    n = pn_dataset_node(r.ds, gomel);
+    cr_expect_eq(n->alias_count, 2);
+    cr_expect_str_eq(n->aliases[1], "Homiel Voblasts");
+    cr_expect_float_eq(n->lat, 52.43, 1e-12);
+    uint32_t tatarstan;
+    cr_assert_eq(pn_dataset_find_node(r.ds, "ru-tatarstan", &tatarstan), 0);
+    cr_expect_str_eq(pn_dataset_node(r.ds, tatarstan)->name, "Tatarstan, Republic of");
+
+    pn_agreement_t a;
+    pn_dataset_agreement(r.ds, 0, &a);
+    cr_expect_str_eq(a.id, "a1");
+    cr_expect_eq(a.date, 20161100);
+    cr_expect_eq(a.kind, PN_KIND_COOPERATION_AGREEMENT);
+    cr_expect_eq(a.domain_count, 2);
+    cr_expect_str_eq(a.domains[1], "culture");
+    cr_expect_str_eq(a.source.document, "mono.txt");
+    cr_expect_eq(a.source.line, 1735);
+    cr_expect_str_eq(a.source.quote, "signed a \"cooperation\" agreement");
+    cr_expect_eq(a.line, 2);
+    pn_dataset_agreement(r.ds, 1, &a);
+    cr_expect_eq(a.end, 20200000);
+    cr_expect_null(a.source.document);
+    pn_dataset_agreement(r.ds, 2, &a);
+    cr_expect_eq(a.kind, PN_KIND_OTHER, "an empty kind is other");
+    cr_expect_eq(a.date, PN_DATE_NONE);
+    cr_expect_null(a.id);
+    pn_test_load_free(&r);
+}
+
+Test(load_tables, reads_an_edges_file_with_its_nodes_file)
+{
+    const char *dir = tables("named", nodes_csv, "source,target\nby-gomel-oblast,kz-pavlodar\n");
+    char edges[600], nodes[600];
+    snprintf(edges, sizeof edges, "%s/edges.csv", dir);
+    snprintf(nodes, sizeof nodes, "%s/nodes.csv", dir);
+    pn_load_options_t opts = PN_LOAD_OPTIONS_INIT;
+    opts.nodes_path = nodes;
+    pn_test_load_t r = pn_test_load(edges, &opts);
+    cr_expect_eq(r.status, 0, "%s", pn_test_problems(&r));
+    cr_expect_eq(pn_dataset_agreement_count(r.ds), 1);
+    pn_test_load_free(&r);
+
+    /* without --nodes, the nodes.csv beside it is used */
+    r = pn_test_load(edges, NULL);
+    cr_expect_eq(r.status, 0, "%s", pn_test_problems(&r));
+    pn_test_load_free(&r);
+}
+
+Test(load_tables, tolerates_crlf_a_bom_and_quoted_line_breaks)
+{
+    const char *dir = tables("crlf",
+                             "\xEF\xBB\xBFid,name,country,level\r\n"
+                             "a,\"Two\r\nlines\",BY,region\r\n"
+                             "b,B,BY,city\r\n",
+                             "source,target,date\r\n"
+                             "\r\n"
+                             "a,b,2018-13\r\n");
+    pn_test_load_t r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, PN_EINVALID);
+    /* the blank line counts: the bad row is on line 3 */
+    PN_EXPECT_ERROR(r, "edges.csv:3: column date: \"2018-13\": month 13 does not exist");
+    pn_test_load_free(&r);
+
+    dir = tables("crlf2", "id,name\r\na,\"Two\r\nlines\"\r\nb,B\r\nb,dup\r\n", "source,target\r\n");
+    r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, PN_EINVALID);
+    PN_EXPECT_ERROR(r, "nodes.csv:5: node \"b\": another node has this id (line 4)");
+    pn_test_load_free(&r);
+}
+
+Test(load_tables, rejects_dangling_party_references_and_self_agreements)
+{
+    const char *dir = tables("dangling", nodes_csv,
+                             "source,target\n"
+                             "by-gomel-oblast,nowhere\n"
+                             "by-mozyr,by-mozyr\n"
+                             ",kz-pavlodar\n");
+    pn_test_load_t r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, PN_EINVALID);
+    PN_EXPECT_ERROR(r, "edges.csv:2: column target: no node has the id \"nowhere\"");
+    PN_EXPECT_ERROR(r, "edges.csv:3: an agreement of \"by-mozyr\" with itself");
+    PN_EXPECT_ERROR(r, "edges.csv:4: column source is empty; expected a node id");
+    pn_test_load_free(&r);
+}
+
+Test(load_tables, rejects_unknown_kind_level_and_country_code)
+{
+    const char *dir = tables("unknown",
+                             "id,country,level\n"
+                             "a,QQ,region\n"
+                             "b,BY,village\n",
+                             "source,target,kind\n"
+                             "a,b,treaty\n");
+    pn_test_load_t r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, PN_EINVALID);
+    PN_EXPECT_ERROR(r, "nodes.csv:2: country \"QQ\" is not an ISO 3166-1 alpha-2 code");
+    PN_EXPECT_ERROR(r, "nodes.csv:3: node \"b\": column level: expected country, region, district or city, found \"village\"");
+    PN_EXPECT_ERROR(r, "edges.csv:2: column kind:", "\"treaty\"");
+    pn_test_load_free(&r);
+}
+
+Test(load_tables, rejects_missing_required_columns)
+{
+    const char *dir = tables("columns", "name,country\nA,BY\n", "source,target\n");
+    pn_test_load_t r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, PN_EPARSE);
+    PN_EXPECT_ERROR(r, "nodes.csv:1: the header has no \"id\" column");
+    pn_test_load_free(&r);
+
+    dir = tables("columns2", "id\na\nb\n", "from,to\na,b\n");
+    r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, PN_EPARSE);
+    PN_EXPECT_ERROR(r, "edges.csv:1: the header has no \"source\" column");
+    pn_test_load_free(&r);
+}
+
+Test(load_tables, rejects_rows_of_the_wrong_width)
+{
+    const char *dir = tables("width", "id,name\na,A\nb\nc,C,extra\nd,D,,\n", "source,target\n");
+    pn_test_load_t r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, PN_EINVALID);
+    PN_EXPECT_ERROR(r, "nodes.csv:3: expected 2 fields as in the header, found 1");
+    PN_EXPECT_ERROR(r, "nodes.csv:4: expected 2 fields as in the header, found 3");
+    cr_expect_eq(pn_problems_total(r.problems, PN_SEVERITY_ERROR), 2,
+                 "empty trailing fields are fine: %s", pn_test_problems(&r));
+    pn_test_load_free(&r);
+}
+
+Test(load_tables, rejects_unterminated_quotes_and_stray_quotes)
+{
+    const char *dir = tables("quotes", "id,name\na,A\nb,\"B\nc,C\n", "source,target\n");
+    pn_test_load_t r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, PN_EPARSE);
+    PN_EXPECT_ERROR(r, "nodes.csv:3: unterminated quoted field");
+    pn_test_load_free(&r);
+
+    dir = tables("quotes2", "id,name\na,A\"B\n", "source,target\n");
+    r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, PN_EPARSE);
+    PN_EXPECT_ERROR(r, "nodes.csv:2: malformed CSV");
+    pn_test_load_free(&r);
+}
+
+Test(load_tables, rejects_invalid_utf8_and_nul_bytes)
+{
+    const char *dir = tables("utf8", "id,name\na,Caf\xe9\nb,B\n", "source,target\n");
+    pn_test_load_t r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, PN_EINVALID);
+    PN_EXPECT_ERROR(r, "nodes.csv:2: column 2: invalid UTF-8 at byte 4 of the field");
+    pn_test_load_free(&r);
+
+    char nodes[] = "id,name\na,A\nb,X\n";
+    nodes[sizeof nodes - 3] = '\0'; /* "b,\0\n": a NUL inside a field */
+    const char *base = pn_test_file("placeholder", "");
+    char dir2[512], path[600];
+    snprintf(dir2, sizeof dir2, "%.*s/nul", (int)(strrchr(base, '/') - base), base);
+    mkdir(dir2, 0700);
+    snprintf(path, sizeof path, "%s/nodes.csv", dir2);
+    FILE *f = fopen(path, "wb");
+    fwrite(nodes, 1, sizeof nodes - 1, f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/edges.csv", dir2);
+    f = fopen(path, "wb");
+    fputs("source,target\n", f);
+    fclose(f);
+    r = pn_test_load(dir2, NULL);
+    cr_expect_eq(r.status, PN_EINVALID);
+    PN_EXPECT_ERROR(r, "nodes.csv:3: column 2: NUL byte");
+    pn_test_load_free(&r);
+}
+
+Test(load_tables, rejects_an_empty_file)
+{
+    const char *dir = tables("empty", "", "source,target\n");
+    pn_test_load_t r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, PN_EPARSE);
+    PN_EXPECT_ERROR(r, "nodes.csv:1: the file is empty; expected a header line");
+    pn_test_load_free(&r);
+}
+
+Test(load_tables, a_header_alone_is_a_network_with_no_agreements)
+{
+    const char *dir = tables("header", "id,name\n", "source,target\n");
+    pn_test_load_t r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, 0, "%s", pn_test_problems(&r));
+    cr_expect_eq(pn_dataset_node_count(r.ds), 0);
+    cr_expect_eq(pn_dataset_agreement_count(r.ds), 0);
+    pn_test_load_free(&r);
+}
+
+Test(load_tables, warns_about_columns_it_does_not_read)
+{
+    const char *dir = tables("extra", "id,population\na,100\nb,200\n", "source,target\na,b\n");
+    pn_test_load_t r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, 0);
+    PN_EXPECT_WARNING(r, "nodes.csv:1: column 2 \"population\" is not one partnet reads; ignored");
+    pn_test_load_free(&r);
+}
+
+Test(load_tables, reads_countries_csv_beside_them)
+{
+    const char *dir = tables("countries", "id,country,level\na,BY,region\nb,AM,region\n",
+                             "source,target\na,b\n");
+    char path[600];
+    snprintf(path, sizeof path, "%s/countries.csv", dir);
+    FILE *f = fopen(path, "wb");
+    fputs("code,name,regions,regions_year,regions_source\nBY,Belarus,7,2024,constitution\n", f);
+    fclose(f);
+    pn_test_load_t r = pn_test_load(dir, NULL);
+    cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
+    uint32_t by;
+    cr_assert_eq(pn_dataset_find_country(r.ds, "BY", &by), 0);
+    cr_expect_eq(pn_dataset_country(r.ds, by)->regions, 7);
+    cr_expect_eq(pn_dataset_country(r.ds, by)->regions_year, 2024);
+    cr_expect_str_eq(pn_dataset_country(r.ds, by)->regions_source, "constitution");
+    pn_test_load_free(&r);
+}
+
+Test(load_tables, reads_a_million_byte_line)
+{
+    size_t n = 1u << 20;
+    char *nodes = malloc(n + 64);
+    strcpy(nodes, "id,name\na,");
+    size_t len = strlen(nodes);
+    memset(nodes + len, 'x', n);
+    strcpy(nodes + len + n, "\nb,B\n");
+    const char *dir = tables("long", nodes, "source,target\na,b\n");
+    free(nodes);
+    pn_test_load_t r = pn_test_load(dir, NULL);
+    cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
+    cr_expect_eq(strlen(pn_dataset_node(r.ds, 0)->name), n);
+    pn_test_load_free(&r);
+}

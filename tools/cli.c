@@ -1,0 +1,231 @@
+/*
+ * Shared command-line plumbing: common options, dataset loading with diagnostics and a
+ * progress line, and output.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef PN_DATADIR
+#define PN_DATADIR "/usr/local/share/partnet"
+#endif
+#ifndef PN_SOURCE_GRAPHS
+#define PN_SOURCE_GRAPHS "graphs"
+#endif
+#ifndef PN_BUILD_TOOLS
+#define PN_BUILD_TOOLS ""
+#endif
+
+/* Errors shown by commands other than check before "run partnet check". */
+#define ERRORS_SHOWN 5
+#define WARNINGS_SHOWN 20
+
+void cli_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "partnet%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *cmd)
+{
+    fprintf(stderr, "Try 'partnet %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
+    return EXIT_USAGE;
+}
+
+int cli_common_option(cli_t *cli, int opt, const char *arg)
+{
+    switch (opt) {
+    case OPT_DATA:
+        cli->data = arg;
+        return 1;
+    case OPT_NODES:
+        cli->load.nodes_path = arg;
+        return 1;
+    case OPT_COLUMNS:
+        cli->load.columns = arg;
+        return 1;
+    case OPT_NO_HEADER:
+        cli->load.no_header = 1;
+        return 1;
+    case OPT_STRICT:
+        cli->load.strict = 1;
+        return 1;
+    case OPT_QUIET:
+        cli->quiet = 1;
+        return 1;
+    case OPT_FORMAT:
+        if (strcmp(arg, "table") == 0)
+            cli->format = FORMAT_TABLE;
+        else if (strcmp(arg, "csv") == 0)
+            cli->format = FORMAT_CSV;
+        else if (strcmp(arg, "json") == 0)
+            cli->format = FORMAT_JSON;
+        else {
+            cli_error(NULL, "--format: expected table, csv or json, not \"%s\"", arg);
+            return -1;
+        }
+        return 1;
+    case OPT_DELIMITER:
+        if (strcmp(arg, ",") == 0 || strcmp(arg, "comma") == 0)
+            cli->load.delimiter = ',';
+        else if (strcmp(arg, ";") == 0 || strcmp(arg, "semicolon") == 0)
+            cli->load.delimiter = ';';
+        else if (strcmp(arg, "tab") == 0 || strcmp(arg, "\t") == 0 || strcmp(arg, "\\t") == 0)
+            cli->load.delimiter = '\t';
+        else {
+            cli_error(NULL, "--delimiter: expected , ; or tab, not \"%s\"", arg);
+            return -1;
+        }
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int cli_parse(cli_t *cli, int argc, char **argv, const struct option *own, cli_option_fn *handle,
+              void *ctx, const char *help)
+{
+    static const struct option common[] = {CLI_COMMON_OPTIONS};
+    size_t ncommon = sizeof common / sizeof common[0], nown = 0;
+    while (own && own[nown].name)
+        nown++;
+    struct option *all = calloc(ncommon + nown + 1, sizeof *all);
+    if (!all) {
+        cli_error(argv[0], "out of memory");
+        return EXIT_FAILED;
+    }
+    memcpy(all, common, sizeof common);
+    if (nown)
+        memcpy(all + ncommon, own, nown * sizeof *own);
+    int opt, result = CLI_CONTINUE;
+    while (result == CLI_CONTINUE && (opt = getopt_long(argc, argv, "", all, NULL)) != -1) {
+        if (opt == OPT_HELP) {
+            fputs(help, stdout);
+            fputs("\n" CLI_COMMON_HELP, stdout);
+            result = EXIT_OK;
+        } else if (opt == '?' || opt == ':') {
+            result = cli_usage_error(argv[0]);
+        } else {
+            int handled = cli_common_option(cli, opt, optarg);
+            if (handled == 0)
+                handled = handle && handle(ctx, opt, optarg) == 0 ? 1 : -1;
+            if (handled < 0)
+                result = EXIT_USAGE;
+        }
+    }
+    free(all);
+    return result;
+}
+
+static int is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+const char *cli_default_dataset(void)
+{
+    static char path[4096];
+    const char *env = getenv("PARTNET_DATASET");
+    if (env && *env)
+        return env;
+    /* run from the build tree: use the source tree's graphs/ */
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    const char *dir = PN_DATADIR;
+    if (n > 0) {
+        self[n] = '\0';
+        char *slash = strrchr(self, '/');
+        if (slash)
+            *slash = '\0';
+        if (strcmp(self, PN_BUILD_TOOLS) == 0)
+            dir = PN_SOURCE_GRAPHS;
+    }
+    snprintf(path, sizeof path, "%s/cis.json", dir);
+    if (!is_file(path))
+        snprintf(path, sizeof path, "%s/example.json", dir);
+    return path;
+}
+
+static void show_progress(const pn_load_progress_t *p, void *data)
+{
+    const char *name = data;
+    double mb = (double)p->bytes_read / 1e6;
+    double rate = p->seconds > 0 ? (double)p->agreements / p->seconds : 0;
+    if (p->done) {
+        fputs("\r\033[K", stderr);
+        return;
+    }
+    if (p->bytes_total)
+        fprintf(stderr, "\r\033[Kreading %s: %.0f of %.0f MB (%.0f%%), %llu agreements, %.2fM/s",
+                name, mb, (double)p->bytes_total / 1e6, 100.0 * (double)p->bytes_read /
+                (double)p->bytes_total, (unsigned long long)p->agreements, rate / 1e6);
+    else
+        fprintf(stderr, "\r\033[Kreading %s: %.0f MB, %llu agreements, %.2fM/s", name, mb,
+                (unsigned long long)p->agreements, rate / 1e6);
+}
+
+int cli_load_all(cli_t *cli, const char *path, pn_dataset_t **out, pn_problems_t *problems)
+{
+    pn_load_options_t opts = cli->load;
+    if (isatty(STDERR_FILENO)) {
+        opts.progress = show_progress;
+        opts.progress_data = (void *)path;
+    }
+    return pn_load(out, path, &opts, problems);
+}
+
+int cli_load(cli_t *cli, pn_dataset_t **out)
+{
+    const char *path = cli->data ? cli->data : cli_default_dataset();
+    pn_problems_t *problems = NULL;
+    if (pn_problems_new(&problems) != 0) {
+        cli_error(NULL, "out of memory");
+        return EXIT_FAILED;
+    }
+    int status = cli_load_all(cli, path, out, problems);
+    size_t errors = 0, warnings = 0;
+    for (size_t i = 0; i < pn_problems_count(problems); i++) {
+        const pn_problem_t *p = pn_problems_get(problems, i);
+        if (p->severity == PN_SEVERITY_ERROR && errors++ < ERRORS_SHOWN)
+            fprintf(stderr, "error: %s\n", p->message);
+        else if (p->severity == PN_SEVERITY_WARNING && !cli->quiet && status == 0 &&
+                 warnings++ < WARNINGS_SHOWN)
+            fprintf(stderr, "warning: %s\n", p->message);
+    }
+    size_t total_errors = pn_problems_total(problems, PN_SEVERITY_ERROR);
+    size_t total_warnings = pn_problems_total(problems, PN_SEVERITY_WARNING);
+    if (total_errors > ERRORS_SHOWN)
+        fprintf(stderr, "... and %zu more errors; run 'partnet check %s' to list them all\n",
+                total_errors - ERRORS_SHOWN, path);
+    else if (status == 0 && !cli->quiet && total_warnings > WARNINGS_SHOWN)
+        fprintf(stderr, "... and %zu more warnings; run 'partnet check %s' to list them all\n",
+                total_warnings - WARNINGS_SHOWN, path);
+    pn_problems_free(problems);
+    if (status == 0)
+        return EXIT_OK;
+    if (total_errors == 0)
+        cli_error(NULL, "%s", pn_error_last());
+    if (status == PN_ENOMEM || status == PN_EIGRAPH || status == PN_ERROR)
+        return EXIT_FAILED;
+    return EXIT_USAGE;
+}
+
+int cli_print(const cli_t *cli, table_t *const *tables, size_t count)
+{
+    if (tables_print(stdout, cli->format, tables, count) != 0) {
+        cli_error(NULL, "writing the output failed: %s", strerror(errno));
+        return EXIT_FAILED;
+    }
+    return EXIT_OK;
+}

@@ -1,0 +1,93 @@
+/*
+ * What every partnet subcommand shares: the options that choose and read the dataset and the
+ * output format, loading with its diagnostics, and the exit codes.
+ */
+#ifndef PARTNET_TOOLS_CLI_H
+#define PARTNET_TOOLS_CLI_H
+
+#include <getopt.h>
+#include <partnet/partnet.h>
+
+#include "output.h"
+
+enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+typedef struct {
+    const char *data;      /* --data; NULL for the bundled dataset */
+    format_t format;
+    int quiet;             /* --quiet: no warnings */
+    pn_load_options_t load;
+} cli_t;
+
+/* Long options every subcommand accepts, before or after its name. Values from 0x100 up. */
+enum {
+    OPT_DATA = 0x100, OPT_NODES, OPT_FORMAT, OPT_COLUMNS, OPT_DELIMITER, OPT_NO_HEADER,
+    OPT_STRICT, OPT_QUIET, OPT_HELP, OPT_COMMON_END
+};
+
+#define CLI_COMMON_OPTIONS                                                                         \
+    {"data", required_argument, NULL, OPT_DATA}, {"nodes", required_argument, NULL, OPT_NODES},     \
+    {"format", required_argument, NULL, OPT_FORMAT},                                               \
+    {"columns", required_argument, NULL, OPT_COLUMNS},                                             \
+    {"delimiter", required_argument, NULL, OPT_DELIMITER},                                         \
+    {"no-header", no_argument, NULL, OPT_NO_HEADER}, {"strict", no_argument, NULL, OPT_STRICT},   \
+    {"quiet", no_argument, NULL, OPT_QUIET}, {"help", no_argument, NULL, OPT_HELP}
+
+/* Text of the common options for --help. */
+#define CLI_COMMON_HELP                                                                            \
+    "Data options (before or after the command):\n"                                                \
+    "  --data PATH        dataset: native JSON, a folder with nodes.csv and edges.csv,\n"          \
+    "                     an edges.csv (with --nodes), a pair list (CSV/TSV), or - for\n"          \
+    "                     standard input; default: the bundled CIS dataset\n"                      \
+    "  --nodes FILE       the nodes.csv that goes with an edges.csv given as --data\n"             \
+    "  --columns MAP      pair lists: which column holds what, e.g.\n"                             \
+    "                     a=1,a_country=2,b=3,b_country=4[,date=5,kind=6] (numbers or\n"           \
+    "                     header names)\n"                                                         \
+    "  --delimiter D      , ; or tab (default: from the header line)\n"                           \
+    "  --no-header        pair lists: the first row is data (needs --columns)\n"                  \
+    "  --strict           country names that are guessed or unknown are errors\n"                 \
+    "  --format F         table (default), csv or json\n"                                         \
+    "  --quiet            no warnings on stderr\n"
+
+/**
+ * Handle a common option. @return 1 when @p opt was one, 0 when not, -1 when its value is bad
+ * (message printed).
+ */
+int cli_common_option(cli_t *cli, int opt, const char *arg);
+
+/** A command's own option: @return 0, or -1 when its value is bad (message printed). */
+typedef int cli_option_fn(void *ctx, int opt, const char *arg);
+
+/**
+ * Parse a command's options: the common ones and @p own (terminated by a zero entry, values
+ * below 0x100 or from OPT_COMMON_END up), handled by @p handle. --help prints @p help.
+ * @return CLI_CONTINUE when the command should run, or an exit code to return now
+ */
+int cli_parse(cli_t *cli, int argc, char **argv, const struct option *own, cli_option_fn *handle,
+              void *ctx, const char *help);
+#define CLI_CONTINUE (-1)
+
+/** Load the dataset the options name, printing errors and warnings to stderr.
+ *  @return EXIT_OK with *out set, EXIT_USAGE for bad input, EXIT_FAILED otherwise. */
+int cli_load(cli_t *cli, pn_dataset_t **out);
+
+/** Load with every problem kept, for `partnet check`. @return the pn_load() status. */
+int cli_load_all(cli_t *cli, const char *path, pn_dataset_t **out, pn_problems_t *problems);
+
+/** The bundled dataset's path (installed, or the source tree when run from the build). */
+const char *cli_default_dataset(void);
+
+/** Print tables to stdout; on a write error print it and @return EXIT_FAILED. */
+int cli_print(const cli_t *cli, table_t *const *tables, size_t count);
+
+/** "partnet CMD: message" on stderr. */
+void cli_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/** Report an unknown option or a missing argument the way getopt found it. @return EXIT_USAGE. */
+int cli_usage_error(const char *cmd);
+
+#endif

@@ -1,0 +1,11 @@
+/* The subcommands of `partnet`, each a thin client of libpartnet. */
+#ifndef PARTNET_TOOLS_COMMANDS_H
+#define PARTNET_TOOLS_COMMANDS_H
+
+#include "cli.h"
+
+/* argv[0] is the command's name; each returns an exit code. */
+int cmd_info(cli_t *cli, int argc, char **argv);
+int cmd_check(cli_t *cli, int argc, char **argv);
+
+#endif

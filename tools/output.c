@@ -1,0 +1,337 @@
+/*
+ * Table output: cells are kept as text (numbers formatted once, exactly), and the column type
+ * decides alignment in a terminal and quoting in JSON.
+ */
+#include "output.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    char *name;
+    col_type_t type;
+    int digits;
+} column_t;
+
+typedef struct {
+    char *text; /* NULL for an empty cell */
+    double real;
+} cell_t;
+
+struct table {
+    char *name, *title;
+    column_t *columns;
+    size_t column_count;
+    cell_t *cells;
+    size_t cell_count, cell_capacity;
+};
+
+static void *xrealloc(void *p, size_t size)
+{
+    void *q = realloc(p, size);
+    if (!q) {
+        fputs("partnet: out of memory\n", stderr);
+        exit(1);
+    }
+    return q;
+}
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    return memcpy(xrealloc(NULL, n), s, n);
+}
+
+table_t *table_new(const char *name, const char *title)
+{
+    table_t *t = xrealloc(NULL, sizeof *t);
+    memset(t, 0, sizeof *t);
+    t->name = xstrdup(name);
+    t->title = title ? xstrdup(title) : NULL;
+    return t;
+}
+
+void table_free(table_t *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->column_count; i++)
+        free(t->columns[i].name);
+    for (size_t i = 0; i < t->cell_count; i++)
+        free(t->cells[i].text);
+    free(t->columns);
+    free(t->cells);
+    free(t->name);
+    free(t->title);
+    free(t);
+}
+
+void table_column(table_t *t, const char *name, col_type_t type, int digits)
+{
+    t->columns = xrealloc(t->columns, (t->column_count + 1) * sizeof *t->columns);
+    t->columns[t->column_count++] = (column_t){xstrdup(name), type, digits};
+}
+
+static void push(table_t *t, char *text, double real)
+{
+    if (t->cell_count == t->cell_capacity) {
+        t->cell_capacity = t->cell_capacity ? t->cell_capacity * 2 : 64;
+        t->cells = xrealloc(t->cells, t->cell_capacity * sizeof *t->cells);
+    }
+    t->cells[t->cell_count++] = (cell_t){text, real};
+}
+
+void table_text(table_t *t, const char *value)
+{
+    push(t, value ? xstrdup(value) : NULL, NAN);
+}
+
+void table_int(table_t *t, long long value)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%lld", value);
+    push(t, xstrdup(buf), (double)value);
+}
+
+void format_real(char buf[32], double value)
+{
+    if (isnan(value)) {
+        strcpy(buf, "nan");
+        return;
+    }
+    if (isinf(value)) {
+        strcpy(buf, value > 0 ? "inf" : "-inf");
+        return;
+    }
+    for (int precision = 1; precision <= 17; precision++) {
+        snprintf(buf, 32, "%.*g", precision, value);
+        if (strtod(buf, NULL) == value)
+            return;
+    }
+}
+
+void table_real(table_t *t, double value)
+{
+    char buf[32];
+    format_real(buf, value);
+    push(t, isfinite(value) ? xstrdup(buf) : NULL, value);
+}
+
+void table_null(table_t *t)
+{
+    push(t, NULL, NAN);
+}
+
+size_t table_rows(const table_t *t)
+{
+    return t->column_count ? t->cell_count / t->column_count : 0;
+}
+
+size_t text_width(const char *s)
+{
+    size_t width = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned cp;
+        size_t n;
+        if (*p < 0x80) {
+            cp = *p;
+            n = 1;
+        } else if (*p < 0xE0) {
+            cp = (*p & 0x1Fu) << 6 | (p[1] & 0x3Fu);
+            n = 2;
+        } else if (*p < 0xF0) {
+            cp = (*p & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+            n = 3;
+        } else {
+            cp = 0x10000;
+            n = 4;
+        }
+        for (size_t i = 1; i < n; i++)
+            if (!p[i])
+                return width + 1;
+        int wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                   (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                   (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) ||
+                   cp >= 0x1F300;
+        int zero = (cp >= 0x300 && cp <= 0x36F) || cp == 0x200B || cp == 0x200D;
+        width += zero ? 0 : wide ? 2 : 1;
+        p += n;
+    }
+    return width;
+}
+
+/* ---- terminal ---------------------------------------------------------------------------- */
+
+static const char *shown(const table_t *t, size_t cell, char buf[64])
+{
+    const column_t *c = &t->columns[cell % t->column_count];
+    const cell_t *v = &t->cells[cell];
+    if (!v->text)
+        return "-";
+    if (c->type == COL_REAL && c->digits >= 0) {
+        snprintf(buf, 64, "%.*f", c->digits, v->real);
+        return buf;
+    }
+    return v->text;
+}
+
+static void print_table(FILE *out, const table_t *t)
+{
+    size_t columns = t->column_count, rows = table_rows(t);
+    size_t *width = xrealloc(NULL, columns * sizeof *width);
+    char buf[64];
+    for (size_t c = 0; c < columns; c++)
+        width[c] = text_width(t->columns[c].name);
+    for (size_t i = 0; i < rows * columns; i++) {
+        size_t w = text_width(shown(t, i, buf));
+        if (w > width[i % columns])
+            width[i % columns] = w;
+    }
+    if (t->title)
+        fprintf(out, "%s\n", t->title);
+    for (size_t r = 0; r <= rows; r++) {
+        for (size_t c = 0; c < columns; c++) {
+            const char *s = r == 0 ? t->columns[c].name : shown(t, (r - 1) * columns + c, buf);
+            size_t pad = width[c] - text_width(s);
+            int right = t->columns[c].type != COL_TEXT;
+            if (c > 0)
+                fputs("  ", out);
+            if (right)
+                fprintf(out, "%*s", (int)pad, "");
+            fputs(s, out);
+            if (!right && c + 1 < columns)
+                fprintf(out, "%*s", (int)pad, "");
+        }
+        fputc('\n', out);
+    }
+    free(width);
+}
+
+/* ---- CSV ------------------------------------------------------------------------------- */
+
+static void csv_field(FILE *out, const char *s)
+{
+    if (!s)
+        return;
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static void print_csv(FILE *out, const table_t *t)
+{
+    size_t columns = t->column_count;
+    for (size_t c = 0; c < columns; c++) {
+        if (c)
+            fputc(',', out);
+        csv_field(out, t->columns[c].name);
+    }
+    fputc('\n', out);
+    for (size_t i = 0; i < t->cell_count; i++) {
+        if (i % columns)
+            fputc(',', out);
+        csv_field(out, t->cells[i].text);
+        if (i % columns == columns - 1)
+            fputc('\n', out);
+    }
+}
+
+static void print_csv_long(FILE *out, table_t *const *tables, size_t count)
+{
+    fputs("table,key,column,value\n", out);
+    for (size_t k = 0; k < count; k++) {
+        const table_t *t = tables[k];
+        size_t columns = t->column_count;
+        for (size_t r = 0; r < table_rows(t); r++) {
+            for (size_t c = 1; c < columns; c++) {
+                csv_field(out, t->name);
+                fputc(',', out);
+                csv_field(out, t->cells[r * columns].text);
+                fputc(',', out);
+                csv_field(out, t->columns[c].name);
+                fputc(',', out);
+                csv_field(out, t->cells[r * columns + c].text);
+                fputc('\n', out);
+            }
+        }
+    }
+}
+
+/* ---- JSON ------------------------------------------------------------------------------ */
+
+static cJSON *json_rows(const table_t *t)
+{
+    cJSON *list = cJSON_CreateArray();
+    size_t columns = t->column_count;
+    for (size_t r = 0; r < table_rows(t); r++) {
+        cJSON *row = cJSON_CreateObject();
+        for (size_t c = 0; c < columns; c++) {
+            const cell_t *v = &t->cells[r * columns + c];
+            cJSON *value;
+            if (!v->text)
+                value = cJSON_CreateNull();
+            else if (t->columns[c].type == COL_TEXT)
+                value = cJSON_CreateString(v->text);
+            else
+                value = cJSON_CreateRaw(v->text); /* exact digits, not re-rounded */
+            cJSON_AddItemToObject(row, t->columns[c].name, value);
+        }
+        cJSON_AddItemToArray(list, row);
+    }
+    return list;
+}
+
+static int print_json(FILE *out, table_t *const *tables, size_t count)
+{
+    cJSON *root;
+    if (count == 1) {
+        root = json_rows(tables[0]);
+    } else {
+        root = cJSON_CreateObject();
+        for (size_t k = 0; k < count; k++)
+            cJSON_AddItemToObject(root, tables[k]->name, json_rows(tables[k]));
+    }
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text)
+        return -1;
+    fputs(text, out);
+    fputc('\n', out);
+    cJSON_free(text);
+    return 0;
+}
+
+int tables_print(FILE *out, format_t format, table_t *const *tables, size_t count)
+{
+    switch (format) {
+    case FORMAT_TABLE:
+        for (size_t k = 0; k < count; k++) {
+            if (k)
+                fputc('\n', out);
+            print_table(out, tables[k]);
+        }
+        break;
+    case FORMAT_CSV:
+        if (count == 1)
+            print_csv(out, tables[0]);
+        else
+            print_csv_long(out, tables, count);
+        break;
+    case FORMAT_JSON:
+        if (print_json(out, tables, count) != 0)
+            return -1;
+        break;
+    }
+    return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}

@@ -1,0 +1,43 @@
+/*
+ * Tables the commands print, in the three formats users ask for: an aligned table for the
+ * terminal, CSV (RFC 4180) and JSON. A command fills one or more tables, then prints them.
+ */
+#ifndef PARTNET_TOOLS_OUTPUT_H
+#define PARTNET_TOOLS_OUTPUT_H
+
+#include <stdio.h>
+
+typedef enum { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON } format_t;
+
+typedef enum { COL_TEXT, COL_INT, COL_REAL } col_type_t;
+
+typedef struct table table_t;
+
+/** @param name the table's key in JSON and multi-table CSV @param title shown above it in a terminal, or NULL */
+table_t *table_new(const char *name, const char *title);
+void table_free(table_t *t);
+/** Add a column. @p digits: decimals shown for COL_REAL in the terminal (-1: as needed). */
+void table_column(table_t *t, const char *name, col_type_t type, int digits);
+/** Cells go in row by row: one table_text/int/real/null per column, in order. */
+void table_text(table_t *t, const char *value);
+void table_int(table_t *t, long long value);
+void table_real(table_t *t, double value);
+/** An empty cell (null in JSON). */
+void table_null(table_t *t);
+size_t table_rows(const table_t *t);
+
+/**
+ * Print tables. One table prints as itself; several print as sections in a terminal, as one
+ * object of named lists in JSON, and in CSV as one long table "table,key,column,value" (key is
+ * the row's first cell), so that a script reads them all with one CSV parser.
+ * @return 0, or -1 when writing failed (errno set)
+ */
+int tables_print(FILE *out, format_t format, table_t *const *tables, size_t count);
+
+/** The shortest text that reads back as exactly @p value ("0.1", "2", "1e-07"). */
+void format_real(char buf[32], double value);
+
+/** Display width of UTF-8 text in a terminal (code points; East Asian wide ones count 2). */
+size_t text_width(const char *s);
+
+#endif

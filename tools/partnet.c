@@ -1,0 +1,86 @@
+/*
+ * partnet: the command. Reads the options common to every subcommand, then dispatches to
+ * cmd_<name>() from the table below.
+ */
+#include "commands.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *name;
+    int (*run)(cli_t *cli, int argc, char **argv);
+    const char *summary;
+} command_t;
+
+static const command_t commands[] = {
+    {"info", cmd_info, "what a dataset holds: nodes by level and country, agreements by kind, "
+                       "decade and date precision"},
+    {"check", cmd_check, "list every problem in a dataset (errors, warnings, notes)"},
+};
+
+static void usage(FILE *out)
+{
+    fputs("Usage: partnet [--data PATH] [--format table|csv|json] COMMAND [OPTIONS]\n"
+          "\n"
+          "Analyse networks of interregional partnerships: regions, districts and cities are\n"
+          "the nodes, twinning and cooperation agreements are dated edges. Without --data,\n"
+          "partnet works on the bundled dataset of CIS interregional agreements.\n"
+          "\n"
+          "Commands:\n", out);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fputs("\n" CLI_COMMON_HELP
+          "  --help             this text; 'partnet COMMAND --help' for a command\n"
+          "  --version          partnet's version\n"
+          "\n"
+          "Examples:\n"
+          "  partnet info\n"
+          "  partnet --data ../twin_cities_raw.csv info\n"
+          "  partnet check graphs/cis.json\n"
+          "\n"
+          "Exit codes: 0 success, 1 the analysis failed, 2 bad usage or bad input.\n"
+          "Data go to stdout, diagnostics to stderr. See partnet(1).\n", out);
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option options[] = {CLI_COMMON_OPTIONS,
+                                            {"version", no_argument, NULL, 'V'},
+                                            {NULL, 0, NULL, 0}};
+    cli_t cli = {NULL, FORMAT_TABLE, 0, PN_LOAD_OPTIONS_INIT};
+    pn_igraph_handlers_install();
+
+    int opt;
+    opterr = 1;
+    while ((opt = getopt_long(argc, argv, "+", options, NULL)) != -1) {
+        if (opt == 'V') {
+            printf("partnet %s\n", pn_version());
+            return EXIT_OK;
+        }
+        if (opt == OPT_HELP) {
+            usage(stdout);
+            return EXIT_OK;
+        }
+        int handled = cli_common_option(&cli, opt, optarg);
+        if (handled < 0)
+            return EXIT_USAGE;
+        if (handled == 0)
+            return cli_usage_error(NULL);
+    }
+    if (optind >= argc) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *name = argv[optind];
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(name, commands[i].name) == 0) {
+            int first = optind;
+            optind = 0; /* restart getopt for the command's own options */
+            return commands[i].run(&cli, argc - first, argv + first);
+        }
+    }
+    cli_error(NULL, "unknown command \"%s\"", name);
+    return cli_usage_error(NULL);
+}
