@@ -1,0 +1,37 @@
+/*
+ * Output files written whole or not at all: the text goes to a temporary file beside the
+ * target, which is renamed over it only when everything was written. A failed export never
+ * leaves a partial file and never destroys an existing one.
+ */
+#ifndef PARTNET_OUTFILE_H
+#define PARTNET_OUTFILE_H
+
+#include <partnet/common.h>
+#include <stdio.h>
+
+typedef struct pn_outfile pn_outfile_t;
+
+/**
+ * Start writing @p path ("-" writes to standard output, which is never renamed).
+ * @param[out] out the handle; finish it with pn_outfile_commit() or pn_outfile_abort()
+ * @return 0, or PN_EIO when the temporary file cannot be made (message names the folder)
+ */
+PN_EXTERN int pn_outfile_open(pn_outfile_t **out, const char *path);
+
+/** The stream to write to, owned by the handle. */
+PN_EXTERN FILE *pn_outfile_stream(pn_outfile_t *f);
+
+/** The path being written (for messages). */
+PN_EXTERN const char *pn_outfile_path(const pn_outfile_t *f);
+
+/**
+ * Flush, sync and move the file into place; frees the handle whatever happens.
+ * @return 0, or PN_EIO when anything written failed (full disk, closed stdout): the temporary
+ *         file is removed and an existing file at the path is left as it was
+ */
+PN_EXTERN int pn_outfile_commit(pn_outfile_t *f);
+
+/** Give up: remove the temporary file and free the handle. NULL does nothing. */
+PN_EXTERN void pn_outfile_abort(pn_outfile_t *f);
+
+#endif
