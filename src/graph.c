@@ -18,21 +18,21 @@ struct pn_graph {
     const pn_dataset_t *ds;
     igraph_t graph;
     igraph_vector_t weights;
-    uint32_t *node_of;      /* vertex -> dataset node */
-    igraph_integer_t *vertex_of; /* dataset node -> vertex, or -1 */
+    uint32_t *node_of;      /* vertex -> dataset node (or country) */
+    igraph_integer_t *vertex_of; /* dataset node (or country) -> vertex, or -1 */
+    size_t *domestic;       /* by_country: agreements within each vertex's country */
+    int by_country;
     uint32_t *agreements;   /* the view's agreements, grouped by edge */
     size_t agreement_count;
     size_t *edge_start;     /* edge_count + 1 offsets into agreements */
     int has_graph, has_weights;
 };
 
-static int node_passes(const pn_node_t *n, const pn_view_options_t *o, uint32_t country)
+static int node_passes(const pn_node_t *n, const pn_view_options_t *o)
 {
     if (o->levels && !(o->levels & (1u << n->level)))
         return 0;
-    if (o->exclude_country_level && n->level == PN_LEVEL_COUNTRY)
-        return 0;
-    return country == PN_NONE || n->country == country;
+    return !(o->exclude_country_level && n->level == PN_LEVEL_COUNTRY);
 }
 
 static int agreement_passes(const pn_dataset_t *ds, size_t i, const pn_view_options_t *o)
@@ -71,12 +71,15 @@ int pn_graph_new(pn_graph_t **out, const pn_dataset_t *ds, const pn_view_options
     if (!kept || !g->vertex_of || !pairs)
         goto nomem;
     for (size_t i = 0; i < n; i++)
-        kept[i] = (unsigned char)node_passes(&ds->nodes[i], o, country);
+        kept[i] = (unsigned char)node_passes(&ds->nodes[i], o);
 
     size_t count = 0;
     for (size_t i = 0; i < ds->agreement_count; i++) {
         uint32_t a = ds->a[i], b = ds->b[i];
         if (!kept[a] || !kept[b] || !agreement_passes(ds, i, o))
+            continue;
+        if (country != PN_NONE && ds->nodes[a].country != country &&
+            ds->nodes[b].country != country)
             continue;
         kept[a] = kept[b] = 2;
         pairs[count].key = (uint64_t)a << 32 | b; /* node indices for now */
@@ -84,21 +87,60 @@ int pn_graph_new(pn_graph_t **out, const pn_dataset_t *ds, const pn_view_options
         count++;
     }
 
+    /* isolated nodes stay unless asked otherwise; with a country, only that country's */
+    /* isolated nodes stay unless asked otherwise; with a country, only that country's */
+    for (size_t i = 0; i < n; i++) {
+        int isolated_kept = kept[i] == 1 && !o->drop_isolated &&
+                            (country == PN_NONE || ds->nodes[i].country == country);
+        if (!isolated_kept && kept[i] != 2)
+            kept[i] = 0;
+    }
+    g->by_country = o->by_country;
+    size_t units = o->by_country ? ds->country_count : n; /* what vertices stand for */
     igraph_integer_t vertices = 0;
-    for (size_t i = 0; i < n; i++)
-        g->vertex_of[i] = kept[i] == 2 || (kept[i] && !o->drop_isolated) ? vertices++ : -1;
+    if (o->by_country) {
+        free(g->vertex_of);
+        g->vertex_of = malloc((units ? units : 1) * sizeof *g->vertex_of);
+        g->domestic = calloc(units ? units : 1, sizeof *g->domestic);
+        if (!g->vertex_of || !g->domestic)
+            goto nomem;
+        for (size_t c = 0; c < units; c++)
+            g->vertex_of[c] = -1;
+        for (size_t i = 0; i < n; i++)
+            if (kept[i])
+                g->vertex_of[ds->nodes[i].country] = 0;
+        for (size_t c = 0; c < units; c++)
+            if (g->vertex_of[c] == 0)
+                g->vertex_of[c] = vertices++;
+    } else {
+        for (size_t i = 0; i < n; i++)
+            g->vertex_of[i] = kept[i] ? vertices++ : -1;
+    }
     g->node_of = malloc((vertices ? (size_t)vertices : 1) * sizeof *g->node_of);
     if (!g->node_of)
         goto nomem;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < units; i++)
         if (g->vertex_of[i] >= 0)
             g->node_of[g->vertex_of[i]] = (uint32_t)i;
 
+    size_t kept_pairs = 0;
     for (size_t k = 0; k < count; k++) {
-        uint64_t a = (uint64_t)g->vertex_of[pairs[k].key >> 32];
-        uint64_t b = (uint64_t)g->vertex_of[pairs[k].key & 0xFFFFFFFFu];
-        pairs[k].key = a < b ? a << 32 | b : b << 32 | a;
+        uint64_t a = pairs[k].key >> 32, b = pairs[k].key & 0xFFFFFFFFu;
+        if (o->by_country) {
+            a = ds->nodes[a].country;
+            b = ds->nodes[b].country;
+            if (a == b) {
+                g->domestic[a]++;
+                continue;
+            }
+        }
+        a = (uint64_t)g->vertex_of[a];
+        b = (uint64_t)g->vertex_of[b];
+        pairs[kept_pairs].key = a < b ? a << 32 | b : b << 32 | a;
+        pairs[kept_pairs].value = pairs[k].value;
+        kept_pairs++;
     }
+    count = kept_pairs;
     if (pn_sort__keyed(pairs, count) != 0)
         goto nomem;
 
@@ -163,6 +205,7 @@ void pn_graph_free(pn_graph_t *g)
     free(g->vertex_of);
     free(g->agreements);
     free(g->edge_start);
+    free(g->domestic);
     free(g);
 }
 
@@ -203,7 +246,18 @@ uint32_t pn_graph_node(const pn_graph_t *g, igraph_integer_t v)
 
 igraph_integer_t pn_graph_vertex(const pn_graph_t *g, uint32_t node)
 {
-    return node < g->ds->node_count ? g->vertex_of[node] : -1;
+    size_t units = g->by_country ? g->ds->country_count : g->ds->node_count;
+    return node < units ? g->vertex_of[node] : -1;
+}
+
+int pn_graph_is_by_country(const pn_graph_t *g)
+{
+    return g->by_country;
+}
+
+size_t pn_graph_domestic(const pn_graph_t *g, igraph_integer_t v)
+{
+    return g->domestic ? g->domestic[g->node_of[v]] : 0;
 }
 
 const uint32_t *pn_graph_edge_agreements(const pn_graph_t *g, igraph_integer_t e, size_t *count)

@@ -41,11 +41,16 @@ static int check_parents(pn_loader_t *l)
             continue;
         const pn_node_t *p = &ds->nodes[n->parent];
         int status = 0;
-        if (p->level >= n->level || p->level == PN_LEVEL_COUNTRY)
+        /* a region, a city of regional rank (for its districts), or a district (for a city) */
+        int fits = p->level == PN_LEVEL_REGION || (p->first_level && p->level != n->level) ||
+                   (p->level == PN_LEVEL_DISTRICT && n->level == PN_LEVEL_CITY);
+        if (!fits || n->level == PN_LEVEL_REGION || n->level == PN_LEVEL_COUNTRY)
             status = pn_load__error(l, "%s:%u: node \"%s\": parent \"%s\" is a %s, but the "
                                     "parent of a %s must be a region%s", ds->name, n->line, n->id,
                                     p->id, pn_level_name(p->level), pn_level_name(n->level),
-                                    n->level == PN_LEVEL_CITY ? " or district" : "");
+                                    n->level == PN_LEVEL_CITY ? ", a district or a city of regional rank"
+                                    : n->level == PN_LEVEL_DISTRICT ? " or a city of regional rank"
+                                                                     : "");
         else if (p->country != n->country)
             status = pn_load__error(l, "%s:%u: node \"%s\": parent \"%s\" is in %s, not in %s",
                                     ds->name, n->line, n->id, p->id,

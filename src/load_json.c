@@ -836,7 +836,7 @@ static void read_agreements(json_t *j)
 
 static const char *const metrics[] = {"agreements", "regions_covered", "partners", NULL};
 static const char *const qualifiers[] = {"exact", "about", "more_than", "at_least", "at_most",
-                                         "all", "almost_all", NULL};
+                                         "all", "almost_all", "most", NULL};
 
 static int one_of(const char *s, const char *const *names)
 {
@@ -893,11 +893,13 @@ static void read_reported(json_t *j)
         const char *qualifier = string_field(&e, e.obj, "qualifier", 0);
         if (qualifier && !one_of(qualifier, qualifiers))
             elem_error(&e, "field \"qualifier\": expected exact, about, more_than, at_least, "
-                           "at_most, all or almost_all, found \"%s\"", qualifier);
-        if (!has_value && !(qualifier && (strcmp(qualifier, "all") == 0 ||
-                                          strcmp(qualifier, "almost_all") == 0)))
-            elem_error(&e, "field \"value\" is missing (only qualifier all or almost_all may "
-                           "go without a value)");
+                           "at_most, all, almost_all or most, found \"%s\"", qualifier);
+        int qualitative = qualifier && (strcmp(qualifier, "all") == 0 ||
+                                        strcmp(qualifier, "almost_all") == 0 ||
+                                        strcmp(qualifier, "most") == 0);
+        if (!has_value && !qualitative)
+            elem_error(&e, "field \"value\" is missing (only qualifiers all, almost_all and "
+                           "most go without a value)");
         long total = -1;
         int_field(&e, e.obj, "total", 0, 0, 1e9, &total);
         pn_date_t as_of = date_field(&e, e.obj, "as_of");

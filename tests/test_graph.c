@@ -121,22 +121,23 @@ Test(graph, active_snapshot_leaves_out_ended_agreements)
     pn_dataset_free(ds);
 }
 
-Test(graph, filters_nodes_by_country_level_and_country_parties)
+Test(graph, filters_by_country_level_and_country_parties)
 {
     pn_dataset_t *ds = sample();
     pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
     pn_graph_t *g;
-    opts.country = "BY";
+    opts.country = "AM";
     cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
-    cr_expect_eq(pn_graph_vertex_count(g), 4);
-    cr_expect_eq(pn_graph_agreement_count(g), 3, "only agreements among Belarusian nodes");
+    cr_expect_eq(pn_graph_agreement_count(g), 3, "the agreements with an Armenian party");
+    cr_expect_eq(pn_graph_vertex_count(g), 4, "am-d and its partners by-a, by-c, by");
+    cr_expect_eq(vertex(g, "by-b"), -1, "by-b has no Armenian partner");
     pn_graph_free(g);
 
     opts.country = NULL;
     opts.levels = 1u << PN_LEVEL_REGION;
     cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
     cr_expect_eq(pn_graph_vertex_count(g), 3);
-    cr_expect_eq(pn_graph_agreement_count(g), 4);
+    cr_expect_eq(pn_graph_agreement_count(g), 4, "region-to-region agreements only");
     pn_graph_free(g);
 
     opts.levels = 0;
@@ -149,6 +150,31 @@ Test(graph, filters_nodes_by_country_level_and_country_parties)
     opts.country = "KZ";
     cr_expect_eq(pn_graph_new(&g, ds, &opts), PN_ENOTFOUND);
     cr_expect(strstr(pn_error_last(), "no country \"KZ\"") != NULL);
+    pn_dataset_free(ds);
+}
+
+Test(graph, contracts_to_countries)
+{
+    pn_dataset_t *ds = sample();
+    pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
+    pn_graph_t *g;
+    opts.by_country = 1;
+    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_expect(pn_graph_is_by_country(g));
+    cr_expect_eq(pn_graph_vertex_count(g), 2, "BY and AM");
+    cr_expect_eq(pn_graph_edge_count(g), 1);
+    cr_expect_float_eq(VECTOR(*pn_graph_weights(g))[0], 3, 0, "a-d, c-d, by-d");
+    igraph_integer_t by = pn_graph_vertex(g, 0), am = pn_graph_vertex(g, 1);
+    cr_expect_eq(pn_graph_domestic(g, by), 3, "a-b three times");
+    cr_expect_eq(pn_graph_domestic(g, am), 0);
+    cr_expect_eq(pn_graph_node(g, by), 0);
+    pn_graph_free(g);
+
+    opts.as_of = 20050000;
+    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_expect_eq(pn_graph_domestic(g, pn_graph_vertex(g, 0)), 2);
+    cr_expect_float_eq(VECTOR(*pn_graph_weights(g))[0], 1, 0, "by-d 2004");
+    pn_graph_free(g);
     pn_dataset_free(ds);
 }
 

@@ -127,6 +127,136 @@ int cli_parse(cli_t *cli, int argc, char **argv, const struct option *own, cli_o
     return result;
 }
 
+int cli_parse_long(const char *cmd, const char *option, const char *arg, long min, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (*arg == '\0' || *end != '\0' || v < min || errno == ERANGE) {
+        cli_error(cmd, "%s: expected a whole number of at least %ld, not \"%s\"", option, min,
+                  arg);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+const char *cli_qualifier_prefix(const char *q)
+{
+    static const char *const prefixes[][2] = {{"about", "about "},
+                                              {"more_than", "more than "},
+                                              {"at_least", "at least "},
+                                              {"at_most", "at most "}};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+        if (strcmp(q, prefixes[i][0]) == 0)
+            return prefixes[i][1];
+    return "";
+}
+
+void cli_vertex_columns(table_t *t, int with_rank)
+{
+    if (with_rank)
+        table_column(t, "rank", COL_INT, -1);
+    table_column(t, "id", COL_TEXT, -1);
+    table_column(t, "name", COL_TEXT, -1);
+    table_column(t, "country", COL_TEXT, -1);
+    table_column(t, "level", COL_TEXT, -1);
+}
+
+const char *cli_vertex_id(const pn_graph_t *g, igraph_integer_t v)
+{
+    const pn_dataset_t *ds = pn_graph_dataset(g);
+    uint32_t unit = pn_graph_node(g, v);
+    if (!pn_graph_is_by_country(g))
+        return pn_dataset_node(ds, unit)->id;
+    const char *code = pn_dataset_country(ds, unit)->code;
+    return code[0] ? code : "?";
+}
+
+void cli_vertex_cells(table_t *t, long rank, const pn_graph_t *g, igraph_integer_t v)
+{
+    const pn_dataset_t *ds = pn_graph_dataset(g);
+    if (rank > 0)
+        table_int(t, rank);
+    table_text(t, cli_vertex_id(g, v));
+    if (pn_graph_is_by_country(g)) {
+        const pn_country_t *c = pn_dataset_country(ds, pn_graph_node(g, v));
+        table_text(t, c->name);
+        table_text(t, cli_vertex_id(g, v));
+        table_text(t, "country");
+        return;
+    }
+    const pn_node_t *n = pn_dataset_node(ds, pn_graph_node(g, v));
+    const char *code = pn_dataset_country(ds, n->country)->code;
+    table_text(t, n->name);
+    table_text(t, code[0] ? code : "?");
+    table_text(t, pn_level_name(n->level));
+}
+
+int cli_view_option(pn_view_options_t *view, int opt, const char *arg)
+{
+    switch (opt) {
+    case OPT_AS_OF:
+        if (pn_date_parse(&view->as_of, arg, strlen(arg)) != 0) {
+            cli_error(NULL, "--as-of \"%s\": %s", arg, pn_error_last());
+            return -1;
+        }
+        return 1;
+    case OPT_ACTIVE:
+        view->active = 1;
+        return 1;
+    case OPT_COUNTRY:
+        view->country = arg;
+        return 1;
+    case OPT_NO_COUNTRY_LEVEL:
+        view->exclude_country_level = 1;
+        return 1;
+    case OPT_LEVEL: {
+        char name[32];
+        for (const char *p = arg; *p;) {
+            size_t n = strcspn(p, ",");
+            pn_level_t level;
+            snprintf(name, sizeof name, "%.*s", (int)n, p);
+            if (pn_level_parse(&level, name) != 0) {
+                cli_error(NULL, "--level: expected region, district, city or country, not \"%s\"",
+                          name);
+                return -1;
+            }
+            view->levels |= 1u << level;
+            p += n + (p[n] == ',');
+        }
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+int cli_view_check(const pn_view_options_t *view, const char *cmd)
+{
+    if (view->active && view->as_of == PN_DATE_NONE) {
+        cli_error(cmd, "--active needs --as-of DATE: in force when?");
+        return -1;
+    }
+    return 0;
+}
+
+int cli_stderr_is_terminal(void)
+{
+    return isatty(STDERR_FILENO);
+}
+
+int cli_progress(const char *what, double percent, void *data)
+{
+    (void)data;
+    if (percent >= 100)
+        fputs("\r\033[K", stderr);
+    else
+        fprintf(stderr, "\r\033[K%s: %.0f%%", what, percent);
+    fflush(stderr);
+    return 0;
+}
+
 static int is_file(const char *path)
 {
     struct stat st;
@@ -178,7 +308,7 @@ static void show_progress(const pn_load_progress_t *p, void *data)
 int cli_load_all(cli_t *cli, const char *path, pn_dataset_t **out, pn_problems_t *problems)
 {
     pn_load_options_t opts = cli->load;
-    if (isatty(STDERR_FILENO)) {
+    if (cli_stderr_is_terminal()) {
         opts.progress = show_progress;
         opts.progress_data = (void *)path;
     }

@@ -22,7 +22,8 @@ typedef struct {
 /* Long options every subcommand accepts, before or after its name. Values from 0x100 up. */
 enum {
     OPT_DATA = 0x100, OPT_NODES, OPT_FORMAT, OPT_COLUMNS, OPT_DELIMITER, OPT_NO_HEADER,
-    OPT_STRICT, OPT_QUIET, OPT_HELP, OPT_COMMON_END
+    OPT_STRICT, OPT_QUIET, OPT_HELP, OPT_AS_OF, OPT_ACTIVE, OPT_COUNTRY, OPT_LEVEL,
+    OPT_NO_COUNTRY_LEVEL, OPT_COMMON_END
 };
 
 #define CLI_COMMON_OPTIONS                                                                         \
@@ -48,6 +49,40 @@ enum {
     "  --strict           country names that are guessed or unknown are errors\n"                 \
     "  --format F         table (default), csv or json\n"                                         \
     "  --quiet            no warnings on stderr\n"
+
+/* Options that choose the view of the network (a snapshot, a country, levels). */
+#define CLI_VIEW_OPTIONS                                                                           \
+    {"as-of", required_argument, NULL, OPT_AS_OF}, {"active", no_argument, NULL, OPT_ACTIVE},      \
+    {"country", required_argument, NULL, OPT_COUNTRY},                                             \
+    {"level", required_argument, NULL, OPT_LEVEL},                                                 \
+    {"no-country-level", no_argument, NULL, OPT_NO_COUNTRY_LEVEL}
+
+#define CLI_VIEW_HELP                                                                              \
+    "View options:\n"                                                                              \
+    "  --as-of DATE       the network as of DATE (YYYY, YYYY-MM or YYYY-MM-DD): agreements\n"      \
+    "                     certainly signed by the end of it (one dated 2004 counts as of\n"        \
+    "                     2004 or 2004-12-31, not as of 2004-06-30); undated ones are left out\n" \
+    "  --active           with --as-of: only agreements still in force then (not ended)\n"        \
+    "  --country CC       the agreements with a party in country CC (ISO code): its\n"           \
+    "                     nodes and their partners\n"                                             \
+    "  --level L          only nodes of these levels, comma-separated: region, district,\n"       \
+    "                     city, country (agreements between them)\n"                             \
+    "  --no-country-level leave out national governments acting as parties\n"
+
+/**
+ * Handle a view option into @p view. @return 1 when @p opt was one, 0 when not, -1 when its
+ * value is bad (message printed).
+ */
+int cli_view_option(pn_view_options_t *view, int opt, const char *arg);
+
+/** Check the view options together (--active needs --as-of). @return 0 or -1 (printed). */
+int cli_view_check(const pn_view_options_t *view, const char *cmd);
+
+/** A progress line on stderr ("what: 42%"), for pn_progress_fn; nothing when percent is 100. */
+int cli_progress(const char *what, double percent, void *data);
+
+/** Is stderr a terminal (progress lines wanted)? */
+int cli_stderr_is_terminal(void);
 
 /**
  * Handle a common option. @return 1 when @p opt was one, 0 when not, -1 when its value is bad
@@ -79,6 +114,20 @@ const char *cli_default_dataset(void);
 
 /** Print tables to stdout; on a write error print it and @return EXIT_FAILED. */
 int cli_print(const cli_t *cli, table_t *const *tables, size_t count);
+
+/** Parse a whole number of at least @p min for an option. @return 0, or -1 (printed). */
+int cli_parse_long(const char *cmd, const char *option, const char *arg, long min, long *out);
+
+/** The identity columns of a vertex: rank,id,name,country,level (without rank when
+ *  @p with_rank is 0). */
+void cli_vertex_columns(table_t *t, int with_rank);
+/** Their cells for vertex @p v (a node, or a country in a graph of countries). */
+void cli_vertex_cells(table_t *t, long rank, const pn_graph_t *g, igraph_integer_t v);
+/** The id of vertex @p v: a node id, or a country code. */
+const char *cli_vertex_id(const pn_graph_t *g, igraph_integer_t v);
+
+/** How a reported figure's qualifier reads before its value: "about ", "more than ", ... */
+const char *cli_qualifier_prefix(const char *qualifier);
 
 /** "partnet CMD: message" on stderr. */
 void cli_error(const char *cmd, const char *fmt, ...)

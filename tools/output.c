@@ -105,6 +105,12 @@ void format_real(char buf[32], double value)
         strcpy(buf, value > 0 ? "inf" : "-inf");
         return;
     }
+    if (value == floor(value) && fabs(value) < 1e15) {
+        snprintf(buf, 32, "%.0f", value);
+        if (strcmp(buf, "-0") == 0)
+            strcpy(buf, "0");
+        return;
+    }
     for (int precision = 1; precision <= 17; precision++) {
         snprintf(buf, 32, "%.*g", precision, value);
         if (strtod(buf, NULL) == value)
@@ -173,6 +179,10 @@ static const char *shown(const table_t *t, size_t cell, char buf[64])
         return "-";
     if (c->type == COL_REAL && c->digits >= 0) {
         snprintf(buf, 64, "%.*f", c->digits, v->real);
+        return buf;
+    }
+    if (c->type == COL_REAL && c->digits < -1) {
+        snprintf(buf, 64, "%.*g", -c->digits, v->real);
         return buf;
     }
     return v->text;

@@ -16,7 +16,8 @@ typedef struct table table_t;
 /** @param name the table's key in JSON and multi-table CSV @param title shown above it in a terminal, or NULL */
 table_t *table_new(const char *name, const char *title);
 void table_free(table_t *t);
-/** Add a column. @p digits: decimals shown for COL_REAL in the terminal (-1: as needed). */
+/** Add a column. @p digits, for COL_REAL in the terminal: decimals when >= 0, significant
+ *  digits when < -1 (-6: six), the shortest exact form when -1. CSV and JSON are always exact. */
 void table_column(table_t *t, const char *name, col_type_t type, int digits);
 /** Cells go in row by row: one table_text/int/real/null per column, in order. */
 void table_text(table_t *t, const char *value);

@@ -18,6 +18,14 @@ static const command_t commands[] = {
     {"info", cmd_info, "what a dataset holds: nodes by level and country, agreements by kind, "
                        "decade and date precision"},
     {"check", cmd_check, "list every problem in a dataset (errors, warnings, notes)"},
+    {"rank", cmd_rank, "rank regions and cities by degree, agreements, betweenness, closeness, "
+                       "harmonic, eigenvector, pagerank or coreness"},
+    {"stats", cmd_stats, "the network in one table: density, components, transitivity, "
+                         "clustering, assortativity, cores, distances, Gini"},
+    {"clusters", cmd_clusters, "communities (Louvain, Leiden, label propagation, walktrap, "
+                               "infomap, fast greedy), their country mix and stability"},
+    {"coverage", cmd_coverage, "how well each country's regions are covered by agreements; "
+                               "the country matrix"},
 };
 
 static void usage(FILE *out)

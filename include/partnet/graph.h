@@ -2,8 +2,9 @@
  * A view of the dataset as an undirected igraph graph: the agreements chosen by a snapshot
  * and filters, merged into a simple graph whose edge weights count the agreements of each pair.
  *
- * Vertices are the nodes that pass the node filters (all of them, isolated ones included, unless
- * drop_isolated is set), in dataset order. Each edge is one distinct pair of partners; the
+ * Vertices are the nodes that pass the node filters and have an agreement in the view, and,
+ * unless drop_isolated is set, the nodes that pass the filters without one (of the chosen
+ * country only, when there is one), in dataset order. Each edge is one distinct pair of partners; the
  * agreements behind it are listed by pn_graph_edge_agreements(). Self-agreements cannot occur
  * (the loaders refuse them).
  */
@@ -22,7 +23,8 @@ typedef struct {
     /** With as_of: also leave out agreements that ended before it
      *  (pn_date_not_ended_before()). */
     int active;
-    /** Keep only nodes of this country (alpha-2 code); NULL keeps all. */
+    /** Keep only the agreements with at least one party in this country (alpha-2 code): the
+     *  country's partnership network, its nodes and their partners. NULL keeps all. */
     const char *country;
     /** Bit (1 << level) per pn_level_t kept; 0 keeps every level. */
     unsigned levels;
@@ -30,16 +32,20 @@ typedef struct {
     int exclude_country_level;
     /** Keep only nodes with at least one agreement in the view. */
     int drop_isolated;
+    /** Contract the view to countries: each country with a node in the view is a vertex, the
+     *  agreements between parties of two countries are the weight of their edge, and
+     *  agreements within a country are counted apart (pn_graph_domestic()). */
+    int by_country;
 } pn_view_options_t;
 
 #define PN_VIEW_OPTIONS_VERSION 1
-#define PN_VIEW_OPTIONS_INIT {PN_VIEW_OPTIONS_VERSION, PN_DATE_NONE, 0, NULL, 0, 0, 0}
+#define PN_VIEW_OPTIONS_INIT {PN_VIEW_OPTIONS_VERSION, PN_DATE_NONE, 0, NULL, 0, 0, 0, 0}
 
 typedef struct pn_graph pn_graph_t;
 
 /**
- * Build the graph of a view. An agreement is in the view when it passes the date filters and
- * both its parties pass the node filters. O(A log A + N) for A agreements and N nodes.
+ * Build the graph of a view. An agreement is in the view when it passes the date filters, both
+ * its parties pass the level filters, and one of them is in the chosen country. O(A log A + N) for A agreements and N nodes.
  * @param[out] out the graph
  * @return 0, PN_ENOTFOUND (unknown country code), PN_ENOMEM or PN_EIGRAPH
  */
@@ -58,13 +64,19 @@ PN_EXTERN igraph_integer_t pn_graph_edge_count(const pn_graph_t *graph);
 /** Number of agreements in the view. */
 PN_EXTERN size_t pn_graph_agreement_count(const pn_graph_t *graph);
 
-/** The dataset node of vertex @p v. */
+/** Is this a graph of countries (by_country)? */
+PN_EXTERN int pn_graph_is_by_country(const pn_graph_t *graph);
+/** The dataset node of vertex @p v (the dataset country, for a graph of countries). */
 PN_EXTERN uint32_t pn_graph_node(const pn_graph_t *graph, igraph_integer_t v);
-/** The vertex of dataset node @p node, or -1 when the view leaves it out. */
+/** The vertex of dataset node (or country) @p node, or -1 when the view leaves it out. */
 PN_EXTERN igraph_integer_t pn_graph_vertex(const pn_graph_t *graph, uint32_t node);
+/** For a graph of countries: the agreements in the view between two parties of the country of
+ *  vertex @p v. 0 for a graph of nodes. */
+PN_EXTERN size_t pn_graph_domestic(const pn_graph_t *graph, igraph_integer_t v);
 
 /**
- * The agreements behind edge @p e: @p count dataset agreement indices, in dataset order.
+ * The agreements behind edge @p e: @p count dataset agreement indices, in dataset order (for a
+ * graph of countries, domestic agreements are behind no edge).
  * @return a pointer owned by the pn_graph_t.
  */
 PN_EXTERN const uint32_t *pn_graph_edge_agreements(const pn_graph_t *graph, igraph_integer_t e,

@@ -10,5 +10,10 @@
 #include <partnet/country.h>
 #include <partnet/load.h>
 #include <partnet/graph.h>
+#include <partnet/communities.h>
+#include <partnet/coverage.h>
+#include <partnet/metrics.h>
+#include <partnet/outfile.h>
+#include <partnet/stats.h>
 
 #endif

@@ -1,0 +1,70 @@
+/*
+ * How well each country's regions are covered by agreements, and which country pairs are most
+ * tied.
+ *
+ * A country's first-level units are its nodes of level region and its cities of regional rank
+ * (first_level). A unit is covered when it is party to at least one agreement of the view;
+ * with rollup, an agreement of a district or city also covers the first-level unit it belongs
+ * to (following parents up). It is covered abroad when such an agreement has a party in another
+ * country. The share is covered units over the registry's count of first-level regions (the
+ * dataset's `regions` for the country), not over the units the dataset happens to list; it is
+ * unknown (NaN) when the dataset gives no count.
+ *
+ * The node columns follow the peer benchmarks' definition: nodes of the country, nodes with an
+ * agreement in the view (active) and with one abroad. agreements counts the agreements with at
+ * least one party in the country (a domestic one once); partner_countries the distinct other
+ * countries reached. O(N + A).
+ */
+#ifndef PARTNET_COVERAGE_H
+#define PARTNET_COVERAGE_H
+
+#include <partnet/common.h>
+#include <partnet/dataset.h>
+#include <partnet/graph.h>
+
+typedef struct {
+    uint32_t country;            /**< dataset country index */
+    int regions;                 /**< registry count; -1 unknown */
+    size_t units;                /**< first-level units the dataset lists */
+    size_t covered;              /**< units with an agreement */
+    size_t covered_abroad;       /**< units with an agreement with another country */
+    double share;                /**< covered / regions; NaN when regions is unknown */
+    size_t nodes, nodes_active, nodes_abroad;
+    size_t agreements;
+    size_t partner_countries;
+} pn_coverage_t;
+
+typedef struct {
+    uint32_t a, b;               /**< country indices, code of a <= code of b */
+    size_t agreements;           /**< agreements between a party of a and one of b */
+    size_t pairs;                /**< distinct partner pairs among them */
+} pn_country_pair_t;
+
+/**
+ * Coverage of every country with a node in the dataset, in country-code order. Uses the
+ * view's date filters (as_of, active) and level filters; its country filter is ignored (every
+ * country gets its row: filter the rows instead).
+ * @param[out] out a malloc'ed array of @p count rows
+ * @return 0 or PN_ENOMEM
+ */
+PN_EXTERN int pn_coverage(pn_coverage_t **out, size_t *count, const pn_dataset_t *ds,
+                          const pn_view_options_t *view, int rollup);
+
+/**
+ * The country matrix: every unordered pair of countries (a country with itself included, for
+ * domestic agreements) with at least one agreement in the view, in code order.
+ * @param[out] out a malloc'ed array of @p count cells
+ */
+PN_EXTERN int pn_country_matrix(pn_country_pair_t **out, size_t *count, const pn_dataset_t *ds,
+                                const pn_view_options_t *view);
+
+/**
+ * The dataset's figure for what a reported figure counts (see pn_reported_t), as of the
+ * figure's as_of date when it has one: agreements, first-level regions covered (with rollup)
+ * or partners.
+ * @param[out] out the recorded figure
+ * @return 0, PN_ENOMEM, or PN_EUSAGE for a metric partnet does not know
+ */
+PN_EXTERN int pn_reported_recorded(double *out, const pn_dataset_t *ds, size_t reported);
+
+#endif

@@ -1,0 +1,306 @@
+/*
+ * Coverage by country, the country matrix, and the recorded counterparts of reported figures
+ * (definitions in partnet/coverage.h). Country pairs are keyed by the rank of each country's
+ * code, so that sorting the keys puts the matrix in code order.
+ */
+#include <partnet/coverage.h>
+
+#include "dataset.h"
+#include "error.h"
+#include "sort.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int agreement_in_view(const pn_dataset_t *ds, size_t i, const pn_view_options_t *o)
+{
+    const pn_node_t *a = &ds->nodes[ds->a[i]], *b = &ds->nodes[ds->b[i]];
+    if (o->levels && (!(o->levels & (1u << a->level)) || !(o->levels & (1u << b->level))))
+        return 0;
+    if (o->exclude_country_level && (a->level == PN_LEVEL_COUNTRY || b->level == PN_LEVEL_COUNTRY))
+        return 0;
+    if (o->as_of == PN_DATE_NONE)
+        return 1;
+    if (!pn_date_on_or_before(ds->date[i], o->as_of))
+        return 0;
+    return !o->active || pn_date_not_ended_before(ds->end[i], o->as_of);
+}
+
+static int is_unit(const pn_node_t *n)
+{
+    return n->level == PN_LEVEL_REGION || n->first_level;
+}
+
+/* The first-level unit a node's agreement covers: itself, or with rollup its ancestor. */
+static uint32_t unit_of(const pn_dataset_t *ds, uint32_t node, int rollup)
+{
+    for (size_t steps = 0; node != PN_NONE && steps <= ds->node_count; steps++) {
+        const pn_node_t *n = &ds->nodes[node];
+        if (is_unit(n))
+            return node;
+        if (!rollup)
+            return PN_NONE;
+        node = n->parent;
+    }
+    return PN_NONE;
+}
+
+static const pn_dataset_t *code_order_ds;
+
+static int by_code(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return strcmp(code_order_ds->countries[x].code, code_order_ds->countries[y].code);
+}
+
+/* rank[c]: position of country c in code order; order[k]: the country at position k. */
+static int code_ranks(const pn_dataset_t *ds, uint32_t **rank, uint32_t **order)
+{
+    size_t c = ds->country_count;
+    *rank = malloc((c ? c : 1) * sizeof **rank);
+    *order = malloc((c ? c : 1) * sizeof **order);
+    if (!*rank || !*order) {
+        free(*rank);
+        free(*order);
+        return pn_error__nomem();
+    }
+    for (size_t i = 0; i < c; i++)
+        (*order)[i] = (uint32_t)i;
+    code_order_ds = ds;
+    qsort(*order, c, sizeof **order, by_code);
+    for (size_t k = 0; k < c; k++)
+        (*rank)[(*order)[k]] = (uint32_t)k;
+    return 0;
+}
+
+int pn_country_matrix(pn_country_pair_t **out, size_t *count, const pn_dataset_t *ds,
+                      const pn_view_options_t *view)
+{
+    pn_view_options_t defaults = PN_VIEW_OPTIONS_INIT;
+    const pn_view_options_t *o = view ? view : &defaults;
+    uint32_t *rank = NULL, *order = NULL;
+    pn_keyed_t *pairs = NULL, *cells = NULL;
+    pn_country_pair_t *result = NULL;
+    int status = code_ranks(ds, &rank, &order);
+    if (status)
+        return status;
+    size_t n = ds->agreement_count, k = 0;
+    pairs = malloc((n ? n : 1) * sizeof *pairs);
+    cells = malloc((n ? n : 1) * sizeof *cells);
+    if (!pairs || !cells)
+        goto nomem;
+    /* agreements grouped by node pair ... */
+    for (size_t i = 0; i < n; i++) {
+        if (!agreement_in_view(ds, i, o))
+            continue;
+        uint64_t a = ds->a[i], b = ds->b[i];
+        pairs[k].key = a < b ? a << 32 | b : b << 32 | a;
+        pairs[k++].value = (uint32_t)i;
+    }
+    if (pn_sort__keyed(pairs, k) != 0)
+        goto nomem;
+    /* ... each node pair one cell entry under its country pair, carrying its agreements */
+    size_t entries = 0;
+    for (size_t i = 0; i < k;) {
+        size_t j = i;
+        while (j < k && pairs[j].key == pairs[i].key)
+            j++;
+        uint64_t ra = rank[ds->nodes[pairs[i].key >> 32].country];
+        uint64_t rb = rank[ds->nodes[pairs[i].key & 0xFFFFFFFFu].country];
+        cells[entries].key = ra < rb ? ra << 32 | rb : rb << 32 | ra;
+        cells[entries++].value = (uint32_t)(j - i);
+        i = j;
+    }
+    if (pn_sort__keyed(cells, entries) != 0)
+        goto nomem;
+    size_t used = 0;
+    result = malloc((entries ? entries : 1) * sizeof *result);
+    if (!result)
+        goto nomem;
+    for (size_t i = 0; i < entries; i++) {
+        if (i == 0 || cells[i].key != cells[i - 1].key)
+            result[used++] = (pn_country_pair_t){order[cells[i].key >> 32],
+                                                 order[cells[i].key & 0xFFFFFFFFu], 0, 0};
+        result[used - 1].agreements += cells[i].value;
+        result[used - 1].pairs++;
+    }
+    *out = result;
+    *count = used;
+    result = NULL;
+    goto done;
+nomem:
+    status = pn_error__nomem();
+done:
+    free(result);
+    free(pairs);
+    free(cells);
+    free(rank);
+    free(order);
+    return status;
+}
+
+int pn_coverage(pn_coverage_t **out, size_t *count, const pn_dataset_t *ds,
+                const pn_view_options_t *view, int rollup)
+{
+    pn_view_options_t defaults = PN_VIEW_OPTIONS_INIT;
+    const pn_view_options_t *o = view ? view : &defaults;
+    size_t nodes = ds->node_count, countries = ds->country_count;
+    /* per node: 1 active, 2 abroad; per unit: 4 covered, 8 covered abroad */
+    unsigned char *flags = calloc(nodes ? nodes : 1, 1);
+    size_t *agreements = calloc(countries ? countries : 1, sizeof *agreements);
+    pn_coverage_t *rows = calloc(countries ? countries : 1, sizeof *rows);
+    uint32_t *rank = NULL, *order = NULL;
+    pn_country_pair_t *matrix = NULL;
+    size_t cells = 0;
+    int status = 0;
+    if (!flags || !agreements || !rows) {
+        status = pn_error__nomem();
+        goto done;
+    }
+    for (size_t i = 0; i < ds->agreement_count; i++) {
+        if (!agreement_in_view(ds, i, o))
+            continue;
+        uint32_t a = ds->a[i], b = ds->b[i];
+        uint32_t ca = ds->nodes[a].country, cb = ds->nodes[b].country;
+        int abroad = ca != cb;
+        uint32_t ends[2] = {a, b};
+        for (int e = 0; e < 2; e++) {
+            flags[ends[e]] |= (unsigned char)(1 | (abroad ? 2 : 0));
+            uint32_t unit = unit_of(ds, ends[e], rollup);
+            if (unit != PN_NONE)
+                flags[unit] |= (unsigned char)(4 | (abroad ? 8 : 0));
+        }
+        agreements[ca]++;
+        if (abroad)
+            agreements[cb]++;
+    }
+    for (size_t i = 0; i < nodes; i++) {
+        const pn_node_t *n = &ds->nodes[i];
+        pn_coverage_t *r = &rows[n->country];
+        r->nodes++;
+        r->nodes_active += (flags[i] & 1) != 0;
+        r->nodes_abroad += (flags[i] & 2) != 0;
+        if (is_unit(n)) {
+            r->units++;
+            r->covered += (flags[i] & 4) != 0;
+            r->covered_abroad += (flags[i] & 8) != 0;
+        }
+    }
+    if ((status = pn_country_matrix(&matrix, &cells, ds, o)) != 0)
+        goto done;
+    for (size_t k = 0; k < cells; k++) {
+        if (matrix[k].a == matrix[k].b)
+            continue;
+        rows[matrix[k].a].partner_countries++;
+        rows[matrix[k].b].partner_countries++;
+    }
+    if ((status = code_ranks(ds, &rank, &order)) != 0)
+        goto done;
+    pn_coverage_t *sorted = malloc((countries ? countries : 1) * sizeof *sorted);
+    if (!sorted) {
+        status = pn_error__nomem();
+        goto done;
+    }
+    size_t used = 0;
+    for (size_t k = 0; k < countries; k++) {
+        uint32_t c = order[k];
+        if (rows[c].nodes == 0)
+            continue;
+        pn_coverage_t r = rows[c];
+        r.country = c;
+        r.regions = ds->countries[c].regions;
+        r.agreements = agreements[c];
+        r.share = r.regions > 0 ? (double)r.covered / r.regions : NAN;
+        sorted[used++] = r;
+    }
+    *out = sorted;
+    *count = used;
+done:
+    free(flags);
+    free(agreements);
+    free(rows);
+    free(rank);
+    free(order);
+    free(matrix);
+    return status;
+}
+
+/* Does agreement i count for a reported figure of metric "agreements"? */
+static int counts_for(const pn_dataset_t *ds, size_t i, const pn_reported_t *r)
+{
+    uint32_t ca = ds->nodes[ds->a[i]].country, cb = ds->nodes[ds->b[i]].country;
+    if (r->kind >= 0 && ds->kind[i] != r->kind)
+        return 0;
+    if (r->party != PN_NONE && ds->a[i] != r->party && ds->b[i] != r->party)
+        return 0;
+    if (r->country_count == 1 && r->party == PN_NONE)
+        return ca == r->countries[0] || cb == r->countries[0];
+    if (r->country_count == 1) /* a party's agreements with a country */
+        return (ds->a[i] == r->party ? cb : ca) == r->countries[0];
+    if (r->country_count == 2)
+        return (ca == r->countries[0] && cb == r->countries[1]) ||
+               (ca == r->countries[1] && cb == r->countries[0]);
+    return 1;
+}
+
+int pn_reported_recorded(double *out, const pn_dataset_t *ds, size_t reported)
+{
+    const pn_reported_t *r = &ds->reported[reported];
+    pn_view_options_t view = PN_VIEW_OPTIONS_INIT;
+    view.as_of = r->as_of;
+    if (strcmp(r->metric, "agreements") == 0) {
+        size_t n = 0;
+        for (size_t i = 0; i < ds->agreement_count; i++)
+            n += agreement_in_view(ds, i, &view) && counts_for(ds, i, r);
+        *out = (double)n;
+        return 0;
+    }
+    if (strcmp(r->metric, "partners") == 0) {
+        unsigned char *seen = calloc(ds->node_count ? ds->node_count : 1, 1);
+        size_t n = 0;
+        if (!seen)
+            return pn_error__nomem();
+        for (size_t i = 0; i < ds->agreement_count; i++) {
+            if (!agreement_in_view(ds, i, &view) || (ds->a[i] != r->party && ds->b[i] != r->party))
+                continue;
+            uint32_t other = ds->a[i] == r->party ? ds->b[i] : ds->a[i];
+            if (r->country_count > 0 && ds->nodes[other].country != r->countries[0])
+                continue;
+            n += !seen[other];
+            seen[other] = 1;
+        }
+        free(seen);
+        *out = (double)n;
+        return 0;
+    }
+    if (strcmp(r->metric, "regions_covered") == 0 && r->country_count >= 1) {
+        /* units of the first country with an agreement (with the second country, if given) */
+        unsigned char *covered = calloc(ds->node_count ? ds->node_count : 1, 1);
+        size_t n = 0;
+        if (!covered)
+            return pn_error__nomem();
+        for (size_t i = 0; i < ds->agreement_count; i++) {
+            if (!agreement_in_view(ds, i, &view))
+                continue;
+            uint32_t ends[2] = {ds->a[i], ds->b[i]};
+            for (int e = 0; e < 2; e++) {
+                uint32_t other = ends[1 - e];
+                if (ds->nodes[ends[e]].country != r->countries[0])
+                    continue;
+                if (r->country_count == 2 && ds->nodes[other].country != r->countries[1])
+                    continue;
+                uint32_t unit = unit_of(ds, ends[e], 1);
+                if (unit != PN_NONE && !covered[unit]) {
+                    covered[unit] = 1;
+                    n++;
+                }
+            }
+        }
+        free(covered);
+        *out = (double)n;
+        return 0;
+    }
+    return pn_error__set(PN_EUSAGE, "reported figure \"%s\": cannot count metric \"%s\"",
+                         r->id ? r->id : "?", r->metric);
+}

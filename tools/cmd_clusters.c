@@ -1,0 +1,310 @@
+/*
+ * partnet clusters: communities of the partnership network, their size and country mix, and
+ * how stable they are across seeds.
+ */
+#include "commands.h"
+
+#include <partnet/communities.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "Usage: partnet clusters [--method M] [--seed S] [--stability R] [OPTIONS]\n"
+    "\n"
+    "Find communities: groups of regions and cities more tied to each other than to the rest.\n"
+    "Methods run on the simple graph weighted by the number of agreements of each pair.\n"
+    "\n"
+    "  --method M         louvain (default), leiden (modularity objective),\n"
+    "                     label_propagation, walktrap, infomap, fast_greedy\n"
+    "  --seed S           seed of the random methods (default 1); printed on stderr, and the\n"
+    "                     same seed gives the same communities\n"
+    "  --stability R      run R seeds (S, S+1, ...) and report the mean and smallest pairwise\n"
+    "                     normalised mutual information (1: the same partition every time)\n"
+    "  --by-node          one row per node with its community, instead of one per community\n"
+    "  --top N            communities shown (default 20 in a terminal table, all otherwise)\n"
+    "  --by-country       communities of countries, in the network contracted to countries\n"
+    "\n"
+    "Communities are numbered from 1 by decreasing size. For each: size, agreements inside\n"
+    "it, its country mix and its members (by decreasing number of partners).\n"
+    "\n"
+    "Examples:\n"
+    "  partnet clusters\n"
+    "  partnet clusters --method leiden --seed 7 --stability 20\n"
+    "  partnet clusters --by-node --format csv > communities.csv\n"
+    "\n" CLI_VIEW_HELP;
+
+enum { OPT_METHOD = OPT_COMMON_END, OPT_SEED, OPT_STABILITY, OPT_BY_NODE, OPT_TOP, OPT_BY_COUNTRY };
+
+typedef struct {
+    pn_community_method_t method;
+    unsigned long seed;
+    long stability, top;
+    int by_node;
+    pn_view_options_t view;
+} clusters_t;
+
+static int option(void *ctx, int opt, const char *arg)
+{
+    clusters_t *c = ctx;
+    long v;
+    int handled = cli_view_option(&c->view, opt, arg);
+    if (handled != 0)
+        return handled < 0 ? -1 : 0;
+    switch (opt) {
+    case OPT_METHOD:
+        if (pn_community_method_parse(&c->method, arg) != 0) {
+            cli_error("clusters", "--method: expected louvain, leiden, label_propagation, "
+                                  "walktrap, infomap or fast_greedy, not \"%s\"", arg);
+            return -1;
+        }
+        return 0;
+    case OPT_SEED:
+        if (cli_parse_long("clusters", "--seed", arg, 0, &v) != 0)
+            return -1;
+        c->seed = (unsigned long)v;
+        return 0;
+    case OPT_STABILITY:
+        return cli_parse_long("clusters", "--stability", arg, 2, &c->stability);
+    case OPT_TOP:
+        return cli_parse_long("clusters", "--top", arg, 0, &c->top);
+    case OPT_BY_NODE:
+        c->by_node = 1;
+        return 0;
+    case OPT_BY_COUNTRY:
+        c->view.by_country = 1;
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+typedef struct {
+    const char *code;
+    long count;
+} mix_t;
+
+static int by_count_then_code(const void *a, const void *b)
+{
+    const mix_t *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->code, y->code);
+}
+
+static const igraph_vector_t *members_degree;
+
+static int by_degree_then_id_graph(const void *a, const void *b);
+static const pn_graph_t *members_graph;
+
+static int by_degree_then_id_graph(const void *a, const void *b)
+{
+    igraph_integer_t x = *(const igraph_integer_t *)a, y = *(const igraph_integer_t *)b;
+    double dx = VECTOR(*members_degree)[x], dy = VECTOR(*members_degree)[y];
+    if (dx != dy)
+        return dx > dy ? -1 : 1;
+    return strcmp(cli_vertex_id(members_graph, x), cli_vertex_id(members_graph, y));
+}
+
+/* Append to a growing string. */
+static void append(char **buf, size_t *len, size_t *cap, const char *text)
+{
+    size_t n = strlen(text);
+    if (*len + n + 1 > *cap) {
+        *cap = (*len + n + 1) * 2;
+        char *p = realloc(*buf, *cap);
+        if (!p) {
+            fputs("partnet: out of memory\n", stderr);
+            exit(EXIT_FAILED);
+        }
+        *buf = p;
+    }
+    memcpy(*buf + *len, text, n + 1);
+    *len += n;
+}
+
+static table_t *communities_table(const pn_graph_t *g, const igraph_vector_int_t *membership,
+                                  igraph_integer_t count, long top, int table_format)
+{
+    const igraph_t *graph = pn_graph_igraph(g);
+    const pn_dataset_t *ds = pn_graph_dataset(g);
+    igraph_integer_t n = igraph_vcount(graph);
+    igraph_vector_t degree;
+    igraph_vector_init(&degree, 0);
+    igraph_strength(graph, &degree, igraph_vss_all(), IGRAPH_ALL, 0, NULL);
+    long *inside = calloc((size_t)(count ? count : 1), sizeof *inside);
+    igraph_integer_t *order = malloc((size_t)(n ? n : 1) * sizeof *order);
+    mix_t *mix = malloc((size_t)(n ? n : 1) * sizeof *mix);
+    for (igraph_integer_t e = 0; e < igraph_ecount(graph); e++) {
+        igraph_integer_t a = IGRAPH_FROM(graph, e), b = IGRAPH_TO(graph, e);
+        if (VECTOR(*membership)[a] == VECTOR(*membership)[b])
+            inside[VECTOR(*membership)[a]] += (long)VECTOR(*pn_graph_weights(g))[e];
+    }
+    table_t *t = table_new("communities", NULL);
+    table_column(t, "community", COL_INT, -1);
+    table_column(t, "size", COL_INT, -1);
+    table_column(t, "agreements", COL_INT, -1);
+    table_column(t, "countries", COL_TEXT, -1);
+    table_column(t, "members", COL_TEXT, -1);
+    long shown = top > 0 && top < count ? top : (long)count;
+    members_degree = &degree;
+    members_graph = g;
+    for (long c = 0; c < shown; c++) {
+        igraph_integer_t size = 0;
+        for (igraph_integer_t v = 0; v < n; v++)
+            if (VECTOR(*membership)[v] == c)
+                order[size++] = v;
+        qsort(order, (size_t)size, sizeof *order, by_degree_then_id_graph);
+        /* country mix */
+        long kinds = 0;
+        for (igraph_integer_t i = 0; i < size; i++) {
+            uint32_t unit = pn_graph_node(g, order[i]);
+            const char *code = pn_graph_is_by_country(g)
+                                   ? pn_dataset_country(ds, unit)->code
+                                   : pn_dataset_country(ds, pn_dataset_node(ds, unit)->country)->code;
+            long k = 0;
+            while (k < kinds && strcmp(mix[k].code, code) != 0)
+                k++;
+            if (k == kinds)
+                mix[kinds++] = (mix_t){code, 0};
+            mix[k].count++;
+        }
+        qsort(mix, (size_t)kinds, sizeof *mix, by_count_then_code);
+        char *countries = NULL, *members = NULL, item[256];
+        size_t clen = 0, ccap = 0, mlen = 0, mcap = 0;
+        append(&countries, &clen, &ccap, "");
+        append(&members, &mlen, &mcap, "");
+        for (long k = 0; k < kinds; k++) {
+            snprintf(item, sizeof item, "%s%s %ld", k ? ", " : "", mix[k].code[0] ? mix[k].code : "?",
+                     mix[k].count);
+            append(&countries, &clen, &ccap, item);
+        }
+        igraph_integer_t listed = table_format && size > 6 ? 5 : size;
+        for (igraph_integer_t i = 0; i < listed; i++) {
+            const char *name = pn_graph_is_by_country(g)
+                                   ? pn_dataset_country(ds, pn_graph_node(g, order[i]))->name
+                                   : pn_dataset_node(ds, pn_graph_node(g, order[i]))->name;
+            snprintf(item, sizeof item, "%s%s", i ? "; " : "", name);
+            append(&members, &mlen, &mcap, item);
+        }
+        if (listed < size) {
+            snprintf(item, sizeof item, "; ... %ld more", (long)(size - listed));
+            append(&members, &mlen, &mcap, item);
+        }
+        table_int(t, c + 1);
+        table_int(t, size);
+        table_int(t, inside[c]);
+        table_text(t, countries);
+        table_text(t, members);
+        free(countries);
+        free(members);
+    }
+    igraph_vector_destroy(&degree);
+    free(inside);
+    free(order);
+    free(mix);
+    return t;
+}
+
+int cmd_clusters(cli_t *cli, int argc, char **argv)
+{
+    static const struct option own[] = {
+        {"method", required_argument, NULL, OPT_METHOD},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"stability", required_argument, NULL, OPT_STABILITY},
+        {"by-node", no_argument, NULL, OPT_BY_NODE},
+        {"top", required_argument, NULL, OPT_TOP},
+        {"by-country", no_argument, NULL, OPT_BY_COUNTRY},
+        CLI_VIEW_OPTIONS,
+        {NULL, 0, NULL, 0}};
+    clusters_t c = {PN_COMMUNITY_LOUVAIN, 1, 0, -1, 0, PN_VIEW_OPTIONS_INIT};
+    int rc = cli_parse(cli, argc, argv, own, option, &c, help);
+    if (rc != CLI_CONTINUE)
+        return rc;
+    if (optind < argc) {
+        cli_error("clusters", "unexpected argument \"%s\"", argv[optind]);
+        return cli_usage_error("clusters");
+    }
+    if (cli_view_check(&c.view, "clusters") != 0)
+        return EXIT_USAGE;
+    if (c.top < 0)
+        c.top = cli->format == FORMAT_TABLE ? 20 : 0;
+
+    pn_dataset_t *ds = NULL;
+    pn_graph_t *g = NULL;
+    igraph_vector_int_t membership;
+    igraph_vector_int_init(&membership, 0);
+    table_t *tables[2] = {NULL, NULL};
+    if ((rc = cli_load(cli, &ds)) != EXIT_OK)
+        goto done;
+    if (pn_graph_new(&g, ds, &c.view) != 0) {
+        cli_error("clusters", "%s", pn_error_last());
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    igraph_integer_t count;
+    double modularity, mean_nmi = 0, min_nmi = 0, mean_q = 0;
+    if (pn_communities(&membership, &count, &modularity, g, c.method, c.seed) != 0 ||
+        (c.stability && pn_communities_stability(&mean_nmi, &min_nmi, &mean_q, g, c.method,
+                                                 c.seed, (int)c.stability) != 0)) {
+        cli_error("clusters", "%s", pn_error_last());
+        rc = EXIT_FAILED;
+        goto done;
+    }
+    if (pn_community_method_is_random(c.method))
+        fprintf(stderr, "partnet clusters: %s with seed %lu (the same seed gives the same "
+                        "communities)\n", pn_community_method_name(c.method), c.seed);
+
+    table_t *summary = table_new("summary", NULL);
+    table_column(summary, "key", COL_TEXT, -1);
+    table_column(summary, "value", COL_TEXT, -1);
+    char buf[64];
+    table_text(summary, "method");
+    table_text(summary, pn_community_method_name(c.method));
+    table_text(summary, "seed");
+    snprintf(buf, sizeof buf, "%lu", c.seed);
+    table_text(summary, pn_community_method_is_random(c.method) ? buf : "(deterministic)");
+    table_text(summary, "communities");
+    snprintf(buf, sizeof buf, "%ld", (long)count);
+    table_text(summary, buf);
+    table_text(summary, "modularity");
+    format_real(buf, modularity);
+    table_text(summary, buf);
+    if (c.stability) {
+        table_text(summary, "stability runs");
+        snprintf(buf, sizeof buf, "%ld", c.stability);
+        table_text(summary, buf);
+        table_text(summary, "mean pairwise NMI");
+        format_real(buf, mean_nmi);
+        table_text(summary, buf);
+        table_text(summary, "smallest pairwise NMI");
+        format_real(buf, min_nmi);
+        table_text(summary, buf);
+        table_text(summary, "mean modularity");
+        format_real(buf, mean_q);
+        table_text(summary, buf);
+    }
+    tables[0] = summary;
+    if (c.by_node) {
+        table_t *t = table_new("nodes", NULL);
+        cli_vertex_columns(t, 0);
+        table_column(t, "community", COL_INT, -1);
+        for (igraph_integer_t v = 0; v < pn_graph_vertex_count(g); v++) {
+            cli_vertex_cells(t, 0, g, v);
+            table_int(t, VECTOR(membership)[v] + 1);
+        }
+        tables[1] = t;
+    } else {
+        tables[1] = communities_table(g, &membership, count, c.top, cli->format == FORMAT_TABLE);
+    }
+    /* a single table for scripts when they asked for nodes; both otherwise */
+    rc = c.by_node && cli->format == FORMAT_CSV ? cli_print(cli, &tables[1], 1)
+                                                : cli_print(cli, tables, 2);
+done:
+    table_free(tables[0]);
+    table_free(tables[1]);
+    igraph_vector_int_destroy(&membership);
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+    return rc;
+}
