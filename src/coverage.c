@@ -244,6 +244,14 @@ static int counts_for(const pn_dataset_t *ds, size_t i, const pn_reported_t *r)
     return 1;
 }
 
+/* Is agreement i within a reported figure's period (signed since its start, if it has one)? */
+static int in_period(const pn_dataset_t *ds, size_t i, const pn_reported_t *r)
+{
+    return r->since == PN_DATE_NONE ||
+           (ds->date[i] != PN_DATE_NONE &&
+            pn_date_last_day(ds->date[i]) >= pn_date_first_day(r->since));
+}
+
 int pn_reported_recorded(double *out, const pn_dataset_t *ds, size_t reported)
 {
     const pn_reported_t *r = &ds->reported[reported];
@@ -252,7 +260,7 @@ int pn_reported_recorded(double *out, const pn_dataset_t *ds, size_t reported)
     if (strcmp(r->metric, "agreements") == 0) {
         size_t n = 0;
         for (size_t i = 0; i < ds->agreement_count; i++)
-            n += agreement_in_view(ds, i, &view) && counts_for(ds, i, r);
+            n += agreement_in_view(ds, i, &view) && in_period(ds, i, r) && counts_for(ds, i, r);
         *out = (double)n;
         return 0;
     }
@@ -262,7 +270,8 @@ int pn_reported_recorded(double *out, const pn_dataset_t *ds, size_t reported)
         if (!seen)
             return pn_error__nomem();
         for (size_t i = 0; i < ds->agreement_count; i++) {
-            if (!agreement_in_view(ds, i, &view) || (ds->a[i] != r->party && ds->b[i] != r->party))
+            if (!agreement_in_view(ds, i, &view) || !in_period(ds, i, r) ||
+                (ds->a[i] != r->party && ds->b[i] != r->party))
                 continue;
             uint32_t other = ds->a[i] == r->party ? ds->b[i] : ds->a[i];
             if (r->country_count > 0 && ds->nodes[other].country != r->countries[0])
@@ -281,7 +290,7 @@ int pn_reported_recorded(double *out, const pn_dataset_t *ds, size_t reported)
         if (!covered)
             return pn_error__nomem();
         for (size_t i = 0; i < ds->agreement_count; i++) {
-            if (!agreement_in_view(ds, i, &view))
+            if (!agreement_in_view(ds, i, &view) || !in_period(ds, i, r))
                 continue;
             uint32_t ends[2] = {ds->a[i], ds->b[i]};
             for (int e = 0; e < 2; e++) {

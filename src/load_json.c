@@ -850,7 +850,7 @@ static void read_reported(json_t *j)
 {
     static const char *const fields[] = {"id", "metric", "description", "countries", "party",
                                          "kind", "value", "qualifier", "total", "as_of",
-                                         "source", "note", NULL};
+                                         "since", "source", "note", NULL};
     pn_dataset_t *ds = j->l->ds;
     section_t *s = &j->sections[SEC_REPORTED];
     for (size_t i = 0; i < s->count && !j->status; i++) {
@@ -903,6 +903,10 @@ static void read_reported(json_t *j)
         long total = -1;
         int_field(&e, e.obj, "total", 0, 0, 1e9, &total);
         pn_date_t as_of = date_field(&e, e.obj, "as_of");
+        pn_date_t since = date_field(&e, e.obj, "since");
+        if (since && (!as_of || pn_date_last_day(as_of) < pn_date_first_day(since)))
+            elem_error(&e, "field \"since\": a period needs an as_of date that does not come "
+                           "before it");
         pn_source_t source;
         source_field(&e, e.obj, &source);
         if (e.errors || j->status)
@@ -926,6 +930,7 @@ static void read_reported(json_t *j)
         r->qualifier = keep(j, qualifier ? qualifier : "exact");
         r->total = (int)total;
         r->as_of = as_of;
+        r->since = since;
         r->source = source;
         r->note = keep(j, string_field(&e, e.obj, "note", 0));
     }

@@ -449,13 +449,15 @@ Test(load_json, rejects_bad_reported_figures)
         "{\"reported\": [\n"
         " {\"id\": \"r1\", \"metric\": \"documents\", \"value\": 3},\n"
         " {\"id\": \"r2\", \"metric\": \"agreements\", \"countries\": [\"BY\", \"QQ\"], \"value\": 3},\n"
-        " {\"id\": \"r3\", \"metric\": \"agreements\"}\n"
+        " {\"id\": \"r3\", \"metric\": \"agreements\"},\n"
+        " {\"id\": \"r4\", \"metric\": \"agreements\", \"value\": 3, \"since\": \"2019\"}\n"
         "]}",
         NULL);
     cr_expect_eq(r.status, PN_EINVALID);
     PN_EXPECT_ERROR(r, "reported.json:2: reported figure \"r1\": field \"metric\"");
     PN_EXPECT_ERROR(r, "reported.json:3:", "\"QQ\" is not an ISO 3166-1");
     PN_EXPECT_ERROR(r, "reported.json:4:", "field \"value\" is missing");
+    PN_EXPECT_ERROR(r, "reported.json:5:", "field \"since\": a period needs an as_of date");
     pn_test_load_free(&r);
 }
 

@@ -36,7 +36,8 @@ static const char network[] =
     " {\"id\": \"r1\", \"metric\": \"agreements\", \"countries\": [\"BY\", \"AM\"], \"value\": 50, \"as_of\": \"2012\"},\n"
     " {\"id\": \"r2\", \"metric\": \"regions_covered\", \"countries\": [\"AM\", \"BY\"], \"value\": 9, \"as_of\": \"2013\"},\n"
     " {\"id\": \"r3\", \"metric\": \"partners\", \"party\": \"D\", \"value\": 4},\n"
-    " {\"id\": \"r4\", \"metric\": \"agreements\", \"countries\": [\"BY\", \"AM\"], \"kind\": \"twinning\", \"value\": 9}]}\n";
+    " {\"id\": \"r4\", \"metric\": \"agreements\", \"countries\": [\"BY\", \"AM\"], \"kind\": \"twinning\", \"value\": 9},\n"
+    " {\"id\": \"r5\", \"metric\": \"agreements\", \"countries\": [\"BY\", \"AM\"], \"value\": 4, \"since\": \"2011\", \"as_of\": \"2013\"}]}\n";
 
 static pn_test_load_t loaded;
 static pn_graph_t *graph;
@@ -359,4 +360,6 @@ Test(metrics, reported_figures_get_their_recorded_counterpart)
     cr_expect_eq(recorded, 3, "D's partners: A, B, G");
     cr_assert_eq(pn_reported_recorded(&recorded, loaded.ds, 3), 0);
     cr_expect_eq(recorded, 5, "twinning agreements between BY and AM, undated included");
+    cr_assert_eq(pn_reported_recorded(&recorded, loaded.ds, 4), 0);
+    cr_expect_eq(recorded, 3, "signed 2011 to 2013: B-D 2011, A-D 2012, C-E 2013");
 }

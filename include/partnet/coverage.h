@@ -60,8 +60,9 @@ PN_EXTERN int pn_country_matrix(pn_country_pair_t **out, size_t *count, const pn
 
 /**
  * The dataset's figure for what a reported figure counts (see pn_reported_t), as of the
- * figure's as_of date when it has one: agreements, first-level regions covered (with rollup)
- * or partners.
+ * figure's as_of date when it has one, and for a figure of a period only the agreements not
+ * certainly signed before its start (since): agreements, first-level regions covered (with
+ * rollup) or partners.
  * @param[out] out the recorded figure
  * @return 0, PN_ENOMEM, or PN_EUSAGE for a metric partnet does not know
  */

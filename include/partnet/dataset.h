@@ -123,6 +123,8 @@ typedef struct {
     const char *qualifier;     /**< "exact", "about", "more_than", "at_least", "all", "almost_all" */
     int total;                 /**< "out of" (regions_covered), -1 unknown */
     pn_date_t as_of;           /**< the date the figure refers to; PN_DATE_NONE */
+    pn_date_t since;           /**< for figures of a period ("signed at the forum"): its start;
+                                    PN_DATE_NONE for figures that count everything so far */
     pn_source_t source;
     const char *note;
 } pn_reported_t;
