@@ -8,6 +8,7 @@
 #include "dataset.h"
 #include "error.h"
 #include "sort.h"
+#include "units.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -25,25 +26,6 @@ static int agreement_in_view(const pn_dataset_t *ds, size_t i, const pn_view_opt
     if (!pn_date_on_or_before(ds->date[i], o->as_of))
         return 0;
     return !o->active || pn_date_not_ended_before(ds->end[i], o->as_of);
-}
-
-static int is_unit(const pn_node_t *n)
-{
-    return n->level == PN_LEVEL_REGION || n->first_level;
-}
-
-/* The first-level unit a node's agreement covers: itself, or with rollup its ancestor. */
-static uint32_t unit_of(const pn_dataset_t *ds, uint32_t node, int rollup)
-{
-    for (size_t steps = 0; node != PN_NONE && steps <= ds->node_count; steps++) {
-        const pn_node_t *n = &ds->nodes[node];
-        if (is_unit(n))
-            return node;
-        if (!rollup)
-            return PN_NONE;
-        node = n->parent;
-    }
-    return PN_NONE;
 }
 
 static const pn_dataset_t *code_order_ds;
@@ -167,7 +149,7 @@ int pn_coverage(pn_coverage_t **out, size_t *count, const pn_dataset_t *ds,
         uint32_t ends[2] = {a, b};
         for (int e = 0; e < 2; e++) {
             flags[ends[e]] |= (unsigned char)(1 | (abroad ? 2 : 0));
-            uint32_t unit = unit_of(ds, ends[e], rollup);
+            uint32_t unit = pn_unit__of(ds, ends[e], rollup);
             if (unit != PN_NONE)
                 flags[unit] |= (unsigned char)(4 | (abroad ? 8 : 0));
         }
@@ -181,7 +163,7 @@ int pn_coverage(pn_coverage_t **out, size_t *count, const pn_dataset_t *ds,
         r->nodes++;
         r->nodes_active += (flags[i] & 1) != 0;
         r->nodes_abroad += (flags[i] & 2) != 0;
-        if (is_unit(n)) {
+        if (pn_unit__is(n)) {
             r->units++;
             r->covered += (flags[i] & 4) != 0;
             r->covered_abroad += (flags[i] & 8) != 0;
@@ -299,7 +281,7 @@ int pn_reported_recorded(double *out, const pn_dataset_t *ds, size_t reported)
                     continue;
                 if (r->country_count == 2 && ds->nodes[other].country != r->countries[1])
                     continue;
-                uint32_t unit = unit_of(ds, ends[e], 1);
+                uint32_t unit = pn_unit__of(ds, ends[e], 1);
                 if (unit != PN_NONE && !covered[unit]) {
                     covered[unit] = 1;
                     n++;

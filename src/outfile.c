@@ -77,6 +77,11 @@ FILE *pn_outfile_stream(pn_outfile_t *f)
     return f->stream;
 }
 
+const char *pn_outfile_temp_path(const pn_outfile_t *f)
+{
+    return f->temp ? f->temp : f->path;
+}
+
 const char *pn_outfile_path(const pn_outfile_t *f)
 {
     return f->path;

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define BLOCK_SIZE (1u << 20)
 
@@ -96,32 +97,65 @@ uint32_t pn_strmap__hash(const char *s, size_t len)
     return h;
 }
 
-static int key_equals(const char *key, const char *s, size_t len)
+static int slot_equals(const pn_strmap_slot_t *slot, const char *s, size_t len)
 {
-    return strncmp(key, s, len) == 0 && key[len] == '\0';
+    if (len < PN_STRMAP_INLINE)
+        return memcmp(slot->head, s, len) == 0 && slot->head[len] == '\0';
+    return memcmp(slot->head, s, PN_STRMAP_INLINE) == 0 &&
+           strncmp(slot->key + PN_STRMAP_INLINE, s + PN_STRMAP_INLINE,
+                   len - PN_STRMAP_INLINE) == 0 &&
+           slot->key[len] == '\0';
+}
+
+void pn_strmap__prefetch(const pn_strmap_t *map, uint32_t hash)
+{
+    if (map->capacity)
+        __builtin_prefetch(&map->slots[hash & (map->capacity - 1)]);
 }
 
 int pn_strmap__get(const pn_strmap_t *map, const char *key, size_t len, uint32_t *value)
 {
+    return pn_strmap__get_hashed(map, key, len, pn_strmap__hash(key, len), value);
+}
+
+int pn_strmap__get_hashed(const pn_strmap_t *map, const char *key, size_t len, uint32_t h,
+                          uint32_t *value)
+{
     if (map->capacity == 0)
         return 0;
-    uint32_t h = pn_strmap__hash(key, len);
     size_t mask = map->capacity - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         const pn_strmap_slot_t *slot = &map->slots[i];
         if (!slot->key)
             return 0;
-        if (slot->hash == h && key_equals(slot->key, key, len)) {
+        if (slot->hash == h && slot_equals(slot, key, len)) {
             *value = slot->value;
             return 1;
         }
     }
 }
 
+/* Zeroed slots; a large table asks for huge pages, since its lookups land on random pages
+ * and would otherwise miss the TLB as often as the cache. */
+static pn_strmap_slot_t *new_slots(size_t capacity)
+{
+    size_t bytes = capacity * sizeof(pn_strmap_slot_t);
+    if (bytes < (4u << 20))
+        return calloc(capacity, sizeof(pn_strmap_slot_t));
+    void *p = NULL;
+    if (posix_memalign(&p, 2u << 20, bytes) != 0)
+        return NULL;
+#ifdef MADV_HUGEPAGE
+    madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+    memset(p, 0, bytes);
+    return p;
+}
+
 static int grow(pn_strmap_t *map)
 {
     size_t capacity = map->capacity ? map->capacity * 2 : 64;
-    pn_strmap_slot_t *slots = calloc(capacity, sizeof *slots);
+    pn_strmap_slot_t *slots = new_slots(capacity);
     if (!slots)
         return -1;
     for (size_t j = 0; j < map->capacity; j++) {
@@ -147,13 +181,15 @@ int pn_strmap__put(pn_strmap_t *map, const char *key, uint32_t value, uint32_t *
     size_t mask = map->capacity - 1;
     size_t i = h & mask;
     for (; map->slots[i].key; i = (i + 1) & mask) {
-        if (map->slots[i].hash == h && key_equals(map->slots[i].key, key, len)) {
+        if (map->slots[i].hash == h && slot_equals(&map->slots[i], key, len)) {
             if (existing)
                 *existing = map->slots[i].value;
             return 0;
         }
     }
-    map->slots[i] = (pn_strmap_slot_t){key, h, value};
+    pn_strmap_slot_t *slot = &map->slots[i];
+    *slot = (pn_strmap_slot_t){key, h, value, {0}};
+    memcpy(slot->head, key, len < PN_STRMAP_INLINE ? len : PN_STRMAP_INLINE);
     map->count++;
     return 1;
 }

@@ -25,14 +25,19 @@ char *pn_arena__strdup(pn_arena_t *arena, const char *s);
 void *pn_arena__alloc(pn_arena_t *arena, size_t size);
 void pn_arena__destroy(pn_arena_t *arena);
 
+#define PN_STRMAP_INLINE 16
+
 typedef struct {
     const char *key; /* NULL for an empty slot; keys are not owned */
     uint32_t hash;
     uint32_t value;
+    /* the key's first bytes, NUL-padded: a key shorter than this compares without reading
+     * the key itself, so a lookup costs one cache miss, not two */
+    char head[PN_STRMAP_INLINE];
 } pn_strmap_slot_t;
 
 typedef struct {
-    pn_strmap_slot_t *slots; /* one cache line holds four slots: a probe costs one miss */
+    pn_strmap_slot_t *slots; /* two slots per cache line */
     size_t capacity;         /* a power of two, or 0 */
     size_t count;
 } pn_strmap_t;
@@ -40,6 +45,12 @@ typedef struct {
 #define PN_STRMAP_INIT {NULL, 0, 0}
 
 uint32_t pn_strmap__hash(const char *s, size_t len);
+/** Ask for the slot a hash starts probing at to be loaded into the cache: a lookup issued a
+ *  few rows later then finds it there. */
+void pn_strmap__prefetch(const pn_strmap_t *map, uint32_t hash);
+/** pn_strmap__get() with the hash already computed. */
+int pn_strmap__get_hashed(const pn_strmap_t *map, const char *key, size_t len, uint32_t hash,
+                          uint32_t *value);
 /** Look up @p len bytes of @p key. @return 1 and *value when found, 0 otherwise. */
 int pn_strmap__get(const pn_strmap_t *map, const char *key, size_t len, uint32_t *value);
 /** Insert @p key (which must stay valid as long as the map) when absent.

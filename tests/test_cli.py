@@ -197,5 +197,120 @@ class Check(unittest.TestCase):
         self.assertIn("0 errors", r.stdout.decode())
 
 
+CIS = os.path.join(SOURCE, "graphs", "cis.json")
+
+
+def table(text):
+    return list(csv.DictReader(io.StringIO(text.decode())))
+
+
+class Analyses(unittest.TestCase):
+    def test_rank_columns_top_and_errors(self):
+        r = run("rank", "--by", "agreements", "--top", "3", "--format", "csv")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = table(r.stdout)
+        self.assertEqual(list(rows[0]), ["rank", "id", "name", "country", "level", "value"])
+        self.assertEqual(len(rows), 3)
+        r = run("rank", "--by", "fame")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn('--by: expected degree', r.stderr.decode())
+        r = run("rank", "--active")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--active needs --as-of", r.stderr.decode())
+        r = run("rank", "--as-of", "2018-13")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("month 13", r.stderr.decode())
+        r = run("rank", "--country", "QQ")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn('no country "QQ"', r.stderr.decode())
+
+    def test_rank_country_lists_only_that_country(self):
+        r = run("rank", "--country", "AM", "--top", "0", "--format", "csv")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = table(r.stdout)
+        self.assertTrue(rows and all(x["country"] == "AM" for x in rows))
+
+    def test_sampled_betweenness_prints_its_seed_and_repeats(self):
+        args = ("rank", "--by", "betweenness", "--sample", "20", "--seed", "3", "--format", "csv")
+        a, b = run(*args), run(*args)
+        self.assertEqual(a.returncode, 0, a.stderr)
+        self.assertEqual(a.stdout, b.stdout)
+        self.assertIn("seed 3", a.stderr.decode())
+
+    def test_snapshots_change_the_answer(self):
+        early = table(run("stats", "--as-of", "2005", "--format", "csv").stdout)
+        late = table(run("stats", "--format", "csv").stdout)
+        agreements = lambda t: int([x for x in t if x["metric"] == "agreements"][0]["value"])
+        self.assertLess(agreements(early), agreements(late))
+
+    def test_clusters_repeat_with_a_seed(self):
+        a = run("clusters", "--seed", "5", "--by-node", "--format", "csv")
+        b = run("clusters", "--seed", "5", "--by-node", "--format", "csv")
+        self.assertEqual(a.returncode, 0, a.stderr)
+        self.assertEqual(a.stdout, b.stdout)
+        self.assertIn("seed 5", a.stderr.decode())
+        self.assertEqual(list(table(a.stdout)[0]), ["id", "name", "country", "level", "community"])
+        r = run("clusters", "--method", "kmeans")
+        self.assertEqual(r.returncode, 2)
+        r = run("clusters", "--method", "walktrap", "--stability", "3", "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        summary = {x["key"]: x["value"] for x in json.loads(r.stdout)["summary"]}
+        self.assertEqual(summary["mean pairwise NMI"], "1", "walktrap does not depend on the seed")
+
+    def test_growth_rows_and_options(self):
+        r = run("growth", "--format", "csv")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = table(r.stdout)
+        self.assertEqual(rows[0]["year"], "1997")
+        self.assertEqual(sum(int(x["new_agreements"]) for x in rows), int(rows[-1]["agreements"]))
+        self.assertIn("10 undated agreements are in no year", r.stderr.decode())
+        r = run("growth", "--from", "2000", "--to", "2020", "--step", "5", "--format", "csv")
+        self.assertEqual([x["year"] for x in table(r.stdout)], ["2000", "2005", "2010", "2015", "2020"])
+        r = run("growth", "--coverage", "--rollup", "--format", "csv")
+        self.assertEqual(list(table(r.stdout)[0]), ["year", "country", "covered", "regions", "share"])
+        r = run("growth", "--with-centrality", "degree", "--top", "2", "--from", "2019", "--format", "csv")
+        rows = table(r.stdout)
+        self.assertEqual(list(rows[0]), ["year", "rank", "id", "name", "country", "level", "value"])
+        self.assertEqual(len(rows), 6, "2 per year for 2019-2021")
+        r = run("growth", "--from", "2020", "--to", "2010")
+        self.assertEqual(r.returncode, 2)
+        r = run("growth", "--as-of", "2010")
+        self.assertEqual(r.returncode, 2)
+
+    def test_growth_chart_is_written_whole(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            png, svg = os.path.join(tmp, "g.png"), os.path.join(tmp, "g.svg")
+            r = run("--quiet", "growth", "--chart", png)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(png, "rb") as f:
+                self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
+            r = run("--quiet", "growth", "--chart", svg)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            import xml.dom.minidom
+            xml.dom.minidom.parse(svg)
+            self.assertEqual(sorted(os.listdir(tmp)), ["g.png", "g.svg"], "no temporary file left")
+            r = run("growth", "--chart", os.path.join(tmp, "g.gif"))
+            self.assertEqual(r.returncode, 2)
+            r = run("growth", "--chart", os.path.join(tmp, "missing", "g.png"))
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("cannot write here", r.stderr.decode())
+
+    def test_compare_two_years(self):
+        r = run("compare", "2010", "2020", "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = json.loads(r.stdout)
+        self.assertEqual(set(out), {"figures", "new_nodes", "new_pairs", "rank_changes", "coverage"})
+        figures = {x["metric"]: x for x in out["figures"]}
+        self.assertEqual(figures["agreements"]["change"],
+                         figures["agreements"]["2020"] - figures["agreements"]["2010"])
+        growth = {x["year"]: x for x in table(run("growth", "--format", "csv").stdout)}
+        self.assertEqual(figures["nodes"]["2020"], int(growth["2020"]["nodes"]))
+        r = run("compare", "2020", "2010")
+        self.assertEqual(r.returncode, 2)
+        r = run("compare", "2010")
+        self.assertEqual(r.returncode, 2)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

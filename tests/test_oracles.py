@@ -363,5 +363,38 @@ class WorldIgraph(unittest.TestCase, Close):
         self.assertAlmostEqual(got["transitivity"], 0.171690, places=6)
 
 
+GEN_DATED = os.path.join(SHARED, "bench", "gen_dated.py")
+PEER_IGRAPH = os.path.join(SHARED, "bench", "peer_igraph.py")
+
+
+@unittest.skipUnless(os.path.exists(GEN_DATED) and os.path.exists(PEER_IGRAPH),
+                     "../shared/bench not present")
+class GrowthIgraph(unittest.TestCase, Close):
+    """partnet growth beside python-igraph's per-year snapshot loop (../shared/bench) on a
+    synthetic dated network: every year, every figure both compute."""
+
+    def test_every_year_equals_python_igraph(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            data = os.path.join(tmp, "dated")
+            subprocess.run(["/usr/bin/python3", GEN_DATED, "--nodes", "3000", "--edges", "20000",
+                            "--countries", "12", "--seed", "7", "--out", data], check=True,
+                           stdout=subprocess.DEVNULL)
+            peer = subprocess.run(["/usr/bin/python3", PEER_IGRAPH, "--data", data, "--task",
+                                   "growth"], check=True, stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL)
+            oracle = {r["year"]: r for r in json.loads(peer.stdout)["years"]}
+            got = {int(r["year"]): r for r in rows(partnet("--data", data, "growth", "--format", "csv"))}
+        self.assertEqual(sorted(got), sorted(oracle))
+        self.assertGreater(len(got), 50)
+        for year, o in oracle.items():
+            r = got[year]
+            for ours, theirs in (("nodes", "nodes"), ("pairs", "pairs"), ("agreements", "agreements"),
+                                 ("components", "components"), ("largest", "largest_component"),
+                                 ("countries", "countries")):
+                self.assertEqual(int(r[ours]), o[theirs], "%d %s" % (year, ours))
+            self.assertClose(float(r["transitivity"]), o["transitivity"], 1e-12, "%d transitivity" % year)
+            self.assertClose(float(r["density"]), o["density"], 1e-12, "%d density" % year)
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -11,5 +11,7 @@ int cmd_rank(cli_t *cli, int argc, char **argv);
 int cmd_stats(cli_t *cli, int argc, char **argv);
 int cmd_clusters(cli_t *cli, int argc, char **argv);
 int cmd_coverage(cli_t *cli, int argc, char **argv);
+int cmd_growth(cli_t *cli, int argc, char **argv);
+int cmd_compare(cli_t *cli, int argc, char **argv);
 
 #endif

@@ -26,6 +26,10 @@ static const command_t commands[] = {
                                "infomap, fast greedy), their country mix and stability"},
     {"coverage", cmd_coverage, "how well each country's regions are covered by agreements; "
                                "the country matrix"},
+    {"growth", cmd_growth, "the network year by year: agreements, nodes, components, density, "
+                           "transitivity, coverage, hubs; a chart"},
+    {"compare", cmd_compare, "two years side by side: figures, new nodes and country pairs, "
+                             "risers and fallers, coverage"},
 };
 
 static void usage(FILE *out)

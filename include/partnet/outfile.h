@@ -21,6 +21,10 @@ PN_EXTERN int pn_outfile_open(pn_outfile_t **out, const char *path);
 /** The stream to write to, owned by the handle. */
 PN_EXTERN FILE *pn_outfile_stream(pn_outfile_t *f);
 
+/** The temporary file's path, for libraries that write a file by name (PLplot): flush nothing
+ *  to the stream then. The path itself for standard output ("-"). */
+PN_EXTERN const char *pn_outfile_temp_path(const pn_outfile_t *f);
+
 /** The path being written (for messages). */
 PN_EXTERN const char *pn_outfile_path(const pn_outfile_t *f);
 

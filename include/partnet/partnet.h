@@ -10,6 +10,8 @@
 #include <partnet/country.h>
 #include <partnet/load.h>
 #include <partnet/graph.h>
+#include <partnet/growth.h>
+#include <partnet/chart.h>
 #include <partnet/communities.h>
 #include <partnet/coverage.h>
 #include <partnet/metrics.h>

@@ -1,0 +1,274 @@
+/* The year-by-year sweep equals snapshots recomputed from scratch, year by year, on the bundled
+ * dataset and on random dated networks with same-day agreements, repeated pairs, dates at every
+ * precision, undated agreements and end dates. */
+#include "test_common.h"
+
+#include "dataset.h"
+
+#include <math.h>
+
+PN_TEST_SUITE(growth);
+
+static void expect_close(double got, double expected, const char *what, int year)
+{
+    if (isnan(expected)) {
+        cr_expect(isnan(got), "%d %s: %g, expected nan", year, what, got);
+        return;
+    }
+    cr_expect(fabs(got - expected) <= 1e-12 * fabs(expected) + 1e-12,
+              "%d %s: sweep %.17g, snapshot %.17g", year, what, got, expected);
+}
+
+/* Compare every row of the sweep with a snapshot built for its year. */
+static void compare(const pn_dataset_t *ds, const pn_growth_options_t *o)
+{
+    pn_growth_t *g;
+    cr_assert_eq(pn_growth_new(&g, ds, o), 0, "%s", pn_error_last());
+    cr_assert_gt(g->year_count, 0);
+    for (size_t k = 0; k < g->year_count; k++) {
+        const pn_growth_year_t *row = &g->years[k];
+        int year = row->year;
+        pn_view_options_t view = PN_VIEW_OPTIONS_INIT;
+        view.as_of = year * 10000;
+        view.active = o->active;
+        view.levels = o->levels;
+        view.country = o->country;
+        view.exclude_country_level = o->exclude_country_level;
+        view.drop_isolated = 1;
+        pn_graph_t *snap;
+        pn_stats_t s;
+        cr_assert_eq(pn_graph_new(&snap, ds, &view), 0, "%s", pn_error_last());
+        cr_assert_eq(pn_stats(&s, snap, NULL, NULL), 0, "%s", pn_error_last());
+        cr_expect_eq(row->agreements, s.agreements, "%d agreements: %zu vs %zu", year,
+                     row->agreements, s.agreements);
+        cr_expect_eq(row->nodes, (size_t)s.nodes, "%d nodes: %zu vs %ld", year, row->nodes,
+                     (long)s.nodes);
+        cr_expect_eq(row->pairs, (size_t)s.edges, "%d pairs", year);
+        cr_expect_eq(row->countries, (size_t)s.countries, "%d countries", year);
+        cr_expect_eq(row->components, (size_t)s.components, "%d components: %zu vs %ld", year,
+                     row->components, (long)s.components);
+        cr_expect_eq(row->largest, (size_t)s.largest_component, "%d largest", year);
+        expect_close(row->density, s.density, "density", year);
+        expect_close(row->mean_degree, s.mean_degree, "mean degree", year);
+        expect_close(row->transitivity, s.transitivity, "transitivity", year);
+        expect_close(row->cross_border_share, s.cross_border_share, "cross-border share", year);
+        expect_close(row->largest_share,
+                     s.nodes ? (double)s.largest_component / (double)s.nodes : 0.0,
+                     "largest share", year);
+
+        /* new agreements: signed in the period the row closes */
+        size_t fresh = 0;
+        int step = o->step > 1 ? o->step : 1;
+        for (size_t i = 0; i < pn_dataset_agreement_count(ds); i++) {
+            pn_agreement_t a;
+            pn_dataset_agreement(ds, i, &a);
+            if (a.date == PN_DATE_NONE)
+                continue;
+            int y = pn_date_year(a.date);
+            uint32_t ids[2] = {a.a, a.b};
+            int in = y <= year && y > year - step;
+            for (int e = 0; e < 2 && in; e++) {
+                const pn_node_t *n = pn_dataset_node(ds, ids[e]);
+                in = (!o->levels || (o->levels & (1u << n->level))) &&
+                     !(o->exclude_country_level && n->level == PN_LEVEL_COUNTRY);
+            }
+            if (in && o->country) {
+                const char *ca = pn_dataset_country(ds, pn_dataset_node(ds, a.a)->country)->code;
+                const char *cb = pn_dataset_country(ds, pn_dataset_node(ds, a.b)->country)->code;
+                in = strcmp(ca, o->country) == 0 || strcmp(cb, o->country) == 0;
+            }
+            fresh += in;
+        }
+        cr_expect_eq(row->new_agreements, fresh, "%d new agreements: %zu vs %zu", year,
+                     row->new_agreements, fresh);
+
+        /* pn_coverage gives every country its row, so it leaves the country filter out */
+        if (o->coverage && !o->country) {
+            pn_coverage_t *rows;
+            size_t count;
+            view.drop_isolated = 0;
+            cr_assert_eq(pn_coverage(&rows, &count, ds, &view, o->rollup), 0);
+            for (size_t r = 0; r < count; r++)
+                cr_expect_eq(g->covered[k * g->country_count + rows[r].country], rows[r].covered,
+                             "%d coverage of %s: %zu vs %zu", year,
+                             pn_dataset_country(ds, rows[r].country)->code,
+                             g->covered[k * g->country_count + rows[r].country], rows[r].covered);
+            free(rows);
+        }
+        pn_graph_free(snap);
+    }
+    pn_growth_free(g);
+}
+
+static uint64_t state;
+
+static uint64_t next(void)
+{
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+}
+
+/* A random dated network: countries with regions, districts and cities under them. */
+static pn_dataset_t *random_network(uint64_t seed, size_t nodes, size_t agreements)
+{
+    pn_dataset_t *ds;
+    state = seed * 2654435761u + 1;
+    cr_assert_eq(pn_dataset_new(&ds, "random"), 0);
+    const char *codes[] = {"BY", "RU", "AM", "KZ"};
+    uint32_t country[4];
+    for (int c = 0; c < 4; c++)
+        cr_assert_eq(pn_dataset_add_country(ds, &country[c], codes[c], NULL, 5 + c), 0);
+    for (size_t i = 0; i < nodes; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "n%zu", i);
+        uint32_t c = country[next() % 4];
+        pn_level_t level = i < 8 ? PN_LEVEL_REGION : (pn_level_t)(1 + next() % 3);
+        uint32_t node;
+        cr_assert_eq(pn_dataset_add_node(ds, &node, id, id, c, level), 0);
+        if (level != PN_LEVEL_REGION) {
+            /* a parent region of the same country, when there is one */
+            for (uint32_t r = 0; r < 8; r++)
+                if (ds->nodes[r].country == c && next() % 2) {
+                    ds->nodes[node].parent = r;
+                    break;
+                }
+        }
+        if (level == PN_LEVEL_CITY && ds->nodes[node].parent == PN_NONE && next() % 3 == 0)
+            ds->nodes[node].first_level = 1;
+        if (i == nodes - 1)
+            ds->nodes[node].level = PN_LEVEL_COUNTRY; /* one national government */
+    }
+    for (size_t k = 0; k < agreements; k++) {
+        uint32_t a = (uint32_t)(next() % nodes), b = (uint32_t)(next() % nodes);
+        if (a == b)
+            continue;
+        if (k > 0 && next() % 8 == 0) { /* a repeated pair, perhaps the same day */
+            a = ds->a[ds->agreement_count - 1];
+            b = ds->b[ds->agreement_count - 1];
+        }
+        int year = 1990 + (int)(next() % 25);
+        pn_date_t date = PN_DATE_NONE, end = PN_DATE_NONE;
+        switch (next() % 5) {
+        case 0: pn_date_make(&date, year, 0, 0); break;
+        case 1: pn_date_make(&date, year, 1 + (int)(next() % 12), 0); break;
+        case 4: if (next() % 3 == 0) break; /* undated */ /* fall through */
+        default: pn_date_make(&date, year, 1 + (int)(next() % 12), 1 + (int)(next() % 28)); break;
+        }
+        if (date && next() % 4 == 0)
+            pn_date_make(&end, year + (int)(next() % 6), 0, 0);
+        cr_assert_eq(pn_dataset_add_agreement(ds, NULL, a, b, date, end,
+                                              (pn_kind_t)(next() % PN_KIND_COUNT)), 0);
+    }
+    return ds;
+}
+
+Test(growth, sweep_equals_snapshots_on_random_networks)
+{
+    for (uint64_t seed = 1; seed <= 6; seed++) {
+        pn_dataset_t *ds = random_network(seed, 40 + 20 * seed, 150 + 60 * seed);
+        pn_growth_options_t o = PN_GROWTH_OPTIONS_INIT;
+        o.coverage = 1;
+        compare(ds, &o);
+        o.active = 1;
+        compare(ds, &o);
+        o.rollup = 1;
+        o.step = 3;
+        o.from = 1988;
+        compare(ds, &o);
+        o.active = 0;
+        o.levels = (1u << PN_LEVEL_REGION) | (1u << PN_LEVEL_CITY);
+        o.country = "RU";
+        compare(ds, &o);
+        o.levels = 0;
+        o.country = NULL;
+        o.exclude_country_level = 1;
+        o.active = 1;
+        o.step = 1;
+        o.from = 0;
+        compare(ds, &o);
+        pn_dataset_free(ds);
+    }
+}
+
+Test(growth, sweep_equals_snapshots_on_the_bundled_dataset)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/graphs/cis.json", getenv("PARTNET_SOURCE_ROOT"));
+    pn_test_load_t r = pn_test_load(path, NULL);
+    cr_assert_eq(r.status, 0, "%s", pn_error_last());
+    pn_growth_options_t o = PN_GROWTH_OPTIONS_INIT;
+    o.coverage = 1;
+    o.rollup = 1;
+    compare(r.ds, &o);
+    o.active = 1;
+    compare(r.ds, &o);
+    pn_growth_t *g;
+    cr_assert_eq(pn_growth_new(&g, r.ds, NULL), 0);
+    cr_expect_eq(g->years[0].year, 1997, "the first dated agreement");
+    cr_expect_eq(g->years[g->year_count - 1].year, 2021);
+    cr_expect_eq(g->undated, 10);
+    cr_expect_eq(g->years[g->year_count - 1].agreements, 83, "all dated agreements by 2021");
+    pn_growth_free(g);
+    pn_test_load_free(&r);
+}
+
+Test(growth, worked_by_hand)
+{
+    /* A-B 2000, B-C 2001-05, A-C 2001 (closes the triangle), C-D 2003 ending 2004 */
+    pn_dataset_t *ds;
+    uint32_t by, n[4];
+    cr_assert_eq(pn_dataset_new(&ds, "hand"), 0);
+    pn_dataset_add_country(ds, &by, "BY", NULL, 7);
+    const char *ids[] = {"A", "B", "C", "D"};
+    for (int i = 0; i < 4; i++)
+        pn_dataset_add_node(ds, &n[i], ids[i], ids[i], by, PN_LEVEL_REGION);
+    pn_dataset_add_agreement(ds, NULL, n[0], n[1], 20000000, 0, PN_KIND_TWINNING);
+    pn_dataset_add_agreement(ds, NULL, n[1], n[2], 20010500, 0, PN_KIND_TWINNING);
+    pn_dataset_add_agreement(ds, NULL, n[0], n[2], 20010000, 0, PN_KIND_TWINNING);
+    pn_dataset_add_agreement(ds, NULL, n[2], n[3], 20030000, 20040000, PN_KIND_PROGRAMME);
+    pn_growth_options_t o = PN_GROWTH_OPTIONS_INIT;
+    o.active = 1;
+    o.to = 2006;
+    pn_growth_t *g;
+    cr_assert_eq(pn_growth_new(&g, ds, &o), 0);
+    cr_assert_eq(g->year_count, 7, "2000..2006");
+    cr_expect_eq(g->years[0].nodes, 2);
+    cr_expect_eq(g->years[0].transitivity, 0);
+    cr_expect_eq(g->years[1].new_agreements, 2);
+    cr_expect_float_eq(g->years[1].transitivity, 1.0, 1e-15, "a triangle");
+    cr_expect_eq(g->years[2].agreements, 3);
+    cr_expect_eq(g->years[3].nodes, 4, "2003: D joins");
+    cr_expect_float_eq(g->years[3].transitivity, 3.0 / 5, 1e-15, "3 x 1 / (1 + 1 + 3)");
+    cr_expect_eq(g->years[4].nodes, 4, "the programme runs to the end of 2004");
+    cr_expect_eq(g->years[5].nodes, 3, "2005: ended");
+    cr_expect_eq(g->years[5].agreements, 3);
+    cr_expect_eq(g->years[6].new_agreements, 0);
+    cr_expect_float_eq(g->years[5].density, 1.0, 1e-15);
+    pn_growth_free(g);
+    pn_dataset_free(ds);
+}
+
+Test(growth, rejects_bad_ranges_and_handles_no_dates)
+{
+    pn_dataset_t *ds;
+    cr_assert_eq(pn_dataset_new(&ds, "empty"), 0);
+    pn_growth_t *g;
+    cr_assert_eq(pn_growth_new(&g, ds, NULL), 0);
+    cr_expect_eq(g->year_count, 0, "no dated agreement, no row");
+    pn_growth_free(g);
+    pn_growth_options_t o = PN_GROWTH_OPTIONS_INIT;
+    o.from = 2010;
+    o.to = 2000;
+    cr_expect_eq(pn_growth_new(&g, ds, &o), PN_EUSAGE);
+    o.to = 2012;
+    cr_assert_eq(pn_growth_new(&g, ds, &o), 0, "explicit years without agreements: empty rows");
+    cr_expect_eq(g->year_count, 3);
+    cr_expect_eq(g->years[2].nodes, 0);
+    cr_expect(isnan(g->years[2].cross_border_share));
+    pn_growth_free(g);
+    o.country = "QQ";
+    cr_expect_eq(pn_growth_new(&g, ds, &o), PN_ENOTFOUND);
+    pn_dataset_free(ds);
+}

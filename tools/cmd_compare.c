@@ -1,0 +1,413 @@
+/*
+ * partnet compare Y1 Y2: two snapshots side by side: every growth figure and its change, the
+ * nodes and country pairs that appeared, the biggest risers and fallers in rank, and the
+ * countries whose coverage changed most.
+ */
+#include "commands.h"
+
+#include <math.h>
+#include <partnet/coverage.h>
+#include <partnet/growth.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "Usage: partnet compare Y1 Y2 [--active] [--top N] [OPTIONS]\n"
+    "\n"
+    "The network at the end of year Y1 beside the network at the end of year Y2:\n"
+    "  figures       every partnet growth figure for both years and the change\n"
+    "  new_nodes     nodes with an agreement by Y2 but none by Y1\n"
+    "  new_pairs     country pairs tied by Y2 but not by Y1 (agreements, partner pairs)\n"
+    "  rank_changes  the biggest risers and fallers in rank by degree and by betweenness,\n"
+    "                among the nodes present in both years (rank 1 = the highest)\n"
+    "  coverage      countries whose coverage (covered first-level units, with districts and\n"
+    "                cities rolled up) changed most\n"
+    "\n"
+    "  --active           count only agreements in force in each year\n"
+    "  --top N            rows of each list (default 10; 0: all)\n"
+    "  --sample K         estimate betweenness from K random sources (large networks)\n"
+    "\n"
+    "Examples:\n"
+    "  partnet compare 2010 2020\n"
+    "  partnet compare 2008 2018 --active --format json\n"
+    "\n"
+    "View options: --country, --level and --no-country-level as for partnet rank.\n";
+
+enum { OPT_TOP = OPT_COMMON_END, OPT_SAMPLE };
+
+typedef struct {
+    pn_view_options_t view;
+    long top, sample;
+} compare_t;
+
+static int option(void *ctx, int opt, const char *arg)
+{
+    compare_t *c = ctx;
+    int handled = cli_view_option(&c->view, opt, arg);
+    if (handled != 0)
+        return handled < 0 ? -1 : 0;
+    if (opt == OPT_TOP)
+        return cli_parse_long("compare", "--top", arg, 0, &c->top);
+    if (opt == OPT_SAMPLE)
+        return cli_parse_long("compare", "--sample", arg, 1, &c->sample);
+    return -1;
+}
+
+static int year_argument(const char *arg, int *out)
+{
+    long v;
+    if (cli_parse_long("compare", "year", arg, PN_DATE_MIN_YEAR, &v) != 0)
+        return -1;
+    if (v > PN_DATE_MAX_YEAR) {
+        cli_error("compare", "year %ld is after %d", v, PN_DATE_MAX_YEAR);
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+static void figure(table_t *t, const char *name, double a, double b)
+{
+    table_text(t, name);
+    table_real(t, a);
+    table_real(t, b);
+    table_real(t, b - a);
+}
+
+static table_t *figures(const pn_growth_year_t *a, const pn_growth_year_t *b)
+{
+    char y1[16], y2[16];
+    snprintf(y1, sizeof y1, "%d", a->year);
+    snprintf(y2, sizeof y2, "%d", b->year);
+    table_t *t = table_new("figures", NULL);
+    table_column(t, "metric", COL_TEXT, -1);
+    table_column(t, y1, COL_REAL, -5);
+    table_column(t, y2, COL_REAL, -5);
+    table_column(t, "change", COL_REAL, -5);
+    figure(t, "agreements", (double)a->agreements, (double)b->agreements);
+    figure(t, "nodes", (double)a->nodes, (double)b->nodes);
+    figure(t, "pairs", (double)a->pairs, (double)b->pairs);
+    figure(t, "countries", (double)a->countries, (double)b->countries);
+    figure(t, "components", (double)a->components, (double)b->components);
+    figure(t, "largest", (double)a->largest, (double)b->largest);
+    figure(t, "largest_share", a->largest_share, b->largest_share);
+    figure(t, "density", a->density, b->density);
+    figure(t, "transitivity", a->transitivity, b->transitivity);
+    figure(t, "mean_degree", a->mean_degree, b->mean_degree);
+    figure(t, "cross_border_share", a->cross_border_share, b->cross_border_share);
+    return t;
+}
+
+/* A snapshot of the view as of the end of a year. */
+static int snapshot(pn_graph_t **out, const pn_dataset_t *ds, const compare_t *c, int year)
+{
+    pn_view_options_t view = c->view;
+    view.as_of = year * 10000;
+    view.drop_isolated = 1;
+    return pn_graph_new(out, ds, &view);
+}
+
+static table_t *new_nodes(const pn_dataset_t *ds, const pn_graph_t *before,
+                          const pn_graph_t *after, long top, size_t *count)
+{
+    table_t *t = table_new("new_nodes", NULL);
+    table_column(t, "id", COL_TEXT, -1);
+    table_column(t, "name", COL_TEXT, -1);
+    table_column(t, "country", COL_TEXT, -1);
+    table_column(t, "level", COL_TEXT, -1);
+    *count = 0;
+    for (igraph_integer_t v = 0; v < pn_graph_vertex_count(after); v++) {
+        uint32_t node = pn_graph_node(after, v);
+        if (pn_graph_vertex(before, node) >= 0)
+            continue;
+        if (top == 0 || (long)*count < top) {
+            const pn_node_t *n = pn_dataset_node(ds, node);
+            const char *code = pn_dataset_country(ds, n->country)->code;
+            table_text(t, n->id);
+            table_text(t, n->name);
+            table_text(t, code[0] ? code : "?");
+            table_text(t, pn_level_name(n->level));
+        }
+        (*count)++;
+    }
+    return t;
+}
+
+static table_t *new_pairs(const pn_dataset_t *ds, const compare_t *c, int y1, int y2, long top)
+{
+    pn_view_options_t v1 = c->view, v2 = c->view;
+    v1.as_of = y1 * 10000;
+    v2.as_of = y2 * 10000;
+    pn_country_pair_t *a = NULL, *b = NULL;
+    size_t na = 0, nb = 0;
+    table_t *t = table_new("new_pairs", NULL);
+    table_column(t, "country_a", COL_TEXT, -1);
+    table_column(t, "country_b", COL_TEXT, -1);
+    table_column(t, "agreements", COL_INT, -1);
+    table_column(t, "pairs", COL_INT, -1);
+    if (pn_country_matrix(&a, &na, ds, &v1) != 0 || pn_country_matrix(&b, &nb, ds, &v2) != 0) {
+        free(a);
+        free(b);
+        return t;
+    }
+    long shown = 0;
+    for (size_t j = 0; j < nb && (top == 0 || shown < top); j++) {
+        int seen = 0;
+        for (size_t i = 0; i < na && !seen; i++)
+            seen = a[i].a == b[j].a && a[i].b == b[j].b;
+        if (seen)
+            continue;
+        const char *ca = pn_dataset_country(ds, b[j].a)->code, *cb = pn_dataset_country(ds, b[j].b)->code;
+        table_text(t, ca[0] ? ca : "?");
+        table_text(t, cb[0] ? cb : "?");
+        table_int(t, (long long)b[j].agreements);
+        table_int(t, (long long)b[j].pairs);
+        shown++;
+    }
+    free(a);
+    free(b);
+    return t;
+}
+
+typedef struct {
+    const double *value;
+    const pn_graph_t *graph;
+} order_t;
+
+static _Thread_local order_t order;
+
+static int by_value_then_id(const void *x, const void *y)
+{
+    igraph_integer_t a = *(const igraph_integer_t *)x, b = *(const igraph_integer_t *)y;
+    if (order.value[a] != order.value[b])
+        return order.value[a] > order.value[b] ? -1 : 1;
+    return strcmp(cli_vertex_id(order.graph, a), cli_vertex_id(order.graph, b));
+}
+
+/* rank[v] of every vertex (1 = highest) by a measure. */
+static int ranks(long **out, const pn_graph_t *g, pn_measure_t m, long sample)
+{
+    igraph_integer_t n = pn_graph_vertex_count(g);
+    igraph_vector_t values;
+    igraph_vector_init(&values, 0);
+    pn_centrality_options_t opts = PN_CENTRALITY_OPTIONS_INIT;
+    opts.sample = sample;
+    opts.seed = 1;
+    igraph_integer_t *list = malloc((size_t)(n ? n : 1) * sizeof *list);
+    long *rank = malloc((size_t)(n ? n : 1) * sizeof *rank);
+    int status = !list || !rank ? PN_ENOMEM : pn_centrality(&values, g, m, &opts);
+    if (status == 0) {
+        for (igraph_integer_t v = 0; v < n; v++)
+            list[v] = v;
+        order = (order_t){VECTOR(values), g};
+        qsort(list, (size_t)n, sizeof *list, by_value_then_id);
+        for (igraph_integer_t i = 0; i < n; i++)
+            rank[list[i]] = (long)i + 1;
+        *out = rank;
+        rank = NULL;
+    }
+    igraph_vector_destroy(&values);
+    free(list);
+    free(rank);
+    return status;
+}
+
+typedef struct {
+    uint32_t node;
+    long before, after;
+} move_t;
+
+static int by_rise(const void *a, const void *b)
+{
+    const move_t *x = a, *y = b;
+    long dx = x->before - x->after, dy = y->before - y->after;
+    if (dx != dy)
+        return dx > dy ? -1 : 1;
+    return (x->after > y->after) - (x->after < y->after);
+}
+
+static int rank_changes(table_t *t, const pn_dataset_t *ds, const pn_graph_t *before,
+                        const pn_graph_t *after, pn_measure_t m, long top, long sample)
+{
+    long *r1 = NULL, *r2 = NULL;
+    int status = ranks(&r1, before, m, sample);
+    if (status == 0)
+        status = ranks(&r2, after, m, sample);
+    igraph_integer_t n = pn_graph_vertex_count(after);
+    move_t *moves = malloc((size_t)(n ? n : 1) * sizeof *moves);
+    if (status || !moves) {
+        free(r1);
+        free(r2);
+        free(moves);
+        return status ? status : PN_ENOMEM;
+    }
+    size_t count = 0;
+    for (igraph_integer_t v = 0; v < n; v++) {
+        uint32_t node = pn_graph_node(after, v);
+        igraph_integer_t u = pn_graph_vertex(before, node);
+        if (u >= 0)
+            moves[count++] = (move_t){node, r1[u], r2[v]};
+    }
+    qsort(moves, count, sizeof *moves, by_rise);
+    size_t shown = top == 0 || (size_t)top > count ? count : (size_t)top;
+    for (int side = 0; side < 2; side++) {
+        for (size_t i = 0; i < shown; i++) {
+            /* risers from the front, fallers from the back: the sign keeps them apart */
+            const move_t *mv = &moves[side == 0 ? i : count - 1 - i];
+            long change = mv->before - mv->after;
+            if ((side == 0 && change <= 0) || (side == 1 && change >= 0))
+                break;
+            const pn_node_t *node = pn_dataset_node(ds, mv->node);
+            const char *code = pn_dataset_country(ds, node->country)->code;
+            table_text(t, pn_measure_name(m));
+            table_text(t, node->id);
+            table_text(t, node->name);
+            table_text(t, code[0] ? code : "?");
+            table_int(t, mv->before);
+            table_int(t, mv->after);
+            table_int(t, change);
+        }
+    }
+    free(r1);
+    free(r2);
+    free(moves);
+    return 0;
+}
+
+typedef struct {
+    uint32_t country;
+    size_t before, after;
+    double change;
+} coverage_move_t;
+
+static int by_coverage_change(const void *a, const void *b)
+{
+    const coverage_move_t *x = a, *y = b;
+    if (fabs(x->change) != fabs(y->change))
+        return fabs(x->change) > fabs(y->change) ? -1 : 1;
+    return (x->country > y->country) - (x->country < y->country);
+}
+
+static table_t *coverage_changes(const pn_dataset_t *ds, const pn_growth_t *g, long top)
+{
+    table_t *t = table_new("coverage", NULL);
+    table_column(t, "country", COL_TEXT, -1);
+    table_column(t, "regions", COL_INT, -1);
+    table_column(t, "covered_before", COL_INT, -1);
+    table_column(t, "covered_after", COL_INT, -1);
+    table_column(t, "share_change", COL_REAL, 3);
+    size_t C = g->country_count;
+    coverage_move_t *moves = malloc((C ? C : 1) * sizeof *moves);
+    if (!moves)
+        return t;
+    size_t count = 0;
+    for (size_t c = 0; c < C; c++) {
+        size_t before = g->covered[c], after = g->covered[C + c];
+        int regions = pn_dataset_country(ds, c)->regions;
+        if (before == after)
+            continue;
+        double change = regions > 0 ? (double)(after - before) / regions : (double)(after - before);
+        moves[count++] = (coverage_move_t){(uint32_t)c, before, after, change};
+    }
+    qsort(moves, count, sizeof *moves, by_coverage_change);
+    for (size_t i = 0; i < count && (top == 0 || (long)i < top); i++) {
+        const pn_country_t *country = pn_dataset_country(ds, moves[i].country);
+        table_text(t, country->code[0] ? country->code : "?");
+        if (country->regions >= 0)
+            table_int(t, country->regions);
+        else
+            table_null(t);
+        table_int(t, (long long)moves[i].before);
+        table_int(t, (long long)moves[i].after);
+        if (country->regions > 0)
+            table_real(t, moves[i].change);
+        else
+            table_null(t);
+    }
+    free(moves);
+    return t;
+}
+
+int cmd_compare(cli_t *cli, int argc, char **argv)
+{
+    static const struct option own[] = {{"top", required_argument, NULL, OPT_TOP},
+                                        {"sample", required_argument, NULL, OPT_SAMPLE},
+                                        CLI_VIEW_OPTIONS, {NULL, 0, NULL, 0}};
+    compare_t c = {PN_VIEW_OPTIONS_INIT, 10, 0};
+    int rc = cli_parse(cli, argc, argv, own, option, &c, help);
+    if (rc != CLI_CONTINUE)
+        return rc;
+    int y1, y2;
+    if (argc - optind != 2) {
+        cli_error("compare", "expected two years, e.g. partnet compare 2010 2020");
+        return cli_usage_error("compare");
+    }
+    if (year_argument(argv[optind], &y1) != 0 || year_argument(argv[optind + 1], &y2) != 0)
+        return EXIT_USAGE;
+    if (y1 >= y2) {
+        cli_error("compare", "the first year (%d) must come before the second (%d)", y1, y2);
+        return EXIT_USAGE;
+    }
+    if (c.view.as_of != PN_DATE_NONE) {
+        cli_error("compare", "--as-of has no meaning here: the two years are the snapshots");
+        return EXIT_USAGE;
+    }
+
+    pn_dataset_t *ds = NULL;
+    pn_growth_t *g = NULL;
+    pn_graph_t *before = NULL, *after = NULL;
+    table_t *tables[5] = {NULL};
+    if ((rc = cli_load(cli, &ds)) != EXIT_OK)
+        return rc;
+    pn_growth_options_t go = PN_GROWTH_OPTIONS_INIT;
+    go.from = y1;
+    go.to = y2;
+    go.step = y2 - y1;
+    go.active = c.view.active;
+    go.levels = c.view.levels;
+    go.exclude_country_level = c.view.exclude_country_level;
+    go.country = c.view.country;
+    go.coverage = 1;
+    go.rollup = 1;
+    if (pn_growth_new(&g, ds, &go) != 0 || snapshot(&before, ds, &c, y1) != 0 ||
+        snapshot(&after, ds, &c, y2) != 0) {
+        cli_error("compare", "%s", pn_error_last());
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    size_t appeared;
+    tables[0] = figures(&g->years[0], &g->years[1]);
+    tables[1] = new_nodes(ds, before, after, c.top, &appeared);
+    tables[2] = new_pairs(ds, &c, y1, y2, c.top);
+    tables[3] = table_new("rank_changes", NULL);
+    table_column(tables[3], "measure", COL_TEXT, -1);
+    table_column(tables[3], "id", COL_TEXT, -1);
+    table_column(tables[3], "name", COL_TEXT, -1);
+    table_column(tables[3], "country", COL_TEXT, -1);
+    char c1[32], c2[32];
+    snprintf(c1, sizeof c1, "rank_%d", y1);
+    snprintf(c2, sizeof c2, "rank_%d", y2);
+    table_column(tables[3], c1, COL_INT, -1);
+    table_column(tables[3], c2, COL_INT, -1);
+    table_column(tables[3], "change", COL_INT, -1);
+    if (rank_changes(tables[3], ds, before, after, PN_MEASURE_DEGREE, c.top, c.sample) != 0 ||
+        rank_changes(tables[3], ds, before, after, PN_MEASURE_BETWEENNESS, c.top, c.sample) != 0) {
+        cli_error("compare", "%s", pn_error_last());
+        rc = EXIT_FAILED;
+        goto done;
+    }
+    tables[4] = coverage_changes(ds, g, c.top);
+    if (cli->format == FORMAT_TABLE && c.top > 0 && appeared > (size_t)c.top)
+        fprintf(stderr, "partnet compare: %zu nodes appeared; the first %ld are listed (--top)\n",
+                appeared, c.top);
+    rc = cli_print(cli, tables, 5);
+done:
+    for (int i = 0; i < 5; i++)
+        table_free(tables[i]);
+    pn_graph_free(before);
+    pn_graph_free(after);
+    pn_growth_free(g);
+    pn_dataset_free(ds);
+    return rc;
+}

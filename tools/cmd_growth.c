@@ -1,0 +1,338 @@
+/*
+ * partnet growth: the network year by year, from one sweep over the agreements sorted by date;
+ * optionally each country's coverage, the top nodes per year, and a chart.
+ */
+#include "commands.h"
+
+#include <partnet/chart.h>
+#include <partnet/growth.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "Usage: partnet growth [--from Y] [--to Y] [--step N] [--active] [OPTIONS]\n"
+    "\n"
+    "One row per year: new agreements that year, agreements, nodes, partner pairs, countries,\n"
+    "components, the largest component (size and share), density, transitivity, mean degree\n"
+    "and the share of cross-border agreements. Cumulative by default: the network of\n"
+    "everything signed up to the end of each year (an agreement dated only by year counts in\n"
+    "that year, one dated by month in its month). Undated agreements are in no year.\n"
+    "\n"
+    "  --from Y, --to Y   first and last year (default: those of the dated agreements)\n"
+    "  --step N           a row every N years (new agreements: those of the N years)\n"
+    "  --active           count only agreements in force each year (respecting end dates)\n"
+    "  --coverage         each country's covered first-level units per year: a column per\n"
+    "                     country (its share of the registry's regions when the dataset gives\n"
+    "                     their number, else the count); with --format csv a long table\n"
+    "                     year,country,covered,regions,share instead\n"
+    "  --rollup           coverage: districts' and cities' agreements cover their region\n"
+    "  --with-centrality MEASURE\n"
+    "                     the top nodes each year by a measure (see partnet rank --help),\n"
+    "                     from a snapshot built for each year; with --format csv this table\n"
+    "                     (year,rank,id,name,country,level,value) instead\n"
+    "  --top K            with --with-centrality: K nodes per year (default 5)\n"
+    "  --chart FILE       draw the main series (agreements, pairs, nodes, largest component;\n"
+    "                     largest component share, transitivity, cross-border share) as PNG,\n"
+    "                     SVG or PDF, by the file's extension\n"
+    "\n"
+    "Examples:\n"
+    "  partnet growth\n"
+    "  partnet growth --active --coverage --rollup\n"
+    "  partnet growth --with-centrality betweenness --top 3 --from 2010\n"
+    "  partnet growth --chart growth.png\n"
+    "  partnet --data big/ growth --step 5 --format csv\n"
+    "\n"
+    "View options: --country, --level and --no-country-level as for partnet rank.\n";
+
+enum {
+    OPT_FROM = OPT_COMMON_END, OPT_TO, OPT_STEP, OPT_COVERAGE, OPT_ROLLUP, OPT_CENTRALITY,
+    OPT_TOP, OPT_CHART
+};
+
+typedef struct {
+    pn_growth_options_t growth;
+    pn_view_options_t view; /* for the view options; as_of is refused */
+    int centrality;
+    pn_measure_t measure;
+    long top;
+    const char *chart;
+} growth_args_t;
+
+static int year_option(const char *option, const char *arg, int *out)
+{
+    long v;
+    if (cli_parse_long("growth", option, arg, PN_DATE_MIN_YEAR, &v) != 0)
+        return -1;
+    if (v > PN_DATE_MAX_YEAR) {
+        cli_error("growth", "%s: years run to %d, not %ld", option, PN_DATE_MAX_YEAR, v);
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+static int option(void *ctx, int opt, const char *arg)
+{
+    growth_args_t *g = ctx;
+    long v;
+    int handled = cli_view_option(&g->view, opt, arg);
+    if (handled != 0)
+        return handled < 0 ? -1 : 0;
+    switch (opt) {
+    case OPT_FROM:
+        return year_option("--from", arg, &g->growth.from);
+    case OPT_TO:
+        return year_option("--to", arg, &g->growth.to);
+    case OPT_STEP:
+        if (cli_parse_long("growth", "--step", arg, 1, &v) != 0)
+            return -1;
+        g->growth.step = (int)(v > 1000 ? 1000 : v);
+        return 0;
+    case OPT_COVERAGE:
+        g->growth.coverage = 1;
+        return 0;
+    case OPT_ROLLUP:
+        g->growth.rollup = 1;
+        return 0;
+    case OPT_CENTRALITY:
+        if (pn_measure_parse(&g->measure, arg) != 0) {
+            cli_error("growth", "--with-centrality: expected degree, agreements, betweenness, "
+                                "closeness, harmonic, eigenvector, pagerank or coreness, not "
+                                "\"%s\"", arg);
+            return -1;
+        }
+        g->centrality = 1;
+        return 0;
+    case OPT_TOP:
+        return cli_parse_long("growth", "--top", arg, 1, &g->top);
+    case OPT_CHART:
+        g->chart = arg;
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+static table_t *series_table(const pn_growth_t *g, const pn_dataset_t *ds, int coverage)
+{
+    table_t *t = table_new("growth", NULL);
+    table_column(t, "year", COL_INT, -1);
+    table_column(t, "new_agreements", COL_INT, -1);
+    table_column(t, "agreements", COL_INT, -1);
+    table_column(t, "nodes", COL_INT, -1);
+    table_column(t, "pairs", COL_INT, -1);
+    table_column(t, "countries", COL_INT, -1);
+    table_column(t, "components", COL_INT, -1);
+    table_column(t, "largest", COL_INT, -1);
+    table_column(t, "largest_share", COL_REAL, 3);
+    table_column(t, "density", COL_REAL, -4);
+    table_column(t, "transitivity", COL_REAL, 3);
+    table_column(t, "mean_degree", COL_REAL, 3);
+    table_column(t, "cross_border_share", COL_REAL, 3);
+    char name[64];
+    for (size_t c = 0; coverage && c < g->country_count; c++) {
+        const pn_country_t *country = pn_dataset_country(ds, c);
+        snprintf(name, sizeof name, "coverage_%s", country->code[0] ? country->code : "?");
+        table_column(t, name, country->regions > 0 ? COL_REAL : COL_INT, 3);
+    }
+    for (size_t k = 0; k < g->year_count; k++) {
+        const pn_growth_year_t *r = &g->years[k];
+        table_int(t, r->year);
+        table_int(t, (long long)r->new_agreements);
+        table_int(t, (long long)r->agreements);
+        table_int(t, (long long)r->nodes);
+        table_int(t, (long long)r->pairs);
+        table_int(t, (long long)r->countries);
+        table_int(t, (long long)r->components);
+        table_int(t, (long long)r->largest);
+        table_real(t, r->largest_share);
+        table_real(t, r->density);
+        table_real(t, r->transitivity);
+        table_real(t, r->mean_degree);
+        table_real(t, r->cross_border_share);
+        for (size_t c = 0; coverage && c < g->country_count; c++) {
+            size_t covered = g->covered[k * g->country_count + c];
+            int regions = pn_dataset_country(ds, c)->regions;
+            if (regions > 0)
+                table_real(t, (double)covered / regions);
+            else
+                table_int(t, (long long)covered);
+        }
+    }
+    return t;
+}
+
+static table_t *coverage_table(const pn_growth_t *g, const pn_dataset_t *ds)
+{
+    table_t *t = table_new("coverage", NULL);
+    table_column(t, "year", COL_INT, -1);
+    table_column(t, "country", COL_TEXT, -1);
+    table_column(t, "covered", COL_INT, -1);
+    table_column(t, "regions", COL_INT, -1);
+    table_column(t, "share", COL_REAL, 3);
+    for (size_t k = 0; k < g->year_count; k++) {
+        for (size_t c = 0; c < g->country_count; c++) {
+            const pn_country_t *country = pn_dataset_country(ds, c);
+            size_t covered = g->covered[k * g->country_count + c];
+            table_int(t, g->years[k].year);
+            table_text(t, country->code[0] ? country->code : "?");
+            table_int(t, (long long)covered);
+            if (country->regions >= 0) {
+                table_int(t, country->regions);
+                table_real(t, country->regions > 0 ? (double)covered / country->regions : 0.0);
+            } else {
+                table_null(t);
+                table_null(t);
+            }
+        }
+    }
+    return t;
+}
+
+typedef struct {
+    const double *value;
+    const pn_graph_t *graph;
+} order_t;
+
+static _Thread_local order_t order;
+
+static int by_value_then_id(const void *x, const void *y)
+{
+    igraph_integer_t a = *(const igraph_integer_t *)x, b = *(const igraph_integer_t *)y;
+    if (order.value[a] != order.value[b])
+        return order.value[a] > order.value[b] ? -1 : 1;
+    return strcmp(cli_vertex_id(order.graph, a), cli_vertex_id(order.graph, b));
+}
+
+/* The top nodes of each year, from a snapshot per year. */
+static int hubs_table(table_t **out, const pn_growth_t *g, const pn_dataset_t *ds,
+                      const growth_args_t *args)
+{
+    table_t *t = table_new("hubs", NULL);
+    table_column(t, "year", COL_INT, -1);
+    cli_vertex_columns(t, 1);
+    table_column(t, "value", pn_measure_is_integer(args->measure) ? COL_INT : COL_REAL, -6);
+    igraph_vector_t values;
+    igraph_vector_init(&values, 0);
+    int status = 0;
+    for (size_t k = 0; k < g->year_count && status == 0; k++) {
+        pn_view_options_t view = args->view;
+        view.as_of = g->years[k].year * 10000;
+        view.active = args->growth.active;
+        view.drop_isolated = 1;
+        pn_graph_t *snap = NULL;
+        if ((status = pn_graph_new(&snap, ds, &view)) != 0 ||
+            (status = pn_centrality(&values, snap, args->measure, NULL)) != 0) {
+            pn_graph_free(snap);
+            break;
+        }
+        igraph_integer_t n = pn_graph_vertex_count(snap);
+        igraph_integer_t *list = malloc((size_t)(n ? n : 1) * sizeof *list);
+        if (!list) {
+            pn_graph_free(snap);
+            status = PN_ENOMEM;
+            break;
+        }
+        for (igraph_integer_t v = 0; v < n; v++)
+            list[v] = v;
+        order = (order_t){VECTOR(values), snap};
+        qsort(list, (size_t)n, sizeof *list, by_value_then_id);
+        for (igraph_integer_t i = 0; i < n && i < args->top; i++) {
+            table_int(t, g->years[k].year);
+            cli_vertex_cells(t, (long)i + 1, snap, list[i]);
+            if (pn_measure_is_integer(args->measure))
+                table_int(t, (long long)VECTOR(values)[list[i]]);
+            else
+                table_real(t, VECTOR(values)[list[i]]);
+        }
+        free(list);
+        pn_graph_free(snap);
+    }
+    igraph_vector_destroy(&values);
+    if (status)
+        table_free(t);
+    else
+        *out = t;
+    return status;
+}
+
+int cmd_growth(cli_t *cli, int argc, char **argv)
+{
+    static const struct option own[] = {
+        {"from", required_argument, NULL, OPT_FROM},
+        {"to", required_argument, NULL, OPT_TO},
+        {"step", required_argument, NULL, OPT_STEP},
+        {"coverage", no_argument, NULL, OPT_COVERAGE},
+        {"rollup", no_argument, NULL, OPT_ROLLUP},
+        {"with-centrality", required_argument, NULL, OPT_CENTRALITY},
+        {"top", required_argument, NULL, OPT_TOP},
+        {"chart", required_argument, NULL, OPT_CHART},
+        CLI_VIEW_OPTIONS,
+        {NULL, 0, NULL, 0}};
+    growth_args_t args = {PN_GROWTH_OPTIONS_INIT, PN_VIEW_OPTIONS_INIT, 0, PN_MEASURE_DEGREE, 5,
+                          NULL};
+    int rc = cli_parse(cli, argc, argv, own, option, &args, help);
+    if (rc != CLI_CONTINUE)
+        return rc;
+    if (optind < argc) {
+        cli_error("growth", "unexpected argument \"%s\"", argv[optind]);
+        return cli_usage_error("growth");
+    }
+    if (args.view.as_of != PN_DATE_NONE) {
+        cli_error("growth", "--as-of has no meaning here: every year is a snapshot; use --from "
+                            "and --to");
+        return EXIT_USAGE;
+    }
+    if (args.growth.from && args.growth.to && args.growth.from > args.growth.to) {
+        cli_error("growth", "--from %d comes after --to %d", args.growth.from, args.growth.to);
+        return EXIT_USAGE;
+    }
+    args.growth.active = args.view.active;
+    args.growth.levels = args.view.levels;
+    args.growth.exclude_country_level = args.view.exclude_country_level;
+    args.growth.country = args.view.country;
+
+    pn_dataset_t *ds = NULL;
+    pn_growth_t *g = NULL;
+    table_t *tables[2] = {NULL, NULL};
+    if ((rc = cli_load(cli, &ds)) != EXIT_OK)
+        return rc;
+    if (pn_growth_new(&g, ds, &args.growth) != 0) {
+        cli_error("growth", "%s", pn_error_last());
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    if (g->undated && !cli->quiet)
+        fprintf(stderr, "partnet growth: %zu undated agreement%s in no year\n", g->undated,
+                g->undated == 1 ? " is" : "s are");
+    if (args.chart && pn_growth_chart(g, args.chart, NULL) != 0) {
+        cli_error("growth", "%s", pn_error_last());
+        rc = strstr(pn_error_last(), "written as") || g->year_count == 0 ? EXIT_USAGE : EXIT_FAILED;
+        goto done;
+    }
+    size_t count = 0;
+    if (cli->format == FORMAT_CSV && args.centrality) {
+        if (hubs_table(&tables[count++], g, ds, &args) != 0)
+            goto failed;
+    } else if (cli->format == FORMAT_CSV && args.growth.coverage) {
+        tables[count++] = coverage_table(g, ds);
+    } else {
+        tables[count++] = series_table(g, ds, args.growth.coverage);
+        if (args.centrality && hubs_table(&tables[count++], g, ds, &args) != 0) {
+            count--;
+            goto failed;
+        }
+    }
+    rc = cli_print(cli, tables, count);
+    goto done;
+failed:
+    cli_error("growth", "%s", pn_error_last());
+    rc = EXIT_FAILED;
+done:
+    table_free(tables[0]);
+    table_free(tables[1]);
+    pn_growth_free(g);
+    pn_dataset_free(ds);
+    return rc;
+}
