@@ -13,5 +13,6 @@ int cmd_clusters(cli_t *cli, int argc, char **argv);
 int cmd_coverage(cli_t *cli, int argc, char **argv);
 int cmd_growth(cli_t *cli, int argc, char **argv);
 int cmd_compare(cli_t *cli, int argc, char **argv);
+int cmd_report(cli_t *cli, int argc, char **argv);
 
 #endif

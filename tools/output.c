@@ -130,6 +130,11 @@ void table_null(table_t *t)
     push(t, NULL, NAN);
 }
 
+const char *table_name(const table_t *t)
+{
+    return t->name;
+}
+
 size_t table_rows(const table_t *t)
 {
     return t->column_count ? t->cell_count / t->column_count : 0;
@@ -320,6 +325,56 @@ static int print_json(FILE *out, table_t *const *tables, size_t count)
     fputc('\n', out);
     cJSON_free(text);
     return 0;
+}
+
+/* ---- HTML ------------------------------------------------------------------------------ */
+
+void html_escape(FILE *out, const char *text)
+{
+    for (; *text; text++) {
+        switch (*text) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        default: fputc(*text, out); break;
+        }
+    }
+}
+
+int table_print_html(FILE *out, const table_t *t)
+{
+    size_t columns = t->column_count;
+    char buf[64];
+    if (t->title) {
+        fputs("<h2>", out);
+        html_escape(out, t->title);
+        fputs("</h2>\n", out);
+    }
+    fprintf(out, "<table class=\"sortable\" id=\"table-%s\">\n<thead><tr>", t->name);
+    for (size_t c = 0; c < columns; c++) {
+        fprintf(out, "<th class=\"%s\">", t->columns[c].type == COL_TEXT ? "text" : "number");
+        html_escape(out, t->columns[c].name);
+        fputs("</th>", out);
+    }
+    fputs("</tr></thead>\n<tbody>\n", out);
+    for (size_t r = 0; r < table_rows(t); r++) {
+        fputs("<tr>", out);
+        for (size_t c = 0; c < columns; c++) {
+            size_t i = r * columns + c;
+            const cell_t *v = &t->cells[i];
+            if (t->columns[c].type != COL_TEXT && v->text)
+                fprintf(out, "<td class=\"number\" data-v=\"%s\">", v->text);
+            else
+                fputs("<td>", out);
+            html_escape(out, shown(t, i, buf));
+            fputs("</td>", out);
+        }
+        fputs("</tr>\n", out);
+    }
+    fputs("</tbody></table>\n", out);
+    return ferror(out) ? -1 : 0;
 }
 
 int tables_print(FILE *out, format_t format, table_t *const *tables, size_t count)

@@ -26,6 +26,8 @@ void table_real(table_t *t, double value);
 /** An empty cell (null in JSON). */
 void table_null(table_t *t);
 size_t table_rows(const table_t *t);
+/** The table's name (its key in JSON). */
+const char *table_name(const table_t *t);
 
 /**
  * Print tables. One table prints as itself; several print as sections in a terminal, as one
@@ -34,6 +36,16 @@ size_t table_rows(const table_t *t);
  * @return 0, or -1 when writing failed (errno set)
  */
 int tables_print(FILE *out, format_t format, table_t *const *tables, size_t count);
+
+/**
+ * Write a table as an HTML <table> whose columns sort when their head is clicked (cells carry
+ * their numeric value in data-v), text escaped; the title, if any, as a heading before it.
+ * @return 0, or -1 when writing failed
+ */
+int table_print_html(FILE *out, const table_t *t);
+
+/** Write text with &, <, > and quotes escaped for HTML. */
+void html_escape(FILE *out, const char *text);
 
 /** The shortest text that reads back as exactly @p value ("0.1", "2", "1e-07"). */
 void format_real(char buf[32], double value);

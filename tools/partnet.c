@@ -15,6 +15,8 @@ typedef struct {
 } command_t;
 
 static const command_t commands[] = {
+    {"report", cmd_report, "the essentials: size, top regions, coverage, growth, communities, "
+                           "reported against recorded; --html for a page"},
     {"info", cmd_info, "what a dataset holds: nodes by level and country, agreements by kind, "
                        "decade and date precision"},
     {"check", cmd_check, "list every problem in a dataset (errors, warnings, notes)"},

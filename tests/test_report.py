@@ -1,0 +1,106 @@
+#!/usr/bin/python3
+"""partnet report: the terminal summary, and the HTML page opened in headless Chromium (Debian's
+chromium): it renders, its pictures and tables are there, nothing is logged to the console.
+The screenshot is kept as build/tests/report-screenshot.png."""
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
+SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
+PARTNET = os.path.join(BUILD, "tools", "partnet")
+CHROMIUM = shutil.which("chromium")
+
+
+def run(*args):
+    r = subprocess.run([PARTNET, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       timeout=300)
+    return r
+
+
+def chromium(url, *extra):
+    """Run headless Chromium as the project's probe does: no network, a fresh profile."""
+    with tempfile.TemporaryDirectory() as profile:
+        r = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                            "--no-first-run", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync",
+                            "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
+                            *extra, url], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=120)
+    return r
+
+
+class TerminalReport(unittest.TestCase):
+    def test_has_every_section(self):
+        r = run("report", "--top", "3")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = r.stdout.decode()
+        for title in ("The dataset", "The most connected regions and cities",
+                      "Coverage of each country's regions", "The network year by year",
+                      "Communities (Louvain, seed 1)", "Reported by the sources"):
+            self.assertIn(title, out)
+        self.assertIn("Mogilev Oblast", out)
+
+    def test_json_has_every_table(self):
+        r = run("report", "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = json.loads(r.stdout)
+        self.assertEqual(set(out), {"summary", "hubs", "coverage", "growth", "communities",
+                                    "reported"})
+        self.assertEqual(len(out["hubs"]), 10)
+
+
+@unittest.skipUnless(CHROMIUM, "chromium is not installed (tools/setup test installs it)")
+class HtmlReport(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = os.path.join(cls.tmp.name, "report")
+        r = run("--quiet", "report", "--html", cls.dir)
+        assert r.returncode == 0, r.stderr
+        cls.page = os.path.join(cls.dir, "index.html")
+        with open(cls.page, encoding="utf-8") as f:
+            cls.html = f.read()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_page_is_self_contained(self):
+        self.assertNotRegex(self.html, r'src="(?!data:)', "every picture is inline")
+        self.assertIn('id="growth-chart"', self.html)
+        self.assertIn("data:image/svg+xml;base64,", self.html)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["growth.svg", "index.html"])
+
+    def test_renders_in_chromium_without_console_messages(self):
+        shot = os.path.join(BUILD, "tests", "report-screenshot.png")
+        r = chromium("file://" + os.path.abspath(self.page), "--window-size=1200,4000",
+                     "--screenshot=" + shot)
+        log = r.stderr.decode()
+        self.assertEqual([l for l in log.splitlines() if ":CONSOLE" in l], [], log[-3000:])
+        with open(shot, "rb") as f:
+            self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
+        self.assertGreater(os.path.getsize(shot), 20000, "a blank page would be small")
+
+    def test_dom_after_scripts_has_tables_and_pictures(self):
+        r = chromium("file://" + os.path.abspath(self.page), "--dump-dom")
+        dom = r.stdout.decode()
+        self.assertIn('<figure id="growth-chart">', dom)
+        for table in ("hubs", "coverage", "growth", "communities", "reported"):
+            self.assertIn('id="table-%s"' % table, dom)
+        self.assertGreaterEqual(len(re.findall(r"<tr>", dom)), 60)
+
+    def test_a_file_in_the_way_is_an_error(self):
+        path = os.path.join(self.tmp.name, "file")
+        open(path, "w").close()
+        r = run("--quiet", "report", "--html", path)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("cannot make this folder", r.stderr.decode())
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

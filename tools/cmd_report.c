@@ -1,0 +1,402 @@
+/*
+ * partnet report: the essentials of a dataset for a reader: size and dates, the top regions by
+ * several measures, coverage by country, growth per year, communities, and the figures the
+ * sources report beside the recorded ones; in the terminal, or as a self-contained HTML page.
+ */
+#include "commands.h"
+#include "report.h"
+
+#include <errno.h>
+#include <math.h>
+#include <partnet/chart.h>
+#include <partnet/communities.h>
+#include <partnet/coverage.h>
+#include <partnet/growth.h>
+#include <partnet/stats.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char help[] =
+    "Usage: partnet report [--html DIR] [--top N] [OPTIONS]\n"
+    "\n"
+    "The essentials of the dataset in one go: its size and date range; the top regions and\n"
+    "cities by partners, agreements, betweenness and PageRank; coverage of each country's\n"
+    "regions (districts and cities rolled up); the network year by year; its communities\n"
+    "(Louvain, seed 1); and the figures its sources report beside what it records.\n"
+    "\n"
+    "  --html DIR         also write DIR/index.html: one self-contained page with the\n"
+    "                     growth chart and the network drawing inline, sortable tables\n"
+    "                     (click a column's head) and the reported-versus-recorded figures\n"
+    "  --top N            rows of the rankings and communities (default 10)\n"
+    "\n"
+    "Examples:\n"
+    "  partnet report\n"
+    "  partnet report --html report/\n"
+    "  partnet --data world.csv report --top 5\n";
+
+enum { OPT_HTML = OPT_COMMON_END, OPT_TOP };
+
+typedef struct {
+    const char *html;
+    long top;
+} report_args_t;
+
+static int option(void *ctx, int opt, const char *arg)
+{
+    report_args_t *r = ctx;
+    if (opt == OPT_HTML) {
+        r->html = arg;
+        return 0;
+    }
+    if (opt == OPT_TOP)
+        return cli_parse_long("report", "--top", arg, 1, &r->top);
+    return -1;
+}
+
+static void kv(table_t *t, const char *key, const char *value)
+{
+    table_text(t, key);
+    table_text(t, value);
+}
+
+static void kv_count(table_t *t, const char *key, size_t value)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%zu", value);
+    kv(t, key, buf);
+}
+
+static table_t *summary(const pn_dataset_t *ds, const pn_stats_t *s, const pn_growth_t *g)
+{
+    table_t *t = table_new("summary", "The dataset");
+    table_column(t, "key", COL_TEXT, -1);
+    table_column(t, "value", COL_TEXT, -1);
+    kv(t, "dataset", pn_dataset_name(ds));
+    if (pn_dataset_title(ds))
+        kv(t, "title", pn_dataset_title(ds));
+    kv_count(t, "agreements", pn_dataset_agreement_count(ds));
+    kv_count(t, "nodes", pn_dataset_node_count(ds));
+    kv_count(t, "partner pairs", (size_t)s->edges);
+    kv_count(t, "countries", (size_t)s->countries);
+    char buf[64];
+    if (g->year_count) {
+        snprintf(buf, sizeof buf, "%d to %d", g->years[0].year, g->years[g->year_count - 1].year);
+        kv(t, "years", buf);
+    }
+    kv_count(t, "undated agreements", g->undated);
+    snprintf(buf, sizeof buf, "%ld, the largest of %ld nodes", (long)s->components,
+             (long)s->largest_component);
+    kv(t, "components", buf);
+    format_real(buf, round(s->cross_border_share * 1000) / 1000);
+    kv(t, "cross-border share", buf);
+    for (size_t i = 0; i < pn_dataset_document_count(ds); i++) {
+        const pn_document_t *d = pn_dataset_document(ds, i);
+        kv(t, "source", d->title ? d->title : d->id);
+    }
+    return t;
+}
+
+typedef struct {
+    const double *value;
+    const pn_graph_t *graph;
+} order_t;
+
+static _Thread_local order_t order;
+
+static int by_value_then_id(const void *x, const void *y)
+{
+    igraph_integer_t a = *(const igraph_integer_t *)x, b = *(const igraph_integer_t *)y;
+    if (order.value[a] != order.value[b])
+        return order.value[a] > order.value[b] ? -1 : 1;
+    return strcmp(cli_vertex_id(order.graph, a), cli_vertex_id(order.graph, b));
+}
+
+/* The top nodes by four measures, side by side: one row per rank. */
+static int hubs(table_t **out, const pn_graph_t *g, long top)
+{
+    static const pn_measure_t measures[] = {PN_MEASURE_DEGREE, PN_MEASURE_AGREEMENTS,
+                                            PN_MEASURE_BETWEENNESS, PN_MEASURE_PAGERANK};
+    enum { M = sizeof measures / sizeof measures[0] };
+    const pn_dataset_t *ds = pn_graph_dataset(g);
+    igraph_vector_t values[M];
+    igraph_vector_t *outs[PN_MEASURE_COUNT] = {NULL};
+    unsigned mask = 0;
+    for (int m = 0; m < M; m++) {
+        igraph_vector_init(&values[m], 0);
+        outs[measures[m]] = &values[m];
+        mask |= 1u << measures[m];
+    }
+    igraph_integer_t n = pn_graph_vertex_count(g);
+    igraph_integer_t *list[M] = {NULL};
+    int status = pn_centrality_many(outs, g, mask, NULL);
+    for (int m = 0; m < M && status == 0; m++) {
+        if (!(list[m] = malloc((size_t)(n ? n : 1) * sizeof *list[m]))) {
+            status = PN_ENOMEM;
+            break;
+        }
+        for (igraph_integer_t v = 0; v < n; v++)
+            list[m][v] = v;
+        order = (order_t){VECTOR(values[m]), g};
+        qsort(list[m], (size_t)n, sizeof *list[m], by_value_then_id);
+    }
+    if (status == 0) {
+        table_t *t = table_new("hubs", "The most connected regions and cities");
+        table_column(t, "rank", COL_INT, -1);
+        table_column(t, "by partners", COL_TEXT, -1);
+        table_column(t, "by agreements", COL_TEXT, -1);
+        table_column(t, "by betweenness", COL_TEXT, -1);
+        table_column(t, "by pagerank", COL_TEXT, -1);
+        for (igraph_integer_t i = 0; i < n && i < top; i++) {
+            table_int(t, (long long)i + 1);
+            for (int m = 0; m < M; m++) {
+                igraph_integer_t v = list[m][i];
+                const char *name = pn_dataset_node(ds, pn_graph_node(g, v))->name;
+                char value[32], cell[256];
+                double x = VECTOR(values[m])[v];
+                if (measures[m] == PN_MEASURE_PAGERANK)
+                    snprintf(value, sizeof value, "%.4f", x);
+                else
+                    format_real(value, round(x * 10) / 10);
+                snprintf(cell, sizeof cell, "%s (%s)", name, value);
+                table_text(t, cell);
+            }
+        }
+        *out = t;
+    }
+    for (int m = 0; m < M; m++) {
+        igraph_vector_destroy(&values[m]);
+        free(list[m]);
+    }
+    return status;
+}
+
+static table_t *coverage_table(const pn_dataset_t *ds, const pn_coverage_t *rows, size_t count)
+{
+    table_t *t = table_new("coverage", "Coverage of each country's regions (districts and "
+                                       "cities rolled up)");
+    table_column(t, "country", COL_TEXT, -1);
+    table_column(t, "regions", COL_INT, -1);
+    table_column(t, "covered", COL_INT, -1);
+    table_column(t, "share", COL_REAL, 3);
+    table_column(t, "covered abroad", COL_INT, -1);
+    table_column(t, "agreements", COL_INT, -1);
+    table_column(t, "partner countries", COL_INT, -1);
+    for (size_t k = 0; k < count; k++) {
+        const pn_coverage_t *r = &rows[k];
+        const pn_country_t *c = pn_dataset_country(ds, r->country);
+        char name[160];
+        snprintf(name, sizeof name, "%s (%s)", c->name, c->code[0] ? c->code : "?");
+        table_text(t, name);
+        if (r->regions >= 0)
+            table_int(t, r->regions);
+        else
+            table_null(t);
+        table_int(t, (long long)r->covered);
+        table_real(t, r->share);
+        table_int(t, (long long)r->covered_abroad);
+        table_int(t, (long long)r->agreements);
+        table_int(t, (long long)r->partner_countries);
+    }
+    return t;
+}
+
+static table_t *growth_table(const pn_growth_t *g)
+{
+    table_t *t = table_new("growth", "The network year by year (everything signed by the end "
+                                     "of each year)");
+    table_column(t, "year", COL_INT, -1);
+    table_column(t, "new", COL_INT, -1);
+    table_column(t, "agreements", COL_INT, -1);
+    table_column(t, "nodes", COL_INT, -1);
+    table_column(t, "countries", COL_INT, -1);
+    table_column(t, "components", COL_INT, -1);
+    table_column(t, "largest share", COL_REAL, 3);
+    table_column(t, "transitivity", COL_REAL, 3);
+    for (size_t k = 0; k < g->year_count; k++) {
+        const pn_growth_year_t *r = &g->years[k];
+        table_int(t, r->year);
+        table_int(t, (long long)r->new_agreements);
+        table_int(t, (long long)r->agreements);
+        table_int(t, (long long)r->nodes);
+        table_int(t, (long long)r->countries);
+        table_int(t, (long long)r->components);
+        table_real(t, r->largest_share);
+        table_real(t, r->transitivity);
+    }
+    return t;
+}
+
+typedef struct {
+    const char *code;
+    long count;
+} mix_t;
+
+static int by_count_then_code(const void *a, const void *b)
+{
+    const mix_t *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->code, y->code);
+}
+
+static int communities_table(table_t **out, const pn_graph_t *g, long top)
+{
+    const pn_dataset_t *ds = pn_graph_dataset(g);
+    igraph_vector_int_t membership;
+    igraph_integer_t count;
+    double modularity;
+    igraph_vector_int_init(&membership, 0);
+    int status = pn_communities(&membership, &count, &modularity, g, PN_COMMUNITY_LOUVAIN, 1);
+    if (status) {
+        igraph_vector_int_destroy(&membership);
+        return status;
+    }
+    char title[160];
+    snprintf(title, sizeof title, "Communities (Louvain, seed 1): %ld, modularity %.3f",
+             (long)count, modularity);
+    table_t *t = table_new("communities", title);
+    table_column(t, "community", COL_INT, -1);
+    table_column(t, "size", COL_INT, -1);
+    table_column(t, "countries", COL_TEXT, -1);
+    table_column(t, "members", COL_TEXT, -1);
+    igraph_integer_t n = pn_graph_vertex_count(g);
+    mix_t *mix = malloc((size_t)(n ? n : 1) * sizeof *mix);
+    for (long c = 0; c < count && c < top && mix; c++) {
+        long size = 0, kinds = 0;
+        char members[512] = "", countries[256] = "";
+        size_t used = 0;
+        for (igraph_integer_t v = 0; v < n; v++) {
+            if (VECTOR(membership)[v] != c)
+                continue;
+            const pn_node_t *node = pn_dataset_node(ds, pn_graph_node(g, v));
+            const char *code = pn_dataset_country(ds, node->country)->code;
+            if (size < 6 && used < sizeof members - 80)
+                used += (size_t)snprintf(members + used, sizeof members - used, "%s%s",
+                                         size ? "; " : "", node->name);
+            size++;
+            long k = 0;
+            while (k < kinds && strcmp(mix[k].code, code) != 0)
+                k++;
+            if (k == kinds)
+                mix[kinds++] = (mix_t){code, 0};
+            mix[k].count++;
+        }
+        if (size > 6)
+            snprintf(members + used, sizeof members - used, "; ... %ld more", size - 6);
+        if (size < 2)
+            break; /* the rest are nodes alone */
+        qsort(mix, (size_t)kinds, sizeof *mix, by_count_then_code);
+        used = 0;
+        for (long k = 0; k < kinds && used < sizeof countries - 20; k++)
+            used += (size_t)snprintf(countries + used, sizeof countries - used, "%s%s %ld",
+                                     k ? ", " : "", mix[k].code[0] ? mix[k].code : "?",
+                                     mix[k].count);
+        table_int(t, c + 1);
+        table_int(t, size);
+        table_text(t, countries);
+        table_text(t, members);
+    }
+    free(mix);
+    igraph_vector_int_destroy(&membership);
+    *out = t;
+    return 0;
+}
+
+static table_t *reported_table(const pn_dataset_t *ds)
+{
+    table_t *t = table_new("reported", "Reported by the sources, and recorded in the dataset");
+    table_column(t, "figure", COL_TEXT, -1);
+    table_column(t, "as of", COL_TEXT, -1);
+    table_column(t, "reported", COL_TEXT, -1);
+    table_column(t, "recorded", COL_INT, -1);
+    table_column(t, "source", COL_TEXT, -1);
+    for (size_t i = 0; i < pn_dataset_reported_count(ds); i++) {
+        const pn_reported_t *r = pn_dataset_reported(ds, i);
+        char value[48], reported[96], date[PN_DATE_TEXT_MAX], source[128];
+        if (r->has_value)
+            format_real(value, r->value);
+        else
+            snprintf(value, sizeof value, "%s", strcmp(r->qualifier, "all") == 0 ? "all" :
+                     strcmp(r->qualifier, "most") == 0 ? "most" : "almost all");
+        int n = snprintf(reported, sizeof reported, "%s%s", cli_qualifier_prefix(r->qualifier),
+                         value);
+        if (r->total >= 0)
+            snprintf(reported + n, sizeof reported - (size_t)n, " of %d", r->total);
+        table_text(t, r->description ? r->description : r->id);
+        table_text(t, r->as_of ? pn_date_format(date, r->as_of) : "");
+        table_text(t, reported);
+        double recorded;
+        if (pn_reported_recorded(&recorded, ds, i) == 0)
+            table_int(t, (long long)recorded);
+        else
+            table_null(t);
+        if (r->source.document && r->source.line)
+            snprintf(source, sizeof source, "%s, line %u", r->source.document, r->source.line);
+        else
+            snprintf(source, sizeof source, "%s", r->source.document ? r->source.document : "");
+        table_text(t, source);
+    }
+    return t;
+}
+
+int cmd_report(cli_t *cli, int argc, char **argv)
+{
+    static const struct option own[] = {{"html", required_argument, NULL, OPT_HTML},
+                                        {"top", required_argument, NULL, OPT_TOP},
+                                        {NULL, 0, NULL, 0}};
+    report_args_t args = {NULL, 10};
+    int rc = cli_parse(cli, argc, argv, own, option, &args, help);
+    if (rc != CLI_CONTINUE)
+        return rc;
+    if (optind < argc) {
+        cli_error("report", "unexpected argument \"%s\"", argv[optind]);
+        return cli_usage_error("report");
+    }
+    pn_dataset_t *ds = NULL;
+    pn_graph_t *g = NULL;
+    pn_growth_t *growth = NULL;
+    pn_coverage_t *coverage = NULL;
+    size_t coverage_count = 0;
+    table_t *tables[7] = {NULL};
+    size_t count = 0;
+    pn_stats_t s;
+    if ((rc = cli_load(cli, &ds)) != EXIT_OK)
+        return rc;
+    pn_view_options_t view = PN_VIEW_OPTIONS_INIT;
+    view.drop_isolated = 1;
+    pn_growth_options_t go = PN_GROWTH_OPTIONS_INIT;
+    if (pn_graph_new(&g, ds, &view) != 0 || pn_stats(&s, g, NULL, NULL) != 0 ||
+        pn_growth_new(&growth, ds, &go) != 0 ||
+        pn_coverage(&coverage, &coverage_count, ds, NULL, 1) != 0)
+        goto failed;
+    tables[count++] = summary(ds, &s, growth);
+    if (hubs(&tables[count++], g, args.top) != 0) {
+        count--;
+        goto failed;
+    }
+    tables[count++] = coverage_table(ds, coverage, coverage_count);
+    tables[count++] = growth_table(growth);
+    if (communities_table(&tables[count++], g, args.top) != 0) {
+        count--;
+        goto failed;
+    }
+    if (pn_dataset_reported_count(ds))
+        tables[count++] = reported_table(ds);
+    if (args.html && (rc = report_html(args.html, ds, g, growth, tables, count)) != EXIT_OK)
+        goto done;
+    rc = cli_print(cli, tables, count);
+    goto done;
+failed:
+    cli_error("report", "%s", pn_error_last());
+    rc = EXIT_FAILED;
+done:
+    for (size_t i = 0; i < count; i++)
+        table_free(tables[i]);
+    free(coverage);
+    pn_growth_free(growth);
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+    return rc;
+}

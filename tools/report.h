@@ -1,0 +1,17 @@
+/* The HTML report page of partnet report. */
+#ifndef PARTNET_TOOLS_REPORT_H
+#define PARTNET_TOOLS_REPORT_H
+
+#include <partnet/growth.h>
+
+#include "cli.h"
+
+/**
+ * Write DIR/index.html (one self-contained page: pictures inline as data URIs, sortable
+ * tables) and beside it the growth chart as growth.svg; the folder is made if missing.
+ * @return EXIT_OK, EXIT_USAGE (the folder cannot be made) or EXIT_FAILED (message printed)
+ */
+int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph,
+                const pn_growth_t *growth, table_t *const *tables, size_t count);
+
+#endif

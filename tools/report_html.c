@@ -1,0 +1,176 @@
+/*
+ * The HTML report: one page with everything inline, so it can be mailed or archived as a
+ * single file. Pictures are embedded as base64 data URIs (two inline SVGs from Cairo would
+ * share glyph ids); tables sort by clicking their heads, with a few lines of script.
+ */
+#include "report.h"
+
+#include <errno.h>
+#include <partnet/chart.h>
+#include <partnet/outfile.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char style[] =
+    "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em auto;max-width:1100px;"
+    "color:#222;line-height:1.4}"
+    "h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:2em}"
+    "table{border-collapse:collapse;margin:.5em 0;font-size:.9em}"
+    "th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}"
+    "th{background:#f0f0f0;cursor:pointer;user-select:none}th:after{content:' \\2195';"
+    "color:#999}td.number{text-align:right;font-variant-numeric:tabular-nums}"
+    "figure{margin:1em 0}figure img{max-width:100%;border:1px solid #ddd}"
+    "figcaption{font-size:.85em;color:#555}footer{margin-top:3em;font-size:.8em;color:#666}";
+
+/* Sort a table by the clicked column: numbers by data-v, text by locale; again to reverse. */
+static const char script[] =
+    "document.querySelectorAll('table.sortable th').forEach(function(th,i){"
+    "th.addEventListener('click',function(){"
+    "var body=th.closest('table').tBodies[0],rows=Array.from(body.rows),"
+    "num=th.classList.contains('number'),dir=th.dataset.dir==='asc'?-1:1;"
+    "rows.sort(function(a,b){var x=a.cells[i],y=b.cells[i];"
+    "if(num){var p=parseFloat(x.dataset.v),q=parseFloat(y.dataset.v);"
+    "p=isNaN(p)?-Infinity:p;q=isNaN(q)?-Infinity:q;return dir*(p-q);}"
+    "return dir*x.textContent.localeCompare(y.textContent);});"
+    "th.dataset.dir=dir===1?'asc':'desc';rows.forEach(function(r){body.appendChild(r);});"
+    "});});";
+
+static int read_whole(const char *path, unsigned char **out, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    size_t cap = 1 << 16, used = 0;
+    unsigned char *buf = malloc(cap);
+    while (buf) {
+        size_t n = fread(buf + used, 1, cap - used, f);
+        used += n;
+        if (used < cap)
+            break;
+        unsigned char *grown = realloc(buf, cap *= 2);
+        if (!grown) {
+            free(buf);
+            buf = NULL;
+        }
+        buf = grown;
+    }
+    int failed = ferror(f) || !buf;
+    fclose(f);
+    if (failed) {
+        free(buf);
+        return -1;
+    }
+    *out = buf;
+    *len = used;
+    return 0;
+}
+
+static void base64(FILE *out, const unsigned char *data, size_t len)
+{
+    static const char digits[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (size_t i = 0; i < len; i += 3) {
+        unsigned v = (unsigned)data[i] << 16;
+        if (i + 1 < len)
+            v |= (unsigned)data[i + 1] << 8;
+        if (i + 2 < len)
+            v |= data[i + 2];
+        fputc(digits[v >> 18 & 63], out);
+        fputc(digits[v >> 12 & 63], out);
+        fputc(i + 1 < len ? digits[v >> 6 & 63] : '=', out);
+        fputc(i + 2 < len ? digits[v & 63] : '=', out);
+    }
+}
+
+/* An SVG file inline as an <img>, with a caption. @return 0 or -1 (file unreadable) */
+static int figure(FILE *out, const char *path, const char *id, const char *alt,
+                  const char *caption)
+{
+    unsigned char *svg;
+    size_t len;
+    if (read_whole(path, &svg, &len) != 0)
+        return -1;
+    fprintf(out, "<figure id=\"%s\"><img alt=\"", id);
+    html_escape(out, alt);
+    fputs("\" src=\"data:image/svg+xml;base64,", out);
+    base64(out, svg, len);
+    fputs("\"><figcaption>", out);
+    html_escape(out, caption);
+    fputs("</figcaption></figure>\n", out);
+    free(svg);
+    return 0;
+}
+
+static int make_folder(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0)
+        return S_ISDIR(st.st_mode) ? 0 : -1;
+    return mkdir(dir, 0777);
+}
+
+int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph,
+                const pn_growth_t *growth, table_t *const *tables, size_t count)
+{
+    (void)graph;
+    if (make_folder(dir) != 0) {
+        cli_error("report", "%s: cannot make this folder: %s", dir,
+                  errno ? strerror(errno) : "a file has that name");
+        return EXIT_USAGE;
+    }
+    size_t n = strlen(dir) + 32;
+    char *chart = malloc(n), *page = malloc(n);
+    pn_outfile_t *file = NULL;
+    int rc = EXIT_FAILED;
+    if (!chart || !page)
+        goto done;
+    snprintf(chart, n, "%s/growth.svg", dir);
+    snprintf(page, n, "%s/index.html", dir);
+    if (growth->year_count && pn_growth_chart(growth, chart, NULL) != 0) {
+        cli_error("report", "%s", pn_error_last());
+        goto done;
+    }
+    if (pn_outfile_open(&file, page) != 0) {
+        cli_error("report", "%s", pn_error_last());
+        goto done;
+    }
+    FILE *out = pn_outfile_stream(file);
+    const char *title = pn_dataset_title(ds) ? pn_dataset_title(ds) : pn_dataset_name(ds);
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+          out);
+    html_escape(out, title);
+    fprintf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", style);
+    html_escape(out, title);
+    fputs("</h1>\n<p>A report of <code>", out);
+    html_escape(out, pn_dataset_name(ds));
+    fputs("</code> by partnet.</p>\n", out);
+    for (size_t i = 0; i < count; i++) {
+        if (table_print_html(out, tables[i]) != 0)
+            break;
+        if (strcmp(table_name(tables[i]), "growth") == 0 && growth->year_count &&
+            figure(out, chart, "growth-chart", "growth chart",
+                   "Agreements, partner pairs, nodes and the largest component by year; the "
+                   "largest component's share, transitivity and the cross-border share.") != 0) {
+            cli_error("report", "%s: cannot read it back: %s", chart, strerror(errno));
+            goto done;
+        }
+    }
+    fprintf(out, "<footer>partnet %s. Every agreement cites its source: see the dataset's "
+                 "<code>source</code> fields.</footer>\n<script>%s</script>\n</body>\n</html>\n",
+            pn_version(), script);
+    if (pn_outfile_commit(file) != 0) {
+        file = NULL;
+        cli_error("report", "%s", pn_error_last());
+        goto done;
+    }
+    file = NULL;
+    rc = EXIT_OK;
+done:
+    pn_outfile_abort(file);
+    free(chart);
+    free(page);
+    return rc;
+}
