@@ -141,6 +141,85 @@ int cli_parse_long(const char *cmd, const char *option, const char *arg, long mi
     return 0;
 }
 
+typedef struct {
+    const double *value;
+    const pn_graph_t *graph;
+} order_t;
+
+static _Thread_local order_t order;
+
+static int by_value_then_id(const void *x, const void *y)
+{
+    igraph_integer_t a = *(const igraph_integer_t *)x, b = *(const igraph_integer_t *)y;
+    if (order.value[a] != order.value[b])
+        return order.value[a] > order.value[b] ? -1 : 1;
+    return strcmp(cli_vertex_id(order.graph, a), cli_vertex_id(order.graph, b));
+}
+
+void cli_sort_by_value(igraph_integer_t *vertices, size_t count, const pn_graph_t *g,
+                       const double *value)
+{
+    order = (order_t){value, g};
+    qsort(vertices, count, sizeof *vertices, by_value_then_id);
+}
+
+igraph_integer_t *cli_ranked_vertices(const pn_graph_t *g, const double *value)
+{
+    igraph_integer_t n = pn_graph_vertex_count(g);
+    igraph_integer_t *list = malloc((size_t)(n ? n : 1) * sizeof *list);
+    if (!list)
+        return NULL;
+    for (igraph_integer_t v = 0; v < n; v++)
+        list[v] = v;
+    cli_sort_by_value(list, (size_t)n, g, value);
+    return list;
+}
+
+typedef struct {
+    const char *code;
+    long count;
+} mix_t;
+
+static int by_count_then_code(const void *a, const void *b)
+{
+    const mix_t *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return strcmp(x->code, y->code);
+}
+
+int cli_country_mix(char *out, size_t cap, const pn_graph_t *g, const igraph_integer_t *vertices,
+                    size_t count)
+{
+    const pn_dataset_t *ds = pn_graph_dataset(g);
+    mix_t *mix = malloc((count ? count : 1) * sizeof *mix);
+    if (!mix)
+        return -1;
+    size_t kinds = 0;
+    for (size_t i = 0; i < count; i++) {
+        uint32_t unit = pn_graph_node(g, vertices[i]);
+        const char *code = pn_graph_is_by_country(g)
+                               ? pn_dataset_country(ds, unit)->code
+                               : pn_dataset_country(ds, pn_dataset_node(ds, unit)->country)->code;
+        size_t k = 0;
+        while (k < kinds && strcmp(mix[k].code, code) != 0)
+            k++;
+        if (k == kinds)
+            mix[kinds++] = (mix_t){code, 0};
+        mix[k].count++;
+    }
+    qsort(mix, kinds, sizeof *mix, by_count_then_code);
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t k = 0; k < kinds && used + 1 < cap; k++) {
+        int n = snprintf(out + used, cap - used, "%s%s %ld", k ? ", " : "",
+                         mix[k].code[0] ? mix[k].code : "?", mix[k].count);
+        used += n > 0 ? (size_t)n : 0;
+    }
+    free(mix);
+    return 0;
+}
+
 const char *cli_qualifier_prefix(const char *q)
 {
     static const char *const prefixes[][2] = {{"about", "about "},

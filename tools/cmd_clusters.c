@@ -79,33 +79,6 @@ static int option(void *ctx, int opt, const char *arg)
     }
 }
 
-typedef struct {
-    const char *code;
-    long count;
-} mix_t;
-
-static int by_count_then_code(const void *a, const void *b)
-{
-    const mix_t *x = a, *y = b;
-    if (x->count != y->count)
-        return x->count > y->count ? -1 : 1;
-    return strcmp(x->code, y->code);
-}
-
-static const igraph_vector_t *members_degree;
-
-static int by_degree_then_id_graph(const void *a, const void *b);
-static const pn_graph_t *members_graph;
-
-static int by_degree_then_id_graph(const void *a, const void *b)
-{
-    igraph_integer_t x = *(const igraph_integer_t *)a, y = *(const igraph_integer_t *)b;
-    double dx = VECTOR(*members_degree)[x], dy = VECTOR(*members_degree)[y];
-    if (dx != dy)
-        return dx > dy ? -1 : 1;
-    return strcmp(cli_vertex_id(members_graph, x), cli_vertex_id(members_graph, y));
-}
-
 /* Append to a growing string. */
 static void append(char **buf, size_t *len, size_t *cap, const char *text)
 {
@@ -134,7 +107,6 @@ static table_t *communities_table(const pn_graph_t *g, const igraph_vector_int_t
     igraph_strength(graph, &degree, igraph_vss_all(), IGRAPH_ALL, 0, NULL);
     long *inside = calloc((size_t)(count ? count : 1), sizeof *inside);
     igraph_integer_t *order = malloc((size_t)(n ? n : 1) * sizeof *order);
-    mix_t *mix = malloc((size_t)(n ? n : 1) * sizeof *mix);
     for (igraph_integer_t e = 0; e < igraph_ecount(graph); e++) {
         igraph_integer_t a = IGRAPH_FROM(graph, e), b = IGRAPH_TO(graph, e);
         if (VECTOR(*membership)[a] == VECTOR(*membership)[b])
@@ -147,38 +119,17 @@ static table_t *communities_table(const pn_graph_t *g, const igraph_vector_int_t
     table_column(t, "countries", COL_TEXT, -1);
     table_column(t, "members", COL_TEXT, -1);
     long shown = top > 0 && top < count ? top : (long)count;
-    members_degree = &degree;
-    members_graph = g;
-    for (long c = 0; c < shown; c++) {
+    for (long c = 0; c < shown && inside && order; c++) {
         igraph_integer_t size = 0;
         for (igraph_integer_t v = 0; v < n; v++)
             if (VECTOR(*membership)[v] == c)
                 order[size++] = v;
-        qsort(order, (size_t)size, sizeof *order, by_degree_then_id_graph);
-        /* country mix */
-        long kinds = 0;
-        for (igraph_integer_t i = 0; i < size; i++) {
-            uint32_t unit = pn_graph_node(g, order[i]);
-            const char *code = pn_graph_is_by_country(g)
-                                   ? pn_dataset_country(ds, unit)->code
-                                   : pn_dataset_country(ds, pn_dataset_node(ds, unit)->country)->code;
-            long k = 0;
-            while (k < kinds && strcmp(mix[k].code, code) != 0)
-                k++;
-            if (k == kinds)
-                mix[kinds++] = (mix_t){code, 0};
-            mix[k].count++;
-        }
-        qsort(mix, (size_t)kinds, sizeof *mix, by_count_then_code);
-        char *countries = NULL, *members = NULL, item[256];
-        size_t clen = 0, ccap = 0, mlen = 0, mcap = 0;
-        append(&countries, &clen, &ccap, "");
+        /* members by decreasing number of partners */
+        cli_sort_by_value(order, (size_t)size, g, VECTOR(degree));
+        char countries[2048], *members = NULL, item[256];
+        size_t mlen = 0, mcap = 0;
+        cli_country_mix(countries, sizeof countries, g, order, (size_t)size);
         append(&members, &mlen, &mcap, "");
-        for (long k = 0; k < kinds; k++) {
-            snprintf(item, sizeof item, "%s%s %ld", k ? ", " : "", mix[k].code[0] ? mix[k].code : "?",
-                     mix[k].count);
-            append(&countries, &clen, &ccap, item);
-        }
         igraph_integer_t listed = table_format && size > 6 ? 5 : size;
         for (igraph_integer_t i = 0; i < listed; i++) {
             const char *name = pn_graph_is_by_country(g)
@@ -196,13 +147,11 @@ static table_t *communities_table(const pn_graph_t *g, const igraph_vector_int_t
         table_int(t, inside[c]);
         table_text(t, countries);
         table_text(t, members);
-        free(countries);
         free(members);
     }
     igraph_vector_destroy(&degree);
     free(inside);
     free(order);
-    free(mix);
     return t;
 }
 

@@ -170,21 +170,6 @@ static table_t *new_pairs(const pn_dataset_t *ds, const compare_t *c, int y1, in
     return t;
 }
 
-typedef struct {
-    const double *value;
-    const pn_graph_t *graph;
-} order_t;
-
-static _Thread_local order_t order;
-
-static int by_value_then_id(const void *x, const void *y)
-{
-    igraph_integer_t a = *(const igraph_integer_t *)x, b = *(const igraph_integer_t *)y;
-    if (order.value[a] != order.value[b])
-        return order.value[a] > order.value[b] ? -1 : 1;
-    return strcmp(cli_vertex_id(order.graph, a), cli_vertex_id(order.graph, b));
-}
-
 /* rank[v] of every vertex (1 = highest) by a measure. */
 static int ranks(long **out, const pn_graph_t *g, pn_measure_t m, long sample)
 {
@@ -194,14 +179,12 @@ static int ranks(long **out, const pn_graph_t *g, pn_measure_t m, long sample)
     pn_centrality_options_t opts = PN_CENTRALITY_OPTIONS_INIT;
     opts.sample = sample;
     opts.seed = 1;
-    igraph_integer_t *list = malloc((size_t)(n ? n : 1) * sizeof *list);
+    igraph_integer_t *list = NULL;
     long *rank = malloc((size_t)(n ? n : 1) * sizeof *rank);
-    int status = !list || !rank ? PN_ENOMEM : pn_centrality(&values, g, m, &opts);
+    int status = !rank ? PN_ENOMEM : pn_centrality(&values, g, m, &opts);
+    if (status == 0 && !(list = cli_ranked_vertices(g, VECTOR(values))))
+        status = PN_ENOMEM;
     if (status == 0) {
-        for (igraph_integer_t v = 0; v < n; v++)
-            list[v] = v;
-        order = (order_t){VECTOR(values), g};
-        qsort(list, (size_t)n, sizeof *list, by_value_then_id);
         for (igraph_integer_t i = 0; i < n; i++)
             rank[list[i]] = (long)i + 1;
         *out = rank;

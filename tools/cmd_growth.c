@@ -190,21 +190,6 @@ static table_t *coverage_table(const pn_growth_t *g, const pn_dataset_t *ds)
     return t;
 }
 
-typedef struct {
-    const double *value;
-    const pn_graph_t *graph;
-} order_t;
-
-static _Thread_local order_t order;
-
-static int by_value_then_id(const void *x, const void *y)
-{
-    igraph_integer_t a = *(const igraph_integer_t *)x, b = *(const igraph_integer_t *)y;
-    if (order.value[a] != order.value[b])
-        return order.value[a] > order.value[b] ? -1 : 1;
-    return strcmp(cli_vertex_id(order.graph, a), cli_vertex_id(order.graph, b));
-}
-
 /* The top nodes of each year, from a snapshot per year. */
 static int hubs_table(table_t **out, const pn_growth_t *g, const pn_dataset_t *ds,
                       const growth_args_t *args)
@@ -228,16 +213,12 @@ static int hubs_table(table_t **out, const pn_growth_t *g, const pn_dataset_t *d
             break;
         }
         igraph_integer_t n = pn_graph_vertex_count(snap);
-        igraph_integer_t *list = malloc((size_t)(n ? n : 1) * sizeof *list);
+        igraph_integer_t *list = cli_ranked_vertices(snap, VECTOR(values));
         if (!list) {
             pn_graph_free(snap);
             status = PN_ENOMEM;
             break;
         }
-        for (igraph_integer_t v = 0; v < n; v++)
-            list[v] = v;
-        order = (order_t){VECTOR(values), snap};
-        qsort(list, (size_t)n, sizeof *list, by_value_then_id);
         for (igraph_integer_t i = 0; i < n && i < args->top; i++) {
             table_int(t, g->years[k].year);
             cli_vertex_cells(t, (long)i + 1, snap, list[i]);

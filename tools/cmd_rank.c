@@ -91,22 +91,6 @@ static int option(void *ctx, int opt, const char *arg)
     }
 }
 
-typedef struct {
-    const double *value;
-    const pn_graph_t *graph;
-} order_t;
-
-static _Thread_local order_t order;
-
-static int by_value_then_id(const void *x, const void *y)
-{
-    igraph_integer_t a = *(const igraph_integer_t *)x, b = *(const igraph_integer_t *)y;
-    double va = order.value[a], vb = order.value[b];
-    if (va != vb)
-        return va > vb ? -1 : 1;
-    return strcmp(cli_vertex_id(order.graph, a), cli_vertex_id(order.graph, b));
-}
-
 /* Vertices to list, in rank order: all, or those of the chosen country. */
 static igraph_integer_t ranked(igraph_integer_t **out, const pn_graph_t *g, const pn_dataset_t *ds,
                                const double *value, const char *country)
@@ -123,8 +107,7 @@ static igraph_integer_t ranked(igraph_integer_t **out, const pn_graph_t *g, cons
         }
         list[count++] = v;
     }
-    order = (order_t){value, g};
-    qsort(list, (size_t)count, sizeof *list, by_value_then_id);
+    cli_sort_by_value(list, (size_t)count, g, value);
     *out = list;
     return count;
 }

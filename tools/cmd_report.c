@@ -98,21 +98,6 @@ static table_t *summary(const pn_dataset_t *ds, const pn_stats_t *s, const pn_gr
     return t;
 }
 
-typedef struct {
-    const double *value;
-    const pn_graph_t *graph;
-} order_t;
-
-static _Thread_local order_t order;
-
-static int by_value_then_id(const void *x, const void *y)
-{
-    igraph_integer_t a = *(const igraph_integer_t *)x, b = *(const igraph_integer_t *)y;
-    if (order.value[a] != order.value[b])
-        return order.value[a] > order.value[b] ? -1 : 1;
-    return strcmp(cli_vertex_id(order.graph, a), cli_vertex_id(order.graph, b));
-}
-
 /* The top nodes by four measures, side by side: one row per rank. */
 static int hubs(table_t **out, const pn_graph_t *g, long top)
 {
@@ -131,16 +116,9 @@ static int hubs(table_t **out, const pn_graph_t *g, long top)
     igraph_integer_t n = pn_graph_vertex_count(g);
     igraph_integer_t *list[M] = {NULL};
     int status = pn_centrality_many(outs, g, mask, NULL);
-    for (int m = 0; m < M && status == 0; m++) {
-        if (!(list[m] = malloc((size_t)(n ? n : 1) * sizeof *list[m]))) {
+    for (int m = 0; m < M && status == 0; m++)
+        if (!(list[m] = cli_ranked_vertices(g, VECTOR(values[m]))))
             status = PN_ENOMEM;
-            break;
-        }
-        for (igraph_integer_t v = 0; v < n; v++)
-            list[m][v] = v;
-        order = (order_t){VECTOR(values[m]), g};
-        qsort(list[m], (size_t)n, sizeof *list[m], by_value_then_id);
-    }
     if (status == 0) {
         table_t *t = table_new("hubs", "The most connected regions and cities");
         table_column(t, "rank", COL_INT, -1);
@@ -228,19 +206,6 @@ static table_t *growth_table(const pn_growth_t *g)
     return t;
 }
 
-typedef struct {
-    const char *code;
-    long count;
-} mix_t;
-
-static int by_count_then_code(const void *a, const void *b)
-{
-    const mix_t *x = a, *y = b;
-    if (x->count != y->count)
-        return x->count > y->count ? -1 : 1;
-    return strcmp(x->code, y->code);
-}
-
 static int communities_table(table_t **out, const pn_graph_t *g, long top)
 {
     const pn_dataset_t *ds = pn_graph_dataset(g);
@@ -262,43 +227,29 @@ static int communities_table(table_t **out, const pn_graph_t *g, long top)
     table_column(t, "countries", COL_TEXT, -1);
     table_column(t, "members", COL_TEXT, -1);
     igraph_integer_t n = pn_graph_vertex_count(g);
-    mix_t *mix = malloc((size_t)(n ? n : 1) * sizeof *mix);
-    for (long c = 0; c < count && c < top && mix; c++) {
-        long size = 0, kinds = 0;
-        char members[512] = "", countries[256] = "";
-        size_t used = 0;
-        for (igraph_integer_t v = 0; v < n; v++) {
-            if (VECTOR(membership)[v] != c)
-                continue;
-            const pn_node_t *node = pn_dataset_node(ds, pn_graph_node(g, v));
-            const char *code = pn_dataset_country(ds, node->country)->code;
-            if (size < 6 && used < sizeof members - 80)
-                used += (size_t)snprintf(members + used, sizeof members - used, "%s%s",
-                                         size ? "; " : "", node->name);
-            size++;
-            long k = 0;
-            while (k < kinds && strcmp(mix[k].code, code) != 0)
-                k++;
-            if (k == kinds)
-                mix[kinds++] = (mix_t){code, 0};
-            mix[k].count++;
-        }
-        if (size > 6)
-            snprintf(members + used, sizeof members - used, "; ... %ld more", size - 6);
+    igraph_integer_t *members = malloc((size_t)(n ? n : 1) * sizeof *members);
+    for (long c = 0; c < count && c < top && members; c++) {
+        size_t size = 0;
+        for (igraph_integer_t v = 0; v < n; v++)
+            if (VECTOR(membership)[v] == c)
+                members[size++] = v;
         if (size < 2)
             break; /* the rest are nodes alone */
-        qsort(mix, (size_t)kinds, sizeof *mix, by_count_then_code);
-        used = 0;
-        for (long k = 0; k < kinds && used < sizeof countries - 20; k++)
-            used += (size_t)snprintf(countries + used, sizeof countries - used, "%s%s %ld",
-                                     k ? ", " : "", mix[k].code[0] ? mix[k].code : "?",
-                                     mix[k].count);
+        char names[512] = "", countries[256];
+        size_t used = 0;
+        for (size_t i = 0; i < size && i < 6 && used < sizeof names - 80; i++)
+            used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", i ? "; " : "",
+                                     pn_dataset_node(ds, pn_graph_node(g, members[i]))->name);
+        if (size > 6)
+            snprintf(names + used, sizeof names - used, "; ... %zu more", size - 6);
+        if (cli_country_mix(countries, sizeof countries, g, members, size) != 0)
+            break;
         table_int(t, c + 1);
-        table_int(t, size);
+        table_int(t, (long long)size);
         table_text(t, countries);
-        table_text(t, members);
+        table_text(t, names);
     }
-    free(mix);
+    free(members);
     igraph_vector_int_destroy(&membership);
     *out = t;
     return 0;
