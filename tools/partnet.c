@@ -26,6 +26,8 @@ static const command_t commands[] = {
                                "infomap, fast greedy), their country mix and stability"},
     {"coverage", cmd_coverage, "how well each country's regions are covered by agreements; "
                                "the country matrix"},
+    {"export", cmd_export, "write the network as GraphML, dynamic GEXF (Gephi), CSV tables or "
+                           "Pajek, with metrics as node attributes"},
 };
 
 static void usage(FILE *out)
@@ -47,6 +49,7 @@ static void usage(FILE *out)
           "  partnet info\n"
           "  partnet --data ../twin_cities_raw.csv info\n"
           "  partnet check graphs/cis.json\n"
+          "  partnet export --graphml cis.graphml --gexf cis.gexf\n"
           "\n"
           "Exit codes: 0 success, 1 the analysis failed, 2 bad usage or bad input.\n"
           "Data go to stdout, diagnostics to stderr. See partnet(1).\n", out);
