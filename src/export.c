@@ -194,23 +194,6 @@ pn_export__field_t pn_export__node_field(const pn_export__t *x, size_t f)
     return (pn_export__field_t){c->name, c->integer ? PN_EXPORT__INT : PN_EXPORT__DOUBLE, 1};
 }
 
-const char *pn_export__vertex_id(const pn_export__t *x, igraph_integer_t v)
-{
-    uint32_t unit = pn_graph_node(x->graph, v);
-    if (!x->by_country)
-        return pn_dataset_node(x->ds, unit)->id;
-    const char *code = pn_dataset_country(x->ds, unit)->code;
-    return code[0] ? code : "?";
-}
-
-const char *pn_export__vertex_name(const pn_export__t *x, igraph_integer_t v)
-{
-    uint32_t unit = pn_graph_node(x->graph, v);
-    const char *name = x->by_country ? pn_dataset_country(x->ds, unit)->name
-                                     : pn_dataset_node(x->ds, unit)->name;
-    return name ? name : "";
-}
-
 /* Reals in the shortest form that reads back as the same double; whole ones without exponent. */
 static const char *real_text(pn_export__t *x, double value)
 {

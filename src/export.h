@@ -69,11 +69,6 @@ size_t pn_export__node_columns(const pn_export__t *x);
 /** Node field @p f (built-in or a caller's column). */
 pn_export__field_t pn_export__node_field(const pn_export__t *x, size_t f);
 
-/** The dataset id of vertex @p v (for a country, its code; "?" for "no country given"). */
-const char *pn_export__vertex_id(const pn_export__t *x, igraph_integer_t v);
-/** The name of vertex @p v. */
-const char *pn_export__vertex_name(const pn_export__t *x, igraph_integer_t v);
-
 /**
  * The value of node field @p f of vertex @p v as text: reals in their shortest exact form,
  * booleans as true/false.

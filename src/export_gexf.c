@@ -128,9 +128,9 @@ static int node(xmlTextWriterPtr w, pn_export__t *x, igraph_integer_t v, pn_date
 {
     if (xmlTextWriterStartElement(w, BAD_CAST "node") < 0)
         return PN_EIO;
-    int status = text_attribute(w, x, "id", pn_export__vertex_id(x, v));
+    int status = text_attribute(w, x, "id", pn_graph_vertex_id(x->graph, v));
     if (status == 0)
-        status = text_attribute(w, x, "label", pn_export__vertex_name(x, v));
+        status = text_attribute(w, x, "label", pn_graph_vertex_name(x->graph, v));
     if (status == 0)
         status = date_attribute(w, "start", start);
     if (status == 0 && xmlTextWriterStartElement(w, BAD_CAST "attvalues") < 0)
@@ -174,9 +174,9 @@ static int edge(xmlTextWriterPtr w, pn_export__t *x, size_t k)
     interval(x, k, &start, &end);
     if (xmlTextWriterStartElement(w, BAD_CAST "edge") < 0)
         return PN_EIO;
-    int status = text_attribute(w, x, "source", pn_export__vertex_id(x, from));
+    int status = text_attribute(w, x, "source", pn_graph_vertex_id(x->graph, from));
     if (status == 0)
-        status = text_attribute(w, x, "target", pn_export__vertex_id(x, to));
+        status = text_attribute(w, x, "target", pn_graph_vertex_id(x->graph, to));
     if (status == 0 && x->by_country &&
         xmlTextWriterWriteFormatAttribute(w, BAD_CAST "weight", "%zu", count) < 0)
         status = PN_EIO;

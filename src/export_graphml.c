@@ -126,7 +126,7 @@ static int node(xmlTextWriterPtr w, pn_export__t *x, igraph_integer_t v, const c
     int status = 0;
     if (xmlTextWriterStartElement(w, BAD_CAST "node") < 0 || attribute(w, "id", id) != 0)
         return PN_EIO;
-    status = data(w, x, "v_", "label", pn_export__vertex_name(x, v));
+    status = data(w, x, "v_", "label", pn_graph_vertex_name(x->graph, v));
     for (size_t f = 0; status == 0 && f < pn_export__node_columns(x); f++) {
         const char *value;
         status = pn_export__node_value(&value, x, v, f);
@@ -168,7 +168,7 @@ static int write_graphml(FILE *out, pn_export__t *x)
         goto done;
     }
     for (igraph_integer_t v = 0; v < n; v++)
-        if (!(ids[v] = nmtoken(pn_export__vertex_id(x, v)))) {
+        if (!(ids[v] = nmtoken(pn_graph_vertex_id(x->graph, v)))) {
             status = pn_error__nomem();
             goto done;
         }

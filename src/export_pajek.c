@@ -23,7 +23,7 @@ static int write_pajek(FILE *out, pn_export__t *x)
     fprintf(out, "*Vertices %ld\n", (long)n);
     for (igraph_integer_t v = 0; v < n && !ferror(out); v++) {
         fprintf(out, "%ld ", (long)v + 1);
-        label(out, pn_export__vertex_id(x, v));
+        label(out, pn_graph_vertex_id(x->graph, v));
         putc('\n', out);
     }
     fputs("*Edges\n", out);

@@ -36,7 +36,7 @@ static int write_nodes(FILE *out, pn_export__t *x)
         cell(out, pn_export__node_field(x, f).name, 0);
     putc('\n', out);
     for (igraph_integer_t v = 0; v < pn_graph_vertex_count(x->graph) && !ferror(out); v++) {
-        cell(out, pn_export__vertex_id(x, v), 1);
+        cell(out, pn_graph_vertex_id(x->graph, v), 1);
         for (size_t f = 0; f < fields; f++) {
             const char *value;
             int status = pn_export__node_value(&value, x, v, f);
@@ -60,8 +60,8 @@ static int write_edges(FILE *out, pn_export__t *x)
     for (size_t k = 0; k < x->edge_count && !ferror(out); k++) {
         igraph_integer_t from, to;
         pn_export__edge_ends(x, k, &from, &to);
-        cell(out, pn_export__vertex_id(x, from), 1);
-        cell(out, pn_export__vertex_id(x, to), 0);
+        cell(out, pn_graph_vertex_id(x->graph, from), 1);
+        cell(out, pn_graph_vertex_id(x->graph, to), 0);
         for (size_t f = 0; f < x->edge_field_count; f++) {
             const char *value;
             if (!x->edge_fields[f].in_tables)
