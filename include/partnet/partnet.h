@@ -12,6 +12,7 @@
 #include <partnet/graph.h>
 #include <partnet/communities.h>
 #include <partnet/coverage.h>
+#include <partnet/draw.h>
 #include <partnet/export.h>
 #include <partnet/metrics.h>
 #include <partnet/outfile.h>
