@@ -12,5 +12,6 @@ int cmd_stats(cli_t *cli, int argc, char **argv);
 int cmd_clusters(cli_t *cli, int argc, char **argv);
 int cmd_coverage(cli_t *cli, int argc, char **argv);
 int cmd_export(cli_t *cli, int argc, char **argv);
+int cmd_draw(cli_t *cli, int argc, char **argv);
 
 #endif
