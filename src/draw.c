@@ -483,15 +483,20 @@ static int write_all(const char *path, const char *data, size_t length)
     return pn_outfile_commit(out);
 }
 
+/* One Graphviz context for the process, never freed: Graphviz 2.42's text layout keeps a
+ * pointer into the fonts of the first context, and reads freed memory when a later one is
+ * made after that one was freed. */
+static GVC_t *graphviz;
+
 static int render(Agraph_t *g, const char *path, pn_draw_format_t format, const char *engine)
 {
     static const char *const formats[] = {"svg", "png:cairo", "pdf:cairo"};
-    GVC_t *gvc = gvContext();
     char *data = NULL;
     unsigned int length = 0;
     int laid_out = 0, status = 0;
-    if (!gvc)
+    if (!graphviz && !(graphviz = gvContext()))
         return pn_error__nomem();
+    GVC_t *gvc = graphviz;
     if (gvLayout(gvc, g, engine) != 0) {
         status = graphviz_failed("layout");
         goto done;
@@ -508,7 +513,6 @@ done:
     gvFreeRenderData(data);
     if (laid_out)
         gvFreeLayout(gvc, g);
-    gvFreeContext(gvc);
     return status;
 }
 

@@ -69,6 +69,10 @@ PN_EXTERN int pn_draw_format_from_path(pn_draw_format_t *out, const char *path);
  * position differently in its sixth decimal from one run to the next (plain `neato -Tpdf`
  * does the same), so two PDFs of one graph look the same without being byte-identical.
  *
+ * Graphviz is not thread-safe: draw from one thread at a time. The first call makes a Graphviz
+ * context that lives as long as the process (Graphviz 2.42 reads freed memory when a context
+ * is made after another was freed).
+ *
  * @param opts NULL for the defaults (SVG, auto layout, size by degree, 15 labels)
  * @return 0; PN_EIO (the file cannot be written; an existing file is untouched); PN_ENOMEM;
  *         PN_EIGRAPH (the measure failed); PN_ERROR (Graphviz failed: its message is kept)
