@@ -340,8 +340,8 @@ static int add_node(Agraph_t *g, Agnode_t **nodes, drawing_t *d, igraph_integer_
         return pn_error__nomem();
     nodes[v] = node;
     double value = VECTOR(d->size)[v];
-    double share = s->largest > s->smallest ? sqrt((value - s->smallest) / (s->largest - s->smallest))
-                                            : 0;
+    double range = s->largest - s->smallest;
+    double share = range > 0 ? sqrt((value - s->smallest) / range) : 0;
     double width = MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * share;
     snprintf(buf, sizeof buf, "%.3f", width);
     agsafeset(node, "width", buf, "");
@@ -404,7 +404,8 @@ static int add_edges(Agraph_t *g, Agnode_t *const *nodes, const drawing_t *d)
     const igraph_vector_t *weights = pn_graph_weights(d->graph);
     char buf[32];
     for (igraph_integer_t e = 0; e < igraph_ecount(graph); e++) {
-        Agedge_t *edge = agedge(g, nodes[IGRAPH_FROM(graph, e)], nodes[IGRAPH_TO(graph, e)], NULL, 1);
+        Agedge_t *edge =
+            agedge(g, nodes[IGRAPH_FROM(graph, e)], nodes[IGRAPH_TO(graph, e)], NULL, 1);
         if (!edge)
             return pn_error__nomem();
         snprintf(buf, sizeof buf, "%.2f", 0.6 + 0.8 * log2(VECTOR(*weights)[e]));
@@ -415,27 +416,24 @@ static int add_edges(Agraph_t *g, Agnode_t *const *nodes, const drawing_t *d)
 
 static void set_defaults(Agraph_t *g)
 {
-    agattr(g, AGRAPH, "overlap", "prism");
-    agattr(g, AGRAPH, "splines", "false");
-    agattr(g, AGRAPH, "outputorder", "edgesfirst");
-    agattr(g, AGRAPH, "forcelabels", "true");
-    agattr(g, AGRAPH, "bgcolor", "white");
-    agattr(g, AGRAPH, "pad", "0.5");
-    agattr(g, AGRAPH, "fontname", FONT);
-    agattr(g, AGRAPH, "fontsize", "11");
-    agattr(g, AGRAPH, "labelloc", "b");
-    agattr(g, AGRAPH, "labeljust", "l");
-    agattr(g, AGRAPH, "start", "1"); /* the force model's random start, seeded */
-    agattr(g, AGRAPH, "sep", "+10"); /* room for the names between the discs */
-    agattr(g, AGNODE, "shape", "circle");
-    agattr(g, AGNODE, "style", "filled");
-    agattr(g, AGNODE, "fixedsize", "true");
-    agattr(g, AGNODE, "label", "");
-    agattr(g, AGNODE, "color", "white");
-    agattr(g, AGNODE, "penwidth", "0.6");
-    agattr(g, AGNODE, "fontname", FONT);
-    agattr(g, AGNODE, "fontsize", "10");
-    agattr(g, AGEDGE, "color", "#60606080");
+    static const struct {
+        int kind;
+        char *name, *value;
+    } defaults[] = {
+        {AGRAPH, "overlap", "prism"},      {AGRAPH, "splines", "false"},
+        {AGRAPH, "outputorder", "edgesfirst"}, {AGRAPH, "forcelabels", "true"},
+        {AGRAPH, "bgcolor", "white"},      {AGRAPH, "pad", "0.5"},
+        {AGRAPH, "fontname", FONT},        {AGRAPH, "fontsize", "11"},
+        {AGRAPH, "labelloc", "b"},         {AGRAPH, "labeljust", "l"},
+        {AGRAPH, "start", "1"},            /* the force model's random start, seeded */
+        {AGRAPH, "sep", "+10"},            /* room for the names between the discs */
+        {AGNODE, "shape", "circle"},       {AGNODE, "style", "filled"},
+        {AGNODE, "fixedsize", "true"},     {AGNODE, "label", ""},
+        {AGNODE, "color", "white"},        {AGNODE, "penwidth", "0.6"},
+        {AGNODE, "fontname", FONT},        {AGNODE, "fontsize", "10"},
+        {AGEDGE, "color", "#60606080"}};
+    for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+        agattr(g, defaults[i].kind, defaults[i].name, defaults[i].value);
 }
 
 /* ---- Graphviz's messages --------------------------------------------------------------- */
@@ -556,8 +554,8 @@ int pn_draw(const pn_graph_t *graph, const char *path, const pn_draw_options_t *
         goto done;
     }
     set_defaults(g);
-    if ((status = add_nodes(g, nodes, &d, o, map)) != 0 || (status = add_edges(g, nodes, &d)) != 0 ||
-        (status = legend(g, &d, o)) != 0)
+    if ((status = add_nodes(g, nodes, &d, o, map)) != 0 ||
+        (status = add_edges(g, nodes, &d)) != 0 || (status = legend(g, &d, o)) != 0)
         goto done;
     status = render(g, path, o->format, map || n <= FORCE_NEATO_MAX ? "neato" : "sfdp");
 done:

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,8 +24,9 @@ static const pn_export__field_t node_fields[] = {
 enum { NODE_NAME, NODE_COUNTRY, NODE_LEVEL, NODE_FIRST_LEVEL, NODE_PARENT, NODE_LAT, NODE_LON,
        NODE_ALIASES };
 
-static const pn_export__field_t country_fields[] = {
-    {"name", PN_EXPORT__STRING, 1}, {"regions", PN_EXPORT__INT, 1}, {"domestic", PN_EXPORT__INT, 1}};
+static const pn_export__field_t country_fields[] = {{"name", PN_EXPORT__STRING, 1},
+                                                    {"regions", PN_EXPORT__INT, 1},
+                                                    {"domestic", PN_EXPORT__INT, 1}};
 enum { COUNTRY_NAME, COUNTRY_REGIONS, COUNTRY_DOMESTIC };
 
 static const pn_export__field_t agreement_fields[] = {
@@ -415,6 +417,23 @@ static int keep_stream(void *context)
 {
     (void)context;
     return 0;
+}
+
+int pn_export__attribute(xmlTextWriterPtr w, const char *name, const char *value)
+{
+    return xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value) < 0 ? PN_EIO : 0;
+}
+
+int pn_export__start(xmlTextWriterPtr w, const char *element, ...)
+{
+    va_list ap;
+    int status = xmlTextWriterStartElement(w, BAD_CAST element) < 0 ? PN_EIO : 0;
+    va_start(ap, element);
+    for (const char *name = va_arg(ap, const char *); status == 0 && name;
+         name = va_arg(ap, const char *))
+        status = pn_export__attribute(w, name, va_arg(ap, const char *));
+    va_end(ap);
+    return status;
 }
 
 xmlTextWriterPtr pn_export__xml_writer(FILE *out)

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+/* The exporters index tables of type names by these: keep their order. */
 typedef enum {
     PN_EXPORT__STRING,
     PN_EXPORT__INT,
@@ -86,6 +87,13 @@ void pn_export__edge_ends(const pn_export__t *x, size_t k, igraph_integer_t *fro
 
 /** The agreements behind edge @p k: one for a graph of nodes. Owned by the graph. */
 const uint32_t *pn_export__edge_agreements(const pn_export__t *x, size_t k, size_t *count);
+
+/** Write an XML attribute whose value needs no cleaning. @return 0 or PN_EIO */
+int pn_export__attribute(xmlTextWriterPtr w, const char *name, const char *value);
+
+/** Start element @p element with the attributes that follow, name then value, up to a NULL
+ *  name; values need no cleaning. @return 0 or PN_EIO */
+int pn_export__start(xmlTextWriterPtr w, const char *element, ...);
 
 /** An XML writer on @p out, indenting by two spaces; NULL when out of memory. The stream is
  *  not closed when the writer is freed. */

@@ -14,24 +14,8 @@
  * none is seen. NOT_YET: no agreement seen so far. */
 #define NOT_YET INT32_MAX
 
-static const char *gexf_type(pn_export__type_t type)
-{
-    switch (type) {
-    case PN_EXPORT__INT:
-        return "integer";
-    case PN_EXPORT__DOUBLE:
-        return "double";
-    case PN_EXPORT__BOOL:
-        return "boolean";
-    default:
-        return "string";
-    }
-}
-
-static int attribute(xmlTextWriterPtr w, const char *name, const char *value)
-{
-    return xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value) < 0 ? PN_EIO : 0;
-}
+/* GEXF's attribute type of each pn_export__type_t. */
+static const char *const gexf_types[] = {"string", "integer", "double", "boolean"};
 
 /* An attribute whose value comes from the data (cleaned of what XML cannot carry). */
 static int text_attribute(xmlTextWriterPtr w, pn_export__t *x, const char *name,
@@ -48,7 +32,7 @@ static int date_attribute(xmlTextWriterPtr w, const char *name, pn_date_t date)
     char text[PN_DATE_TEXT_MAX];
     if (date == PN_DATE_NONE || date == NOT_YET)
         return 0;
-    return attribute(w, name, pn_date_format(text, date));
+    return pn_export__attribute(w, name, pn_date_format(text, date));
 }
 
 /* A pair of countries' weight is the edge's own weight attribute, not an attvalue. */
@@ -59,9 +43,9 @@ static int is_native_weight(const pn_export__t *x, size_t f)
 
 static int declare(xmlTextWriterPtr w, pn_export__field_t field)
 {
-    if (xmlTextWriterStartElement(w, BAD_CAST "attribute") < 0 ||
-        attribute(w, "id", field.name) != 0 || attribute(w, "title", field.name) != 0 ||
-        attribute(w, "type", gexf_type(field.type)) != 0 || xmlTextWriterEndElement(w) < 0)
+    if (pn_export__start(w, "attribute", "id", field.name, "title", field.name, "type",
+                         gexf_types[field.type], NULL) != 0 ||
+        xmlTextWriterEndElement(w) < 0)
         return PN_EIO;
     return 0;
 }
@@ -69,14 +53,12 @@ static int declare(xmlTextWriterPtr w, pn_export__field_t field)
 static int declarations(xmlTextWriterPtr w, pn_export__t *x)
 {
     int status = 0;
-    if (xmlTextWriterStartElement(w, BAD_CAST "attributes") < 0 ||
-        attribute(w, "class", "node") != 0 || attribute(w, "mode", "static") != 0)
+    if (pn_export__start(w, "attributes", "class", "node", "mode", "static", NULL) != 0)
         return PN_EIO;
     for (size_t f = 0; status == 0 && f < pn_export__node_columns(x); f++)
         status = declare(w, pn_export__node_field(x, f));
     if (status != 0 || xmlTextWriterEndElement(w) < 0 ||
-        xmlTextWriterStartElement(w, BAD_CAST "attributes") < 0 ||
-        attribute(w, "class", "edge") != 0 || attribute(w, "mode", "static") != 0)
+        pn_export__start(w, "attributes", "class", "edge", "mode", "static", NULL) != 0)
         return PN_EIO;
     for (size_t f = 0; status == 0 && f < x->edge_field_count; f++)
         if (!is_native_weight(x, f))
@@ -91,7 +73,7 @@ static int attvalue(xmlTextWriterPtr w, pn_export__t *x, const char *name, const
 {
     if (!value)
         return 0;
-    if (xmlTextWriterStartElement(w, BAD_CAST "attvalue") < 0 || attribute(w, "for", name) != 0)
+    if (pn_export__start(w, "attvalue", "for", name, NULL) != 0)
         return PN_EIO;
     int status = text_attribute(w, x, "value", value);
     if (status == 0 && xmlTextWriterEndElement(w) < 0)
@@ -211,11 +193,11 @@ static int write_gexf(FILE *out, pn_export__t *x)
         goto done;
     }
     if (xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
-        xmlTextWriterStartElement(w, BAD_CAST "gexf") < 0 ||
-        attribute(w, "xmlns", "http://gexf.net/1.3") != 0 ||
-        attribute(w, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance") != 0 ||
-        attribute(w, "xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd") ||
-        attribute(w, "version", "1.3") != 0 || xmlTextWriterStartElement(w, BAD_CAST "meta") < 0 ||
+        pn_export__start(w, "gexf", "xmlns", "http://gexf.net/1.3", "xmlns:xsi",
+                         "http://www.w3.org/2001/XMLSchema-instance", "xsi:schemaLocation",
+                         "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd", "version", "1.3",
+                         NULL) != 0 ||
+        xmlTextWriterStartElement(w, BAD_CAST "meta") < 0 ||
         xmlTextWriterWriteElement(w, BAD_CAST "creator", BAD_CAST "partnet " PN_VERSION) < 0) {
         status = PN_EIO;
         goto done;
@@ -228,9 +210,8 @@ static int write_gexf(FILE *out, pn_export__t *x)
             status = PN_EIO;
     }
     if (status != 0 || xmlTextWriterEndElement(w) < 0 ||
-        xmlTextWriterStartElement(w, BAD_CAST "graph") < 0 ||
-        attribute(w, "defaultedgetype", "undirected") != 0 ||
-        attribute(w, "mode", "dynamic") != 0 || attribute(w, "timeformat", "date") != 0) {
+        pn_export__start(w, "graph", "defaultedgetype", "undirected", "mode", "dynamic",
+                         "timeformat", "date", NULL) != 0) {
         status = PN_EIO;
         goto done;
     }

@@ -10,19 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *graphml_type(pn_export__type_t type)
-{
-    switch (type) {
-    case PN_EXPORT__INT:
-        return "int";
-    case PN_EXPORT__DOUBLE:
-        return "double";
-    case PN_EXPORT__BOOL:
-        return "boolean";
-    default:
-        return "string";
-    }
-}
+/* GraphML's attr.type of each pn_export__type_t. */
+static const char *const graphml_types[] = {"string", "int", "double", "boolean"};
 
 /* Length of the UTF-8 character at p and its code point. */
 static size_t utf8_char(const unsigned char *p, unsigned long *cp)
@@ -72,20 +61,20 @@ static char *nmtoken(const char *id)
     return out;
 }
 
-static int attribute(xmlTextWriterPtr w, const char *name, const char *value)
-{
-    return xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value) < 0 ? PN_EIO : 0;
-}
-
 static int key(xmlTextWriterPtr w, const char *prefix, const char *domain, const char *name,
                const char *type)
 {
-    if (xmlTextWriterStartElement(w, BAD_CAST "key") < 0 ||
-        xmlTextWriterWriteFormatAttribute(w, BAD_CAST "id", "%s%s", prefix, name) < 0 ||
-        attribute(w, "for", domain) != 0 || attribute(w, "attr.name", name) != 0 ||
-        attribute(w, "attr.type", type) != 0 || xmlTextWriterEndElement(w) < 0)
-        return PN_EIO;
-    return 0;
+    size_t size = strlen(prefix) + strlen(name) + 1;
+    char *id = malloc(size);
+    if (!id)
+        return pn_error__nomem();
+    snprintf(id, size, "%s%s", prefix, name);
+    int status = pn_export__start(w, "key", "id", id, "for", domain, "attr.name", name,
+                                  "attr.type", type, NULL);
+    if (status == 0 && xmlTextWriterEndElement(w) < 0)
+        status = PN_EIO;
+    free(id);
+    return status;
 }
 
 /* <data key="PREFIXname">value</data>; nothing for an unknown value. */
@@ -113,18 +102,18 @@ static int keys(xmlTextWriterPtr w, pn_export__t *x)
         status = key(w, "v_", "node", "label", "string");
     for (size_t f = 0; status == 0 && f < pn_export__node_columns(x); f++) {
         pn_export__field_t field = pn_export__node_field(x, f);
-        status = key(w, "v_", "node", field.name, graphml_type(field.type));
+        status = key(w, "v_", "node", field.name, graphml_types[field.type]);
     }
     for (size_t f = 0; status == 0 && f < x->edge_field_count; f++)
         status = key(w, "e_", "edge", x->edge_fields[f].name,
-                     graphml_type(x->edge_fields[f].type));
+                     graphml_types[x->edge_fields[f].type]);
     return status;
 }
 
 static int node(xmlTextWriterPtr w, pn_export__t *x, igraph_integer_t v, const char *id)
 {
     int status = 0;
-    if (xmlTextWriterStartElement(w, BAD_CAST "node") < 0 || attribute(w, "id", id) != 0)
+    if (pn_export__start(w, "node", "id", id, NULL) != 0)
         return PN_EIO;
     status = data(w, x, "v_", "label", pn_graph_vertex_name(x->graph, v));
     for (size_t f = 0; status == 0 && f < pn_export__node_columns(x); f++) {
@@ -143,8 +132,7 @@ static int edge(xmlTextWriterPtr w, pn_export__t *x, size_t k, char *const *ids)
     igraph_integer_t from, to;
     int status = 0;
     pn_export__edge_ends(x, k, &from, &to);
-    if (xmlTextWriterStartElement(w, BAD_CAST "edge") < 0 || attribute(w, "source", ids[from]) ||
-        attribute(w, "target", ids[to]))
+    if (pn_export__start(w, "edge", "source", ids[from], "target", ids[to], NULL) != 0)
         return PN_EIO;
     for (size_t f = 0; status == 0 && f < x->edge_field_count; f++) {
         const char *value;
@@ -173,18 +161,16 @@ static int write_graphml(FILE *out, pn_export__t *x)
             goto done;
         }
     if (xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
-        xmlTextWriterStartElement(w, BAD_CAST "graphml") < 0 ||
-        attribute(w, "xmlns", "http://graphml.graphdrawing.org/xmlns") != 0 ||
-        attribute(w, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance") != 0 ||
-        attribute(w, "xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns "
-                  "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd") != 0) {
+        pn_export__start(w, "graphml", "xmlns", "http://graphml.graphdrawing.org/xmlns",
+                         "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance",
+                         "xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns "
+                         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd", NULL) != 0) {
         status = PN_EIO;
         goto done;
     }
     if ((status = keys(w, x)) != 0)
         goto done;
-    if (xmlTextWriterStartElement(w, BAD_CAST "graph") < 0 || attribute(w, "id", "G") != 0 ||
-        attribute(w, "edgedefault", "undirected") != 0) {
+    if (pn_export__start(w, "graph", "id", "G", "edgedefault", "undirected", NULL) != 0) {
         status = PN_EIO;
         goto done;
     }

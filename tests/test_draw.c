@@ -27,52 +27,20 @@ static const char network[] =
 
 static pn_test_load_t loaded;
 static pn_graph_t *graph;
-static char dir[256];
 
 static void setup(void)
 {
     pn_test_setup();
-    loaded = pn_test_load_text("draw.json", network, NULL);
-    cr_assert_eq(loaded.status, 0, "%s", pn_test_problems(&loaded));
-    cr_assert_eq(pn_graph_new(&graph, loaded.ds, NULL), 0, "%s", pn_error_last());
-    snprintf(dir, sizeof dir, "/tmp/partnet-draw-XXXXXX");
-    cr_assert_not_null(mkdtemp(dir));
+    pn_test_network(&loaded, &graph, "draw.json", network);
 }
 
 static void teardown(void)
 {
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    cr_expect_eq(system(cmd), 0);
-    pn_graph_free(graph);
-    pn_test_load_free(&loaded);
+    pn_test_network_free(&loaded, graph);
     pn_test_teardown();
 }
 
 TestSuite(draw, .init = setup, .fini = teardown);
-
-static const char *path_of(const char *name)
-{
-    static char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    return path;
-}
-
-static char *slurp(const char *path, size_t *length)
-{
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f, "cannot read %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *data = malloc((size_t)n + 1);
-    cr_assert_eq(fread(data, 1, (size_t)n, f), (size_t)n);
-    data[n] = '\0';
-    fclose(f);
-    if (length)
-        *length = (size_t)n;
-    return data;
-}
 
 static int holds(const char *data, size_t n, const char *part)
 {
@@ -111,11 +79,11 @@ Test(draw, svg_is_xml_with_the_legend_and_the_names)
 {
     for (int layout = PN_LAYOUT_AUTO; layout <= PN_LAYOUT_FORCE; layout++) {
         pn_draw_options_t o = options(PN_DRAW_SVG, (pn_layout_t)layout);
-        cr_assert_eq(pn_draw(graph, path_of("net.svg"), &o), 0, "%s", pn_error_last());
-        xmlDocPtr doc = xmlReadFile(path_of("net.svg"), NULL, XML_PARSE_NONET);
+        cr_assert_eq(pn_draw(graph, pn_test_path("net.svg"), &o), 0, "%s", pn_error_last());
+        xmlDocPtr doc = xmlReadFile(pn_test_path("net.svg"), NULL, XML_PARSE_NONET);
         cr_expect_not_null(doc, "the SVG parses as XML (layout %d)", layout);
         xmlFreeDoc(doc);
-        char *svg = slurp(path_of("net.svg"), NULL);
+        char *svg = pn_test_slurp(pn_test_path("net.svg"), NULL);
         cr_expect(strstr(svg, "<svg") != NULL);
         cr_expect(strstr(svg, "draw.json &amp; friends") != NULL, "the title");
         cr_expect(strstr(svg, "Belarus (3)") != NULL, "the legend counts the nodes");
@@ -133,13 +101,13 @@ Test(draw, png_and_pdf_have_their_signatures_and_no_date)
 {
     pn_draw_options_t o = options(PN_DRAW_PNG, PN_LAYOUT_AUTO);
     size_t n;
-    cr_assert_eq(pn_draw(graph, path_of("net.png"), &o), 0, "%s", pn_error_last());
-    char *data = slurp(path_of("net.png"), &n);
+    cr_assert_eq(pn_draw(graph, pn_test_path("net.png"), &o), 0, "%s", pn_error_last());
+    char *data = pn_test_slurp(pn_test_path("net.png"), &n);
     cr_expect(n > 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0, "PNG signature");
     free(data);
     o.format = PN_DRAW_PDF;
-    cr_assert_eq(pn_draw(graph, path_of("net.pdf"), &o), 0, "%s", pn_error_last());
-    data = slurp(path_of("net.pdf"), &n);
+    cr_assert_eq(pn_draw(graph, pn_test_path("net.pdf"), &o), 0, "%s", pn_error_last());
+    data = pn_test_slurp(pn_test_path("net.pdf"), &n);
     cr_expect(n > 5 && memcmp(data, "%PDF-", 5) == 0, "PDF signature");
     cr_expect(!holds(data, n, "/CreationDate"), "no date in the PDF");
     cr_expect(holds(data, n, "%%EOF"));
@@ -152,9 +120,10 @@ Test(draw, same_graph_same_bytes)
     for (int format = PN_DRAW_SVG; format <= PN_DRAW_PNG; format++) {
         pn_draw_options_t o = options((pn_draw_format_t)format, PN_LAYOUT_FORCE);
         size_t n1, n2;
-        cr_assert_eq(pn_draw(graph, path_of("one"), &o), 0, "%s", pn_error_last());
-        cr_assert_eq(pn_draw(graph, path_of("two"), &o), 0, "%s", pn_error_last());
-        char *one = slurp(path_of("one"), &n1), *two = slurp(path_of("two"), &n2);
+        cr_assert_eq(pn_draw(graph, pn_test_path("one"), &o), 0, "%s", pn_error_last());
+        cr_assert_eq(pn_draw(graph, pn_test_path("two"), &o), 0, "%s", pn_error_last());
+        char *one = pn_test_slurp(pn_test_path("one"), &n1);
+        char *two = pn_test_slurp(pn_test_path("two"), &n2);
         cr_expect(n1 == n2 && memcmp(one, two, n1) == 0, "format %d differs", format);
         free(one);
         free(two);
@@ -169,8 +138,8 @@ Test(draw, countries_and_empty_networks_draw)
     cr_assert_eq(pn_graph_new(&countries, loaded.ds, &view), 0);
     pn_draw_options_t o = options(PN_DRAW_SVG, PN_LAYOUT_AUTO);
     o.size_by = PN_MEASURE_AGREEMENTS;
-    cr_assert_eq(pn_draw(countries, path_of("countries.svg"), &o), 0, "%s", pn_error_last());
-    char *svg = slurp(path_of("countries.svg"), NULL);
+    cr_assert_eq(pn_draw(countries, pn_test_path("countries.svg"), &o), 0, "%s", pn_error_last());
+    char *svg = pn_test_slurp(pn_test_path("countries.svg"), NULL);
     cr_expect(strstr(svg, "node size: agreements") != NULL);
     cr_expect(strstr(svg, ">Belarus<") != NULL, "a country's node is named");
     free(svg);
@@ -183,7 +152,7 @@ Test(draw, countries_and_empty_networks_draw)
     cr_assert_eq(pn_graph_new(&empty, loaded.ds, &view), 0);
     cr_assert_eq(pn_graph_vertex_count(empty), 0);
     o.labels = 0;
-    cr_expect_eq(pn_draw(empty, path_of("empty.svg"), &o), 0, "%s", pn_error_last());
+    cr_expect_eq(pn_draw(empty, pn_test_path("empty.svg"), &o), 0, "%s", pn_error_last());
     pn_graph_free(empty);
 }
 
@@ -194,14 +163,14 @@ Test(draw, a_failed_write_leaves_the_existing_file)
     cr_expect(strstr(pn_error_last(), "/nonexistent/folder/x.svg") != NULL, "%s",
               pn_error_last());
     cr_expect_eq(pn_draw(graph, "/dev/full", &o), PN_EIO);
-    const char *keep = path_of("keep.svg");
+    const char *keep = pn_test_path("keep.svg");
     FILE *f = fopen(keep, "w");
     fputs("precious", f);
     fclose(f);
     pn_draw_options_t bad = o;
     bad.size_by = PN_MEASURE_COUNT; /* no such measure: fails before anything is written */
     cr_expect_neq(pn_draw(graph, keep, &bad), 0);
-    char *text = slurp(keep, NULL);
+    char *text = pn_test_slurp(keep, NULL);
     cr_expect_str_eq(text, "precious");
     free(text);
 }

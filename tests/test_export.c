@@ -42,49 +42,21 @@ static const char network[] =
     "  \"kind\": \"cooperation_agreement\"}]}\n";
 
 static pn_test_load_t loaded;
-static char dir[256];
 
 static void setup(void)
 {
     pn_test_setup();
     loaded = pn_test_load_text("export.json", network, NULL);
     cr_assert_eq(loaded.status, 0, "%s", pn_test_problems(&loaded));
-    snprintf(dir, sizeof dir, "/tmp/partnet-export-XXXXXX");
-    cr_assert_not_null(mkdtemp(dir));
 }
 
 static void teardown(void)
 {
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    cr_expect_eq(system(cmd), 0);
     pn_test_load_free(&loaded);
     pn_test_teardown();
 }
 
 TestSuite(export, .init = setup, .fini = teardown);
-
-static const char *path_of(const char *name)
-{
-    static char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    return path;
-}
-
-/* The whole file, NUL-terminated; the caller frees it. */
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f, "cannot read %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    rewind(f);
-    char *text = malloc((size_t)n + 1);
-    cr_assert_eq(fread(text, 1, (size_t)n, f), (size_t)n);
-    text[n] = '\0';
-    fclose(f);
-    return text;
-}
 
 static size_t occurrences(const char *text, const char *part)
 {
@@ -133,10 +105,10 @@ static pn_graph_t *whole_graph(void)
 Test(export, graphml_types_every_attribute)
 {
     pn_graph_t *g = whole_graph();
-    const char *path = path_of("net.graphml");
+    const char *path = pn_test_path("net.graphml");
     cr_assert_eq(pn_export_graphml(g, path, NULL), 0, "%s", pn_error_last());
     expect_valid(path, "graphml/graphml.xsd");
-    char *text = slurp(path);
+    char *text = pn_test_slurp(path, NULL);
     EXPECT_HAS(text, "<key id=\"v_first_level\" for=\"node\" attr.name=\"first_level\" "
                      "attr.type=\"boolean\"/>");
     EXPECT_HAS(text, "<key id=\"v_lat\" for=\"node\" attr.name=\"lat\" attr.type=\"double\"/>");
@@ -172,10 +144,10 @@ Test(export, graphml_escapes_names_and_keeps_reals_exact)
     pn_export_options_t opts = PN_EXPORT_OPTIONS_INIT;
     opts.columns = &column;
     opts.column_count = 1;
-    const char *path = path_of("escaped.graphml");
+    const char *path = pn_test_path("escaped.graphml");
     cr_assert_eq(pn_export_graphml(g, path, &opts), 0, "%s", pn_error_last());
     expect_valid(path, "graphml/graphml.xsd");
-    char *text = slurp(path);
+    char *text = pn_test_slurp(path, NULL);
     EXPECT_HAS(text, "<data key=\"v_name\">A &amp; B &lt;Oblast&gt;</data>");
     EXPECT_HAS(text, "<data key=\"v_name\">\xd0\x9c\xd1\x96\xd0\xbd\xd1\x81\xd0\xba "
                      "&quot;Q&quot;</data>");
@@ -200,10 +172,10 @@ Test(export, graphml_escapes_names_and_keeps_reals_exact)
 Test(export, gexf_dates_each_agreement_and_node)
 {
     pn_graph_t *g = whole_graph();
-    const char *path = path_of("net.gexf");
+    const char *path = pn_test_path("net.gexf");
     cr_assert_eq(pn_export_gexf(g, path, NULL), 0, "%s", pn_error_last());
     expect_valid(path, "gexf/1.3/gexf.xsd");
-    char *text = slurp(path);
+    char *text = pn_test_slurp(path, NULL);
     EXPECT_HAS(text, "<gexf xmlns=\"http://gexf.net/1.3\"");
     EXPECT_HAS(text, "version=\"1.3\"");
     EXPECT_HAS(text, "<graph defaultedgetype=\"undirected\" mode=\"dynamic\" timeformat=\"date\">");
@@ -233,17 +205,17 @@ Test(export, country_network_carries_weights_and_domestic_agreements)
     view.by_country = 1;
     pn_graph_t *g = graph_of(view);
     char graphml[512], gexf[512], nodes[512], edges[512];
-    snprintf(graphml, sizeof graphml, "%s", path_of("countries.graphml"));
-    snprintf(gexf, sizeof gexf, "%s", path_of("countries.gexf"));
-    snprintf(nodes, sizeof nodes, "%s", path_of("countries-nodes.csv"));
-    snprintf(edges, sizeof edges, "%s", path_of("countries-edges.csv"));
+    snprintf(graphml, sizeof graphml, "%s", pn_test_path("countries.graphml"));
+    snprintf(gexf, sizeof gexf, "%s", pn_test_path("countries.gexf"));
+    snprintf(nodes, sizeof nodes, "%s", pn_test_path("countries-nodes.csv"));
+    snprintf(edges, sizeof edges, "%s", pn_test_path("countries-edges.csv"));
     cr_assert_eq(pn_export_graphml(g, graphml, NULL), 0, "%s", pn_error_last());
     cr_assert_eq(pn_export_gexf(g, gexf, NULL), 0, "%s", pn_error_last());
     cr_assert_eq(pn_export_nodes_csv(g, nodes, NULL), 0, "%s", pn_error_last());
     cr_assert_eq(pn_export_edges_csv(g, edges), 0, "%s", pn_error_last());
     expect_valid(graphml, "graphml/graphml.xsd");
     expect_valid(gexf, "gexf/1.3/gexf.xsd");
-    char *text = slurp(graphml);
+    char *text = pn_test_slurp(graphml, NULL);
     EXPECT_HAS(text, "<key id=\"v_domestic\" for=\"node\" attr.name=\"domestic\" attr.type=\"int\"/>");
     EXPECT_HAS(text, "<key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>");
     EXPECT_HAS(text, "<data key=\"v_domestic\">3</data>");
@@ -251,18 +223,18 @@ Test(export, country_network_carries_weights_and_domestic_agreements)
     cr_expect_eq(occurrences(text, "<node "), 3);
     cr_expect_eq(occurrences(text, "<edge "), 2);
     free(text);
-    text = slurp(gexf);
+    text = pn_test_slurp(gexf, NULL);
     EXPECT_HAS(text, "weight=\"1\" start=\"2010-05-17\">");
     EXPECT_HAS(text, "<attvalue for=\"first_date\" value=\"2010-05-17\"/>");
     EXPECT_LACKS(text, "<attribute id=\"weight\"");
     free(text);
-    text = slurp(nodes);
+    text = pn_test_slurp(nodes, NULL);
     cr_expect_str_eq(text, "id,name,regions,domestic\n"
                            "BY,Belarus,7,3\n"
                            "US,United States,,0\n"
                            "AM,Armenia,,0\n");
     free(text);
-    text = slurp(edges);
+    text = pn_test_slurp(edges, NULL);
     cr_expect_str_eq(text, "source,target,weight,first_date\n"
                            "BY,US,1,\n"
                            "BY,AM,1,2010-05-17\n");
@@ -274,17 +246,17 @@ Test(export, tables_read_back_as_the_same_network)
 {
     pn_graph_t *g = whole_graph();
     char nodes[512], edges[512];
-    snprintf(nodes, sizeof nodes, "%s", path_of("nodes.csv"));
-    snprintf(edges, sizeof edges, "%s", path_of("edges.csv"));
+    snprintf(nodes, sizeof nodes, "%s", pn_test_path("nodes.csv"));
+    snprintf(edges, sizeof edges, "%s", pn_test_path("edges.csv"));
     cr_assert_eq(pn_export_nodes_csv(g, nodes, NULL), 0, "%s", pn_error_last());
     cr_assert_eq(pn_export_edges_csv(g, edges), 0, "%s", pn_error_last());
-    char *text = slurp(nodes);
+    char *text = pn_test_slurp(nodes, NULL);
     EXPECT_HAS(text, "id,name,country,level,first_level,parent,lat,lon,aliases\n");
     EXPECT_HAS(text, "\nb,\"B, \"\"the\"\" city\",BY,city,false,a,,,Bee|Bi\n");
     EXPECT_HAS(text, "\nminsk,\"\xd0\x9c\xd1\x96\xd0\xbd\xd1\x81\xd0\xba \"\"Q\"\"\",BY,city,true,,53.9,"
                      "27.5667,\n");
     free(text);
-    text = slurp(edges);
+    text = pn_test_slurp(edges, NULL);
     EXPECT_HAS(text, "source,target,id,date,end,kind,domains,note,source_document,source_line,"
                      "source_location,source_quote,source_url\n");
     EXPECT_HAS(text, "\na,minsk,2,2004-06,2020,programme,,,,,,,\n");
@@ -329,9 +301,9 @@ Test(export, tables_read_back_as_the_same_network)
 Test(export, pajek_weights_each_pair)
 {
     pn_graph_t *g = whole_graph();
-    const char *path = path_of("net.net");
+    const char *path = pn_test_path("net.net");
     cr_assert_eq(pn_export_pajek(g, path), 0, "%s", pn_error_last());
-    char *text = slurp(path);
+    char *text = pn_test_slurp(path, NULL);
     /* vertices in dataset order: a b minsk lonely "US:New York" a_xb; edges by pair */
     cr_expect_str_eq(text, "*Vertices 6\n1 \"a\"\n2 \"b\"\n3 \"minsk\"\n4 \"lonely\"\n"
                            "5 \"US:New York\"\n6 \"a_xb\"\n*Edges\n"
@@ -347,10 +319,10 @@ Test(export, snapshot_keeps_the_agreements_signed_by_then)
     view.active = 1;
     view.drop_isolated = 1;
     pn_graph_t *g = graph_of(view);
-    const char *path = path_of("2004.graphml");
+    const char *path = pn_test_path("2004.graphml");
     cr_assert_eq(pn_export_graphml(g, path, NULL), 0, "%s", pn_error_last());
     expect_valid(path, "graphml/graphml.xsd");
-    char *text = slurp(path);
+    char *text = pn_test_slurp(path, NULL);
     cr_expect_eq(occurrences(text, "<edge "), 3, "1, 2 and 5; not the undated 3 nor 4 of 2010");
     cr_expect_eq(occurrences(text, "<node "), 3, "a, b, minsk");
     free(text);
@@ -370,14 +342,14 @@ Test(export, empty_and_one_node_networks_are_valid_files)
     cr_assert_eq(pn_graph_vertex_count(one), 1);
     const pn_graph_t *graphs[] = {empty, one};
     for (int i = 0; i < 2; i++) {
-        cr_assert_eq(pn_export_graphml(graphs[i], path_of("small.graphml"), NULL), 0);
-        cr_assert_eq(pn_export_gexf(graphs[i], path_of("small.gexf"), NULL), 0);
-        cr_assert_eq(pn_export_nodes_csv(graphs[i], path_of("small-nodes.csv"), NULL), 0);
-        cr_assert_eq(pn_export_edges_csv(graphs[i], path_of("small-edges.csv")), 0);
-        cr_assert_eq(pn_export_pajek(graphs[i], path_of("small.net")), 0);
-        expect_valid(path_of("small.graphml"), "graphml/graphml.xsd");
-        expect_valid(path_of("small.gexf"), "gexf/1.3/gexf.xsd");
-        char *text = slurp(path_of("small.gexf"));
+        cr_assert_eq(pn_export_graphml(graphs[i], pn_test_path("small.graphml"), NULL), 0);
+        cr_assert_eq(pn_export_gexf(graphs[i], pn_test_path("small.gexf"), NULL), 0);
+        cr_assert_eq(pn_export_nodes_csv(graphs[i], pn_test_path("small-nodes.csv"), NULL), 0);
+        cr_assert_eq(pn_export_edges_csv(graphs[i], pn_test_path("small-edges.csv")), 0);
+        cr_assert_eq(pn_export_pajek(graphs[i], pn_test_path("small.net")), 0);
+        expect_valid(pn_test_path("small.graphml"), "graphml/graphml.xsd");
+        expect_valid(pn_test_path("small.gexf"), "gexf/1.3/gexf.xsd");
+        char *text = pn_test_slurp(pn_test_path("small.gexf"), NULL);
         cr_expect_eq(occurrences(text, "<node "), (size_t)i);
         cr_expect_eq(occurrences(text, "<edge "), 0);
         free(text);
@@ -394,16 +366,16 @@ Test(export, rejects_bad_attribute_names_and_writes_nothing)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         pn_export_column_t column = {bad[i], values, 1};
         pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 1, &column};
-        cr_expect_eq(pn_export_graphml(g, path_of("bad.graphml"), &opts), PN_EUSAGE, "\"%s\"",
+        cr_expect_eq(pn_export_graphml(g, pn_test_path("bad.graphml"), &opts), PN_EUSAGE, "\"%s\"",
                      bad[i]);
         cr_expect(strstr(pn_error_last(), "attribute name") != NULL, "%s", pn_error_last());
     }
     pn_export_column_t twice[2] = {{"degree", values, 1}, {"degree", values, 1}};
     pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 2, twice};
-    cr_expect_eq(pn_export_gexf(g, path_of("bad.gexf"), &opts), PN_EUSAGE);
+    cr_expect_eq(pn_export_gexf(g, pn_test_path("bad.gexf"), &opts), PN_EUSAGE);
     struct stat st;
-    cr_expect_neq(stat(path_of("bad.graphml"), &st), 0, "no file for a refused export");
-    cr_expect_neq(stat(path_of("bad.gexf"), &st), 0);
+    cr_expect_neq(stat(pn_test_path("bad.graphml"), &st), 0, "no file for a refused export");
+    cr_expect_neq(stat(pn_test_path("bad.gexf"), &st), 0);
     pn_graph_free(g);
 }
 
@@ -419,7 +391,7 @@ Test(export, a_failed_write_leaves_the_existing_file_and_no_temporary_one)
     cr_expect_eq(pn_export_pajek(g, "/dev/full"), PN_EIO);
 
     char keep[512];
-    snprintf(keep, sizeof keep, "%s", path_of("keep.graphml"));
+    snprintf(keep, sizeof keep, "%s", pn_test_path("keep.graphml"));
     FILE *f = fopen(keep, "w");
     fputs("precious", f);
     fclose(f);
@@ -427,13 +399,14 @@ Test(export, a_failed_write_leaves_the_existing_file_and_no_temporary_one)
     pn_export_column_t column = {"not valid", values, 1};
     pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 1, &column};
     cr_expect_eq(pn_export_graphml(g, keep, &opts), PN_EUSAGE);
-    char *text = slurp(keep);
+    char *text = pn_test_slurp(keep, NULL);
     cr_expect_str_eq(text, "precious");
     free(text);
     char cmd[600];
-    snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -c '^\\.' > '%s/count'", dir, dir);
+    snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -c '^\\.' > '%s/count'", pn_test_dir(),
+             pn_test_dir());
     cr_assert_neq(system(cmd), -1);
-    text = slurp(path_of("count"));
+    text = pn_test_slurp(pn_test_path("count"), NULL);
     cr_expect_str_eq(text, "0\n", "no temporary file is left");
     free(text);
     pn_graph_free(g);
@@ -442,16 +415,17 @@ Test(export, a_failed_write_leaves_the_existing_file_and_no_temporary_one)
 Test(export, same_input_gives_the_same_bytes)
 {
     pn_graph_t *g = whole_graph();
-    cr_assert_eq(pn_export_graphml(g, path_of("one.graphml"), NULL), 0);
-    cr_assert_eq(pn_export_graphml(g, path_of("two.graphml"), NULL), 0);
-    cr_assert_eq(pn_export_gexf(g, path_of("one.gexf"), NULL), 0);
-    cr_assert_eq(pn_export_gexf(g, path_of("two.gexf"), NULL), 0);
-    char *one = slurp(path_of("one.graphml")), *two = slurp(path_of("two.graphml"));
+    cr_assert_eq(pn_export_graphml(g, pn_test_path("one.graphml"), NULL), 0);
+    cr_assert_eq(pn_export_graphml(g, pn_test_path("two.graphml"), NULL), 0);
+    cr_assert_eq(pn_export_gexf(g, pn_test_path("one.gexf"), NULL), 0);
+    cr_assert_eq(pn_export_gexf(g, pn_test_path("two.gexf"), NULL), 0);
+    char *one = pn_test_slurp(pn_test_path("one.graphml"), NULL);
+    char *two = pn_test_slurp(pn_test_path("two.graphml"), NULL);
     cr_expect_str_eq(one, two);
     free(one);
     free(two);
-    one = slurp(path_of("one.gexf"));
-    two = slurp(path_of("two.gexf"));
+    one = pn_test_slurp(pn_test_path("one.gexf"), NULL);
+    two = pn_test_slurp(pn_test_path("two.gexf"), NULL);
     cr_expect_str_eq(one, two);
     free(one);
     free(two);

@@ -41,7 +41,8 @@ static const char help[] =
     "\n"
     "Examples:\n"
     "  partnet export --graphml cis.graphml --gexf cis.gexf\n"
-    "  partnet export --as-of 2010 --with-metrics degree,pagerank,community --graphml 2010.graphml\n"
+    "  partnet export --as-of 2010 --with-metrics degree,pagerank,community \\\n"
+    "                 --graphml 2010.graphml\n"
     "  partnet export --nodes-csv nodes.csv --edges-csv edges.csv\n"
     "  partnet export --by-country --gexf countries.gexf\n"
     "\n" CLI_VIEW_HELP;
@@ -181,7 +182,8 @@ static int compute_metrics(const export_t *x, const pn_graph_t *g, pn_export_col
             if (status == 0 &&
                 igraph_vector_resize(&values[i], igraph_vector_int_size(&membership)) != 0)
                 status = -1;
-            for (igraph_integer_t v = 0; status == 0 && v < igraph_vector_int_size(&membership); v++)
+            igraph_integer_t n = igraph_vector_int_size(&membership);
+            for (igraph_integer_t v = 0; status == 0 && v < n; v++)
                 VECTOR(values[i])[v] = (double)VECTOR(membership)[v] + 1;
             igraph_vector_int_destroy(&membership);
             if (status != 0)
