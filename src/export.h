@@ -1,8 +1,7 @@
 /*
  * What the exporters share (private to the library): the nodes and edges of a view as rows of
- * typed text values, the order the edges are written in, and the whole-or-nothing file they go
- * to. Each format (export_graphml.c, export_gexf.c, export_tables.c, export_pajek.c) only lays
- * these rows out.
+ * typed text values, the order of the edges and the whole-or-nothing file; each format
+ * (export_graphml.c, export_gexf.c, export_tables.c, export_pajek.c) only lays them out.
  */
 #ifndef PN_SRC_EXPORT_H
 #define PN_SRC_EXPORT_H
