@@ -244,6 +244,22 @@ uint32_t pn_graph_node(const pn_graph_t *g, igraph_integer_t v)
     return g->node_of[v];
 }
 
+const char *pn_graph_vertex_id(const pn_graph_t *g, igraph_integer_t v)
+{
+    uint32_t unit = g->node_of[v];
+    if (!g->by_country)
+        return g->ds->nodes[unit].id;
+    const char *code = g->ds->countries[unit].code;
+    return code[0] ? code : "?";
+}
+
+const char *pn_graph_vertex_name(const pn_graph_t *g, igraph_integer_t v)
+{
+    uint32_t unit = g->node_of[v];
+    const char *name = g->by_country ? g->ds->countries[unit].name : g->ds->nodes[unit].name;
+    return name && name[0] ? name : pn_graph_vertex_id(g, v);
+}
+
 igraph_integer_t pn_graph_vertex(const pn_graph_t *g, uint32_t node)
 {
     size_t units = g->by_country ? g->ds->country_count : g->ds->node_count;

@@ -14,7 +14,8 @@
 struct pn_outfile {
     FILE *stream;
     char *path;
-    char *temp; /* NULL for standard output */
+    char *temp; /* NULL for standard output and devices */
+    int direct; /* a device or pipe opened by path: closed, never renamed */
 };
 
 int pn_outfile_open(pn_outfile_t **out, const char *path)
@@ -30,10 +31,24 @@ int pn_outfile_open(pn_outfile_t **out, const char *path)
         return 0;
     }
     struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+    int exists = stat(path, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode)) {
         free(f->path);
         free(f);
         return pn_error__set(PN_EIO, "%s: is a folder, expected a file name", path);
+    }
+    if (exists && !S_ISREG(st.st_mode)) {
+        /* a device or a pipe (/dev/stdout, a fifo) is written as it is: renaming over it
+         * would replace it */
+        if (!(f->stream = fopen(path, "wb"))) {
+            int e = errno;
+            free(f->path);
+            free(f);
+            return pn_error__set(PN_EIO, "%s: cannot write: %s", path, strerror(e));
+        }
+        f->direct = 1;
+        *out = f;
+        return 0;
     }
     size_t n = strlen(path);
     f->temp = malloc(n + 16);
@@ -98,9 +113,16 @@ int pn_outfile_commit(pn_outfile_t *f)
 {
     int status = 0;
     if (!f->temp) {
-        if (fflush(f->stream) != 0 || ferror(f->stream))
-            status = pn_error__set(PN_EIO, "writing to standard output failed: %s",
-                                   strerror(errno));
+        int failed = fflush(f->stream) != 0 || ferror(f->stream);
+        int e = errno;
+        if (f->direct && fclose(f->stream) != 0 && !failed) {
+            failed = 1;
+            e = errno;
+        }
+        if (failed && f->direct)
+            status = pn_error__set(PN_EIO, "%s: write failed: %s", f->path, strerror(e));
+        else if (failed)
+            status = pn_error__set(PN_EIO, "writing to standard output failed: %s", strerror(e));
         release(f);
         return status;
     }
@@ -129,6 +151,8 @@ void pn_outfile_abort(pn_outfile_t *f)
     if (f->temp) {
         fclose(f->stream);
         unlink(f->temp);
+    } else if (f->direct) {
+        fclose(f->stream);
     }
     release(f);
 }

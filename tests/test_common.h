@@ -1,6 +1,7 @@
 /*
  * What every test file shares: the fixture that installs the igraph handlers and checks that
- * igraph's cleanup stack is empty after each test, and helpers that load datasets from text.
+ * igraph's cleanup stack is empty after each test, helpers that load datasets from text, and a
+ * temporary folder for the files tests write and read back.
  */
 #ifndef PARTNET_TEST_COMMON_H
 #define PARTNET_TEST_COMMON_H
@@ -25,21 +26,53 @@ static inline void pn_test_teardown(void)
 
 #define PN_TEST_SUITE(name) TestSuite(name, .init = pn_test_setup, .fini = pn_test_teardown)
 
-/* Write @p text to a new file named @p name (kept in the test's temporary folder); the
- * returned path is static storage, overwritten by the next call. */
-static inline const char *pn_test_file(const char *name, const char *text)
+/* The test's temporary folder, made on first use and kept (to look at after a failure). */
+static inline const char *pn_test_dir(void)
 {
-    static char dir[256], path[512];
+    static char dir[256];
     if (!dir[0]) {
         snprintf(dir, sizeof dir, "/tmp/partnet-test-XXXXXX");
         cr_assert_not_null(mkdtemp(dir));
     }
-    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return dir;
+}
+
+/* The path of @p name in the test's folder; static storage, overwritten by the next call. */
+static inline const char *pn_test_path(const char *name)
+{
+    static char path[512];
+    snprintf(path, sizeof path, "%s/%s", pn_test_dir(), name);
+    return path;
+}
+
+/* Write @p text to a new file named @p name (kept in the test's temporary folder); the
+ * returned path is static storage, overwritten by the next call. */
+static inline const char *pn_test_file(const char *name, const char *text)
+{
+    const char *path = pn_test_path(name);
     FILE *f = fopen(path, "wb");
     cr_assert_not_null(f, "cannot write %s", path);
     fwrite(text, 1, strlen(text), f);
     fclose(f);
     return path;
+}
+
+/* The whole file at @p path, NUL-terminated, its length in *length when not NULL; the caller
+ * frees it. */
+static inline char *pn_test_slurp(const char *path, size_t *length)
+{
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "cannot read %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *data = malloc((size_t)n + 1);
+    cr_assert_eq(fread(data, 1, (size_t)n, f), (size_t)n);
+    data[n] = '\0';
+    fclose(f);
+    if (length)
+        *length = (size_t)n;
+    return data;
 }
 
 /* A loaded dataset or its problems. */
@@ -109,5 +142,21 @@ static inline const char *pn_test_problems(const pn_test_load_t *r)
 #define PN_EXPECT_WARNING(r, ...)                                                                  \
     cr_expect(pn_test_has_problem(&(r), PN_SEVERITY_WARNING, __VA_ARGS__, NULL),                  \
               "no warning with the expected text; problems:%s", pn_test_problems(&(r)))
+
+/* A fixture's network: @p text loaded as dataset @p name and its whole graph; free both
+ * with pn_test_network_free(). */
+static inline void pn_test_network(pn_test_load_t *loaded, pn_graph_t **graph, const char *name,
+                                   const char *text)
+{
+    *loaded = pn_test_load_text(name, text, NULL);
+    cr_assert_eq(loaded->status, 0, "%s", pn_test_problems(loaded));
+    cr_assert_eq(pn_graph_new(graph, loaded->ds, NULL), 0, "%s", pn_error_last());
+}
+
+static inline void pn_test_network_free(pn_test_load_t *loaded, pn_graph_t *graph)
+{
+    pn_graph_free(graph);
+    pn_test_load_free(loaded);
+}
 
 #endif

@@ -208,3 +208,26 @@ Test(graph, builder_refuses_self_agreements_and_unknown_nodes)
     cr_expect_eq(pn_dataset_agreement_count(ds), 6, "nothing was added");
     pn_dataset_free(ds);
 }
+
+Test(graph, names_its_vertices_by_node_or_country)
+{
+    pn_dataset_t *ds = sample();
+    uint32_t nowhere;
+    cr_assert_eq(pn_dataset_add_country(ds, &nowhere, "", "", -1), 0);
+    cr_assert_eq(pn_dataset_add_node(ds, NULL, "x", "", nowhere, PN_LEVEL_CITY), 0);
+    pn_graph_t *g;
+    cr_assert_eq(pn_graph_new(&g, ds, NULL), 0);
+    cr_expect_str_eq(pn_graph_vertex_id(g, vertex(g, "am-d")), "am-d");
+    cr_expect_str_eq(pn_graph_vertex_name(g, vertex(g, "am-d")), "D");
+    cr_expect_str_eq(pn_graph_vertex_name(g, vertex(g, "x")), "x", "no name: the id");
+    pn_graph_free(g);
+    pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
+    opts.by_country = 1;
+    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_expect_str_eq(pn_graph_vertex_id(g, pn_graph_vertex(g, 1)), "AM");
+    cr_expect_str_eq(pn_graph_vertex_name(g, pn_graph_vertex(g, 1)), "Armenia");
+    cr_expect_str_eq(pn_graph_vertex_id(g, pn_graph_vertex(g, nowhere)), "?");
+    cr_expect_str_eq(pn_graph_vertex_name(g, pn_graph_vertex(g, nowhere)), "?");
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+}

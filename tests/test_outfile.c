@@ -68,3 +68,25 @@ Test(outfile, cannot_write_into_a_missing_folder)
     cr_expect(strstr(pn_error_last(), "/nonexistent/folder/out.graphml: cannot write here") != NULL,
               "%s", pn_error_last());
 }
+
+Test(outfile, writes_a_device_in_place_instead_of_replacing_it)
+{
+    struct stat before, after;
+    cr_assert_eq(stat("/dev/null", &before), 0);
+    pn_outfile_t *f;
+    cr_assert_eq(pn_outfile_open(&f, "/dev/null"), 0, "%s", pn_error_last());
+    fputs("nothing", pn_outfile_stream(f));
+    cr_assert_eq(pn_outfile_commit(f), 0, "%s", pn_error_last());
+    cr_assert_eq(stat("/dev/null", &after), 0);
+    cr_expect(S_ISCHR(after.st_mode), "/dev/null is still a device");
+    cr_expect_eq(before.st_rdev, after.st_rdev);
+}
+
+Test(outfile, a_full_device_is_a_write_error)
+{
+    pn_outfile_t *f;
+    cr_assert_eq(pn_outfile_open(&f, "/dev/full"), 0, "%s", pn_error_last());
+    fputs("too much", pn_outfile_stream(f));
+    cr_expect_eq(pn_outfile_commit(f), PN_EIO);
+    cr_expect(strstr(pn_error_last(), "/dev/full: write failed") != NULL, "%s", pn_error_last());
+}

@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -107,8 +108,17 @@ int cli_parse(cli_t *cli, int argc, char **argv, const struct option *own, cli_o
     memcpy(all, common, sizeof common);
     if (nown)
         memcpy(all + ncommon, own, nown * sizeof *own);
+    /* own options with a letter as their value also have that short form (-o FILE) */
+    char shorts[64] = "";
+    for (size_t i = 0, n = 0; i < nown && n + 3 < sizeof shorts; i++)
+        if (own[i].val > 0 && own[i].val < 0x80 && isalpha(own[i].val)) {
+            shorts[n++] = (char)own[i].val;
+            if (own[i].has_arg == required_argument)
+                shorts[n++] = ':';
+            shorts[n] = '\0';
+        }
     int opt, result = CLI_CONTINUE;
-    while (result == CLI_CONTINUE && (opt = getopt_long(argc, argv, "", all, NULL)) != -1) {
+    while (result == CLI_CONTINUE && (opt = getopt_long(argc, argv, shorts, all, NULL)) != -1) {
         if (opt == OPT_HELP) {
             fputs(help, stdout);
             fputs("\n" CLI_COMMON_HELP, stdout);

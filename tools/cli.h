@@ -95,7 +95,8 @@ typedef int cli_option_fn(void *ctx, int opt, const char *arg);
 
 /**
  * Parse a command's options: the common ones and @p own (terminated by a zero entry, values
- * below 0x100 or from OPT_COMMON_END up), handled by @p handle. --help prints @p help.
+ * below 0x100 or from OPT_COMMON_END up; an ASCII letter as the value is also the option's
+ * short form, "-o"), handled by @p handle. --help prints @p help.
  * @return CLI_CONTINUE when the command should run, or an exit code to return now
  */
 int cli_parse(cli_t *cli, int argc, char **argv, const struct option *own, cli_option_fn *handle,

@@ -14,5 +14,7 @@ int cmd_coverage(cli_t *cli, int argc, char **argv);
 int cmd_growth(cli_t *cli, int argc, char **argv);
 int cmd_compare(cli_t *cli, int argc, char **argv);
 int cmd_report(cli_t *cli, int argc, char **argv);
+int cmd_export(cli_t *cli, int argc, char **argv);
+int cmd_draw(cli_t *cli, int argc, char **argv);
 
 #endif

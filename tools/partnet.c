@@ -32,6 +32,10 @@ static const command_t commands[] = {
                            "transitivity, coverage, hubs; a chart"},
     {"compare", cmd_compare, "two years side by side: figures, new nodes and country pairs, "
                              "risers and fallers, coverage"},
+    {"export", cmd_export, "write the network as GraphML, dynamic GEXF (Gephi), CSV tables or "
+                           "Pajek, with metrics as node attributes"},
+    {"draw", cmd_draw, "draw the network to SVG, PNG or PDF: sized by a measure, coloured by "
+                       "country, on a map when nodes have coordinates"},
 };
 
 static void usage(FILE *out)
@@ -53,6 +57,8 @@ static void usage(FILE *out)
           "  partnet info\n"
           "  partnet --data ../twin_cities_raw.csv info\n"
           "  partnet check graphs/cis.json\n"
+          "  partnet export --graphml cis.graphml --gexf cis.gexf\n"
+          "  partnet draw -o cis.png\n"
           "\n"
           "Exit codes: 0 success, 1 the analysis failed, 2 bad usage or bad input.\n"
           "Data go to stdout, diagnostics to stderr. See partnet(1).\n", out);

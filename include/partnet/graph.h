@@ -68,6 +68,12 @@ PN_EXTERN size_t pn_graph_agreement_count(const pn_graph_t *graph);
 PN_EXTERN int pn_graph_is_by_country(const pn_graph_t *graph);
 /** The dataset node of vertex @p v (the dataset country, for a graph of countries). */
 PN_EXTERN uint32_t pn_graph_node(const pn_graph_t *graph, igraph_integer_t v);
+/** The id of vertex @p v: its node's id, or in a graph of countries the country's code ("?"
+ *  for the country of nodes that name none). Owned by the dataset. */
+PN_EXTERN const char *pn_graph_vertex_id(const pn_graph_t *graph, igraph_integer_t v);
+/** The name of vertex @p v: its node's or country's name, or its id when that is empty.
+ *  Owned by the dataset. */
+PN_EXTERN const char *pn_graph_vertex_name(const pn_graph_t *graph, igraph_integer_t v);
 /** The vertex of dataset node (or country) @p node, or -1 when the view leaves it out. */
 PN_EXTERN igraph_integer_t pn_graph_vertex(const pn_graph_t *graph, uint32_t node);
 /** For a graph of countries: the agreements in the view between two parties of the country of

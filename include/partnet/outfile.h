@@ -12,7 +12,8 @@
 typedef struct pn_outfile pn_outfile_t;
 
 /**
- * Start writing @p path ("-" writes to standard output, which is never renamed).
+ * Start writing @p path ("-" writes to standard output, which is never renamed; so is an
+ * existing device or pipe, such as /dev/stdout, written in place).
  * @param[out] out the handle; finish it with pn_outfile_commit() or pn_outfile_abort()
  * @return 0, or PN_EIO when the temporary file cannot be made (message names the folder)
  */

@@ -14,6 +14,8 @@
 #include <partnet/chart.h>
 #include <partnet/communities.h>
 #include <partnet/coverage.h>
+#include <partnet/draw.h>
+#include <partnet/export.h>
 #include <partnet/metrics.h>
 #include <partnet/outfile.h>
 #include <partnet/stats.h>

@@ -1,0 +1,119 @@
+/*
+ * Export of a graph view (see graph.h) to the files other tools read: GraphML (Gephi, yEd,
+ * Cytoscape, NetworkX, igraph), dynamic GEXF 1.3 (Gephi's timeline), a node table and an edge
+ * table as CSV (pandas, R, Neo4j) and Pajek .net.
+ *
+ * What is written. In a graph of nodes every agreement of the view is an edge of its own, so a
+ * pair with several agreements has parallel edges (GraphML, GEXF, the edge table); Pajek gets one
+ * edge per pair weighted by its number of agreements. In a graph of countries (by_country) each
+ * edge is a pair of countries weighted by the agreements between their parties, and each
+ * country carries its domestic agreements. Every vertex of the view is written, isolated ones
+ * included, in vertex order; agreements in dataset order; country edges in edge order.
+ *
+ * Node attributes of a graph of nodes: name, country (code), level, first_level, parent (the
+ * parent's id), lat, lon and aliases (joined with "|"); of a graph of countries: name, regions
+ * and domestic. Edge attributes of a graph of nodes: id, date (ISO text at its precision), year
+ * (GraphML and GEXF), end, kind, domains (joined with "|"), note, source_document,
+ * source_line, source_location, source_quote and source_url; of a graph of countries: weight
+ * and first_date (the earliest agreement of the pair). An unknown value is left out (GraphML,
+ * GEXF) or an empty cell (CSV). Extra node attributes (centrality, communities) come from the
+ * caller through pn_export_options_t.
+ *
+ * Every writer goes through pn_outfile (outfile.h): a file is written whole or not at all, and
+ * "-" writes to standard output. Output depends only on the graph and the options: the same
+ * input gives the same bytes. Numbers are written in the C locale whatever the program's locale;
+ * reals in the shortest form that reads back as the same double.
+ */
+#ifndef PARTNET_EXPORT_H
+#define PARTNET_EXPORT_H
+
+#include <partnet/common.h>
+#include <partnet/graph.h>
+#include <stddef.h>
+
+/** An extra node attribute: one value per vertex of the graph. */
+typedef struct {
+    /** Its name in the files: an ASCII letter or '_', then letters, digits or '_' (a valid
+     *  XML name), not one of the attribute names above nor id, label, source or target. */
+    const char *name;
+    /** graph vertex count values, in vertex order; NaN is written as an unknown value. */
+    const double *values;
+    /** 1: whole numbers, typed int (GraphML) or integer (GEXF); 0: double. */
+    int integer;
+} pn_export_column_t;
+
+typedef struct {
+    unsigned version;
+    size_t column_count;
+    const pn_export_column_t *columns; /**< written after the built-in node attributes */
+} pn_export_options_t;
+
+#define PN_EXPORT_OPTIONS_VERSION 1
+#define PN_EXPORT_OPTIONS_INIT {PN_EXPORT_OPTIONS_VERSION, 0, NULL}
+
+/**
+ * GraphML (http://graphml.graphdrawing.org/xmlns), valid against its XML schema.
+ *
+ * Keys are typed: int for whole numbers (year, source_line, regions, domestic, weight),
+ * double for lat, lon and real-valued columns, boolean for first_level, string otherwise; key
+ * ids are "v_" or "e_" and the attribute name. A node's XML id is its dataset id (a country's
+ * code in a graph of countries) when that is an XML NMTOKEN without "_x"; otherwise each
+ * character that an NMTOKEN cannot hold, and the "_" of each "_x", is written as _xHHHH_ (its
+ * Unicode code point in hex, as in ISO/IEC 9075), so "US:New York" becomes
+ * "US:New_x0020_York" and distinct ids stay distinct. Each node also has a "label" (its name)
+ * for Gephi and yEd. The graph carries the dataset's title. Characters XML 1.0 cannot carry
+ * (control characters other than tab, line feed and carriage return) are written as U+FFFD.
+ * O(N + A log A) for N vertices and A agreements.
+ *
+ * @param path the file to write, or "-" for standard output
+ * @param opts NULL for no extra attributes
+ * @return 0; PN_EUSAGE (a bad column name, the message says which); PN_EIO (the file cannot
+ *         be written: nothing is left at @p path and an existing file is untouched); PN_ENOMEM
+ */
+PN_EXTERN int pn_export_graphml(const pn_graph_t *graph, const char *path,
+                                const pn_export_options_t *opts);
+
+/**
+ * GEXF 1.3 (http://gexf.net/1.3), dynamic, valid against its XML schema, for Gephi's timeline.
+ *
+ * The graph has mode="dynamic" and timeformat="date". An agreement's edge starts on the first
+ * day of its date (a date known to the year starts on 1 January, one known to the month on the
+ * first of the month) and, when it has an end date, ends on the last day of it (an end of
+ * "2020" is 2020-12-31). A node starts on the first day of its earliest agreement in the view;
+ * an undated agreement has no start and so is there from the beginning, and so is a node with
+ * one, or without any agreement. In a graph of countries an edge starts with the earliest
+ * agreement of the pair and a country with its first agreement with another country; the edge
+ * weight is the number of agreements in the view (not dynamic). Node ids are the dataset ids
+ * (country codes), labels the names; the attributes are those listed at the top of this file,
+ * typed integer, double, boolean or string.
+ * @return as pn_export_graphml()
+ */
+PN_EXTERN int pn_export_gexf(const pn_graph_t *graph, const char *path,
+                             const pn_export_options_t *opts);
+
+/**
+ * The node table as CSV (RFC 4180, UTF-8, LF line ends): id then the node attributes, then the
+ * extra columns. For a graph of nodes it is the nodes.csv partnet reads (graphs/FORMAT.md);
+ * first_level is true or false.
+ * @return as pn_export_graphml()
+ */
+PN_EXTERN int pn_export_nodes_csv(const pn_graph_t *graph, const char *path,
+                                  const pn_export_options_t *opts);
+
+/**
+ * The edge table as CSV: source and target (node ids, or country codes), then the edge
+ * attributes without year. For a graph of nodes it is the edges.csv partnet reads, one row per
+ * agreement, so `partnet --data edges.csv --nodes nodes.csv` reads the view back.
+ * @return as pn_export_graphml() (PN_EUSAGE does not occur)
+ */
+PN_EXTERN int pn_export_edges_csv(const pn_graph_t *graph, const char *path);
+
+/**
+ * Pajek .net: "*Vertices N" with each vertex's number and its id in double quotes, then
+ * "*Edges" with one line per edge of the view's simple graph and its weight (the number of
+ * agreements). Pajek has no escape for a double quote: one in an id is written as '. UTF-8.
+ * @return as pn_export_graphml() (PN_EUSAGE does not occur)
+ */
+PN_EXTERN int pn_export_pajek(const pn_graph_t *graph, const char *path);
+
+#endif

@@ -1,0 +1,492 @@
+/*
+ * What the exporters share: the attribute lists of nodes and edges, their values as text, the
+ * order of the edges (agreements in dataset order) and the file, written in the C locale.
+ */
+#include "export.h"
+
+#include <partnet/outfile.h>
+
+#include "error.h"
+#include "sort.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The order of each list is the order of the enum below it. */
+static const pn_export__field_t node_fields[] = {
+    {"name", PN_EXPORT__STRING, 1},   {"country", PN_EXPORT__STRING, 1},
+    {"level", PN_EXPORT__STRING, 1},  {"first_level", PN_EXPORT__BOOL, 1},
+    {"parent", PN_EXPORT__STRING, 1}, {"lat", PN_EXPORT__DOUBLE, 1},
+    {"lon", PN_EXPORT__DOUBLE, 1},    {"aliases", PN_EXPORT__STRING, 1}};
+enum { NODE_NAME, NODE_COUNTRY, NODE_LEVEL, NODE_FIRST_LEVEL, NODE_PARENT, NODE_LAT, NODE_LON,
+       NODE_ALIASES };
+
+static const pn_export__field_t country_fields[] = {{"name", PN_EXPORT__STRING, 1},
+                                                    {"regions", PN_EXPORT__INT, 1},
+                                                    {"domestic", PN_EXPORT__INT, 1}};
+enum { COUNTRY_NAME, COUNTRY_REGIONS, COUNTRY_DOMESTIC };
+
+static const pn_export__field_t agreement_fields[] = {
+    {"id", PN_EXPORT__STRING, 1},          {"date", PN_EXPORT__STRING, 1},
+    {"year", PN_EXPORT__INT, 0},           {"end", PN_EXPORT__STRING, 1},
+    {"kind", PN_EXPORT__STRING, 1},        {"domains", PN_EXPORT__STRING, 1},
+    {"note", PN_EXPORT__STRING, 1},        {"source_document", PN_EXPORT__STRING, 1},
+    {"source_line", PN_EXPORT__INT, 1},    {"source_location", PN_EXPORT__STRING, 1},
+    {"source_quote", PN_EXPORT__STRING, 1}, {"source_url", PN_EXPORT__STRING, 1}};
+enum { AGR_ID, AGR_DATE, AGR_YEAR, AGR_END, AGR_KIND, AGR_DOMAINS, AGR_NOTE, AGR_DOCUMENT,
+       AGR_LINE, AGR_LOCATION, AGR_QUOTE, AGR_URL };
+
+static const pn_export__field_t pair_fields[] = {{"weight", PN_EXPORT__INT, 1},
+                                                 {"first_date", PN_EXPORT__STRING, 1}};
+enum { PAIR_WEIGHT, PAIR_FIRST_DATE };
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Names the files use for other things: the id, Gephi's label, the edge table's ends. */
+static const char *const reserved[] = {"id", "label", "source", "target"};
+
+static int check_columns(const pn_export__t *x)
+{
+    const pn_export_options_t *o = x->opts;
+    for (size_t c = 0; c < o->column_count; c++) {
+        const char *name = o->columns[c].name;
+        int valid = name && (name[0] == '_' || (name[0] >= 'A' && name[0] <= 'Z') ||
+                             (name[0] >= 'a' && name[0] <= 'z'));
+        for (const char *p = name; valid && *p; p++)
+            valid = *p == '_' || (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') ||
+                    (*p >= 'a' && *p <= 'z');
+        if (!valid)
+            return pn_error__set(PN_EUSAGE, "attribute name \"%s\": expected a letter or _ then "
+                                 "letters, digits or _", name ? name : "");
+        int taken = 0;
+        for (size_t f = 0; f < x->node_field_count; f++)
+            taken |= strcmp(name, x->node_fields[f].name) == 0;
+        for (size_t r = 0; r < COUNT(reserved); r++)
+            taken |= strcmp(name, reserved[r]) == 0;
+        for (size_t d = 0; d < c; d++)
+            taken |= strcmp(name, o->columns[d].name) == 0;
+        if (taken)
+            return pn_error__set(PN_EUSAGE, "attribute name \"%s\" is already used", name);
+    }
+    return 0;
+}
+
+/* The view's agreements in dataset order. */
+static int order_agreements(pn_export__t *x)
+{
+    size_t count = pn_graph_agreement_count(x->graph), k = 0;
+    pn_keyed_t *keyed = malloc((count ? count : 1) * sizeof *keyed);
+    x->agreement = malloc((count ? count : 1) * sizeof *x->agreement);
+    int status = 0;
+    if (!keyed || !x->agreement) {
+        status = pn_error__nomem();
+        goto done;
+    }
+    for (igraph_integer_t e = 0; e < pn_graph_edge_count(x->graph); e++) {
+        size_t n;
+        const uint32_t *agreements = pn_graph_edge_agreements(x->graph, e, &n);
+        for (size_t i = 0; i < n; i++)
+            keyed[k++] = (pn_keyed_t){agreements[i], 0};
+    }
+    if (pn_sort__keyed(keyed, count) != 0) {
+        status = pn_error__nomem();
+        goto done;
+    }
+    for (k = 0; k < count; k++)
+        x->agreement[k] = (uint32_t)keyed[k].key;
+    x->edge_count = count;
+done:
+    free(keyed);
+    return status;
+}
+
+static void end(pn_export__t *x)
+{
+    free(x->agreement);
+    free(x->text);
+    free(x->clean);
+}
+
+static int begin(pn_export__t *x, const pn_graph_t *graph, const pn_export_options_t *opts)
+{
+    memset(x, 0, sizeof *x);
+    x->graph = graph;
+    x->ds = pn_graph_dataset(graph);
+    x->opts = opts;
+    x->current_edge = SIZE_MAX;
+    x->by_country = pn_graph_is_by_country(graph);
+    if (x->by_country) {
+        x->node_fields = country_fields;
+        x->node_field_count = COUNT(country_fields);
+        x->edge_fields = pair_fields;
+        x->edge_field_count = COUNT(pair_fields);
+        x->edge_count = (size_t)pn_graph_edge_count(graph);
+    } else {
+        x->node_fields = node_fields;
+        x->node_field_count = COUNT(node_fields);
+        x->edge_fields = agreement_fields;
+        x->edge_field_count = COUNT(agreement_fields);
+    }
+    int status = check_columns(x);
+    if (status == 0 && !x->by_country)
+        status = order_agreements(x);
+    if (status != 0)
+        end(x);
+    return status;
+}
+
+static void quiet(void *context, xmlErrorPtr error)
+{
+    (void)context;
+    (void)error;
+}
+
+int pn_export__to_file(const pn_graph_t *graph, const char *path, const pn_export_options_t *opts,
+                       pn_export__write_fn *write)
+{
+    pn_export_options_t defaults = PN_EXPORT_OPTIONS_INIT;
+    pn_export__t x;
+    pn_outfile_t *out = NULL;
+    igraph_safelocale_t locale = NULL;
+    int status = begin(&x, graph, opts ? opts : &defaults);
+    if (status != 0)
+        return status;
+    if (igraph_enter_safelocale(&locale) != IGRAPH_SUCCESS) {
+        locale = NULL;
+        status = pn_error__nomem();
+        goto done;
+    }
+    if ((status = pn_outfile_open(&out, path)) != 0)
+        goto done;
+    /* libxml2 would print its I/O errors on stderr: the status tells them here */
+    xmlStructuredErrorFunc libxml_handler = xmlStructuredError;
+    void *libxml_context = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(NULL, quiet);
+    status = write(pn_outfile_stream(out), &x);
+    xmlSetStructuredErrorFunc(libxml_context, libxml_handler);
+    if (status == PN_EIO || (status == 0 && ferror(pn_outfile_stream(out)))) {
+        status = pn_error__set(PN_EIO, "%s: write failed: %s", path, strerror(errno));
+        goto done;
+    }
+    if (status == 0) {
+        status = pn_outfile_commit(out);
+        out = NULL;
+    }
+done:
+    pn_outfile_abort(out);
+    if (locale)
+        igraph_exit_safelocale(&locale);
+    end(&x);
+    return status;
+}
+
+size_t pn_export__node_columns(const pn_export__t *x)
+{
+    return x->node_field_count + x->opts->column_count;
+}
+
+pn_export__field_t pn_export__node_field(const pn_export__t *x, size_t f)
+{
+    if (f < x->node_field_count)
+        return x->node_fields[f];
+    const pn_export_column_t *c = &x->opts->columns[f - x->node_field_count];
+    return (pn_export__field_t){c->name, c->integer ? PN_EXPORT__INT : PN_EXPORT__DOUBLE, 1};
+}
+
+/* Reals in the shortest form that reads back as the same double; whole ones without exponent. */
+static const char *real_text(pn_export__t *x, double value)
+{
+    if (isinf(value))
+        return value > 0 ? "INF" : "-INF";
+    if (value == floor(value) && fabs(value) < 1e15) {
+        snprintf(x->number, sizeof x->number, "%.0f", value == 0 ? 0.0 : value);
+        return x->number;
+    }
+    int precision = 1;
+    do
+        snprintf(x->number, sizeof x->number, "%.*g", precision, value);
+    while (precision++ < 17 && strtod(x->number, NULL) != value);
+    return x->number;
+}
+
+static const char *int_text(pn_export__t *x, long long value)
+{
+    snprintf(x->number, sizeof x->number, "%lld", value);
+    return x->number;
+}
+
+static const char *date_text(pn_export__t *x, pn_date_t date)
+{
+    return date == PN_DATE_NONE ? NULL : pn_date_format(x->number, date);
+}
+
+static int reserve(char **buf, size_t *capacity, size_t size)
+{
+    if (size <= *capacity)
+        return 0;
+    size_t grown = *capacity ? *capacity : 64;
+    while (grown < size)
+        grown *= 2;
+    char *p = realloc(*buf, grown);
+    if (!p)
+        return pn_error__nomem();
+    *buf = p;
+    *capacity = grown;
+    return 0;
+}
+
+/* The items joined with "|"; NULL when there are none. */
+static int joined(const char **out, pn_export__t *x, const char *const *items, size_t count)
+{
+    size_t size = 1;
+    for (size_t i = 0; i < count; i++)
+        size += strlen(items[i]) + 1;
+    if (reserve(&x->text, &x->text_capacity, size) != 0)
+        return PN_ENOMEM;
+    char *p = x->text;
+    for (size_t i = 0; i < count; i++) {
+        size_t n = strlen(items[i]);
+        if (i)
+            *p++ = '|';
+        memcpy(p, items[i], n);
+        p += n;
+    }
+    *p = '\0';
+    *out = count ? x->text : NULL;
+    return 0;
+}
+
+static const char *column_text(pn_export__t *x, igraph_integer_t v, size_t c)
+{
+    double value = x->opts->columns[c].values[v];
+    if (isnan(value))
+        return NULL;
+    if (x->opts->columns[c].integer && fabs(value) < 1e18)
+        return int_text(x, (long long)value);
+    return real_text(x, value);
+}
+
+static const char *country_text(pn_export__t *x, igraph_integer_t v, size_t f)
+{
+    const pn_country_t *c = pn_dataset_country(x->ds, pn_graph_node(x->graph, v));
+    switch (f) {
+    case COUNTRY_NAME:
+        return c->name;
+    case COUNTRY_REGIONS:
+        return c->regions >= 0 ? int_text(x, c->regions) : NULL;
+    default:
+        return int_text(x, (long long)pn_graph_domestic(x->graph, v));
+    }
+}
+
+int pn_export__node_value(const char **out, pn_export__t *x, igraph_integer_t v, size_t f)
+{
+    if (f >= x->node_field_count) {
+        *out = column_text(x, v, f - x->node_field_count);
+        return 0;
+    }
+    if (x->by_country) {
+        *out = country_text(x, v, f);
+        return 0;
+    }
+    const pn_node_t *n = pn_dataset_node(x->ds, pn_graph_node(x->graph, v));
+    const char *code;
+    switch (f) {
+    case NODE_NAME:
+        *out = n->name;
+        return 0;
+    case NODE_COUNTRY:
+        code = pn_dataset_country(x->ds, n->country)->code;
+        *out = code[0] ? code : NULL;
+        return 0;
+    case NODE_LEVEL:
+        *out = pn_level_name(n->level);
+        return 0;
+    case NODE_FIRST_LEVEL:
+        *out = n->first_level ? "true" : "false";
+        return 0;
+    case NODE_PARENT:
+        *out = n->parent == PN_NONE ? NULL : pn_dataset_node(x->ds, n->parent)->id;
+        return 0;
+    case NODE_LAT:
+    case NODE_LON: {
+        double value = f == NODE_LAT ? n->lat : n->lon;
+        *out = isnan(value) ? NULL : real_text(x, value);
+        return 0;
+    }
+    default:
+        return joined(out, x, n->aliases, n->alias_count);
+    }
+}
+
+static int agreement_value(const char **out, pn_export__t *x, size_t k, size_t f)
+{
+    if (x->current_edge != k) {
+        pn_dataset_agreement(x->ds, x->agreement[k], &x->current);
+        x->current_edge = k;
+    }
+    const pn_agreement_t *a = &x->current;
+    switch (f) {
+    case AGR_ID:
+        *out = a->id;
+        return 0;
+    case AGR_DATE:
+        *out = date_text(x, a->date);
+        return 0;
+    case AGR_YEAR:
+        *out = a->date == PN_DATE_NONE ? NULL : int_text(x, pn_date_year(a->date));
+        return 0;
+    case AGR_END:
+        *out = date_text(x, a->end);
+        return 0;
+    case AGR_KIND:
+        *out = pn_kind_name(a->kind);
+        return 0;
+    case AGR_DOMAINS:
+        return joined(out, x, a->domains, a->domain_count);
+    case AGR_NOTE:
+        *out = a->note;
+        return 0;
+    case AGR_DOCUMENT:
+        *out = a->source.document;
+        return 0;
+    case AGR_LINE:
+        *out = a->source.line ? int_text(x, a->source.line) : NULL;
+        return 0;
+    case AGR_LOCATION:
+        *out = a->source.location;
+        return 0;
+    case AGR_QUOTE:
+        *out = a->source.quote;
+        return 0;
+    default:
+        *out = a->source.url;
+        return 0;
+    }
+}
+
+int pn_export__edge_value(const char **out, pn_export__t *x, size_t k, size_t f)
+{
+    if (!x->by_country)
+        return agreement_value(out, x, k, f);
+    size_t count;
+    const uint32_t *agreements = pn_export__edge_agreements(x, k, &count);
+    if (f == PAIR_WEIGHT) {
+        *out = int_text(x, (long long)count);
+        return 0;
+    }
+    const pn_date_t *dates = pn_dataset_dates(x->ds);
+    pn_date_t first = PN_DATE_NONE;
+    for (size_t i = 0; i < count; i++)
+        if (dates[agreements[i]] != PN_DATE_NONE &&
+            (first == PN_DATE_NONE || dates[agreements[i]] < first))
+            first = dates[agreements[i]];
+    *out = date_text(x, first);
+    return 0;
+}
+
+void pn_export__edge_ends(const pn_export__t *x, size_t k, igraph_integer_t *from,
+                          igraph_integer_t *to)
+{
+    if (x->by_country) {
+        igraph_edge(pn_graph_igraph(x->graph), (igraph_integer_t)k, from, to);
+        return;
+    }
+    uint32_t i = x->agreement[k];
+    *from = pn_graph_vertex(x->graph, pn_dataset_party_a(x->ds)[i]);
+    *to = pn_graph_vertex(x->graph, pn_dataset_party_b(x->ds)[i]);
+}
+
+const uint32_t *pn_export__edge_agreements(const pn_export__t *x, size_t k, size_t *count)
+{
+    if (x->by_country)
+        return pn_graph_edge_agreements(x->graph, (igraph_integer_t)k, count);
+    *count = 1;
+    return &x->agreement[k];
+}
+
+static int write_stream(void *context, const char *buffer, int len)
+{
+    return fwrite(buffer, 1, (size_t)len, context) == (size_t)len ? len : -1;
+}
+
+static int keep_stream(void *context)
+{
+    (void)context;
+    return 0;
+}
+
+int pn_export__attribute(xmlTextWriterPtr w, const char *name, const char *value)
+{
+    return xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value) < 0 ? PN_EIO : 0;
+}
+
+int pn_export__start(xmlTextWriterPtr w, const char *element, ...)
+{
+    va_list ap;
+    int status = xmlTextWriterStartElement(w, BAD_CAST element) < 0 ? PN_EIO : 0;
+    va_start(ap, element);
+    for (const char *name = va_arg(ap, const char *); status == 0 && name;
+         name = va_arg(ap, const char *))
+        status = pn_export__attribute(w, name, va_arg(ap, const char *));
+    va_end(ap);
+    return status;
+}
+
+xmlTextWriterPtr pn_export__xml_writer(FILE *out)
+{
+    xmlOutputBufferPtr buffer = xmlOutputBufferCreateIO(write_stream, keep_stream, out, NULL);
+    if (!buffer)
+        return NULL;
+    xmlTextWriterPtr w = xmlNewTextWriter(buffer); /* owns the buffer from here on */
+    if (!w) {
+        xmlOutputBufferClose(buffer);
+        return NULL;
+    }
+    if (xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0) {
+        xmlFreeTextWriter(w);
+        return NULL;
+    }
+    return w;
+}
+
+/* Bytes of a character XML 1.0 cannot carry at p, or 0. */
+static size_t not_xml(const unsigned char *p)
+{
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        return 1;
+    if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) /* U+FFFE, U+FFFF */
+        return 3;
+    return 0;
+}
+
+int pn_export__xml_text(const xmlChar **out, pn_export__t *x, const char *text)
+{
+    size_t bad = 0, n = 0;
+    for (const unsigned char *p = (const unsigned char *)text; p[n]; n++)
+        bad += not_xml(p + n) != 0;
+    if (!bad) {
+        *out = (const xmlChar *)text;
+        return 0;
+    }
+    if (reserve(&x->clean, &x->clean_capacity, n + 3 * bad + 1) != 0)
+        return PN_ENOMEM;
+    const unsigned char *p = (const unsigned char *)text;
+    char *q = x->clean;
+    while (*p) {
+        size_t skip = not_xml(p);
+        if (skip) {
+            memcpy(q, "\xEF\xBF\xBD", 3); /* U+FFFD */
+            q += 3;
+            p += skip;
+        } else {
+            *q++ = (char)*p++;
+        }
+    }
+    *q = '\0';
+    *out = (const xmlChar *)x->clean;
+    return 0;
+}

@@ -1,0 +1,109 @@
+/*
+ * What the exporters share (private to the library): the nodes and edges of a view as rows of
+ * typed text values, the order of the edges and the whole-or-nothing file; each format
+ * (export_graphml.c, export_gexf.c, export_tables.c, export_pajek.c) only lays them out.
+ */
+#ifndef PN_SRC_EXPORT_H
+#define PN_SRC_EXPORT_H
+
+#include <partnet/export.h>
+#include <libxml/xmlwriter.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* The exporters index tables of type names by these: keep their order. */
+typedef enum {
+    PN_EXPORT__STRING,
+    PN_EXPORT__INT,
+    PN_EXPORT__DOUBLE,
+    PN_EXPORT__BOOL
+} pn_export__type_t;
+
+/** A node or edge attribute. */
+typedef struct {
+    const char *name;
+    pn_export__type_t type;
+    int in_tables; /**< also a column of the CSV tables (year is not: it repeats the date) */
+} pn_export__field_t;
+
+/**
+ * A view being exported. Edges are numbered 0..edge_count-1 in the order they are written: the
+ * view's agreements in dataset order for a graph of nodes, the graph's edges for a graph of
+ * countries. Strings returned by the value functions are valid until the next call.
+ */
+typedef struct {
+    const pn_graph_t *graph;
+    const pn_dataset_t *ds;
+    const pn_export_options_t *opts;
+    int by_country;
+    const pn_export__field_t *node_fields; /**< built-in ones; opts->columns follow */
+    size_t node_field_count;
+    const pn_export__field_t *edge_fields;
+    size_t edge_field_count;
+    size_t edge_count;
+    uint32_t *agreement;          /**< graph of nodes: the agreement of each edge written */
+    igraph_integer_t *graph_edge; /**< graph of countries: the graph edge of each edge written */
+    char *text;                   /**< the last joined value */
+    size_t text_capacity;
+    char *clean;                  /**< the last text cleaned for XML */
+    size_t clean_capacity;
+    char number[32];              /**< the last formatted number */
+    pn_agreement_t current;       /**< the agreement of edge current_edge */
+    size_t current_edge;
+} pn_export__t;
+
+/** Writes one format to @p out. @return 0, or a negative status (message set, except for
+ *  PN_EIO from a failed stream, which the caller explains). */
+typedef int pn_export__write_fn(FILE *out, pn_export__t *x);
+
+/**
+ * Check the options, order the edges, open @p path through pn_outfile, call @p write in the C
+ * locale and commit the file, or remove it on any failure.
+ * @return 0, PN_EUSAGE, PN_EIO, PN_ENOMEM
+ */
+int pn_export__to_file(const pn_graph_t *graph, const char *path, const pn_export_options_t *opts,
+                       pn_export__write_fn *write);
+
+/** Node fields in all: built-in ones, then the caller's columns. */
+size_t pn_export__node_columns(const pn_export__t *x);
+/** Node field @p f (built-in or a caller's column). */
+pn_export__field_t pn_export__node_field(const pn_export__t *x, size_t f);
+
+/**
+ * The value of node field @p f of vertex @p v as text: reals in their shortest exact form,
+ * booleans as true/false.
+ * @param[out] out the text, or NULL when the value is unknown
+ * @return 0 or PN_ENOMEM
+ */
+int pn_export__node_value(const char **out, pn_export__t *x, igraph_integer_t v, size_t f);
+
+/** The value of edge field @p f of edge @p k, as pn_export__node_value(). */
+int pn_export__edge_value(const char **out, pn_export__t *x, size_t k, size_t f);
+
+/** The two vertices of edge @p k (for an agreement: its parties in input order). */
+void pn_export__edge_ends(const pn_export__t *x, size_t k, igraph_integer_t *from,
+                          igraph_integer_t *to);
+
+/** The agreements behind edge @p k: one for a graph of nodes. Owned by the graph. */
+const uint32_t *pn_export__edge_agreements(const pn_export__t *x, size_t k, size_t *count);
+
+/** Write an XML attribute whose value needs no cleaning. @return 0 or PN_EIO */
+int pn_export__attribute(xmlTextWriterPtr w, const char *name, const char *value);
+
+/** Start element @p element with the attributes that follow, name then value, up to a NULL
+ *  name; values need no cleaning. @return 0 or PN_EIO */
+int pn_export__start(xmlTextWriterPtr w, const char *element, ...);
+
+/** An XML writer on @p out, indenting by two spaces; NULL when out of memory. The stream is
+ *  not closed when the writer is freed. */
+xmlTextWriterPtr pn_export__xml_writer(FILE *out);
+
+/**
+ * @p text without the characters XML 1.0 cannot carry (control characters other than tab, line
+ * feed and carriage return), each replaced by U+FFFD.
+ * @param[out] out @p text itself when it is clean, else a copy valid until the next call
+ * @return 0 or PN_ENOMEM
+ */
+int pn_export__xml_text(const xmlChar **out, pn_export__t *x, const char *text);
+
+#endif

@@ -1,0 +1,195 @@
+/*
+ * GraphML export through libxml2's xmlTextWriter (which does the escaping): typed keys, one
+ * edge per agreement, node ids made valid NMTOKENs (see partnet/export.h).
+ */
+#include <partnet/export.h>
+
+#include "error.h"
+#include "export.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* GraphML's attr.type of each pn_export__type_t. */
+static const char *const graphml_types[] = {"string", "int", "double", "boolean"};
+
+/* Length of the UTF-8 character at p and its code point. */
+static size_t utf8_char(const unsigned char *p, unsigned long *cp)
+{
+    if (*p < 0x80) {
+        *cp = *p;
+        return 1;
+    }
+    size_t n = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+    *cp = *p & (0x7Fu >> n);
+    for (size_t i = 1; i < n && p[i]; i++)
+        *cp = *cp << 6 | (p[i] & 0x3Fu);
+    return n;
+}
+
+static int is_nmtoken_char(const unsigned char *p, size_t n)
+{
+    xmlChar one[5] = {0};
+    memcpy(one, p, n);
+    return xmlValidateNMToken(one, 0) == 0;
+}
+
+/* The id as an NMTOKEN: itself when it is one without "_x", else escaped as _xHHHH_. */
+static char *nmtoken(const char *id)
+{
+    if (id[0] && xmlValidateNMToken(BAD_CAST id, 0) == 0 && !strstr(id, "_x"))
+        return strdup(id);
+    size_t size = 1;
+    for (const char *p = id; *p; p++)
+        size += 12; /* the longest escape, _xHHHHHHHH_, for every byte */
+    char *out = malloc(size), *q = out;
+    if (!out)
+        return NULL;
+    const unsigned char *p = (const unsigned char *)id;
+    while (*p) {
+        unsigned long cp;
+        size_t n = utf8_char(p, &cp);
+        if ((p[0] == '_' && p[1] == 'x') || !is_nmtoken_char(p, n))
+            q += sprintf(q, cp > 0xFFFF ? "_x%08lX_" : "_x%04lX_", cp);
+        else {
+            memcpy(q, p, n);
+            q += n;
+        }
+        p += n;
+    }
+    *q = '\0';
+    return out;
+}
+
+static int key(xmlTextWriterPtr w, const char *prefix, const char *domain, const char *name,
+               const char *type)
+{
+    size_t size = strlen(prefix) + strlen(name) + 1;
+    char *id = malloc(size);
+    if (!id)
+        return pn_error__nomem();
+    snprintf(id, size, "%s%s", prefix, name);
+    int status = pn_export__start(w, "key", "id", id, "for", domain, "attr.name", name,
+                                  "attr.type", type, NULL);
+    if (status == 0 && xmlTextWriterEndElement(w) < 0)
+        status = PN_EIO;
+    free(id);
+    return status;
+}
+
+/* <data key="PREFIXname">value</data>; nothing for an unknown value. */
+static int data(xmlTextWriterPtr w, pn_export__t *x, const char *prefix, const char *name,
+                const char *value)
+{
+    const xmlChar *text;
+    if (!value)
+        return 0;
+    if (pn_export__xml_text(&text, x, value) != 0)
+        return PN_ENOMEM;
+    if (xmlTextWriterStartElement(w, BAD_CAST "data") < 0 ||
+        xmlTextWriterWriteFormatAttribute(w, BAD_CAST "key", "%s%s", prefix, name) < 0 ||
+        xmlTextWriterWriteString(w, text) < 0 || xmlTextWriterEndElement(w) < 0)
+        return PN_EIO;
+    return 0;
+}
+
+static int keys(xmlTextWriterPtr w, pn_export__t *x)
+{
+    int status = 0;
+    if (pn_dataset_title(x->ds))
+        status = key(w, "g_", "graph", "title", "string");
+    if (status == 0)
+        status = key(w, "v_", "node", "label", "string");
+    for (size_t f = 0; status == 0 && f < pn_export__node_columns(x); f++) {
+        pn_export__field_t field = pn_export__node_field(x, f);
+        status = key(w, "v_", "node", field.name, graphml_types[field.type]);
+    }
+    for (size_t f = 0; status == 0 && f < x->edge_field_count; f++)
+        status = key(w, "e_", "edge", x->edge_fields[f].name,
+                     graphml_types[x->edge_fields[f].type]);
+    return status;
+}
+
+static int node(xmlTextWriterPtr w, pn_export__t *x, igraph_integer_t v, const char *id)
+{
+    int status = 0;
+    if (pn_export__start(w, "node", "id", id, NULL) != 0)
+        return PN_EIO;
+    status = data(w, x, "v_", "label", pn_graph_vertex_name(x->graph, v));
+    for (size_t f = 0; status == 0 && f < pn_export__node_columns(x); f++) {
+        const char *value;
+        status = pn_export__node_value(&value, x, v, f);
+        if (status == 0)
+            status = data(w, x, "v_", pn_export__node_field(x, f).name, value);
+    }
+    if (status == 0 && xmlTextWriterEndElement(w) < 0)
+        status = PN_EIO;
+    return status;
+}
+
+static int edge(xmlTextWriterPtr w, pn_export__t *x, size_t k, char *const *ids)
+{
+    igraph_integer_t from, to;
+    int status = 0;
+    pn_export__edge_ends(x, k, &from, &to);
+    if (pn_export__start(w, "edge", "source", ids[from], "target", ids[to], NULL) != 0)
+        return PN_EIO;
+    for (size_t f = 0; status == 0 && f < x->edge_field_count; f++) {
+        const char *value;
+        status = pn_export__edge_value(&value, x, k, f);
+        if (status == 0)
+            status = data(w, x, "e_", x->edge_fields[f].name, value);
+    }
+    if (status == 0 && xmlTextWriterEndElement(w) < 0)
+        status = PN_EIO;
+    return status;
+}
+
+static int write_graphml(FILE *out, pn_export__t *x)
+{
+    igraph_integer_t n = pn_graph_vertex_count(x->graph);
+    char **ids = calloc(n ? (size_t)n : 1, sizeof *ids);
+    xmlTextWriterPtr w = pn_export__xml_writer(out);
+    int status = 0;
+    if (!ids || !w) {
+        status = pn_error__nomem();
+        goto done;
+    }
+    for (igraph_integer_t v = 0; v < n; v++)
+        if (!(ids[v] = nmtoken(pn_graph_vertex_id(x->graph, v)))) {
+            status = pn_error__nomem();
+            goto done;
+        }
+    if (xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
+        pn_export__start(w, "graphml", "xmlns", "http://graphml.graphdrawing.org/xmlns",
+                         "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance",
+                         "xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns "
+                         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd", NULL) != 0) {
+        status = PN_EIO;
+        goto done;
+    }
+    if ((status = keys(w, x)) != 0)
+        goto done;
+    if (pn_export__start(w, "graph", "id", "G", "edgedefault", "undirected", NULL) != 0) {
+        status = PN_EIO;
+        goto done;
+    }
+    status = data(w, x, "g_", "title", pn_dataset_title(x->ds));
+    for (igraph_integer_t v = 0; status == 0 && v < n; v++)
+        status = node(w, x, v, ids[v]);
+    for (size_t k = 0; status == 0 && k < x->edge_count; k++)
+        status = edge(w, x, k, ids);
+    if (status == 0 && (xmlTextWriterEndDocument(w) < 0 || xmlTextWriterFlush(w) < 0))
+        status = PN_EIO;
+done:
+    xmlFreeTextWriter(w);
+    for (igraph_integer_t v = 0; ids && v < n; v++)
+        free(ids[v]);
+    free(ids);
+    return status;
+}
+
+int pn_export_graphml(const pn_graph_t *graph, const char *path, const pn_export_options_t *opts)
+{
+    return pn_export__to_file(graph, path, opts, write_graphml);
+}

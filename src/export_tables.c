@@ -1,0 +1,87 @@
+/*
+ * The node table and the edge table as CSV (RFC 4180): the two-table shape pandas, R and
+ * Neo4j import, and the nodes.csv + edges.csv pair partnet itself reads back.
+ */
+#include <partnet/export.h>
+
+#include "export.h"
+
+#include <string.h>
+
+/* A field, quoted when it holds a comma, a quote or a line break; nothing for NULL. */
+static void cell(FILE *out, const char *text, int first)
+{
+    if (!first)
+        putc(',', out);
+    if (!text)
+        return;
+    if (!strpbrk(text, ",\"\r\n")) {
+        fputs(text, out);
+        return;
+    }
+    putc('"', out);
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            putc('"', out);
+        putc(*p, out);
+    }
+    putc('"', out);
+}
+
+static int write_nodes(FILE *out, pn_export__t *x)
+{
+    size_t fields = pn_export__node_columns(x);
+    cell(out, "id", 1);
+    for (size_t f = 0; f < fields; f++)
+        cell(out, pn_export__node_field(x, f).name, 0);
+    putc('\n', out);
+    for (igraph_integer_t v = 0; v < pn_graph_vertex_count(x->graph) && !ferror(out); v++) {
+        cell(out, pn_graph_vertex_id(x->graph, v), 1);
+        for (size_t f = 0; f < fields; f++) {
+            const char *value;
+            int status = pn_export__node_value(&value, x, v, f);
+            if (status != 0)
+                return status;
+            cell(out, value, 0);
+        }
+        putc('\n', out);
+    }
+    return 0;
+}
+
+static int write_edges(FILE *out, pn_export__t *x)
+{
+    cell(out, "source", 1);
+    cell(out, "target", 0);
+    for (size_t f = 0; f < x->edge_field_count; f++)
+        if (x->edge_fields[f].in_tables)
+            cell(out, x->edge_fields[f].name, 0);
+    putc('\n', out);
+    for (size_t k = 0; k < x->edge_count && !ferror(out); k++) {
+        igraph_integer_t from, to;
+        pn_export__edge_ends(x, k, &from, &to);
+        cell(out, pn_graph_vertex_id(x->graph, from), 1);
+        cell(out, pn_graph_vertex_id(x->graph, to), 0);
+        for (size_t f = 0; f < x->edge_field_count; f++) {
+            const char *value;
+            if (!x->edge_fields[f].in_tables)
+                continue;
+            int status = pn_export__edge_value(&value, x, k, f);
+            if (status != 0)
+                return status;
+            cell(out, value, 0);
+        }
+        putc('\n', out);
+    }
+    return 0;
+}
+
+int pn_export_nodes_csv(const pn_graph_t *graph, const char *path, const pn_export_options_t *opts)
+{
+    return pn_export__to_file(graph, path, opts, write_nodes);
+}
+
+int pn_export_edges_csv(const pn_graph_t *graph, const char *path)
+{
+    return pn_export__to_file(graph, path, NULL, write_edges);
+}

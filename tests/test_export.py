@@ -1,0 +1,466 @@
+#!/usr/bin/python3
+"""`partnet export` as a black box: every GraphML and GEXF it writes validates against the
+schemas in ../shared/schemas, the GraphML reads back with NetworkX and python-igraph with every
+node, agreement and attribute value intact (expected values come from the JSON datasets
+themselves), metrics match NetworkX and python-igraph, and failures leave nothing behind. Run by
+`meson test` (PARTNET_BUILD_ROOT and PARTNET_SOURCE_ROOT set)."""
+import calendar
+import csv
+import json
+import math
+import os
+import re
+import resource
+import signal
+import subprocess
+import tempfile
+import unittest
+import warnings
+import xml.etree.ElementTree as ET
+
+import igraph
+import networkx as nx
+
+BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
+SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
+PARTNET = os.path.join(BUILD, "tools", "partnet")
+SCHEMAS = os.path.join(SOURCE, "..", "shared", "schemas")
+GRAPHML_XSD = os.path.join(SCHEMAS, "graphml", "graphml.xsd")
+GEXF_XSD = os.path.join(SCHEMAS, "gexf", "1.3", "gexf.xsd")
+CIS = os.path.join(SOURCE, "graphs", "cis.json")
+EXAMPLE = os.path.join(SOURCE, "graphs", "example.json")
+NAMES = os.path.join(SOURCE, "tests", "fixtures", "names.json")
+GEXF_NS = {"g": "http://gexf.net/1.3"}
+
+
+def run(*args, stdout=subprocess.PIPE, preexec=None):
+    env = dict(os.environ)
+    env.pop("PARTNET_DATASET", None)
+    return subprocess.run([PARTNET, *args], stdout=stdout, stderr=subprocess.PIPE, env=env,
+                          timeout=300, preexec_fn=preexec)
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def decode_id(xml_id):
+    """A GraphML node id back to the dataset id (_xHHHH_ escapes, as the README says)."""
+    return re.sub(r"_x([0-9A-F]{8}|[0-9A-F]{4})_", lambda m: chr(int(m.group(1), 16)), xml_id)
+
+
+def first_day(date):
+    parts = date.split("-")
+    return "-".join(parts + ["01"] * (3 - len(parts)))
+
+
+def last_day(date):
+    parts = [int(p) for p in date.split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else 12
+    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return "%04d-%02d-%02d" % (year, month, day)
+
+
+def in_view(agreement, as_of=None, active=False):
+    """The view's rule (graphs/FORMAT.md): certainly signed by the end of as_of, and when active
+    not ended before its first day."""
+    if as_of is None:
+        return True
+    date = agreement.get("date")
+    if not date or last_day(date) > last_day(as_of):
+        return False
+    end = agreement.get("end")
+    return not active or not end or last_day(end) >= first_day(as_of)
+
+
+def joined(items):
+    return "|".join(items) if items else None
+
+
+class Exported(unittest.TestCase):
+    """Writes into a fresh folder and checks files against the schemas."""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.addCleanup(self.dir.cleanup)
+
+    def path(self, name):
+        return os.path.join(self.dir.name, name)
+
+    def export(self, data, *args):
+        r = run("--data", data, "export", *args)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        for arg in args:
+            if arg.endswith(".graphml"):
+                self.assertValid(arg, GRAPHML_XSD)
+            elif arg.endswith(".gexf"):
+                self.assertValid(arg, GEXF_XSD)
+        return r
+
+    def assertValid(self, path, schema):
+        r = subprocess.run(["xmllint", "--noout", "--schema", schema, path],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+
+    def assertSameNode(self, got, node, missing_text=None):
+        """Node attributes as read back; missing_text is what the reader gives for an absent
+        string (None for NetworkX, '' for igraph)."""
+        self.assertEqual(got["name"], node["name"])
+        self.assertEqual(got["label"], node["name"])
+        self.assertEqual(got["country"], node["country"])
+        self.assertEqual(got["level"], node["level"])
+        self.assertIs(got["first_level"], bool(node.get("first_level")))
+        self.assertEqual(got.get("parent", missing_text), node.get("parent", missing_text))
+        aliases = joined(node.get("aliases"))
+        self.assertEqual(got.get("aliases", missing_text), aliases if aliases else missing_text)
+        for key in ("lat", "lon"):
+            if node.get(key) is None:
+                self.assertTrue(key not in got or math.isnan(got[key]), key)
+            else:
+                self.assertEqual(got[key], node[key], key)  # exact: shortest round trip
+
+    def assertSameAgreement(self, got, agreement, missing_text=None):
+        def same(key, value):
+            expected = value if value not in (None, "") else missing_text
+            self.assertEqual(got.get(key, missing_text), expected, "%s of %s" % (key, agreement["id"]))
+
+        source = agreement.get("source") or {}
+        same("id", agreement["id"])
+        same("date", agreement.get("date"))
+        same("end", agreement.get("end"))
+        same("kind", agreement["kind"])
+        same("domains", joined(agreement.get("domains")))
+        same("note", agreement.get("note"))
+        same("source_document", source.get("document"))
+        same("source_location", source.get("location"))
+        same("source_quote", source.get("quote"))
+        same("source_url", source.get("url"))
+        if agreement.get("date"):
+            self.assertEqual(got["year"], int(agreement["date"][:4]))
+            self.assertIsInstance(got["year"], int if missing_text is None else float)
+        else:
+            self.assertTrue("year" not in got or math.isnan(got["year"]))
+        if source.get("line"):
+            self.assertEqual(got["source_line"], source["line"])
+
+    def assertGraphmlIntact(self, path, data, agreements=None, nodes=None):
+        """NetworkX and python-igraph find every node and agreement of data with its values."""
+        nodes = nodes if nodes is not None else data["nodes"]
+        agreements = agreements if agreements is not None else data["agreements"]
+        by_id = {n["id"]: n for n in nodes}
+
+        G = nx.read_graphml(path)
+        pairs = [frozenset(a["parties"]) for a in agreements]
+        parallel = len(set(pairs)) < len(pairs)
+        self.assertEqual(G.is_multigraph(), parallel, "a multigraph when a pair has two agreements")
+        got = {decode_id(k): v for k, v in G.nodes(data=True)}
+        self.assertEqual(set(got), set(by_id))
+        for node_id, node in by_id.items():
+            self.assertSameNode(got[node_id], node)
+        edges = {d["id"]: (decode_id(u), decode_id(v), d) for u, v, d in G.edges(data=True)}
+        self.assertEqual(set(edges), {a["id"] for a in agreements})
+        for a in agreements:
+            u, v, d = edges[a["id"]]
+            self.assertEqual({u, v}, set(a["parties"]))
+            self.assertSameAgreement(d, a)
+        if data.get("title"):
+            self.assertEqual(G.graph["title"], data["title"])
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # python-igraph takes the file without complaint
+            g = igraph.Graph.Read_GraphML(path)
+        self.assertEqual(g.vcount(), len(by_id))
+        self.assertEqual(g.ecount(), len(agreements))
+        for vertex in g.vs:
+            self.assertSameNode(vertex.attributes(), by_id[decode_id(vertex["id"])], "")
+        by_agreement = {a["id"]: a for a in agreements}
+        for e in g.es:
+            a = by_agreement[e["id"]]
+            self.assertEqual({decode_id(g.vs[e.source]["id"]), decode_id(g.vs[e.target]["id"])},
+                             set(a["parties"]))
+            self.assertSameAgreement(e.attributes(), a, "")
+        return G
+
+
+class GraphML(Exported):
+    def test_every_node_agreement_and_value_reads_back_intact(self):
+        for data_path in (CIS, EXAMPLE, NAMES):
+            with self.subTest(dataset=os.path.basename(data_path)):
+                out = self.path(os.path.basename(data_path) + ".graphml")
+                self.export(data_path, "--graphml", out)
+                self.assertGraphmlIntact(out, load(data_path))
+
+    def test_names_with_markup_quotes_and_other_scripts_survive(self):
+        out = self.path("names.graphml")
+        self.export(NAMES, "--graphml", out)
+        G = nx.read_graphml(out)
+        names = {decode_id(k): d["name"] for k, d in G.nodes(data=True)}
+        self.assertEqual(names["by-a&b"], "A & B <Oblast>")
+        self.assertEqual(names["by-minsk"], "Мінск \"горад-герой\"")
+        self.assertEqual(names["am-yerevan"], "Երևան")
+        self.assertEqual(names["ge-tbilisi"], "თბილისი")
+        self.assertIn("US:New_x0020_York", G.nodes, "an id with a space is escaped")
+        self.assertIn("by_x005F_xtra", G.nodes, "so is the _ of _x")
+        self.assertIn("by-minsk", G.nodes, "a valid id stays as it is")
+
+    def test_keys_are_typed(self):
+        out = self.path("types.graphml")
+        self.export(NAMES, "--graphml", out, "--with-metrics", "degree,pagerank,community")
+        keys = {k.get("attr.name") + "/" + k.get("for"): k.get("attr.type")
+                for k in ET.parse(out).getroot()
+                if k.tag == "{http://graphml.graphdrawing.org/xmlns}key"}
+        for name in ("year/edge", "source_line/edge", "degree/node", "community/node"):
+            self.assertEqual(keys[name], "int", name)
+        for name in ("lat/node", "lon/node", "pagerank/node"):
+            self.assertEqual(keys[name], "double", name)
+        self.assertEqual(keys["first_level/node"], "boolean")
+        self.assertEqual(keys["date/edge"], "string")
+
+    def test_a_snapshot_holds_the_agreements_in_force(self):
+        data = load(NAMES)
+        for as_of, active in (("2010", False), ("2010", True), ("2006-05", False)):
+            with self.subTest(as_of=as_of, active=active):
+                out = self.path("snapshot.graphml")
+                args = ["--graphml", out, "--as-of", as_of] + (["--active"] if active else [])
+                self.export(NAMES, *args)
+                expected = [a for a in data["agreements"] if in_view(a, as_of, active)]
+                self.assertGraphmlIntact(out, data, agreements=expected)
+
+    def test_a_country_keeps_its_partnerships(self):
+        data = load(NAMES)
+        out = self.path("ge.graphml")
+        self.export(NAMES, "--graphml", out, "--country", "GE")
+        by_id = {n["id"]: n for n in data["nodes"]}
+        expected = [a for a in data["agreements"]
+                    if "GE" in (by_id[p]["country"] for p in a["parties"])]
+        parties = {p for a in expected for p in a["parties"]}
+        nodes = [n for n in data["nodes"] if n["id"] in parties or n["country"] == "GE"]
+        self.assertGraphmlIntact(out, data, agreements=expected, nodes=nodes)
+
+    def test_metrics_match_networkx_and_igraph(self):
+        data = load(CIS)
+        out = self.path("metrics.graphml")
+        self.export(CIS, "--graphml", out, "--with-metrics", "degree,betweenness,pagerank,community")
+        G = nx.read_graphml(out)
+        simple = nx.Graph()
+        simple.add_nodes_from(n["id"] for n in data["nodes"])
+        for a in data["agreements"]:
+            u, v = a["parties"]
+            w = simple.get_edge_data(u, v, {"weight": 0})["weight"]
+            simple.add_edge(u, v, weight=w + 1)
+        betweenness = nx.betweenness_centrality(simple, normalized=False)
+        order = list(simple.nodes)
+        ig = igraph.Graph(n=len(order), edges=[(order.index(u), order.index(v))
+                                               for u, v in simple.edges])
+        pagerank = dict(zip(order, ig.pagerank(weights=[d["weight"] for _, _, d in
+                                                        simple.edges(data=True)])))
+        for key, d in G.nodes(data=True):
+            node = decode_id(key)
+            self.assertEqual(d["degree"], simple.degree(node), node)
+            self.assertIsInstance(d["degree"], int)
+            self.assertAlmostEqual(d["betweenness"], betweenness[node], places=9, msg=node)
+            self.assertAlmostEqual(d["pagerank"], pagerank[node], places=9, msg=node)
+            self.assertGreaterEqual(d["community"], 1)
+
+        r = run("--data", CIS, "clusters", "--by-node", "--format", "csv", "--seed", "1")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        clusters = {row["id"]: int(row["community"]) for row in
+                    csv.DictReader(r.stdout.decode().splitlines())}
+        self.assertEqual({decode_id(k): d["community"] for k, d in G.nodes(data=True)}, clusters,
+                         "the same Louvain partition as `partnet clusters --seed 1`")
+
+    def test_the_seed_is_printed_and_repeats(self):
+        one, two = self.path("one.graphml"), self.path("two.graphml")
+        r = self.export(CIS, "--graphml", one, "--with-metrics", "community", "--seed", "7")
+        self.assertIn("seed 7", r.stderr.decode())
+        self.export(CIS, "--graphml", two, "--with-metrics", "community", "--seed", "7")
+        with open(one, "rb") as a, open(two, "rb") as b:
+            self.assertEqual(a.read(), b.read())
+
+    def test_goes_to_standard_output(self):
+        r = run("--data", NAMES, "export", "--graphml", "-")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = self.path("stdout.graphml")
+        with open(out, "wb") as f:
+            f.write(r.stdout)
+        self.assertValid(out, GRAPHML_XSD)
+        self.assertGraphmlIntact(out, load(NAMES))
+
+
+class Gexf(Exported):
+    def read(self, path):
+        root = ET.parse(path).getroot()
+        self.assertEqual(root.tag, "{http://gexf.net/1.3}gexf")
+        self.assertEqual(root.get("version"), "1.3")
+        graph = root.find("g:graph", GEXF_NS)
+        self.assertEqual(graph.get("mode"), "dynamic")
+        self.assertEqual(graph.get("timeformat"), "date")
+        return graph
+
+    @staticmethod
+    def values(element):
+        return {v.get("for"): v.get("value") for v in element.iterfind("g:attvalues/g:attvalue",
+                                                                        GEXF_NS)}
+
+    def test_each_agreement_lives_from_its_date_to_its_end(self):
+        for data_path in (CIS, NAMES):
+            with self.subTest(dataset=os.path.basename(data_path)):
+                data = load(data_path)
+                out = self.path("net.gexf")
+                self.export(data_path, "--gexf", out)
+                graph = self.read(out)
+                edges = {self.values(e)["id"]: e for e in graph.iterfind("g:edges/g:edge", GEXF_NS)}
+                self.assertEqual(set(edges), {a["id"] for a in data["agreements"]})
+                starts = {}
+                for a in data["agreements"]:
+                    e = edges[a["id"]]
+                    self.assertEqual({e.get("source"), e.get("target")}, set(a["parties"]))
+                    date, end = a.get("date"), a.get("end")
+                    self.assertEqual(e.get("start"), first_day(date) if date else None, a["id"])
+                    self.assertEqual(e.get("end"), last_day(end) if end else None, a["id"])
+                    self.assertEqual(self.values(e).get("date"), date)
+                    for p in a["parties"]:
+                        starts.setdefault(p, []).append(first_day(date) if date else "")
+                nodes = {n.get("id"): n for n in graph.iterfind("g:nodes/g:node", GEXF_NS)}
+                self.assertEqual(set(nodes), {n["id"] for n in data["nodes"]})
+                for n in data["nodes"]:
+                    node = nodes[n["id"]]
+                    self.assertEqual(node.get("label"), n["name"])
+                    self.assertEqual(self.values(node)["country"], n["country"])
+                    # from the first agreement; from the beginning with an undated one or none
+                    first = min(starts.get(n["id"], [""]))
+                    self.assertEqual(node.get("start"), first or None, n["id"])
+
+    def test_countries_carry_weights_and_domestic_agreements(self):
+        data = load(NAMES)
+        out_gexf, out_graphml = self.path("countries.gexf"), self.path("countries.graphml")
+        self.export(NAMES, "--by-country", "--gexf", out_gexf, "--graphml", out_graphml,
+                    "--with-metrics", "degree,agreements")
+        country = {n["id"]: n["country"] for n in data["nodes"]}
+        weights, domestic = {}, {}
+        for a in data["agreements"]:
+            u, v = (country[p] for p in a["parties"])
+            if u == v:
+                domestic[u] = domestic.get(u, 0) + 1
+            else:
+                key = frozenset((u, v))
+                weights[key] = weights.get(key, 0) + 1
+        graph = self.read(out_gexf)
+        got = {frozenset((e.get("source"), e.get("target"))): float(e.get("weight"))
+               for e in graph.iterfind("g:edges/g:edge", GEXF_NS)}
+        self.assertEqual(got, weights)
+        G = nx.read_graphml(out_graphml)
+        self.assertEqual(set(G.nodes), set(country.values()))
+        for code, d in G.nodes(data=True):
+            self.assertEqual(d["domestic"], domestic.get(code, 0), code)
+            self.assertEqual(d["agreements"], sum(w for k, w in weights.items() if code in k))
+        self.assertEqual({frozenset((u, v)): d["weight"] for u, v, d in G.edges(data=True)},
+                         weights)
+
+
+class Tables(Exported):
+    def test_the_tables_read_back_into_partnet_unchanged(self):
+        data = load(NAMES)
+        nodes, edges = self.path("nodes.csv"), self.path("edges.csv")
+        self.export(NAMES, "--nodes-csv", nodes, "--edges-csv", edges)
+        with open(nodes, encoding="utf-8", newline="") as f:
+            rows = {r["id"]: r for r in csv.DictReader(f)}
+        self.assertEqual(rows["by-a&b"]["name"], "A & B <Oblast>")
+        self.assertEqual(rows["by-a&b"]["aliases"], 'A and B|"AB"')
+        self.assertEqual(rows["by-town"]["lon"], "-0.30000000000000004")
+        with open(edges, encoding="utf-8", newline="") as f:
+            rows = {r["id"]: r for r in csv.DictReader(f)}
+        self.assertEqual(rows["a1"]["note"], "first line\nsecond line")
+        self.assertEqual(rows["a1"]["source_quote"], 'signed "in Yerevan" <2004>')
+        # read back by partnet and exported again: the same nodes and agreements
+        again = self.path("again.graphml")
+        r = run("--data", edges, "--nodes", nodes, "export", "--graphml", again)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        self.assertValid(again, GRAPHML_XSD)
+        self.assertGraphmlIntact(again, dict(data, title=None))
+
+    def test_pajek_reads_in_networkx_and_igraph(self):
+        data = load(CIS)
+        out = self.path("cis.net")
+        self.export(CIS, "--pajek", out)
+        G = nx.read_pajek(out)
+        self.assertEqual(set(G.nodes), {n["id"] for n in data["nodes"]})
+        self.assertEqual(sum(d["weight"] for _, _, d in G.edges(data=True)),
+                         len(data["agreements"]))
+        g = igraph.Graph.Read_Pajek(out)
+        self.assertEqual(g.vcount(), len(data["nodes"]))
+        self.assertEqual(sum(g.es["weight"]), len(data["agreements"]))
+
+
+class Failures(Exported):
+    def assertNothingLeft(self, keep=()):
+        self.assertEqual(sorted(os.listdir(self.dir.name)), sorted(keep),
+                         "no partial or temporary file")
+
+    def test_usage_errors_are_exit_2(self):
+        cases = [((), "nothing to write"),
+                 (("--graphml", "-", "--gexf", "-"), "only one format"),
+                 (("--graphml", "x.graphml", "--with-metrics", "degree,fame"), '"fame"'),
+                 (("--graphml", "x.graphml", "--with-metrics", "degree,degree"), "twice"),
+                 (("--graphml", "x.graphml", "--active"), "--active needs --as-of"),
+                 (("--graphml", "x.graphml", "--country", "XX"), 'no country "XX"'),
+                 (("--graphml", "x.graphml", "extra"), 'unexpected argument "extra"')]
+        for args, message in cases:
+            with self.subTest(args=args):
+                r = run("--data", NAMES, "export", *args)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn(message, r.stderr.decode())
+                self.assertFalse(os.path.exists("x.graphml"))
+
+    def test_a_missing_folder_is_exit_1_and_writes_nothing(self):
+        target = self.path("missing/out.graphml")
+        r = run("--data", NAMES, "export", "--graphml", target)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("missing/out.graphml: cannot write here", r.stderr.decode())
+        self.assertNothingLeft()
+
+    def test_a_full_disk_is_exit_1(self):
+        r = run("--data", CIS, "export", "--gexf", "/dev/full")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("/dev/full: write failed", r.stderr.decode())
+        with open("/dev/full", "wb") as full:
+            r = run("--data", CIS, "export", "--graphml", "-", stdout=full)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("write", r.stderr.decode())
+
+    def test_a_write_failing_midway_keeps_the_existing_file(self):
+        def small_files():
+            resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+        for option, name in (("--graphml", "out.graphml"), ("--gexf", "out.gexf"),
+                             ("--edges-csv", "out.csv"), ("--pajek", "out.net")):
+            with self.subTest(option=option):
+                target = self.path(name)
+                with open(target, "w") as f:
+                    f.write("precious")
+                r = run("--data", CIS, "export", option, target, preexec=small_files)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertIn("write failed", r.stderr.decode())
+                with open(target) as f:
+                    self.assertEqual(f.read(), "precious")
+                os.unlink(target)
+                self.assertNothingLeft()
+
+    def test_same_input_same_bytes(self):
+        names = ("a.graphml", "a.gexf", "a-nodes.csv", "a-edges.csv", "a.net")
+        for prefix in ("one", "two"):
+            self.export(CIS, "--with-metrics", "all",
+                        *[arg for n in names for arg in
+                          ({"graphml": "--graphml", "gexf": "--gexf", "net": "--pajek"}.get(
+                              n.rsplit(".", 1)[1],
+                              "--nodes-csv" if "nodes" in n else "--edges-csv"),
+                           self.path(prefix + "-" + n))])
+        for n in names:
+            with open(self.path("one-" + n), "rb") as a, open(self.path("two-" + n), "rb") as b:
+                self.assertEqual(a.read(), b.read(), n)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

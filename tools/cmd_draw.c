@@ -1,0 +1,154 @@
+/*
+ * partnet draw: a picture of the network of a view (SVG, PNG or PDF), sized by a measure,
+ * coloured by country, on a map when the nodes have coordinates.
+ */
+#include "commands.h"
+
+#include <partnet/draw.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char help[] =
+    "Usage: partnet draw -o FILE.svg|png|pdf [--size-by MEASURE] [--labels N]\n"
+    "                    [--layout auto|map|force] [--by-country] [OPTIONS]\n"
+    "\n"
+    "Draw the network of the view with Graphviz: one disc per node that has an agreement in\n"
+    "the view, its area growing with a measure, its colour its country (a legend names the\n"
+    "colours), one line per pair of partners, wider for more agreements.\n"
+    "\n"
+    "  -o, --output FILE  the picture; its extension chooses the format: .svg (with each\n"
+    "                     node's name as a tooltip), .png or .pdf\n"
+    "  --size-by MEASURE  degree (the default), agreements, betweenness, closeness, harmonic,\n"
+    "                     eigenvector, pagerank or coreness (as `partnet rank` defines them)\n"
+    "  --labels N         name the N largest nodes (default 15; 0: none)\n"
+    "  --layout L         map: at the nodes' coordinates (lat/lon), moved apart just enough\n"
+    "                     not to overlap; force: a force-directed layout (neato, or sfdp for\n"
+    "                     more than 2000 nodes); auto (the default): map when every node has\n"
+    "                     coordinates\n"
+    "  --by-country       draw countries: the network contracted to countries, each at the\n"
+    "                     mean coordinates of its nodes\n"
+    "\n"
+    "Examples:\n"
+    "  partnet draw -o cis.png\n"
+    "  partnet draw -o cis-2010.svg --as-of 2010 --size-by betweenness --labels 10\n"
+    "  partnet draw -o countries.pdf --by-country\n"
+    "  partnet draw -o by.png --country BY --layout force\n"
+    "\n" CLI_VIEW_HELP;
+
+enum { OPT_OUTPUT = 'o', OPT_SIZE_BY = OPT_COMMON_END, OPT_LABELS, OPT_LAYOUT, OPT_BY_COUNTRY };
+
+typedef struct {
+    const char *output;
+    pn_draw_options_t draw;
+    pn_view_options_t view;
+} draw_t;
+
+static int option(void *ctx, int opt, const char *arg)
+{
+    draw_t *d = ctx;
+    long v;
+    int view = cli_view_option(&d->view, opt, arg);
+    if (view != 0)
+        return view < 0 ? -1 : 0;
+    switch (opt) {
+    case OPT_OUTPUT:
+        d->output = arg;
+        if (pn_draw_format_from_path(&d->draw.format, arg) != 0) {
+            cli_error("draw", "-o: %s", pn_error_last());
+            return -1;
+        }
+        return 0;
+    case OPT_SIZE_BY:
+        if (pn_measure_parse(&d->draw.size_by, arg) != 0) {
+            cli_error("draw", "--size-by: expected degree, agreements, betweenness, closeness, "
+                              "harmonic, eigenvector, pagerank or coreness, not \"%s\"", arg);
+            return -1;
+        }
+        return 0;
+    case OPT_LABELS:
+        if (cli_parse_long("draw", "--labels", arg, 0, &v) != 0)
+            return -1;
+        d->draw.labels = v > 1000000 ? 1000000 : (int)v;
+        return 0;
+    case OPT_LAYOUT:
+        if (strcmp(arg, "auto") == 0)
+            d->draw.layout = PN_LAYOUT_AUTO;
+        else if (strcmp(arg, "map") == 0)
+            d->draw.layout = PN_LAYOUT_MAP;
+        else if (strcmp(arg, "force") == 0)
+            d->draw.layout = PN_LAYOUT_FORCE;
+        else {
+            cli_error("draw", "--layout: expected auto, map or force, not \"%s\"", arg);
+            return -1;
+        }
+        return 0;
+    case OPT_BY_COUNTRY:
+        d->view.by_country = 1;
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+/* The title under the drawing: the dataset's file name and the view. */
+static void describe(char *buf, size_t size, const pn_dataset_t *ds, const pn_view_options_t *v)
+{
+    const char *name = pn_dataset_name(ds), *slash = strrchr(name, '/');
+    char date[PN_DATE_TEXT_MAX];
+    int n = snprintf(buf, size, "%s", slash ? slash + 1 : name);
+    if (v->as_of != PN_DATE_NONE && n >= 0 && (size_t)n < size)
+        n += snprintf(buf + n, size - (size_t)n, v->active ? ", active at %s" : ", as of %s",
+                      pn_date_format(date, v->as_of));
+    if (v->country && n >= 0 && (size_t)n < size)
+        n += snprintf(buf + n, size - (size_t)n, ", partnerships of %s", v->country);
+    if (v->by_country && n >= 0 && (size_t)n < size)
+        snprintf(buf + n, size - (size_t)n, ", by country");
+}
+
+int cmd_draw(cli_t *cli, int argc, char **argv)
+{
+    static const struct option own[] = {
+        {"output", required_argument, NULL, OPT_OUTPUT},
+        {"size-by", required_argument, NULL, OPT_SIZE_BY},
+        {"labels", required_argument, NULL, OPT_LABELS},
+        {"layout", required_argument, NULL, OPT_LAYOUT},
+        {"by-country", no_argument, NULL, OPT_BY_COUNTRY},
+        CLI_VIEW_OPTIONS,
+        {NULL, 0, NULL, 0}};
+    draw_t d = {NULL, PN_DRAW_OPTIONS_INIT, PN_VIEW_OPTIONS_INIT};
+    int rc = cli_parse(cli, argc, argv, own, option, &d, help);
+    if (rc != CLI_CONTINUE)
+        return rc;
+    if (optind < argc) {
+        cli_error("draw", "unexpected argument \"%s\"", argv[optind]);
+        return cli_usage_error("draw");
+    }
+    if (!d.output) {
+        cli_error("draw", "no picture to write: give -o FILE.svg, FILE.png or FILE.pdf");
+        return cli_usage_error("draw");
+    }
+    if (cli_view_check(&d.view, "draw") != 0)
+        return EXIT_USAGE;
+    d.view.drop_isolated = 1; /* a disc without a line says nothing */
+
+    pn_dataset_t *ds = NULL;
+    pn_graph_t *g = NULL;
+    char title[512];
+    if ((rc = cli_load(cli, &ds)) != EXIT_OK)
+        goto done;
+    if (pn_graph_new(&g, ds, &d.view) != 0) {
+        cli_error("draw", "%s", pn_error_last());
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    describe(title, sizeof title, ds, &d.view);
+    d.draw.title = title;
+    if (pn_draw(g, d.output, &d.draw) != 0) {
+        cli_error("draw", "%s", pn_error_last());
+        rc = EXIT_FAILED;
+    }
+done:
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+    return rc;
+}

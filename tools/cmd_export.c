@@ -1,0 +1,290 @@
+/*
+ * partnet export: the network of a view as GraphML, dynamic GEXF, CSV tables or Pajek, with
+ * centrality and communities attached to the nodes when asked.
+ */
+#include "commands.h"
+
+#include <partnet/communities.h>
+#include <partnet/export.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char help[] =
+    "Usage: partnet export [--graphml FILE] [--gexf FILE] [--nodes-csv FILE]\n"
+    "                      [--edges-csv FILE] [--pajek FILE] [--with-metrics LIST] [OPTIONS]\n"
+    "\n"
+    "Write the network of the view for Gephi, Cytoscape, yEd, NetworkX, igraph, pandas, R or\n"
+    "Neo4j. Several formats may be written at once; FILE - is standard output (for one of\n"
+    "them). Each file is written whole or not at all: a failed export leaves an existing\n"
+    "file as it was.\n"
+    "\n"
+    "  --graphml FILE     GraphML: every node with its attributes (name, country, level,\n"
+    "                     first_level, parent, lat, lon, aliases) and every agreement as an\n"
+    "                     edge of its own (id, date, year, end, kind, domains, note, source_*),\n"
+    "                     typed int, double, boolean or string\n"
+    "  --gexf FILE        GEXF 1.3 for Gephi's timeline: each agreement's edge from the first\n"
+    "                     day of its date (2004 -> 2004-01-01) to the last day of its end,\n"
+    "                     each node from its first agreement\n"
+    "  --nodes-csv FILE   the node table (id and the node attributes)\n"
+    "  --edges-csv FILE   the edge table (source, target and the agreement's fields); with\n"
+    "                     --nodes-csv, what `partnet --data EDGES --nodes NODES` reads back\n"
+    "  --pajek FILE       Pajek .net: one edge per pair, weighted by its agreements\n"
+    "  --with-metrics L   node attributes to add, comma-separated: degree, agreements,\n"
+    "                     betweenness, closeness, harmonic, eigenvector, pagerank, coreness\n"
+    "                     (as `partnet rank` defines them), community (Louvain, numbered from\n"
+    "                     1 by decreasing size), or all\n"
+    "  --seed S           seed of the community detection (default 1; printed on stderr)\n"
+    "  --by-country       the network contracted to countries: a country's node carries its\n"
+    "                     name, regions and domestic agreements, an edge its weight (the\n"
+    "                     agreements between the two countries) and first_date\n"
+    "\n"
+    "Examples:\n"
+    "  partnet export --graphml cis.graphml --gexf cis.gexf\n"
+    "  partnet export --as-of 2010 --with-metrics degree,pagerank,community \\\n"
+    "                 --graphml 2010.graphml\n"
+    "  partnet export --nodes-csv nodes.csv --edges-csv edges.csv\n"
+    "  partnet export --by-country --gexf countries.gexf\n"
+    "\n" CLI_VIEW_HELP;
+
+enum { FILE_GRAPHML, FILE_GEXF, FILE_NODES, FILE_EDGES, FILE_PAJEK, FILE_COUNT };
+
+enum { OPT_GRAPHML = OPT_COMMON_END, OPT_GEXF, OPT_NODES_CSV, OPT_EDGES_CSV, OPT_PAJEK,
+       OPT_WITH_METRICS, OPT_SEED, OPT_BY_COUNTRY };
+
+/* A metric to attach: a measure, or PN_MEASURE_COUNT for the community. */
+#define COMMUNITY PN_MEASURE_COUNT
+
+typedef struct {
+    const char *files[FILE_COUNT];
+    int metrics[PN_MEASURE_COUNT + 1]; /* in the order asked */
+    size_t metric_count;
+    unsigned long seed;
+    pn_view_options_t view;
+} export_t;
+
+static int add_metric(export_t *x, int metric)
+{
+    for (size_t i = 0; i < x->metric_count; i++)
+        if (x->metrics[i] == metric) {
+            cli_error("export", "--with-metrics: \"%s\" is listed twice",
+                      metric == COMMUNITY ? "community" : pn_measure_name((pn_measure_t)metric));
+            return -1;
+        }
+    x->metrics[x->metric_count++] = metric;
+    return 0;
+}
+
+static int parse_metrics(export_t *x, const char *list)
+{
+    char name[32];
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        pn_measure_t m;
+        snprintf(name, sizeof name, "%.*s", (int)n, p);
+        if (strcmp(name, "all") == 0) {
+            for (int k = 0; k <= COMMUNITY; k++)
+                if (add_metric(x, k) != 0)
+                    return -1;
+        } else if (strcmp(name, "community") == 0) {
+            if (add_metric(x, COMMUNITY) != 0)
+                return -1;
+        } else if (pn_measure_parse(&m, name) == 0) {
+            if (add_metric(x, (int)m) != 0)
+                return -1;
+        } else {
+            cli_error("export", "--with-metrics: expected degree, agreements, betweenness, "
+                                "closeness, harmonic, eigenvector, pagerank, coreness, "
+                                "community or all, not \"%s\"", name);
+            return -1;
+        }
+        p += n + (p[n] == ',');
+    }
+    return 0;
+}
+
+static int option(void *ctx, int opt, const char *arg)
+{
+    export_t *x = ctx;
+    long v;
+    int view = cli_view_option(&x->view, opt, arg);
+    if (view != 0)
+        return view < 0 ? -1 : 0;
+    switch (opt) {
+    case OPT_GRAPHML:
+    case OPT_GEXF:
+    case OPT_NODES_CSV:
+    case OPT_EDGES_CSV:
+    case OPT_PAJEK:
+        x->files[opt - OPT_GRAPHML] = arg;
+        return 0;
+    case OPT_WITH_METRICS:
+        return parse_metrics(x, arg);
+    case OPT_SEED:
+        if (cli_parse_long("export", "--seed", arg, 0, &v) != 0)
+            return -1;
+        x->seed = (unsigned long)v;
+        return 0;
+    case OPT_BY_COUNTRY:
+        x->view.by_country = 1;
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+/* Check the outputs: at least one, and standard output for one at most. */
+static int check_files(const export_t *x)
+{
+    int any = 0, stdout_uses = 0;
+    for (int f = 0; f < FILE_COUNT; f++) {
+        any |= x->files[f] != NULL;
+        stdout_uses += x->files[f] && strcmp(x->files[f], "-") == 0;
+    }
+    if (!any) {
+        cli_error("export", "nothing to write: give --graphml, --gexf, --nodes-csv, "
+                            "--edges-csv or --pajek FILE");
+        return -1;
+    }
+    if (stdout_uses > 1) {
+        cli_error("export", "only one format can go to standard output (-)");
+        return -1;
+    }
+    return 0;
+}
+
+/* The metrics asked for, as export columns: values[i] holds column i's values. */
+static int compute_metrics(const export_t *x, const pn_graph_t *g, pn_export_column_t *columns,
+                           igraph_vector_t *values)
+{
+    igraph_vector_t *outs[PN_MEASURE_COUNT] = {NULL};
+    unsigned measures = 0;
+    for (size_t i = 0; i < x->metric_count; i++) {
+        if (x->metrics[i] == COMMUNITY)
+            continue;
+        measures |= 1u << x->metrics[i];
+        outs[x->metrics[i]] = &values[i];
+    }
+    pn_centrality_options_t copts = PN_CENTRALITY_OPTIONS_INIT;
+    if (cli_stderr_is_terminal())
+        copts.progress = cli_progress;
+    if (measures && pn_centrality_many(outs, g, measures, &copts) != 0)
+        return -1;
+    for (size_t i = 0; i < x->metric_count; i++) {
+        int metric = x->metrics[i];
+        columns[i].name = metric == COMMUNITY ? "community" : pn_measure_name((pn_measure_t)metric);
+        columns[i].integer = metric == COMMUNITY || pn_measure_is_integer((pn_measure_t)metric);
+        if (metric == COMMUNITY) {
+            igraph_vector_int_t membership;
+            if (igraph_vector_int_init(&membership, 0) != IGRAPH_SUCCESS)
+                return -1;
+            int status = pn_communities(&membership, NULL, NULL, g, PN_COMMUNITY_LOUVAIN, x->seed);
+            if (status == 0 &&
+                igraph_vector_resize(&values[i], igraph_vector_int_size(&membership)) != 0)
+                status = -1;
+            igraph_integer_t n = igraph_vector_int_size(&membership);
+            for (igraph_integer_t v = 0; status == 0 && v < n; v++)
+                VECTOR(values[i])[v] = (double)VECTOR(membership)[v] + 1;
+            igraph_vector_int_destroy(&membership);
+            if (status != 0)
+                return -1;
+            fprintf(stderr, "partnet export: communities by louvain with seed %lu (the same seed "
+                            "gives the same communities)\n", x->seed);
+        }
+        columns[i].values = VECTOR(values[i]);
+    }
+    return 0;
+}
+
+static int write_files(const export_t *x, const pn_graph_t *g, const pn_export_options_t *opts)
+{
+    for (int f = 0; f < FILE_COUNT; f++) {
+        const char *path = x->files[f];
+        int status = 0;
+        if (!path)
+            continue;
+        switch (f) {
+        case FILE_GRAPHML:
+            status = pn_export_graphml(g, path, opts);
+            break;
+        case FILE_GEXF:
+            status = pn_export_gexf(g, path, opts);
+            break;
+        case FILE_NODES:
+            status = pn_export_nodes_csv(g, path, opts);
+            break;
+        case FILE_EDGES:
+            status = pn_export_edges_csv(g, path);
+            break;
+        default:
+            status = pn_export_pajek(g, path);
+            break;
+        }
+        if (status != 0) {
+            cli_error("export", "%s", pn_error_last());
+            return status == PN_EUSAGE ? EXIT_USAGE : EXIT_FAILED;
+        }
+    }
+    return EXIT_OK;
+}
+
+int cmd_export(cli_t *cli, int argc, char **argv)
+{
+    static const struct option own[] = {
+        {"graphml", required_argument, NULL, OPT_GRAPHML},
+        {"gexf", required_argument, NULL, OPT_GEXF},
+        {"nodes-csv", required_argument, NULL, OPT_NODES_CSV},
+        {"edges-csv", required_argument, NULL, OPT_EDGES_CSV},
+        {"pajek", required_argument, NULL, OPT_PAJEK},
+        {"with-metrics", required_argument, NULL, OPT_WITH_METRICS},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"by-country", no_argument, NULL, OPT_BY_COUNTRY},
+        CLI_VIEW_OPTIONS,
+        {NULL, 0, NULL, 0}};
+    export_t x = {{NULL}, {0}, 0, 1, PN_VIEW_OPTIONS_INIT};
+    int rc = cli_parse(cli, argc, argv, own, option, &x, help);
+    if (rc != CLI_CONTINUE)
+        return rc;
+    if (optind < argc) {
+        cli_error("export", "unexpected argument \"%s\"", argv[optind]);
+        return cli_usage_error("export");
+    }
+    if (check_files(&x) != 0)
+        return cli_usage_error("export");
+    if (cli_view_check(&x.view, "export") != 0)
+        return EXIT_USAGE;
+
+    pn_dataset_t *ds = NULL;
+    pn_graph_t *g = NULL;
+    igraph_vector_t values[PN_MEASURE_COUNT + 1];
+    pn_export_column_t columns[PN_MEASURE_COUNT + 1];
+    size_t inited = 0;
+    if ((rc = cli_load(cli, &ds)) != EXIT_OK)
+        goto done;
+    if (pn_graph_new(&g, ds, &x.view) != 0) {
+        cli_error("export", "%s", pn_error_last());
+        rc = EXIT_USAGE;
+        goto done;
+    }
+    for (; inited < x.metric_count; inited++)
+        if (igraph_vector_init(&values[inited], 0) != IGRAPH_SUCCESS) {
+            cli_error("export", "out of memory");
+            rc = EXIT_FAILED;
+            goto done;
+        }
+    if (compute_metrics(&x, g, columns, values) != 0) {
+        cli_error("export", "%s", pn_error_last());
+        rc = EXIT_FAILED;
+        goto done;
+    }
+    pn_export_options_t opts = PN_EXPORT_OPTIONS_INIT;
+    opts.columns = columns;
+    opts.column_count = x.metric_count;
+    rc = write_files(&x, g, &opts);
+done:
+    for (size_t i = 0; i < inited; i++)
+        igraph_vector_destroy(&values[i]);
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+    return rc;
+}
