@@ -73,8 +73,9 @@ class HtmlReport(unittest.TestCase):
     def test_page_is_self_contained(self):
         self.assertNotRegex(self.html, r'src="(?!data:)', "every picture is inline")
         self.assertIn('id="growth-chart"', self.html)
-        self.assertIn("data:image/svg+xml;base64,", self.html)
-        self.assertEqual(sorted(os.listdir(self.dir)), ["growth.svg", "index.html"])
+        self.assertIn('id="network-drawing"', self.html)
+        self.assertEqual(self.html.count("data:image/svg+xml;base64,"), 2)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["growth.svg", "index.html", "network.svg"])
 
     def test_renders_in_chromium_without_console_messages(self):
         shot = os.path.join(BUILD, "tests", "report-screenshot.png")
@@ -90,6 +91,7 @@ class HtmlReport(unittest.TestCase):
         r = chromium("file://" + os.path.abspath(self.page), "--dump-dom")
         dom = r.stdout.decode()
         self.assertIn('<figure id="growth-chart">', dom)
+        self.assertIn('<figure id="network-drawing">', dom)
         for table in ("hubs", "coverage", "growth", "communities", "reported"):
             self.assertIn('id="table-%s"' % table, dom)
         self.assertGreaterEqual(len(re.findall(r"<tr>", dom)), 60)

@@ -8,7 +8,8 @@
 
 /**
  * Write DIR/index.html (one self-contained page: pictures inline as data URIs, sortable
- * tables) and beside it the growth chart as growth.svg; the folder is made if missing.
+ * tables) and beside it the network drawing and the growth chart as network.svg and
+ * growth.svg; the folder is made if missing. @p graph is the network to draw.
  * @return EXIT_OK, EXIT_USAGE (the folder cannot be made) or EXIT_FAILED (message printed)
  */
 int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph,

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <partnet/chart.h>
+#include <partnet/draw.h>
 #include <partnet/outfile.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,21 +115,24 @@ static int make_folder(const char *dir)
 int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph,
                 const pn_growth_t *growth, table_t *const *tables, size_t count)
 {
-    (void)graph;
     if (make_folder(dir) != 0) {
         cli_error("report", "%s: cannot make this folder: %s", dir,
                   errno ? strerror(errno) : "a file has that name");
         return EXIT_USAGE;
     }
     size_t n = strlen(dir) + 32;
-    char *chart = malloc(n), *page = malloc(n);
+    char *chart = malloc(n), *page = malloc(n), *drawing = malloc(n);
     pn_outfile_t *file = NULL;
     int rc = EXIT_FAILED;
-    if (!chart || !page)
+    if (!chart || !page || !drawing)
         goto done;
     snprintf(chart, n, "%s/growth.svg", dir);
+    snprintf(drawing, n, "%s/network.svg", dir);
     snprintf(page, n, "%s/index.html", dir);
-    if (growth->year_count && pn_growth_chart(growth, chart, NULL) != 0) {
+    pn_draw_options_t draw = PN_DRAW_OPTIONS_INIT;
+    draw.title = pn_dataset_title(ds);
+    if ((growth->year_count && pn_growth_chart(growth, chart, NULL) != 0) ||
+        pn_draw(graph, drawing, &draw) != 0) {
         cli_error("report", "%s", pn_error_last());
         goto done;
     }
@@ -150,6 +154,13 @@ int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph
     for (size_t i = 0; i < count; i++) {
         if (table_print_html(out, tables[i]) != 0)
             break;
+        if (i == 0 && figure(out, drawing, "network-drawing", "the partnership network",
+                             "The network: a disc per region or city, its area growing with "
+                             "its number of partners, coloured by country; lines join partners, "
+                             "wider for more agreements.") != 0) {
+            cli_error("report", "%s: cannot read it back: %s", drawing, strerror(errno));
+            goto done;
+        }
         if (strcmp(table_name(tables[i]), "growth") == 0 && growth->year_count &&
             figure(out, chart, "growth-chart", "growth chart",
                    "Agreements, partner pairs, nodes and the largest component by year; the "
@@ -172,5 +183,6 @@ done:
     pn_outfile_abort(file);
     free(chart);
     free(page);
+    free(drawing);
     return rc;
 }
