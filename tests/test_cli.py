@@ -171,6 +171,44 @@ class Info(unittest.TestCase):
         self.assertIn("writing the output failed", r.stderr.decode())
 
 
+def run_with_terminal_stderr(*args):
+    """Run partnet with stderr on a pseudo-terminal; return (exit code, what reached it)."""
+    import pty
+    master, slave = pty.openpty()
+    env = dict(os.environ)
+    env.pop("PARTNET_DATASET", None)
+    p = subprocess.Popen([PARTNET, *args], stdout=subprocess.DEVNULL, stderr=slave, env=env)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    return p.wait(timeout=300), seen.decode(errors="replace")
+
+
+class Progress(unittest.TestCase):
+    def test_progress_shows_on_a_terminal_only(self):
+        code, seen = run_with_terminal_stderr("rank", "--by", "betweenness")
+        self.assertEqual(code, 0)
+        self.assertIn("shortest paths: ", seen)
+        self.assertIn("\x1b[K", seen, "the progress line is cleared when done")
+        r = run("rank", "--by", "betweenness")
+        self.assertEqual(r.returncode, 0)
+        self.assertNotIn(b"shortest paths", r.stderr, "never in pipes")
+        self.assertNotIn(b"\x1b", r.stderr)
+
+    def test_loading_reports_progress_on_a_terminal(self):
+        code, seen = run_with_terminal_stderr("--data", os.path.join(FIXTURES, "tables"), "info")
+        self.assertEqual(code, 0)
+        self.assertIn("\x1b[K", seen, "the loader's last progress call clears its line")
+
+
 class Check(unittest.TestCase):
     def test_lists_every_problem_and_exits_2(self):
         r = run("check", os.path.join(FIXTURES, "bad.json"))
