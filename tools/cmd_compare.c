@@ -156,9 +156,11 @@ static table_t *new_pairs(const pn_dataset_t *ds, const compare_t *c, int y1, in
         int seen = 0;
         for (size_t i = 0; i < na && !seen; i++)
             seen = a[i].a == b[j].a && a[i].b == b[j].b;
-        if (seen)
-            continue;
         const char *ca = pn_dataset_country(ds, b[j].a)->code, *cb = pn_dataset_country(ds, b[j].b)->code;
+        /* the matrix has every country's row: keep to the view's country */
+        if (seen || (c->view.country && strcmp(ca, c->view.country) != 0 &&
+                     strcmp(cb, c->view.country) != 0))
+            continue;
         table_text(t, ca[0] ? ca : "?");
         table_text(t, cb[0] ? cb : "?");
         table_int(t, (long long)b[j].agreements);
