@@ -238,7 +238,8 @@ static int choose_and_load(pn_loader_t *l, const char *path)
     const char *data;
     size_t len;
     char header[4096] = "";
-    if (input == PN_INPUT_AUTO || input == PN_INPUT_TABLES) {
+    if (input != PN_INPUT_JSON) {
+        /* tables and pair lists take their delimiter from the header line */
         status = pn_reader__peek(&in, &data, &len);
         if (status != 0)
             goto close;

@@ -160,6 +160,17 @@ Test(load_pairs, rejects_bad_cells_with_their_line)
     pn_test_load_free(&r);
 }
 
+Test(load_pairs, finds_the_delimiter_when_told_the_input_is_a_pair_list)
+{
+    pn_load_options_t opts = PN_LOAD_OPTIONS_INIT;
+    opts.input = PN_INPUT_PAIRS;
+    pn_test_load_t r = pn_test_load_text("tabs.tsv", "city1\tcountry1\tcity2\tcountry2\n"
+                                         "Minsk\tBelarus\tKapan\tArmenia\n", &opts);
+    cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
+    cr_expect_eq(pn_dataset_agreement_count(r.ds), 1);
+    pn_test_load_free(&r);
+}
+
 Test(load_pairs, unknown_header_asks_for_a_mapping)
 {
     pn_test_load_t r = pn_test_load_text("odd.csv", "x,y,z\n1,2,3\n", NULL);
