@@ -54,10 +54,9 @@ int pn_load__country_named(pn_loader_t *l, const char *file, const char *text, s
         len--;
     uint32_t cached;
     if (pn_strmap__get(&l->named, text, len, &cached)) {
-        for (size_t i = 0; i < l->unresolved_count; i++)
-            if (l->unresolved[i].text && strlen(l->unresolved[i].text) == len &&
-                memcmp(l->unresolved[i].text, text, len) == 0)
-                l->unresolved[i].rows++;
+        uint32_t u;
+        if (pn_strmap__get(&l->unresolved_index, text, len, &u))
+            l->unresolved[u].rows++;
         l->no_country_rows += len == 0;
         *out = cached;
         return 0;
@@ -100,6 +99,9 @@ int pn_load__country_named(pn_loader_t *l, const char *file, const char *text, s
         if (status == 0 &&
             pn_array__reserve((void **)&l->unresolved, &l->unresolved_capacity,
                               l->unresolved_count + 1, sizeof *l->unresolved) != 0)
+            status = pn_error__nomem();
+        if (status == 0 &&
+            pn_strmap__put(&l->unresolved_index, key, (uint32_t)l->unresolved_count, NULL) < 0)
             status = pn_error__nomem();
         if (status == 0)
             l->unresolved[l->unresolved_count++] = (pn_unresolved_t){key, 1, line};
@@ -327,6 +329,7 @@ done:
     }
     pn_resolver_free(l.resolver);
     pn_strmap__destroy(&l.named);
+    pn_strmap__destroy(&l.unresolved_index);
     free(l.unresolved);
     pn_problems_free(own);
     return status;

@@ -26,10 +26,12 @@ typedef struct {
     pn_strmap_t named;        /* country text as written -> dataset country */
     pn_unresolved_t *unresolved;
     size_t unresolved_count, unresolved_capacity;
+    pn_strmap_t unresolved_index; /* country text as written -> its entry in unresolved */
     uint32_t no_country_rows; /* cells that name no country */
 } pn_loader_t;
 
-#define PN_LOADER_INIT(ds, problems, opts) {(ds), (problems), (opts), NULL, PN_STRMAP_INIT, NULL, 0, 0, 0}
+#define PN_LOADER_INIT(ds, problems, opts)                                                         \
+    {(ds), (problems), (opts), NULL, PN_STRMAP_INIT, NULL, 0, 0, PN_STRMAP_INIT, 0}
 
 /** The loader's resolver, made on first use. @return 0 or an error status. */
 int pn_load__resolver(pn_loader_t *l, pn_resolver_t **out);
