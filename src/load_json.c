@@ -192,24 +192,30 @@ static void scan_top(json_t *j)
             return;
         }
         p = skip_ws(p + 1, j->end);
-        int section = -1;
+        int section = -1, known = 0;
         for (int i = 0; i < SEC_COUNT; i++)
             if (strcmp(key->valuestring, section_names[i]) == 0)
                 section = i;
+        for (const char *const *m = meta_fields; *m && !known; m++)
+            known = strcmp(key->valuestring, *m) == 0;
+        /* only the few known fields are kept, so that this lookup stays short */
         int duplicate = section >= 0 ? j->sections[section].seen
-                                     : cJSON_HasObjectItem(j->meta, key->valuestring);
-        if (duplicate) {
-            int status = pn_load__error(j->l, "%s:%u: field \"%s\" appears twice in the top "
-                                        "object", j->name, line_at(j, key_pos), key->valuestring);
-            if (status)
-                j->status = status;
-        }
+                        : known && cJSON_GetObjectItemCaseSensitive(j->meta, key->valuestring);
+        int status = 0;
+        if (duplicate)
+            status = pn_load__error(j->l, "%s:%u: field \"%s\" appears twice in the top "
+                                    "object", j->name, line_at(j, key_pos), key->valuestring);
+        else if (section < 0 && !known)
+            status = pn_load__warning(j->l, "%s:%u: top object: unknown field \"%s\" ignored",
+                                      j->name, line_at(j, key_pos), key->valuestring);
+        if (status)
+            j->status = status;
         if (section >= 0) {
             j->sections[section].seen = 1;
             scan_list(j, &j->sections[section], &p);
         } else {
             cJSON *value = parse_value(j, &p);
-            if (value && !duplicate) {
+            if (value && known && !duplicate) {
                 cJSON_AddItemToObject(j->meta, key->valuestring, value);
             } else {
                 cJSON_Delete(value);
@@ -934,11 +940,6 @@ static void read_reported(json_t *j)
 static void read_meta(json_t *j)
 {
     elem_t e = {j, j->meta, 1, "top object", 0};
-    const cJSON *field;
-    cJSON_ArrayForEach(field, j->meta) {
-        if (!one_of(field->string, meta_fields))
-            elem_warning(&e, "unknown field \"%s\" ignored", field->string);
-    }
     const char *format = string_field(&e, j->meta, "format", 0);
     if (format && strcmp(format, FORMAT_NAME) != 0)
         elem_error(&e, "field \"format\": this partnet reads \"" FORMAT_NAME "\", not \"%s\"",

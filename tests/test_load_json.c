@@ -418,6 +418,42 @@ Test(load_json, rejects_unknown_format_and_duplicate_sections)
     pn_test_load_free(&r);
 }
 
+Test(load_json, warns_of_unknown_top_fields_at_their_line)
+{
+    pn_test_load_t r = pn_test_load_text("top.json", "{\"title\": \"A\",\n \"Title\": \"B\",\n"
+                                         " \"nodes\": []}", NULL);
+    cr_expect_eq(r.status, 0, "a field that differs only in case is another field:%s",
+                 pn_test_problems(&r));
+    PN_EXPECT_WARNING(r, "top.json:2: top object: unknown field \"Title\" ignored");
+    cr_expect_str_eq(pn_dataset_title(r.ds), "A");
+    pn_test_load_free(&r);
+
+    r = pn_test_load_text("twice.json", "{\"title\": \"A\",\n \"title\": \"B\"}", NULL);
+    cr_expect_eq(r.status, PN_EINVALID);
+    PN_EXPECT_ERROR(r, "twice.json:2: field \"title\" appears twice");
+    pn_test_load_free(&r);
+}
+
+/* A hang guard, not a timing: each unknown top-level field was looked up among all the
+ * earlier ones, which took minutes for 200,000 of them; it takes a second now. */
+Test(load_json, reads_many_unknown_top_fields_in_linear_time, .timeout = 30)
+{
+    enum { FIELDS = 200000 };
+    size_t cap = 16 + (size_t)FIELDS * 24, used = 1;
+    char *text = malloc(cap);
+    cr_assert_not_null(text);
+    text[0] = '{';
+    for (int i = 0; i < FIELDS; i++)
+        used += (size_t)snprintf(text + used, cap - used, "\"f%d\": 0,\n", i);
+    snprintf(text + used, cap - used, "\"nodes\": []}");
+    pn_test_load_t r = pn_test_load_text("fields.json", text, NULL);
+    free(text);
+    cr_expect_eq(r.status, 0, "%s", pn_test_problems(&r));
+    cr_expect_eq(pn_problems_total(r.problems, PN_SEVERITY_WARNING), FIELDS);
+    PN_EXPECT_WARNING(r, "fields.json:10000: top object: unknown field \"f9999\" ignored");
+    pn_test_load_free(&r);
+}
+
 Test(load_json, a_network_with_no_agreements_is_valid)
 {
     pn_test_load_t r = pn_test_load_text("empty.json", "{}", NULL);
