@@ -24,6 +24,13 @@ int pn_load__resolver(pn_loader_t *l, pn_resolver_t **out)
     return 0;
 }
 
+int pn_load__files(pn_loader_t *l, const char *nodes_file, const char *agreements_file)
+{
+    l->nodes_file = pn_arena__strdup(&l->ds->arena, nodes_file);
+    l->agreements_file = pn_arena__strdup(&l->ds->arena, agreements_file);
+    return l->nodes_file && l->agreements_file ? 0 : pn_error__nomem();
+}
+
 size_t pn_load__errors(const pn_loader_t *l)
 {
     return pn_problems_total(l->problems, PN_SEVERITY_ERROR);

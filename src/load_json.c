@@ -973,7 +973,9 @@ int pn_load__json(pn_loader_t *l, pn_reader_t *in)
     char *text = NULL;
     size_t len = 0;
     json_t j = {0};
-    int status = pn_reader__slurp(in, &text, &len);
+    int status = pn_load__files(l, in->name, in->name);
+    if (status == 0)
+        status = pn_reader__slurp(in, &text, &len);
     if (status != 0)
         return status;
     j.l = l;

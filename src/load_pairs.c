@@ -344,8 +344,10 @@ int pn_load__pairs(pn_loader_t *l, pn_reader_t *in, const char *header_hint)
     for (int k = 0; k < P_COUNT; k++)
         p.column[k] = -1;
     p.header_pending = !l->opts->no_header;
-    int status = 0;
-    if (l->opts->columns && (status = parse_mapping(&p, l->opts->columns)) != 0)
+    int status = pn_load__files(l, in->name, in->name);
+    if (status == 0 && l->opts->columns)
+        status = parse_mapping(&p, l->opts->columns);
+    if (status != 0)
         return status;
     if (l->opts->no_header && !l->opts->columns)
         return pn_error__set(PN_EUSAGE, "--no-header needs --columns to say which column holds "
