@@ -94,15 +94,43 @@ static void syntax_error(json_t *j, const char *p, const char *expected)
     j->status = status ? status : PN_EPARSE;
 }
 
+/* How many lists and objects are open at @p stop, counting from @p p (strings skipped). */
+static int depth_at(const char *p, const char *stop)
+{
+    int depth = 0, in_string = 0;
+    for (; p < stop; p++) {
+        if (in_string) {
+            if (*p == '\\')
+                p++;
+            else if (*p == '"')
+                in_string = 0;
+        } else if (*p == '"') {
+            in_string = 1;
+        } else if (*p == '[' || *p == '{') {
+            depth++;
+        } else if (*p == ']' || *p == '}') {
+            depth--;
+        }
+    }
+    return depth;
+}
+
 /* Parse one JSON value at *p with cJSON; NULL (and a reported error) when malformed. */
 static cJSON *parse_value(json_t *j, const char **p)
 {
     const char *after = NULL;
     cJSON *v = cJSON_ParseWithLengthOpts(*p, (size_t)(j->end - *p), &after, 0);
     if (!v) {
-        syntax_error(j, after ? after : *p,
-                     "a value (string in double quotes, number, object, list, true, false or "
-                     "null) nested at most 1000 deep");
+        const char *at = after ? after : *p;
+        /* cJSON gives up at its nesting limit without saying so */
+        if (depth_at(*p, at) >= CJSON_NESTING_LIMIT) {
+            char expected[64];
+            snprintf(expected, sizeof expected, "lists and objects nested at most %d deep",
+                     CJSON_NESTING_LIMIT);
+            syntax_error(j, at, expected);
+        } else
+            syntax_error(j, at, "a value (string in double quotes, number, object, list, true, "
+                                "false or null)");
         return NULL;
     }
     *p = after;

@@ -374,7 +374,19 @@ Test(load_json, rejects_json_nested_thousands_deep)
     pn_test_load_t r = pn_test_load_text("deep.json", text, NULL);
     free(text);
     cr_expect_eq(r.status, PN_EPARSE);
-    PN_EXPECT_ERROR(r, "deep.json:1:", "nested at most 1000 deep");
+    PN_EXPECT_ERROR(r, "deep.json:1:1011: malformed JSON: expected lists and objects nested at "
+                    "most 1000 deep, found \"[[[[");
+    pn_test_load_free(&r);
+}
+
+Test(load_json, names_a_bad_value_without_blaming_nesting)
+{
+    pn_test_load_t r = pn_test_load_text("nan.json", "{\"nodes\": [{\"id\": \"x\", \"lat\": NaN}]}",
+                                         NULL);
+    cr_expect_eq(r.status, PN_EPARSE);
+    PN_EXPECT_ERROR(r, "nan.json:1:31: malformed JSON: expected a value (string in double quotes, "
+                    "number, object, list, true, false or null), found \"NaN}]}\"");
+    cr_expect(strstr(pn_error_last(), "deep") == NULL, "%s", pn_error_last());
     pn_test_load_free(&r);
 }
 
