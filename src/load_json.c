@@ -414,6 +414,8 @@ static int int_field(elem_t *e, const cJSON *obj, const char *key, int required,
     return 1;
 }
 
+/* @return 1 when present and a number in [lo, hi] (stored in *out), 0 when absent, -1 when
+ * present but wrong (reported). */
 static int number_field(elem_t *e, const cJSON *obj, const char *key, double lo, double hi,
                         double *out)
 {
@@ -422,12 +424,12 @@ static int number_field(elem_t *e, const cJSON *obj, const char *key, double lo,
         return 0;
     if (!cJSON_IsNumber(v)) {
         elem_error(e, "field \"%s\": expected a number, found %s", key, type_name(v));
-        return 0;
+        return -1;
     }
     double d = v->valuedouble;
     if (!isfinite(d) || d < lo || d > hi) {
         elem_error(e, "field \"%s\": expected a number from %g to %g, found %g", key, lo, hi, d);
-        return 0;
+        return -1;
     }
     *out = d;
     return 1;
@@ -718,7 +720,8 @@ static void read_nodes(json_t *j)
         double lat = NAN, lon = NAN;
         int has_lat = number_field(&e, e.obj, "lat", -90, 90, &lat);
         int has_lon = number_field(&e, e.obj, "lon", -180, 180, &lon);
-        if (has_lat != has_lon)
+        /* a wrong one is reported already; only a missing one is a second error */
+        if ((has_lat == 0 && has_lon == 1) || (has_lat == 1 && has_lon == 0))
             elem_error(&e, "fields \"lat\" and \"lon\" go together: give both or neither");
         const char **aliases;
         size_t alias_count = string_list_field(&e, e.obj, "aliases", &aliases);
@@ -747,7 +750,7 @@ static void read_nodes(json_t *j)
         n->level = level;
         n->first_level = cJSON_IsTrue(first_level);
         n->line = e.line;
-        if (has_lat && has_lon) {
+        if (has_lat == 1 && has_lon == 1) {
             n->lat = lat;
             n->lon = lon;
         }
@@ -931,7 +934,7 @@ static void read_reported(json_t *j)
         int qualitative = qualifier && (strcmp(qualifier, "all") == 0 ||
                                         strcmp(qualifier, "almost_all") == 0 ||
                                         strcmp(qualifier, "most") == 0);
-        if (!has_value && !qualitative)
+        if (has_value == 0 && !qualitative)
             elem_error(&e, "field \"value\" is missing (only qualifiers all, almost_all and "
                            "most go without a value)");
         long total = -1;

@@ -379,6 +379,25 @@ Test(load_json, rejects_json_nested_thousands_deep)
     pn_test_load_free(&r);
 }
 
+Test(load_json, reports_a_wrong_number_once)
+{
+    pn_test_load_t r = pn_test_load_text(
+        "numbers.json",
+        "{\"nodes\": [\n"
+        " {\"id\": \"x\", \"name\": \"X\", \"country\": \"BY\", \"level\": \"city\", \"lat\": \"55.1\", \"lon\": 30},\n"
+        " {\"id\": \"y\", \"name\": \"Y\", \"country\": \"BY\", \"level\": \"city\", \"lat\": 55.1}],\n"
+        "\"reported\": [{\"id\": \"r\", \"metric\": \"agreements\", \"value\": 1e999}]}",
+        NULL);
+    cr_expect_eq(r.status, PN_EINVALID);
+    PN_EXPECT_ERROR(r, "numbers.json:2: node \"x\": field \"lat\": expected a number, found a string");
+    PN_EXPECT_ERROR(r, "numbers.json:3: node \"y\": fields \"lat\" and \"lon\" go together");
+    PN_EXPECT_ERROR(r, "numbers.json:4: reported figure \"r\": field \"value\": expected a number "
+                    "from 0 to 1e+12, found inf");
+    cr_expect_eq(pn_problems_total(r.problems, PN_SEVERITY_ERROR), 3,
+                 "a wrong number is not also a missing one:%s", pn_test_problems(&r));
+    pn_test_load_free(&r);
+}
+
 Test(load_json, names_a_bad_value_without_blaming_nesting)
 {
     pn_test_load_t r = pn_test_load_text("nan.json", "{\"nodes\": [{\"id\": \"x\", \"lat\": NaN}]}",
