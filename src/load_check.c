@@ -150,10 +150,24 @@ static int note_region_counts(pn_loader_t *l)
     return status;
 }
 
+/* A network with no agreements is valid, but every analysis of it is empty: say so. */
+static int warn_if_empty(pn_loader_t *l)
+{
+    const pn_dataset_t *ds = l->ds;
+    const char *file = l->agreements_file ? l->agreements_file : ds->name;
+    if (ds->agreement_count > 0)
+        return 0;
+    if (ds->node_count == 0)
+        return pn_load__warning(l, "%s: the dataset is empty: no nodes, no agreements", file);
+    return pn_load__warning(l, "%s: the dataset has no agreements, only %zu node%s", file,
+                            ds->node_count, ds->node_count == 1 ? "" : "s");
+}
+
 int pn_load__check(pn_loader_t *l)
 {
     int status;
     if ((status = check_parents(l)) != 0 || (status = check_dates(l)) != 0 ||
+        (status = warn_if_empty(l)) != 0 ||
         (status = note_agreements(l, lacks_source, "no source")) != 0 ||
         (status = note_agreements(l, lacks_date, "no date")) != 0 ||
         (status = note_region_counts(l)) != 0)

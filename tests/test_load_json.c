@@ -480,7 +480,8 @@ Test(load_json, reads_many_unknown_top_fields_in_linear_time, .timeout = 30)
     pn_test_load_t r = pn_test_load_text("fields.json", text, NULL);
     free(text);
     cr_expect_eq(r.status, 0, "%s", pn_test_problems(&r));
-    cr_expect_eq(pn_problems_total(r.problems, PN_SEVERITY_WARNING), FIELDS);
+    cr_expect_eq(pn_problems_total(r.problems, PN_SEVERITY_WARNING), FIELDS + 1,
+                 "a warning per field, and one for the empty dataset");
     PN_EXPECT_WARNING(r, "fields.json:10000: top object: unknown field \"f9999\" ignored");
     pn_test_load_free(&r);
 }
@@ -491,6 +492,14 @@ Test(load_json, a_network_with_no_agreements_is_valid)
     cr_expect_eq(r.status, 0, "%s", pn_test_problems(&r));
     cr_expect_eq(pn_dataset_node_count(r.ds), 0);
     cr_expect_eq(pn_dataset_agreement_count(r.ds), 0);
+    PN_EXPECT_WARNING(r, "empty.json: the dataset is empty: no nodes, no agreements");
+    pn_test_load_free(&r);
+
+    r = pn_test_load_text("lonely.json", "{\"nodes\": [{\"id\": \"x\", \"name\": \"X\", "
+                          "\"country\": \"BY\", \"level\": \"city\"}], \"agreements\": []}", NULL);
+    cr_expect_eq(r.status, 0, "%s", pn_test_problems(&r));
+    cr_expect_eq(pn_dataset_node_count(r.ds), 1);
+    PN_EXPECT_WARNING(r, "lonely.json: the dataset has no agreements, only 1 node");
     pn_test_load_free(&r);
 }
 

@@ -266,6 +266,14 @@ Test(load_tables, a_header_alone_is_a_network_with_no_agreements)
     cr_expect_eq(r.status, 0, "%s", pn_test_problems(&r));
     cr_expect_eq(pn_dataset_node_count(r.ds), 0);
     cr_expect_eq(pn_dataset_agreement_count(r.ds), 0);
+    PN_EXPECT_WARNING(r, "header/edges.csv: the dataset is empty: no nodes, no agreements");
+    pn_test_load_free(&r);
+
+    dir = tables("nodes-only", "id,name\na,A\nb,B\n", "source,target\n");
+    r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, 0, "%s", pn_test_problems(&r));
+    cr_expect_eq(pn_dataset_node_count(r.ds), 2);
+    PN_EXPECT_WARNING(r, "nodes-only/edges.csv: the dataset has no agreements, only 2 nodes");
     pn_test_load_free(&r);
 }
 
