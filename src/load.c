@@ -258,6 +258,12 @@ static int choose_and_load(pn_loader_t *l, const char *path)
         size_t i = (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
         while (i < len && strchr(" \t\r\n", data[i]))
             i++;
+        if (i == len && len < PN_READER_PEEK_SIZE) {
+            status = pn_load__error(l, "%s:1: the file is empty; expected a dataset: native "
+                                    "JSON, CSV tables or a pair list", in.name);
+            status = status ? status : PN_EPARSE;
+            goto close;
+        }
         if (i < len && (data[i] == '{' || data[i] == '['))
             input = PN_INPUT_JSON;
         else if (opts->nodes_path && !opts->columns)

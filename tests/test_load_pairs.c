@@ -193,6 +193,31 @@ Test(load_pairs, counts_the_cells_of_many_unresolved_names_in_linear_time, .time
     pn_test_load_free(&r);
 }
 
+Test(load_pairs, rejects_an_empty_file)
+{
+    pn_test_load_t r = pn_test_load_text("empty.csv", "\n\n", NULL);
+    cr_expect_eq(r.status, PN_EPARSE);
+    PN_EXPECT_ERROR(r, "empty.csv:1: the file is empty; expected a dataset: native JSON, CSV "
+                    "tables or a pair list");
+    pn_test_load_free(&r);
+
+    pn_load_options_t opts = PN_LOAD_OPTIONS_INIT;
+    opts.input = PN_INPUT_PAIRS;
+    opts.no_header = 1;
+    opts.columns = "a=1,b=2";
+    r = pn_test_load_text("empty.csv", "", &opts);
+    cr_expect_eq(r.status, PN_EPARSE);
+    PN_EXPECT_ERROR(r, "empty.csv:1: the file is empty; expected rows of pairs");
+    pn_test_load_free(&r);
+
+    opts.no_header = 0;
+    opts.columns = NULL;
+    r = pn_test_load_text("empty.csv", "", &opts);
+    cr_expect_eq(r.status, PN_EPARSE);
+    PN_EXPECT_ERROR(r, "empty.csv:1: the file is empty; expected a header line");
+    pn_test_load_free(&r);
+}
+
 Test(load_pairs, unknown_header_asks_for_a_mapping)
 {
     pn_test_load_t r = pn_test_load_text("odd.csv", "x,y,z\n1,2,3\n", NULL);
