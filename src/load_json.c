@@ -94,25 +94,54 @@ static void syntax_error(json_t *j, const char *p, const char *expected)
     j->status = status ? status : PN_EPARSE;
 }
 
-/* How many lists and objects are open at @p stop, counting from @p p (strings skipped). */
-static int depth_at(const char *p, const char *stop)
+/* Scan the text from @p p to @p stop: how many lists and objects are open there, and the
+ * opening quote of the string still open there (NULL when none). */
+static int scan_open(const char *p, const char *stop, const char **open_quote)
 {
-    int depth = 0, in_string = 0;
+    int depth = 0;
+    const char *quote = NULL;
     for (; p < stop; p++) {
-        if (in_string) {
-            if (*p == '\\')
+        if (quote) {
+            if (*p == '\\' && p + 1 < stop)
                 p++;
             else if (*p == '"')
-                in_string = 0;
+                quote = NULL;
         } else if (*p == '"') {
-            in_string = 1;
+            quote = p;
         } else if (*p == '[' || *p == '{') {
             depth++;
         } else if (*p == ']' || *p == '}') {
             depth--;
         }
     }
+    if (open_quote)
+        *open_quote = quote;
     return depth;
+}
+
+/* Say why cJSON stopped at @p at in the value starting at @p start: it does not tell. */
+static void value_error(json_t *j, const char *start, const char *at)
+{
+    const char *quote;
+    int unfinished = scan_open(start, j->end, &quote) > 0;
+    if (scan_open(start, at, NULL) >= CJSON_NESTING_LIMIT) {
+        char expected[64];
+        snprintf(expected, sizeof expected, "lists and objects nested at most %d deep",
+                 CJSON_NESTING_LIMIT);
+        syntax_error(j, at, expected);
+    } else if (quote && (quote == at || quote + 1 == at)) {
+        /* cJSON stops at a string that runs to the end of the file */
+        int status = pn_load__error(j->l, "%s:%u:%u: malformed JSON: the string that starts "
+                                    "here has no closing quote", j->name, line_at(j, quote),
+                                    column_at(j, quote));
+        j->status = status ? status : PN_EPARSE;
+    } else if (unfinished && at + 1 >= j->end) {
+        /* past the end cJSON points at the last byte: the file ends too early */
+        syntax_error(j, j->end, "the rest of the list or object");
+    } else {
+        syntax_error(j, at, "a value (string in double quotes, number, object, list, true, "
+                            "false or null)");
+    }
 }
 
 /* Parse one JSON value at *p with cJSON; NULL (and a reported error) when malformed. */
@@ -121,16 +150,7 @@ static cJSON *parse_value(json_t *j, const char **p)
     const char *after = NULL;
     cJSON *v = cJSON_ParseWithLengthOpts(*p, (size_t)(j->end - *p), &after, 0);
     if (!v) {
-        const char *at = after ? after : *p;
-        /* cJSON gives up at its nesting limit without saying so */
-        if (depth_at(*p, at) >= CJSON_NESTING_LIMIT) {
-            char expected[64];
-            snprintf(expected, sizeof expected, "lists and objects nested at most %d deep",
-                     CJSON_NESTING_LIMIT);
-            syntax_error(j, at, expected);
-        } else
-            syntax_error(j, at, "a value (string in double quotes, number, object, list, true, "
-                                "false or null)");
+        value_error(j, *p, after ? after : *p);
         return NULL;
     }
     *p = after;

@@ -346,7 +346,20 @@ Test(load_json, reports_malformed_json_with_line_and_column)
 
     r = pn_test_load_text("truncated.json", "{\"nodes\": [\n {\"id\": \"x\"", NULL);
     cr_expect_eq(r.status, PN_EPARSE);
-    PN_EXPECT_ERROR(r, "truncated.json:2:", "malformed JSON");
+    PN_EXPECT_ERROR(r, "truncated.json:2:12: malformed JSON: expected the rest of the list or "
+                    "object, found the end of the file");
+    pn_test_load_free(&r);
+
+    r = pn_test_load_text("truncated.json", "{\"nodes\": [\n {\"id\": \"x\", ", NULL);
+    cr_expect_eq(r.status, PN_EPARSE);
+    PN_EXPECT_ERROR(r, "truncated.json:2:14: malformed JSON: expected the rest of the list or "
+                    "object, found the end of the file");
+    pn_test_load_free(&r);
+
+    r = pn_test_load_text("unclosed.json", "{\"nodes\": [\n {\"id\": \"x\\\"y}]}", NULL);
+    cr_expect_eq(r.status, PN_EPARSE);
+    PN_EXPECT_ERROR(r, "unclosed.json:2:9: malformed JSON: the string that starts here has no "
+                    "closing quote");
     pn_test_load_free(&r);
 
     r = pn_test_load_text("list.json", "[1, 2, 3]", NULL);
