@@ -155,8 +155,8 @@ static int warn_if_empty(pn_loader_t *l)
 {
     const pn_dataset_t *ds = l->ds;
     const char *file = l->agreements_file ? l->agreements_file : ds->name;
-    if (ds->agreement_count > 0)
-        return 0;
+    if (ds->agreement_count > 0 || pn_load__errors(l) > 0)
+        return 0; /* with errors, the agreements in error are simply not there */
     if (ds->node_count == 0)
         return pn_load__warning(l, "%s: the dataset is empty: no nodes, no agreements", file);
     return pn_load__warning(l, "%s: the dataset has no agreements, only %zu node%s", file,

@@ -514,6 +514,16 @@ Test(load_json, a_network_with_no_agreements_is_valid)
     cr_expect_eq(pn_dataset_node_count(r.ds), 1);
     PN_EXPECT_WARNING(r, "lonely.json: the dataset has no agreements, only 1 node");
     pn_test_load_free(&r);
+
+    /* agreements left out for their errors are not missing: no warning then */
+    r = pn_test_load_text("failed.json", "{\"nodes\": [{\"id\": \"x\", \"name\": \"X\", "
+                          "\"country\": \"BY\", \"level\": \"city\"}], \"agreements\": "
+                          "[{\"id\": \"a\", \"parties\": [\"x\", \"y\"], \"kind\": \"other\"}]}",
+                          NULL);
+    cr_expect_eq(r.status, PN_EINVALID);
+    cr_expect_eq(pn_problems_total(r.problems, PN_SEVERITY_WARNING), 0, "%s",
+                 pn_test_problems(&r));
+    pn_test_load_free(&r);
 }
 
 Test(load_json, rejects_sources_citing_unlisted_documents)
