@@ -11,7 +11,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-
 int pn_reader__open(pn_reader_t *in, const char *path)
 {
     memset(in, 0, sizeof *in);

@@ -96,9 +96,9 @@ static void syntax_error(json_t *j, const char *p, const char *expected)
 
 /* Scan the text from @p p to @p stop: how many lists and objects are open there, and the
  * opening quote of the string still open there (NULL when none). */
-static int scan_open(const char *p, const char *stop, const char **open_quote)
+static long scan_open(const char *p, const char *stop, const char **open_quote)
 {
-    int depth = 0;
+    long depth = 0;
     const char *quote = NULL;
     for (; p < stop; p++) {
         if (quote) {
