@@ -11,8 +11,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define PEEK_SIZE 65536
-
 int pn_reader__open(pn_reader_t *in, const char *path)
 {
     memset(in, 0, sizeof *in);
@@ -45,10 +43,10 @@ void pn_reader__close(pn_reader_t *in)
 int pn_reader__peek(pn_reader_t *in, const char **data, size_t *len)
 {
     if (!in->peeked) {
-        in->peeked = malloc(PEEK_SIZE);
+        in->peeked = malloc(PN_READER_PEEK_SIZE);
         if (!in->peeked)
             return pn_error__nomem();
-        in->peeked_len = fread(in->peeked, 1, PEEK_SIZE, in->file);
+        in->peeked_len = fread(in->peeked, 1, PN_READER_PEEK_SIZE, in->file);
         in->peeked_pos = 0;
         if (ferror(in->file))
             return pn_error__set(PN_EIO, "%s: read error: %s", in->name, strerror(errno));
@@ -77,7 +75,7 @@ size_t pn_reader__read(pn_reader_t *in, char *buf, size_t cap, int *error)
 
 int pn_reader__slurp(pn_reader_t *in, char **out, size_t *len)
 {
-    size_t cap = in->size ? (size_t)in->size + 1 : PEEK_SIZE, used = 0;
+    size_t cap = in->size ? (size_t)in->size + 1 : PN_READER_PEEK_SIZE, used = 0;
     char *buf = malloc(cap + 1);
     if (!buf)
         return pn_error__nomem();

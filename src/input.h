@@ -21,7 +21,10 @@ typedef struct {
 /** Open a file, or standard input for "-". @return 0 or PN_EIO (message names the path). */
 int pn_reader__open(pn_reader_t *in, const char *path);
 void pn_reader__close(pn_reader_t *in);
-/** The first bytes (up to 64 KiB) without consuming them. @return 0 or PN_EIO/PN_ENOMEM. */
+#define PN_READER_PEEK_SIZE 65536
+
+/** The first bytes (up to PN_READER_PEEK_SIZE; fewer only when that is the whole input)
+ *  without consuming them. @return 0 or PN_EIO/PN_ENOMEM. */
 int pn_reader__peek(pn_reader_t *in, const char **data, size_t *len);
 /** Read up to @p cap bytes. @return bytes read, 0 at the end; *error set on a read error. */
 size_t pn_reader__read(pn_reader_t *in, char *buf, size_t cap, int *error);

@@ -24,6 +24,13 @@ int pn_load__resolver(pn_loader_t *l, pn_resolver_t **out)
     return 0;
 }
 
+int pn_load__files(pn_loader_t *l, const char *nodes_file, const char *agreements_file)
+{
+    l->nodes_file = pn_arena__strdup(&l->ds->arena, nodes_file);
+    l->agreements_file = pn_arena__strdup(&l->ds->arena, agreements_file);
+    return l->nodes_file && l->agreements_file ? 0 : pn_error__nomem();
+}
+
 size_t pn_load__errors(const pn_loader_t *l)
 {
     return pn_problems_total(l->problems, PN_SEVERITY_ERROR);
@@ -54,10 +61,9 @@ int pn_load__country_named(pn_loader_t *l, const char *file, const char *text, s
         len--;
     uint32_t cached;
     if (pn_strmap__get(&l->named, text, len, &cached)) {
-        for (size_t i = 0; i < l->unresolved_count; i++)
-            if (l->unresolved[i].text && strlen(l->unresolved[i].text) == len &&
-                memcmp(l->unresolved[i].text, text, len) == 0)
-                l->unresolved[i].rows++;
+        uint32_t u;
+        if (pn_strmap__get(&l->unresolved_index, text, len, &u))
+            l->unresolved[u].rows++;
         l->no_country_rows += len == 0;
         *out = cached;
         return 0;
@@ -100,6 +106,9 @@ int pn_load__country_named(pn_loader_t *l, const char *file, const char *text, s
         if (status == 0 &&
             pn_array__reserve((void **)&l->unresolved, &l->unresolved_capacity,
                               l->unresolved_count + 1, sizeof *l->unresolved) != 0)
+            status = pn_error__nomem();
+        if (status == 0 &&
+            pn_strmap__put(&l->unresolved_index, key, (uint32_t)l->unresolved_count, NULL) < 0)
             status = pn_error__nomem();
         if (status == 0)
             l->unresolved[l->unresolved_count++] = (pn_unresolved_t){key, 1, line};
@@ -238,7 +247,8 @@ static int choose_and_load(pn_loader_t *l, const char *path)
     const char *data;
     size_t len;
     char header[4096] = "";
-    if (input == PN_INPUT_AUTO || input == PN_INPUT_TABLES) {
+    if (input != PN_INPUT_JSON) {
+        /* tables and pair lists take their delimiter from the header line */
         status = pn_reader__peek(&in, &data, &len);
         if (status != 0)
             goto close;
@@ -248,6 +258,12 @@ static int choose_and_load(pn_loader_t *l, const char *path)
         size_t i = (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
         while (i < len && strchr(" \t\r\n", data[i]))
             i++;
+        if (i == len && len < PN_READER_PEEK_SIZE) {
+            status = pn_load__error(l, "%s:1: the file is empty; expected a dataset: native "
+                                    "JSON, CSV tables or a pair list", in.name);
+            status = status ? status : PN_EPARSE;
+            goto close;
+        }
         if (i < len && (data[i] == '{' || data[i] == '['))
             input = PN_INPUT_JSON;
         else if (opts->nodes_path && !opts->columns)
@@ -326,6 +342,7 @@ done:
     }
     pn_resolver_free(l.resolver);
     pn_strmap__destroy(&l.named);
+    pn_strmap__destroy(&l.unresolved_index);
     free(l.unresolved);
     pn_problems_free(own);
     return status;

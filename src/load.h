@@ -26,10 +26,15 @@ typedef struct {
     pn_strmap_t named;        /* country text as written -> dataset country */
     pn_unresolved_t *unresolved;
     size_t unresolved_count, unresolved_capacity;
+    pn_strmap_t unresolved_index; /* country text as written -> its entry in unresolved */
     uint32_t no_country_rows; /* cells that name no country */
+    /* the files nodes and agreements were read from, for the messages of the checks after
+     * loading (owned by the dataset; NULL: the dataset's name) */
+    const char *nodes_file, *agreements_file;
 } pn_loader_t;
 
-#define PN_LOADER_INIT(ds, problems, opts) {(ds), (problems), (opts), NULL, PN_STRMAP_INIT, NULL, 0, 0, 0}
+#define PN_LOADER_INIT(ds, problems, opts)                                                         \
+    {(ds), (problems), (opts), NULL, PN_STRMAP_INIT, NULL, 0, 0, PN_STRMAP_INIT, 0, NULL, NULL}
 
 /** The loader's resolver, made on first use. @return 0 or an error status. */
 int pn_load__resolver(pn_loader_t *l, pn_resolver_t **out);
@@ -38,6 +43,9 @@ int pn_load__resolver(pn_loader_t *l, pn_resolver_t **out);
 #define pn_load__error(l, ...) pn_problems__add((l)->problems, PN_SEVERITY_ERROR, __VA_ARGS__)
 #define pn_load__warning(l, ...) pn_problems__add((l)->problems, PN_SEVERITY_WARNING, __VA_ARGS__)
 #define pn_load__note(l, ...) pn_problems__add((l)->problems, PN_SEVERITY_NOTE, __VA_ARGS__)
+
+/** Name the files nodes and agreements come from (copied). @return 0 or PN_ENOMEM. */
+int pn_load__files(pn_loader_t *l, const char *nodes_file, const char *agreements_file);
 
 /** Errors found so far in this load. */
 size_t pn_load__errors(const pn_loader_t *l);

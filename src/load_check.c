@@ -26,13 +26,14 @@ static const char *agreement_label(const pn_dataset_t *ds, size_t i, char *buf, 
 static int check_parents(pn_loader_t *l)
 {
     const pn_dataset_t *ds = l->ds;
+    const char *file = l->nodes_file ? l->nodes_file : ds->name;
     for (size_t i = 0; i < ds->node_count; i++) {
         const pn_node_t *n = &ds->nodes[i];
         if (n->first_level && (n->parent != PN_NONE || n->level == PN_LEVEL_COUNTRY ||
                                n->level == PN_LEVEL_REGION)) {
             int status = pn_load__error(l, "%s:%u: node \"%s\": first_level marks a city or "
                                         "district with the rank of a region; it has no parent",
-                                        ds->name, n->line, n->id);
+                                        file, n->line, n->id);
             if (status)
                 return status;
             continue;
@@ -46,14 +47,14 @@ static int check_parents(pn_loader_t *l)
                    (p->level == PN_LEVEL_DISTRICT && n->level == PN_LEVEL_CITY);
         if (!fits || n->level == PN_LEVEL_REGION || n->level == PN_LEVEL_COUNTRY)
             status = pn_load__error(l, "%s:%u: node \"%s\": parent \"%s\" is a %s, but the "
-                                    "parent of a %s must be a region%s", ds->name, n->line, n->id,
+                                    "parent of a %s must be a region%s", file, n->line, n->id,
                                     p->id, pn_level_name(p->level), pn_level_name(n->level),
                                     n->level == PN_LEVEL_CITY ? ", a district or a city of regional rank"
                                     : n->level == PN_LEVEL_DISTRICT ? " or a city of regional rank"
                                                                      : "");
         else if (p->country != n->country)
             status = pn_load__error(l, "%s:%u: node \"%s\": parent \"%s\" is in %s, not in %s",
-                                    ds->name, n->line, n->id, p->id,
+                                    file, n->line, n->id, p->id,
                                     ds->countries[p->country].code, ds->countries[n->country].code);
         if (status)
             return status;
@@ -64,13 +65,14 @@ static int check_parents(pn_loader_t *l)
 static int check_dates(pn_loader_t *l)
 {
     const pn_dataset_t *ds = l->ds;
+    const char *file = l->agreements_file ? l->agreements_file : ds->name;
     char label[256], start[PN_DATE_TEXT_MAX], end[PN_DATE_TEXT_MAX];
     for (size_t i = 0; i < ds->agreement_count; i++) {
         if (ds->end[i] == PN_DATE_NONE || ds->date[i] == PN_DATE_NONE)
             continue;
         if (pn_date_last_day(ds->end[i]) < pn_date_first_day(ds->date[i])) {
             int status = pn_load__error(
-                l, "%s:%u: %s: ends %s, before it was signed (%s)", ds->name, ds->line[i],
+                l, "%s:%u: %s: ends %s, before it was signed (%s)", file, ds->line[i],
                 agreement_label(ds, i, label, sizeof label), pn_date_format(end, ds->end[i]),
                 pn_date_format(start, ds->date[i]));
             if (status)
@@ -85,6 +87,7 @@ static int note_agreements(pn_loader_t *l, int (*lacks)(const pn_dataset_t *, si
                            const char *what)
 {
     const pn_dataset_t *ds = l->ds;
+    const char *file = l->agreements_file ? l->agreements_file : ds->name;
     size_t count = 0;
     for (size_t i = 0; i < ds->agreement_count; i++)
         count += lacks(ds, i) != 0;
@@ -100,14 +103,14 @@ static int note_agreements(pn_loader_t *l, int (*lacks)(const pn_dataset_t *, si
                                      ds->line[i]);
             shown++;
         }
-        return pn_load__note(l, "%s: %zu of %zu agreements have %s (lines %s, ...)", ds->name,
+        return pn_load__note(l, "%s: %zu of %zu agreements have %s (lines %s, ...)", file,
                              count, ds->agreement_count, what, lines);
     }
     char label[256];
     for (size_t i = 0; i < ds->agreement_count; i++) {
         if (!lacks(ds, i))
             continue;
-        int status = pn_load__note(l, "%s:%u: %s has %s", ds->name, ds->line[i],
+        int status = pn_load__note(l, "%s:%u: %s has %s", file, ds->line[i],
                                    agreement_label(ds, i, label, sizeof label), what);
         if (status)
             return status;
@@ -147,10 +150,24 @@ static int note_region_counts(pn_loader_t *l)
     return status;
 }
 
+/* A network with no agreements is valid, but every analysis of it is empty: say so. */
+static int warn_if_empty(pn_loader_t *l)
+{
+    const pn_dataset_t *ds = l->ds;
+    const char *file = l->agreements_file ? l->agreements_file : ds->name;
+    if (ds->agreement_count > 0 || pn_load__errors(l) > 0)
+        return 0; /* with errors, the agreements in error are simply not there */
+    if (ds->node_count == 0)
+        return pn_load__warning(l, "%s: the dataset is empty: no nodes, no agreements", file);
+    return pn_load__warning(l, "%s: the dataset has no agreements, only %zu node%s", file,
+                            ds->node_count, ds->node_count == 1 ? "" : "s");
+}
+
 int pn_load__check(pn_loader_t *l)
 {
     int status;
     if ((status = check_parents(l)) != 0 || (status = check_dates(l)) != 0 ||
+        (status = warn_if_empty(l)) != 0 ||
         (status = note_agreements(l, lacks_source, "no source")) != 0 ||
         (status = note_agreements(l, lacks_date, "no date")) != 0 ||
         (status = note_region_counts(l)) != 0)

@@ -94,15 +94,63 @@ static void syntax_error(json_t *j, const char *p, const char *expected)
     j->status = status ? status : PN_EPARSE;
 }
 
+/* Scan the text from @p p to @p stop: how many lists and objects are open there, and the
+ * opening quote of the string still open there (NULL when none). */
+static long scan_open(const char *p, const char *stop, const char **open_quote)
+{
+    long depth = 0;
+    const char *quote = NULL;
+    for (; p < stop; p++) {
+        if (quote) {
+            if (*p == '\\' && p + 1 < stop)
+                p++;
+            else if (*p == '"')
+                quote = NULL;
+        } else if (*p == '"') {
+            quote = p;
+        } else if (*p == '[' || *p == '{') {
+            depth++;
+        } else if (*p == ']' || *p == '}') {
+            depth--;
+        }
+    }
+    if (open_quote)
+        *open_quote = quote;
+    return depth;
+}
+
+/* Say why cJSON stopped at @p at in the value starting at @p start: it does not tell. */
+static void value_error(json_t *j, const char *start, const char *at)
+{
+    const char *quote;
+    int unfinished = scan_open(start, j->end, &quote) > 0;
+    if (scan_open(start, at, NULL) >= CJSON_NESTING_LIMIT) {
+        char expected[64];
+        snprintf(expected, sizeof expected, "lists and objects nested at most %d deep",
+                 CJSON_NESTING_LIMIT);
+        syntax_error(j, at, expected);
+    } else if (quote && (quote == at || quote + 1 == at)) {
+        /* cJSON stops at a string that runs to the end of the file */
+        int status = pn_load__error(j->l, "%s:%u:%u: malformed JSON: the string that starts "
+                                    "here has no closing quote", j->name, line_at(j, quote),
+                                    column_at(j, quote));
+        j->status = status ? status : PN_EPARSE;
+    } else if (unfinished && at + 1 >= j->end) {
+        /* past the end cJSON points at the last byte: the file ends too early */
+        syntax_error(j, j->end, "the rest of the list or object");
+    } else {
+        syntax_error(j, at, "a value (string in double quotes, number, object, list, true, "
+                            "false or null)");
+    }
+}
+
 /* Parse one JSON value at *p with cJSON; NULL (and a reported error) when malformed. */
 static cJSON *parse_value(json_t *j, const char **p)
 {
     const char *after = NULL;
     cJSON *v = cJSON_ParseWithLengthOpts(*p, (size_t)(j->end - *p), &after, 0);
     if (!v) {
-        syntax_error(j, after ? after : *p,
-                     "a value (string in double quotes, number, object, list, true, false or "
-                     "null) nested at most 1000 deep");
+        value_error(j, *p, after ? after : *p);
         return NULL;
     }
     *p = after;
@@ -192,24 +240,30 @@ static void scan_top(json_t *j)
             return;
         }
         p = skip_ws(p + 1, j->end);
-        int section = -1;
+        int section = -1, known = 0;
         for (int i = 0; i < SEC_COUNT; i++)
             if (strcmp(key->valuestring, section_names[i]) == 0)
                 section = i;
+        for (const char *const *m = meta_fields; *m && !known; m++)
+            known = strcmp(key->valuestring, *m) == 0;
+        /* only the few known fields are kept, so that this lookup stays short */
         int duplicate = section >= 0 ? j->sections[section].seen
-                                     : cJSON_HasObjectItem(j->meta, key->valuestring);
-        if (duplicate) {
-            int status = pn_load__error(j->l, "%s:%u: field \"%s\" appears twice in the top "
-                                        "object", j->name, line_at(j, key_pos), key->valuestring);
-            if (status)
-                j->status = status;
-        }
+                        : known && cJSON_GetObjectItemCaseSensitive(j->meta, key->valuestring);
+        int status = 0;
+        if (duplicate)
+            status = pn_load__error(j->l, "%s:%u: field \"%s\" appears twice in the top "
+                                    "object", j->name, line_at(j, key_pos), key->valuestring);
+        else if (section < 0 && !known)
+            status = pn_load__warning(j->l, "%s:%u: top object: unknown field \"%s\" ignored",
+                                      j->name, line_at(j, key_pos), key->valuestring);
+        if (status)
+            j->status = status;
         if (section >= 0) {
             j->sections[section].seen = 1;
             scan_list(j, &j->sections[section], &p);
         } else {
             cJSON *value = parse_value(j, &p);
-            if (value && !duplicate) {
+            if (value && known && !duplicate) {
                 cJSON_AddItemToObject(j->meta, key->valuestring, value);
             } else {
                 cJSON_Delete(value);
@@ -380,6 +434,8 @@ static int int_field(elem_t *e, const cJSON *obj, const char *key, int required,
     return 1;
 }
 
+/* @return 1 when present and a number in [lo, hi] (stored in *out), 0 when absent, -1 when
+ * present but wrong (reported). */
 static int number_field(elem_t *e, const cJSON *obj, const char *key, double lo, double hi,
                         double *out)
 {
@@ -388,12 +444,12 @@ static int number_field(elem_t *e, const cJSON *obj, const char *key, double lo,
         return 0;
     if (!cJSON_IsNumber(v)) {
         elem_error(e, "field \"%s\": expected a number, found %s", key, type_name(v));
-        return 0;
+        return -1;
     }
     double d = v->valuedouble;
     if (!isfinite(d) || d < lo || d > hi) {
         elem_error(e, "field \"%s\": expected a number from %g to %g, found %g", key, lo, hi, d);
-        return 0;
+        return -1;
     }
     *out = d;
     return 1;
@@ -684,7 +740,8 @@ static void read_nodes(json_t *j)
         double lat = NAN, lon = NAN;
         int has_lat = number_field(&e, e.obj, "lat", -90, 90, &lat);
         int has_lon = number_field(&e, e.obj, "lon", -180, 180, &lon);
-        if (has_lat != has_lon)
+        /* a wrong one is reported already; only a missing one is a second error */
+        if ((has_lat == 0 && has_lon == 1) || (has_lat == 1 && has_lon == 0))
             elem_error(&e, "fields \"lat\" and \"lon\" go together: give both or neither");
         const char **aliases;
         size_t alias_count = string_list_field(&e, e.obj, "aliases", &aliases);
@@ -713,7 +770,7 @@ static void read_nodes(json_t *j)
         n->level = level;
         n->first_level = cJSON_IsTrue(first_level);
         n->line = e.line;
-        if (has_lat && has_lon) {
+        if (has_lat == 1 && has_lon == 1) {
             n->lat = lat;
             n->lon = lon;
         }
@@ -897,7 +954,7 @@ static void read_reported(json_t *j)
         int qualitative = qualifier && (strcmp(qualifier, "all") == 0 ||
                                         strcmp(qualifier, "almost_all") == 0 ||
                                         strcmp(qualifier, "most") == 0);
-        if (!has_value && !qualitative)
+        if (has_value == 0 && !qualitative)
             elem_error(&e, "field \"value\" is missing (only qualifiers all, almost_all and "
                            "most go without a value)");
         long total = -1;
@@ -939,11 +996,6 @@ static void read_reported(json_t *j)
 static void read_meta(json_t *j)
 {
     elem_t e = {j, j->meta, 1, "top object", 0};
-    const cJSON *field;
-    cJSON_ArrayForEach(field, j->meta) {
-        if (!one_of(field->string, meta_fields))
-            elem_warning(&e, "unknown field \"%s\" ignored", field->string);
-    }
     const char *format = string_field(&e, j->meta, "format", 0);
     if (format && strcmp(format, FORMAT_NAME) != 0)
         elem_error(&e, "field \"format\": this partnet reads \"" FORMAT_NAME "\", not \"%s\"",
@@ -977,7 +1029,9 @@ int pn_load__json(pn_loader_t *l, pn_reader_t *in)
     char *text = NULL;
     size_t len = 0;
     json_t j = {0};
-    int status = pn_reader__slurp(in, &text, &len);
+    int status = pn_load__files(l, in->name, in->name);
+    if (status == 0)
+        status = pn_reader__slurp(in, &text, &len);
     if (status != 0)
         return status;
     j.l = l;

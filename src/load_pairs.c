@@ -43,7 +43,7 @@ typedef struct {
     int header_pending;                 /* the next row is the header */
     uint32_t *seen;                     /* agreement index + 1 per slot, 0 empty */
     size_t seen_capacity;
-    uint64_t merged, skipped;
+    uint64_t rows, merged, skipped; /* rows: data rows read */
 } pairs_t;
 
 /* ---- the mapping ----------------------------------------------------------------------- */
@@ -270,6 +270,7 @@ static int pair_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
         p->header_pending = 0;
         return read_header(p, f, count, line);
     }
+    p->rows++;
     long needed = p->column[P_A] > p->column[P_B] ? p->column[P_A] : p->column[P_B];
     if ((size_t)needed >= count)
         return pn_load__error(l, "%s:%u: expected at least %ld fields, found %zu", p->file, line,
@@ -344,8 +345,10 @@ int pn_load__pairs(pn_loader_t *l, pn_reader_t *in, const char *header_hint)
     for (int k = 0; k < P_COUNT; k++)
         p.column[k] = -1;
     p.header_pending = !l->opts->no_header;
-    int status = 0;
-    if (l->opts->columns && (status = parse_mapping(&p, l->opts->columns)) != 0)
+    int status = pn_load__files(l, in->name, in->name);
+    if (status == 0 && l->opts->columns)
+        status = parse_mapping(&p, l->opts->columns);
+    if (status != 0)
         return status;
     if (l->opts->no_header && !l->opts->columns)
         return pn_error__set(PN_EUSAGE, "--no-header needs --columns to say which column holds "
@@ -364,8 +367,9 @@ int pn_load__pairs(pn_loader_t *l, pn_reader_t *in, const char *header_hint)
     pn_csv_options_t opts = {delimiter, pair_row, &p, l->problems, l->opts->progress,
                              l->opts->progress_data};
     status = pn_csv__read(in, &opts);
-    if (status == 0 && p.header_pending) {
-        status = pn_load__error(l, "%s:1: the file is empty; expected a header line", p.file);
+    if (status == 0 && (p.header_pending || (l->opts->no_header && p.rows == 0))) {
+        status = pn_load__error(l, "%s:1: the file is empty; expected %s", p.file,
+                                p.header_pending ? "a header line" : "rows of pairs");
         status = status ? status : PN_EPARSE;
     }
     if (status == 0)

@@ -562,8 +562,8 @@ int pn_load__tables(pn_loader_t *l, pn_reader_t *edges, const char *nodes_path,
                     const char *countries_path)
 {
     table_t nodes = {0}, countries = {0}, agreements = {0};
-    int status = 0;
-    if (countries_path)
+    int status = pn_load__files(l, nodes_path, edges->name);
+    if (status == 0 && countries_path)
         status = read_side_table(l, countries_path, country_row, &countries);
     if (status == 0)
         status = read_side_table(l, nodes_path, node_row, &nodes);

@@ -100,6 +100,33 @@ Test(load_tables, reads_an_edges_file_with_its_nodes_file)
     pn_test_load_free(&r);
 }
 
+Test(load_tables, checks_after_loading_name_the_table_of_the_row)
+{
+    const char *dir = tables("late", "id,name,country,level,parent\n"
+                                     "a,A,BY,region,\n"
+                                     "b,B,BY,region,a\n"
+                                     "c,C,BY,city,a\n",
+                             "source,target,date,end\n"
+                             "a,c,2019,2017\n");
+    pn_test_load_t r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, PN_EINVALID);
+    PN_EXPECT_ERROR(r, "late/nodes.csv:3: node \"b\": parent \"a\" is a region");
+    PN_EXPECT_ERROR(r, "late/edges.csv:2: agreement: ends 2017, before it was signed (2019)");
+    pn_test_load_free(&r);
+
+    /* an edges file named with its nodes file: each message names its own file */
+    char edges[600], nodes[600];
+    snprintf(edges, sizeof edges, "%s/edges.csv", dir);
+    snprintf(nodes, sizeof nodes, "%s/nodes.csv", dir);
+    pn_load_options_t opts = PN_LOAD_OPTIONS_INIT;
+    opts.nodes_path = nodes;
+    r = pn_test_load(edges, &opts);
+    cr_expect_eq(r.status, PN_EINVALID);
+    PN_EXPECT_ERROR(r, "late/nodes.csv:3: node \"b\": parent");
+    PN_EXPECT_ERROR(r, "late/edges.csv:2: agreement: ends 2017");
+    pn_test_load_free(&r);
+}
+
 Test(load_tables, tolerates_crlf_a_bom_and_quoted_line_breaks)
 {
     const char *dir = tables("crlf",
@@ -239,6 +266,14 @@ Test(load_tables, a_header_alone_is_a_network_with_no_agreements)
     cr_expect_eq(r.status, 0, "%s", pn_test_problems(&r));
     cr_expect_eq(pn_dataset_node_count(r.ds), 0);
     cr_expect_eq(pn_dataset_agreement_count(r.ds), 0);
+    PN_EXPECT_WARNING(r, "header/edges.csv: the dataset is empty: no nodes, no agreements");
+    pn_test_load_free(&r);
+
+    dir = tables("nodes-only", "id,name\na,A\nb,B\n", "source,target\n");
+    r = pn_test_load(dir, NULL);
+    cr_expect_eq(r.status, 0, "%s", pn_test_problems(&r));
+    cr_expect_eq(pn_dataset_node_count(r.ds), 2);
+    PN_EXPECT_WARNING(r, "nodes-only/edges.csv: the dataset has no agreements, only 2 nodes");
     pn_test_load_free(&r);
 }
 

@@ -4,6 +4,7 @@
  */
 #include "commands.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -74,7 +75,11 @@ int cmd_check(cli_t *cli, int argc, char **argv)
             printf("; %zu nodes, %zu agreements, %zu countries", pn_dataset_node_count(ds),
                    pn_dataset_agreement_count(ds), pn_dataset_country_count(ds));
         printf("\n");
-        rc = fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK : EXIT_FAILED;
+        rc = EXIT_OK;
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            cli_error(NULL, "writing the output failed: %s", strerror(errno));
+            rc = EXIT_FAILED;
+        }
     } else {
         rc = cli_print(cli, &list, 1);
     }

@@ -4,6 +4,7 @@
  */
 #include "commands.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,17 @@ static void usage(FILE *out)
           "Data go to stdout, diagnostics to stderr. See partnet(1).\n", out);
 }
 
+/* Output that could not be written is a failure whatever printed it (--help, --version
+ * included). Commands report their own write errors and return EXIT_FAILED. */
+static int finish(int rc)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return rc;
+    if (rc != EXIT_FAILED)
+        cli_error(NULL, "writing the output failed: %s", strerror(errno));
+    return EXIT_FAILED;
+}
+
 int main(int argc, char **argv)
 {
     static const struct option options[] = {CLI_COMMON_OPTIONS,
@@ -77,11 +89,11 @@ int main(int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "+", options, NULL)) != -1) {
         if (opt == 'V') {
             printf("partnet %s\n", pn_version());
-            return EXIT_OK;
+            return finish(EXIT_OK);
         }
         if (opt == OPT_HELP) {
             usage(stdout);
-            return EXIT_OK;
+            return finish(EXIT_OK);
         }
         int handled = cli_common_option(&cli, opt, optarg);
         if (handled < 0)
@@ -98,7 +110,7 @@ int main(int argc, char **argv)
         if (strcmp(name, commands[i].name) == 0) {
             int first = optind;
             optind = 0; /* restart getopt for the command's own options */
-            return commands[i].run(&cli, argc - first, argv + first);
+            return finish(commands[i].run(&cli, argc - first, argv + first));
         }
     }
     cli_error(NULL, "unknown command \"%s\"", name);
