@@ -219,7 +219,9 @@ int pn_paths__compute(const pn_csr_t *csr, const int32_t *sources, igraph_intege
         threads = online_cores();
     if (threads > CHUNKS)
         threads = CHUNKS;
-    /* with a progress callback this thread reports while the others work */
+    /* with a progress callback this thread reports while the others work, from 0% on */
+    if (progress && progress("shortest paths", 0.0, progress_data) != 0)
+        atomic_store(&job.stop, 1);
     pthread_t ids[CHUNKS];
     int started = 0;
     for (int t = progress ? 0 : 1; t < threads; t++)
@@ -227,7 +229,7 @@ int pn_paths__compute(const pn_csr_t *csr, const int32_t *sources, igraph_intege
             started++;
     if (progress && started > 0) {
         struct timespec pause = {0, 100 * 1000 * 1000};
-        long last = -1, done;
+        long last = 0, done;
         while ((done = atomic_load(&job.done)) < job.source_count && !atomic_load(&job.stop)) {
             long percent = (long)(100.0 * (double)done / (double)job.source_count);
             if (percent != last) {

@@ -25,7 +25,12 @@ PARTNET = os.path.join(BUILD, "tools", "partnet")
 # The commands run on every bad input; each must refuse it the same way. A command that writes
 # a file names it "{out}": after the refusal no such file may exist, and an existing one must be
 # left as it was.
-COMMANDS = [["info"], ["rank"], ["stats"], ["clusters"], ["coverage"]]
+COMMANDS = [["info"], ["rank"], ["stats"], ["clusters"], ["coverage"], ["growth"],
+            ["compare", "2000", "2010"], ["report"],
+            ["export", "--graphml", "{out}"], ["export", "--gexf", "{out}"],
+            ["export", "--nodes-csv", "{out}"], ["export", "--pajek", "{out}"],
+            ["draw", "-o", "{out}.svg"], ["growth", "--chart", "{out}.png"],
+            ["report", "--html", "{out}"]]
 
 BIG = 100 * 1000 * 1000  # a "single 100 MB line", made at test time
 
@@ -347,15 +352,19 @@ class Catalogue(unittest.TestCase):
                     first = r.stderr.decode(errors="replace").splitlines()[0]
                     self.assertEqual(first, expected)
                 if any("{out}" in a for a in command):
+                    out = [a for a in command if "{out}" in a][0].replace(
+                        "{out}", os.path.join(folder, "out"))
                     with self.subTest(case=case.name, command=command, output="none left"):
-                        self.assertFalse(os.path.exists(os.path.join(folder, "out")))
+                        self.assertFalse(os.path.exists(out))
+                    if command[-2] == "--html":
+                        continue  # a folder, not a file to keep
                     with self.subTest(case=case.name, command=command, output="kept"):
-                        with open(os.path.join(folder, "out"), "wb") as f:
+                        with open(out, "wb") as f:
                             f.write(b"an earlier export\n")
                         self.assertEqual(self.run_partnet(folder, case, command).returncode, 2)
-                        with open(os.path.join(folder, "out"), "rb") as f:
+                        with open(out, "rb") as f:
                             self.assertEqual(f.read(), b"an earlier export\n")
-                        os.remove(os.path.join(folder, "out"))
+                        os.remove(out)
             # partnet check lists the same error on stdout
             with self.subTest(case=case.name, command="check"):
                 r = self.run_partnet(folder, case, ["check"])

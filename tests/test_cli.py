@@ -192,6 +192,24 @@ def run_with_terminal_stderr(*args):
     return p.wait(timeout=300), seen.decode(errors="replace")
 
 
+class ClosedStreams(unittest.TestCase):
+    def test_an_export_with_stdout_closed_goes_to_its_file(self):
+        """A closed stdout must not let the export's temporary file become descriptor 1."""
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "cis.graphml")
+            r = subprocess.run(["sh", "-c", '"$0" export --graphml "$1" >&-', PARTNET, out],
+                               stderr=subprocess.PIPE, timeout=120)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(out, encoding="utf-8") as f:
+                text = f.read()
+            self.assertTrue(text.startswith("<?xml"), text[:80])
+            self.assertTrue(text.rstrip().endswith("</graphml>"))
+            r = subprocess.run(["sh", "-c", '"$0" info >&-', PARTNET], stderr=subprocess.PIPE,
+                               timeout=120)
+            self.assertEqual(r.returncode, 1, "writing to a closed stdout fails")
+
+
 class Progress(unittest.TestCase):
     def test_progress_shows_on_a_terminal_only(self):
         code, seen = run_with_terminal_stderr("rank", "--by", "betweenness")

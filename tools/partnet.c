@@ -5,9 +5,12 @@
 #include "commands.h"
 
 #include <errno.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct {
     const char *name;
@@ -76,8 +79,25 @@ static int finish(int rc)
     return EXIT_FAILED;
 }
 
+/* A closed standard descriptor would be handed to the next file opened (an export's temporary
+ * file could become "stdout"). Keep each one taken, by /dev/null opened for reading only, so
+ * that writing to a closed stdout still fails and is reported. */
+static void keep_standard_descriptors(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        int got = open("/dev/null", O_RDONLY);
+        if (got >= 0 && got != fd) {
+            dup2(got, fd);
+            close(got);
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
+    keep_standard_descriptors();
     static const struct option options[] = {CLI_COMMON_OPTIONS,
                                             {"version", no_argument, NULL, 'V'},
                                             {NULL, 0, NULL, 0}};
