@@ -27,7 +27,8 @@
  * only grows (pairs that end are added to a copy, for the years they are active); triangles
  * are enumerated once on the graph of all pairs, each counted in the years all three of its
  * pairs are active. O(A log A + T + S N') for A agreements, T triangles, S years and N' nodes of
- * pairs that end (none without --active). Memory: about 60 bytes per agreement at the peak.
+ * pairs that end (none without --active). Memory: at ten million agreements on a million nodes
+ * the sweep needs about 50 bytes per agreement on top of the loaded dataset (92 in all).
  */
 #ifndef PARTNET_GROWTH_H
 #define PARTNET_GROWTH_H
