@@ -87,8 +87,13 @@ void pn_export__edge_ends(const pn_export__t *x, size_t k, igraph_integer_t *fro
 /** The agreements behind edge @p k: one for a graph of nodes. Owned by the graph. */
 const uint32_t *pn_export__edge_agreements(const pn_export__t *x, size_t k, size_t *count);
 
-/** Write an XML attribute whose value needs no cleaning. @return 0 or PN_EIO */
+/** Write an XML attribute whose value needs no cleaning (see pn_export__xml_text).
+ *  @return 0 or PN_EIO */
 int pn_export__attribute(xmlTextWriterPtr w, const char *name, const char *value);
+
+/** Write @p text (already cleaned) in the open element or attribute, escaped as libxml2
+ *  escapes it there. @return 0 or PN_EIO */
+int pn_export__string(xmlTextWriterPtr w, const xmlChar *text);
 
 /** Start element @p element with the attributes that follow, name then value, up to a NULL
  *  name; values need no cleaning. @return 0 or PN_EIO */

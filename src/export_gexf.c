@@ -24,7 +24,7 @@ static int text_attribute(xmlTextWriterPtr w, pn_export__t *x, const char *name,
     const xmlChar *text;
     if (pn_export__xml_text(&text, x, value) != 0)
         return PN_ENOMEM;
-    return xmlTextWriterWriteAttribute(w, BAD_CAST name, text) < 0 ? PN_EIO : 0;
+    return pn_export__attribute(w, name, (const char *)text);
 }
 
 static int date_attribute(xmlTextWriterPtr w, const char *name, pn_date_t date)

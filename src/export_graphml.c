@@ -87,8 +87,10 @@ static int data(xmlTextWriterPtr w, pn_export__t *x, const char *prefix, const c
     if (pn_export__xml_text(&text, x, value) != 0)
         return PN_ENOMEM;
     if (xmlTextWriterStartElement(w, BAD_CAST "data") < 0 ||
-        xmlTextWriterWriteFormatAttribute(w, BAD_CAST "key", "%s%s", prefix, name) < 0 ||
-        xmlTextWriterWriteString(w, text) < 0 || xmlTextWriterEndElement(w) < 0)
+        xmlTextWriterStartAttribute(w, BAD_CAST "key") < 0 ||
+        pn_export__string(w, BAD_CAST prefix) != 0 || pn_export__string(w, BAD_CAST name) != 0 ||
+        xmlTextWriterEndAttribute(w) < 0 || pn_export__string(w, text) != 0 ||
+        xmlTextWriterEndElement(w) < 0)
         return PN_EIO;
     return 0;
 }
