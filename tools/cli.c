@@ -93,8 +93,8 @@ int cli_common_option(cli_t *cli, int opt, const char *arg)
     }
 }
 
-int cli_parse(cli_t *cli, int argc, char **argv, const struct option *own, cli_option_fn *handle,
-              void *ctx, const char *help)
+int cli_parse_operands(cli_t *cli, int argc, char **argv, const struct option *own,
+                       cli_option_fn *handle, void *ctx, const char *help)
 {
     static const struct option common[] = {CLI_COMMON_OPTIONS};
     size_t ncommon = sizeof common / sizeof common[0], nown = 0;
@@ -135,6 +135,17 @@ int cli_parse(cli_t *cli, int argc, char **argv, const struct option *own, cli_o
     }
     free(all);
     return result;
+}
+
+int cli_parse(cli_t *cli, int argc, char **argv, const struct option *own, cli_option_fn *handle,
+              void *ctx, const char *help)
+{
+    int rc = cli_parse_operands(cli, argc, argv, own, handle, ctx, help);
+    if (rc == CLI_CONTINUE && optind < argc) {
+        cli_error(argv[0], "unexpected argument \"%s\"", argv[optind]);
+        rc = cli_usage_error(argv[0]);
+    }
+    return rc;
 }
 
 int cli_parse_long(const char *cmd, const char *option, const char *arg, long min, long *out)

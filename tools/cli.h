@@ -96,12 +96,18 @@ typedef int cli_option_fn(void *ctx, int opt, const char *arg);
 /**
  * Parse a command's options: the common ones and @p own (terminated by a zero entry, values
  * below 0x100 or from OPT_COMMON_END up; an ASCII letter as the value is also the option's
- * short form, "-o"), handled by @p handle. --help prints @p help.
+ * short form, "-o"), handled by @p handle. --help prints @p help. The operands are left at
+ * argv[optind..argc-1].
  * @return CLI_CONTINUE when the command should run, or an exit code to return now
  */
+int cli_parse_operands(cli_t *cli, int argc, char **argv, const struct option *own,
+                       cli_option_fn *handle, void *ctx, const char *help);
+#define CLI_CONTINUE (-1)
+
+/** cli_parse_operands() for a command that takes no operands: one left after the options is
+ *  a usage error. */
 int cli_parse(cli_t *cli, int argc, char **argv, const struct option *own, cli_option_fn *handle,
               void *ctx, const char *help);
-#define CLI_CONTINUE (-1)
 
 /** Load the dataset the options name, printing errors and warnings to stderr.
  *  @return EXIT_OK with *out set, EXIT_USAGE for bad input, EXIT_FAILED otherwise. */

@@ -27,7 +27,7 @@ static const char help[] =
 
 int cmd_check(cli_t *cli, int argc, char **argv)
 {
-    int rc = cli_parse(cli, argc, argv, NULL, NULL, NULL, help);
+    int rc = cli_parse_operands(cli, argc, argv, NULL, NULL, NULL, help);
     if (rc != CLI_CONTINUE)
         return rc;
     if (optind + 1 < argc) {

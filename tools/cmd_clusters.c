@@ -170,10 +170,6 @@ int cmd_clusters(cli_t *cli, int argc, char **argv)
     int rc = cli_parse(cli, argc, argv, own, option, &c, help);
     if (rc != CLI_CONTINUE)
         return rc;
-    if (optind < argc) {
-        cli_error("clusters", "unexpected argument \"%s\"", argv[optind]);
-        return cli_usage_error("clusters");
-    }
     if (cli_view_check(&c.view, "clusters") != 0)
         return EXIT_USAGE;
     if (c.top < 0)

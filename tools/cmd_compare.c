@@ -320,7 +320,7 @@ int cmd_compare(cli_t *cli, int argc, char **argv)
                                         {"sample", required_argument, NULL, OPT_SAMPLE},
                                         CLI_VIEW_OPTIONS, {NULL, 0, NULL, 0}};
     compare_t c = {PN_VIEW_OPTIONS_INIT, 10, 0};
-    int rc = cli_parse(cli, argc, argv, own, option, &c, help);
+    int rc = cli_parse_operands(cli, argc, argv, own, option, &c, help);
     if (rc != CLI_CONTINUE)
         return rc;
     int y1, y2;

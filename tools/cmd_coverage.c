@@ -142,10 +142,6 @@ int cmd_coverage(cli_t *cli, int argc, char **argv)
     int rc = cli_parse(cli, argc, argv, own, option, &c, help);
     if (rc != CLI_CONTINUE)
         return rc;
-    if (optind < argc) {
-        cli_error("coverage", "unexpected argument \"%s\"", argv[optind]);
-        return cli_usage_error("coverage");
-    }
     if (cli_view_check(&c.view, "coverage") != 0)
         return EXIT_USAGE;
     pn_dataset_t *ds = NULL;

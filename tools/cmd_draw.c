@@ -119,10 +119,6 @@ int cmd_draw(cli_t *cli, int argc, char **argv)
     int rc = cli_parse(cli, argc, argv, own, option, &d, help);
     if (rc != CLI_CONTINUE)
         return rc;
-    if (optind < argc) {
-        cli_error("draw", "unexpected argument \"%s\"", argv[optind]);
-        return cli_usage_error("draw");
-    }
     if (!d.output) {
         cli_error("draw", "no picture to write: give -o FILE.svg, FILE.png or FILE.pdf");
         return cli_usage_error("draw");

@@ -245,10 +245,6 @@ int cmd_export(cli_t *cli, int argc, char **argv)
     int rc = cli_parse(cli, argc, argv, own, option, &x, help);
     if (rc != CLI_CONTINUE)
         return rc;
-    if (optind < argc) {
-        cli_error("export", "unexpected argument \"%s\"", argv[optind]);
-        return cli_usage_error("export");
-    }
     if (check_files(&x) != 0)
         return cli_usage_error("export");
     if (cli_view_check(&x.view, "export") != 0)

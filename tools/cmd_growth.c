@@ -256,10 +256,6 @@ int cmd_growth(cli_t *cli, int argc, char **argv)
     int rc = cli_parse(cli, argc, argv, own, option, &args, help);
     if (rc != CLI_CONTINUE)
         return rc;
-    if (optind < argc) {
-        cli_error("growth", "unexpected argument \"%s\"", argv[optind]);
-        return cli_usage_error("growth");
-    }
     if (args.view.as_of != PN_DATE_NONE) {
         cli_error("growth", "--as-of has no meaning here: every year is a snapshot; use --from "
                             "and --to");

@@ -200,10 +200,6 @@ int cmd_info(cli_t *cli, int argc, char **argv)
     int rc = cli_parse(cli, argc, argv, NULL, NULL, NULL, help);
     if (rc != CLI_CONTINUE)
         return rc;
-    if (optind < argc) {
-        cli_error("info", "unexpected argument \"%s\"", argv[optind]);
-        return cli_usage_error("info");
-    }
     pn_dataset_t *ds = NULL;
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         return rc;

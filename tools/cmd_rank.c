@@ -131,10 +131,6 @@ int cmd_rank(cli_t *cli, int argc, char **argv)
     int rc = cli_parse(cli, argc, argv, own, option, &r, help);
     if (rc != CLI_CONTINUE)
         return rc;
-    if (optind < argc) {
-        cli_error("rank", "unexpected argument \"%s\"", argv[optind]);
-        return cli_usage_error("rank");
-    }
     if (cli_view_check(&r.view, "rank") != 0)
         return EXIT_USAGE;
     if (r.top < 0)

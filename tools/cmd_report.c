@@ -302,10 +302,6 @@ int cmd_report(cli_t *cli, int argc, char **argv)
     int rc = cli_parse(cli, argc, argv, own, option, &args, help);
     if (rc != CLI_CONTINUE)
         return rc;
-    if (optind < argc) {
-        cli_error("report", "unexpected argument \"%s\"", argv[optind]);
-        return cli_usage_error("report");
-    }
     pn_dataset_t *ds = NULL;
     pn_graph_t *g = NULL;
     pn_growth_t *growth = NULL;

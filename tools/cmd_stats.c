@@ -58,10 +58,6 @@ int cmd_stats(cli_t *cli, int argc, char **argv)
     int rc = cli_parse(cli, argc, argv, own, option, &view, help);
     if (rc != CLI_CONTINUE)
         return rc;
-    if (optind < argc) {
-        cli_error("stats", "unexpected argument \"%s\"", argv[optind]);
-        return cli_usage_error("stats");
-    }
     if (cli_view_check(&view, "stats") != 0)
         return EXIT_USAGE;
     pn_dataset_t *ds = NULL;
