@@ -82,6 +82,16 @@ class Close:
         self.assertLessEqual(abs(got - expected), max(rel * abs(expected), absolute),
                              "%s: partnet %r, oracle %r" % (what, got, expected))
 
+    def assertMeasuresEqual(self, got, oracle, nodes):
+        """Every measure of `partnet rank --all` equals NetworkX's: counts exactly, the
+        shortest-path measures to 1e-9, the iterative ones (eigenvector, PageRank) to 1e-6."""
+        for m in MEASURES:
+            exact = m in ("degree", "agreements", "coreness")
+            rel = 0 if exact else 1e-9 if m in ("betweenness", "closeness", "harmonic") else 1e-6
+            for v in nodes:
+                self.assertClose(got[v][m], float(oracle[m][v]), rel, "%s of %s" % (m, v),
+                                 0 if exact else 1e-9)
+
 
 def networkx_measures(g):
     n = g.number_of_nodes()
@@ -137,12 +147,7 @@ class Bundled(unittest.TestCase, Close):
         got = rank_all(CIS)
         oracle = networkx_measures(self.graph)
         self.assertEqual(set(got), set(self.nodes))
-        for m in MEASURES:
-            exact = m in ("degree", "agreements", "coreness")
-            rel = 0 if exact else 1e-9 if m in ("betweenness", "closeness", "harmonic") else 1e-6
-            for v in self.nodes:
-                self.assertClose(got[v][m], float(oracle[m][v]), rel, "%s of %s" % (m, v),
-                                 0 if exact else 1e-9)
+        self.assertMeasuresEqual(got, oracle, self.nodes)
 
     def test_stats_equal_networkx(self):
         got = stats(CIS)
@@ -270,12 +275,7 @@ class WorldSample(unittest.TestCase, Close):
     def test_every_rank_measure_equals_networkx(self):
         got = rank_all(self.dir)
         oracle = networkx_measures(self.graph)
-        for m in MEASURES:
-            exact = m in ("degree", "agreements", "coreness")
-            rel = 0 if exact else 1e-9 if m in ("betweenness", "closeness", "harmonic") else 1e-6
-            for v in self.graph:
-                self.assertClose(got[v][m], float(oracle[m][v]), rel, "%s of %s" % (m, v),
-                                 0 if exact else 1e-9)
+        self.assertMeasuresEqual(got, oracle, self.graph)
 
     def test_stats_equal_networkx(self):
         got = stats(self.dir)
