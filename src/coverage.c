@@ -9,24 +9,11 @@
 #include "error.h"
 #include "sort.h"
 #include "units.h"
+#include "view.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int agreement_in_view(const pn_dataset_t *ds, size_t i, const pn_view_options_t *o)
-{
-    const pn_node_t *a = &ds->nodes[ds->a[i]], *b = &ds->nodes[ds->b[i]];
-    if (o->levels && (!(o->levels & (1u << a->level)) || !(o->levels & (1u << b->level))))
-        return 0;
-    if (o->exclude_country_level && (a->level == PN_LEVEL_COUNTRY || b->level == PN_LEVEL_COUNTRY))
-        return 0;
-    if (o->as_of == PN_DATE_NONE)
-        return 1;
-    if (!pn_date_on_or_before(ds->date[i], o->as_of))
-        return 0;
-    return !o->active || pn_date_not_ended_before(ds->end[i], o->as_of);
-}
 
 static const pn_dataset_t *code_order_ds;
 
@@ -56,11 +43,9 @@ static int code_ranks(const pn_dataset_t *ds, uint32_t **rank, uint32_t **order)
     return 0;
 }
 
-int pn_country_matrix(pn_country_pair_t **out, size_t *count, const pn_dataset_t *ds,
-                      const pn_view_options_t *view)
+int pn_country_matrix(pn_country_pair_t **out, size_t *count, const pn_view_t *view)
 {
-    pn_view_options_t defaults = PN_VIEW_OPTIONS_INIT;
-    const pn_view_options_t *o = view ? view : &defaults;
+    const pn_dataset_t *ds = view->ds;
     uint32_t *rank = NULL, *order = NULL;
     pn_keyed_t *pairs = NULL, *cells = NULL;
     pn_country_pair_t *result = NULL;
@@ -74,7 +59,7 @@ int pn_country_matrix(pn_country_pair_t **out, size_t *count, const pn_dataset_t
         goto nomem;
     /* agreements grouped by node pair ... */
     for (size_t i = 0; i < n; i++) {
-        if (!agreement_in_view(ds, i, o))
+        if (!view->agreement[i])
             continue;
         uint64_t a = ds->a[i], b = ds->b[i];
         pairs[k].key = a < b ? a << 32 | b : b << 32 | a;
@@ -122,11 +107,9 @@ done:
     return status;
 }
 
-int pn_coverage(pn_coverage_t **out, size_t *count, const pn_dataset_t *ds,
-                const pn_view_options_t *view, int rollup)
+int pn_coverage(pn_coverage_t **out, size_t *count, const pn_view_t *view, int rollup)
 {
-    pn_view_options_t defaults = PN_VIEW_OPTIONS_INIT;
-    const pn_view_options_t *o = view ? view : &defaults;
+    const pn_dataset_t *ds = view->ds;
     size_t nodes = ds->node_count, countries = ds->country_count;
     /* per node: 1 active, 2 abroad; per unit: 4 covered, 8 covered abroad */
     unsigned char *flags = calloc(nodes ? nodes : 1, 1);
@@ -141,7 +124,7 @@ int pn_coverage(pn_coverage_t **out, size_t *count, const pn_dataset_t *ds,
         goto done;
     }
     for (size_t i = 0; i < ds->agreement_count; i++) {
-        if (!agreement_in_view(ds, i, o))
+        if (!view->agreement[i])
             continue;
         uint32_t a = ds->a[i], b = ds->b[i];
         uint32_t ca = ds->nodes[a].country, cb = ds->nodes[b].country;
@@ -169,7 +152,7 @@ int pn_coverage(pn_coverage_t **out, size_t *count, const pn_dataset_t *ds,
             r->covered_abroad += (flags[i] & 8) != 0;
         }
     }
-    if ((status = pn_country_matrix(&matrix, &cells, ds, o)) != 0)
+    if ((status = pn_country_matrix(&matrix, &cells, view)) != 0)
         goto done;
     for (size_t k = 0; k < cells; k++) {
         if (matrix[k].a == matrix[k].b)
@@ -237,22 +220,24 @@ static int in_period(const pn_dataset_t *ds, size_t i, const pn_reported_t *r)
 int pn_reported_recorded(double *out, const pn_dataset_t *ds, size_t reported)
 {
     const pn_reported_t *r = &ds->reported[reported];
-    pn_view_options_t view = PN_VIEW_OPTIONS_INIT;
-    view.as_of = r->as_of;
+    pn_view_options_t options = PN_VIEW_OPTIONS_INIT;
+    pn_view_t *view = NULL;
+    unsigned char *seen = NULL;
+    size_t n = 0;
+    options.as_of = r->as_of;
+    int status = pn_view_new(&view, ds, &options);
+    if (status != 0)
+        return status;
     if (strcmp(r->metric, "agreements") == 0) {
-        size_t n = 0;
         for (size_t i = 0; i < ds->agreement_count; i++)
-            n += agreement_in_view(ds, i, &view) && in_period(ds, i, r) && counts_for(ds, i, r);
-        *out = (double)n;
-        return 0;
-    }
-    if (strcmp(r->metric, "partners") == 0) {
-        unsigned char *seen = calloc(ds->node_count ? ds->node_count : 1, 1);
-        size_t n = 0;
-        if (!seen)
-            return pn_error__nomem();
+            n += view->agreement[i] && in_period(ds, i, r) && counts_for(ds, i, r);
+    } else if (strcmp(r->metric, "partners") == 0) {
+        if (!(seen = calloc(ds->node_count ? ds->node_count : 1, 1))) {
+            status = pn_error__nomem();
+            goto done;
+        }
         for (size_t i = 0; i < ds->agreement_count; i++) {
-            if (!agreement_in_view(ds, i, &view) || !in_period(ds, i, r) ||
+            if (!view->agreement[i] || !in_period(ds, i, r) ||
                 (ds->a[i] != r->party && ds->b[i] != r->party))
                 continue;
             uint32_t other = ds->a[i] == r->party ? ds->b[i] : ds->a[i];
@@ -261,18 +246,14 @@ int pn_reported_recorded(double *out, const pn_dataset_t *ds, size_t reported)
             n += !seen[other];
             seen[other] = 1;
         }
-        free(seen);
-        *out = (double)n;
-        return 0;
-    }
-    if (strcmp(r->metric, "regions_covered") == 0 && r->country_count >= 1) {
+    } else if (strcmp(r->metric, "regions_covered") == 0 && r->country_count >= 1) {
         /* units of the first country with an agreement (with the second country, if given) */
-        unsigned char *covered = calloc(ds->node_count ? ds->node_count : 1, 1);
-        size_t n = 0;
-        if (!covered)
-            return pn_error__nomem();
+        if (!(seen = calloc(ds->node_count ? ds->node_count : 1, 1))) {
+            status = pn_error__nomem();
+            goto done;
+        }
         for (size_t i = 0; i < ds->agreement_count; i++) {
-            if (!agreement_in_view(ds, i, &view) || !in_period(ds, i, r))
+            if (!view->agreement[i] || !in_period(ds, i, r))
                 continue;
             uint32_t ends[2] = {ds->a[i], ds->b[i]};
             for (int e = 0; e < 2; e++) {
@@ -282,16 +263,20 @@ int pn_reported_recorded(double *out, const pn_dataset_t *ds, size_t reported)
                 if (r->country_count == 2 && ds->nodes[other].country != r->countries[1])
                     continue;
                 uint32_t unit = pn_unit__of(ds, ends[e], 1);
-                if (unit != PN_NONE && !covered[unit]) {
-                    covered[unit] = 1;
+                if (unit != PN_NONE && !seen[unit]) {
+                    seen[unit] = 1;
                     n++;
                 }
             }
         }
-        free(covered);
-        *out = (double)n;
-        return 0;
+    } else {
+        status = pn_error__set(PN_EUSAGE, "reported figure \"%s\": cannot count metric \"%s\"",
+                               r->id ? r->id : "?", r->metric);
     }
-    return pn_error__set(PN_EUSAGE, "reported figure \"%s\": cannot count metric \"%s\"",
-                         r->id ? r->id : "?", r->metric);
+    if (status == 0)
+        *out = (double)n;
+done:
+    free(seen);
+    pn_view_free(view);
+    return status;
 }

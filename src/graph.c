@@ -10,6 +10,7 @@
 #include "dataset.h"
 #include "error.h"
 #include "sort.h"
+#include "view.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,105 +29,52 @@ struct pn_graph {
     int has_graph, has_weights;
 };
 
-static int node_passes(const pn_node_t *n, const pn_view_options_t *o)
+int pn_graph_new(pn_graph_t **out, const pn_view_t *view)
 {
-    if (o->levels && !(o->levels & (1u << n->level)))
-        return 0;
-    return !(o->exclude_country_level && n->level == PN_LEVEL_COUNTRY);
-}
-
-static int agreement_passes(const pn_dataset_t *ds, size_t i, const pn_view_options_t *o)
-{
-    if (o->as_of == PN_DATE_NONE)
-        return 1;
-    if (!pn_date_on_or_before(ds->date[i], o->as_of))
-        return 0;
-    return !o->active || pn_date_not_ended_before(ds->end[i], o->as_of);
-}
-
-int pn_graph_new(pn_graph_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts)
-{
-    pn_view_options_t defaults = PN_VIEW_OPTIONS_INIT;
-    const pn_view_options_t *o = opts ? opts : &defaults;
+    const pn_dataset_t *ds = view->ds;
+    int by_country = view->opts.by_country;
     pn_graph_t *g = calloc(1, sizeof *g);
     pn_keyed_t *pairs = NULL;
-    unsigned char *kept = NULL;
     igraph_vector_int_t edges;
     int has_edges = 0, status = 0;
     if (!g)
         return pn_error__nomem();
     g->ds = ds;
+    g->by_country = by_country;
 
-    uint32_t country = PN_NONE;
-    if (o->country && pn_dataset_find_country(ds, o->country, &country) != 0) {
-        status = pn_error__set(PN_ENOTFOUND, "%s: no country \"%s\" in the dataset",
-                               ds->name, o->country);
-        goto done;
-    }
-
-    size_t n = ds->node_count;
-    kept = calloc(n ? n : 1, 1); /* 1: passes the filters; 2: also has an agreement */
-    g->vertex_of = malloc((n ? n : 1) * sizeof *g->vertex_of);
-    pairs = malloc((ds->agreement_count ? ds->agreement_count : 1) * sizeof *pairs);
-    if (!kept || !g->vertex_of || !pairs)
-        goto nomem;
-    for (size_t i = 0; i < n; i++)
-        kept[i] = (unsigned char)node_passes(&ds->nodes[i], o);
-
-    size_t count = 0;
-    for (size_t i = 0; i < ds->agreement_count; i++) {
-        uint32_t a = ds->a[i], b = ds->b[i];
-        if (!kept[a] || !kept[b] || !agreement_passes(ds, i, o))
-            continue;
-        if (country != PN_NONE && ds->nodes[a].country != country &&
-            ds->nodes[b].country != country)
-            continue;
-        kept[a] = kept[b] = 2;
-        pairs[count].key = (uint64_t)a << 32 | b; /* node indices for now */
-        pairs[count].value = (uint32_t)i;
-        count++;
-    }
-
-    /* isolated nodes stay unless asked otherwise; with a country, only that country's */
-    /* isolated nodes stay unless asked otherwise; with a country, only that country's */
-    for (size_t i = 0; i < n; i++) {
-        int isolated_kept = kept[i] == 1 && !o->drop_isolated &&
-                            (country == PN_NONE || ds->nodes[i].country == country);
-        if (!isolated_kept && kept[i] != 2)
-            kept[i] = 0;
-    }
-    g->by_country = o->by_country;
-    size_t units = o->by_country ? ds->country_count : n; /* what vertices stand for */
-    igraph_integer_t vertices = 0;
-    if (o->by_country) {
-        free(g->vertex_of);
-        g->vertex_of = malloc((units ? units : 1) * sizeof *g->vertex_of);
+    /* what vertices stand for: the view's nodes, or the countries they are in */
+    size_t units = by_country ? ds->country_count : ds->node_count;
+    g->vertex_of = malloc((units ? units : 1) * sizeof *g->vertex_of);
+    pairs = malloc((view->agreement_count ? view->agreement_count : 1) * sizeof *pairs);
+    if (by_country)
         g->domestic = calloc(units ? units : 1, sizeof *g->domestic);
-        if (!g->vertex_of || !g->domestic)
-            goto nomem;
-        for (size_t c = 0; c < units; c++)
-            g->vertex_of[c] = -1;
-        for (size_t i = 0; i < n; i++)
-            if (kept[i])
-                g->vertex_of[ds->nodes[i].country] = 0;
-        for (size_t c = 0; c < units; c++)
-            if (g->vertex_of[c] == 0)
-                g->vertex_of[c] = vertices++;
-    } else {
-        for (size_t i = 0; i < n; i++)
-            g->vertex_of[i] = kept[i] ? vertices++ : -1;
+    if (!g->vertex_of || !pairs || (by_country && !g->domestic))
+        goto nomem;
+    for (size_t u = 0; u < units; u++)
+        g->vertex_of[u] = by_country ? -1 : 0;
+    igraph_integer_t vertices = 0;
+    for (size_t i = 0; i < ds->node_count; i++) {
+        if (!by_country)
+            g->vertex_of[i] = view->node[i] ? vertices++ : -1;
+        else if (view->node[i])
+            g->vertex_of[ds->nodes[i].country] = 0;
     }
+    for (size_t c = 0; by_country && c < units; c++)
+        if (g->vertex_of[c] == 0)
+            g->vertex_of[c] = vertices++;
     g->node_of = malloc((vertices ? (size_t)vertices : 1) * sizeof *g->node_of);
     if (!g->node_of)
         goto nomem;
-    for (size_t i = 0; i < units; i++)
-        if (g->vertex_of[i] >= 0)
-            g->node_of[g->vertex_of[i]] = (uint32_t)i;
+    for (size_t u = 0; u < units; u++)
+        if (g->vertex_of[u] >= 0)
+            g->node_of[g->vertex_of[u]] = (uint32_t)u;
 
-    size_t kept_pairs = 0;
-    for (size_t k = 0; k < count; k++) {
-        uint64_t a = pairs[k].key >> 32, b = pairs[k].key & 0xFFFFFFFFu;
-        if (o->by_country) {
+    size_t count = 0;
+    for (size_t i = 0; i < ds->agreement_count; i++) {
+        if (!view->agreement[i])
+            continue;
+        uint64_t a = ds->a[i], b = ds->b[i];
+        if (by_country) {
             a = ds->nodes[a].country;
             b = ds->nodes[b].country;
             if (a == b) {
@@ -136,11 +84,11 @@ int pn_graph_new(pn_graph_t **out, const pn_dataset_t *ds, const pn_view_options
         }
         a = (uint64_t)g->vertex_of[a];
         b = (uint64_t)g->vertex_of[b];
-        pairs[kept_pairs].key = a < b ? a << 32 | b : b << 32 | a;
-        pairs[kept_pairs].value = pairs[k].value;
-        kept_pairs++;
+        pairs[count].key = a < b ? a << 32 | b : b << 32 | a;
+        pairs[count].value = (uint32_t)i;
+        count++;
     }
-    count = kept_pairs;
+    /* in a graph of countries, the domestic agreements are counted apart */
     if (pn_sort__keyed(pairs, count) != 0)
         goto nomem;
 
@@ -185,7 +133,6 @@ done:
     if (has_edges)
         igraph_vector_int_destroy(&edges);
     free(pairs);
-    free(kept);
     if (status == 0)
         *out = g;
     else

@@ -14,6 +14,7 @@
 #include "error.h"
 #include "sort.h"
 #include "units.h"
+#include "view.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -31,7 +32,7 @@ typedef struct {
     const pn_growth_options_t *o;
     int from, step;
     uint32_t S;                 /* snapshots */
-    uint32_t country;           /* filter, or PN_NONE */
+    pn_view_t *view;            /* the agreements swept, whatever their date */
 
     uint32_t *agreement;        /* selected agreements with a non-empty interval */
     span_t *agreement_span;
@@ -47,6 +48,7 @@ typedef struct {
 
 static void sweep_destroy(sweep_t *w)
 {
+    pn_view_free(w->view);
     free(w->agreement);
     free(w->agreement_span);
     free(w->pair_u);
@@ -57,13 +59,6 @@ static void sweep_destroy(sweep_t *w)
     free(w->diff_cross);
     free(w->diff_new);
     free(w->diff_triangles);
-}
-
-static int node_in_view(const pn_node_t *n, const pn_growth_options_t *o)
-{
-    if (o->levels && !(o->levels & (1u << n->level)))
-        return 0;
-    return !(o->exclude_country_level && n->level == PN_LEVEL_COUNTRY);
 }
 
 /* The snapshot index where an agreement of year y is first counted (may be >= S). */
@@ -81,13 +76,8 @@ static int select_agreements(sweep_t *w, pn_growth_t *g)
     const pn_growth_options_t *o = w->o;
     int lo = 0, hi = 0;
     size_t n = ds->agreement_count;
-    unsigned char *in = malloc(n ? n : 1);
-    if (!in)
-        return pn_error__nomem();
+    const unsigned char *in = w->view->agreement;
     for (size_t i = 0; i < n; i++) {
-        const pn_node_t *a = &ds->nodes[ds->a[i]], *b = &ds->nodes[ds->b[i]];
-        in[i] = node_in_view(a, o) && node_in_view(b, o) &&
-                (w->country == PN_NONE || a->country == w->country || b->country == w->country);
         if (!in[i])
             continue;
         if (ds->date[i] == PN_DATE_NONE) {
@@ -105,14 +95,11 @@ static int select_agreements(sweep_t *w, pn_growth_t *g)
     w->step = o->step > 1 ? o->step : 1;
     if (!w->from || !to) {
         w->S = 0;
-        free(in);
         return 0;
     }
-    if (to < w->from) {
-        free(in);
+    if (to < w->from)
         return pn_error__set(PN_EUSAGE, "the first year (%d) comes after the last (%d)", w->from,
                              to);
-    }
     w->S = (uint32_t)((to - w->from) / w->step) + 1;
 
     w->agreement = malloc((n ? n : 1) * sizeof *w->agreement);
@@ -122,10 +109,8 @@ static int select_agreements(sweep_t *w, pn_growth_t *g)
     w->diff_new = calloc(w->S + 1, sizeof(long));
     w->diff_triangles = calloc(w->S + 1, sizeof(long));
     if (!w->agreement || !w->agreement_span || !w->diff_agreements || !w->diff_cross ||
-        !w->diff_new || !w->diff_triangles) {
-        free(in);
+        !w->diff_new || !w->diff_triangles)
         return pn_error__nomem();
-    }
     for (size_t i = 0; i < n; i++) {
         if (!in[i] || ds->date[i] == PN_DATE_NONE)
             continue;
@@ -136,7 +121,7 @@ static int select_agreements(sweep_t *w, pn_growth_t *g)
         if (y > w->from - w->step)
             w->diff_new[s]++;
         uint32_t e = w->S;
-        if (o->active && ds->end[i] != PN_DATE_NONE) {
+        if (o->view.active && ds->end[i] != PN_DATE_NONE) {
             int ye = pn_date_year(ds->end[i]);
             e = ye < w->from ? 0 : (uint32_t)((ye - w->from) / w->step) + 1;
             if (e > w->S)
@@ -153,7 +138,6 @@ static int select_agreements(sweep_t *w, pn_growth_t *g)
         w->diff_cross[s] += cross;
         w->diff_cross[e] -= cross;
     }
-    free(in);
     return 0;
 }
 
@@ -690,18 +674,24 @@ int pn_growth_new(pn_growth_t **out, const pn_dataset_t *ds, const pn_growth_opt
     memset(&w, 0, sizeof w);
     w.ds = ds;
     w.o = o;
-    w.country = PN_NONE;
     if (o->step < 0)
         return pn_error__set(PN_EUSAGE, "the step between years must be at least 1, not %d",
                              o->step);
-    if (o->country && pn_dataset_find_country(ds, o->country, &w.country) != 0)
-        return pn_error__set(PN_ENOTFOUND, "%s: no country \"%s\" in the dataset", ds->name,
-                             o->country);
+    if (o->view.as_of != PN_DATE_NONE || o->view.by_country)
+        return pn_error__set(PN_EUSAGE, "growth: every year is a snapshot of nodes; a view "
+                             "as of a date or of countries has no meaning here");
+    pn_view_options_t whole = o->view;
+    whole.drop_isolated = 1; /* the sweep counts the nodes of each year's agreements */
+    int status = pn_view_new(&w.view, ds, &whole);
+    if (status != 0)
+        return status;
     pn_growth_t *g = calloc(1, sizeof *g);
-    if (!g)
+    if (!g) {
+        sweep_destroy(&w);
         return pn_error__nomem();
+    }
     g->country_count = ds->country_count;
-    int status = select_agreements(&w, g);
+    status = select_agreements(&w, g);
     if (status == 0 && w.S > 0) {
         g->year_count = w.S;
         g->years = calloc(w.S, sizeof *g->years);

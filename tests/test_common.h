@@ -143,6 +143,53 @@ static inline const char *pn_test_problems(const pn_test_load_t *r)
     cr_expect(pn_test_has_problem(&(r), PN_SEVERITY_WARNING, __VA_ARGS__, NULL),                  \
               "no warning with the expected text; problems:%s", pn_test_problems(&(r)))
 
+/* A small dataset built through the API: by-a, by-b (regions), by-c (city), am-d (region), by (country); agreements:
+ *   0 a-b 2000        1 b-a 2005-06      2 a-d 2010 end 2012   3 c-d (undated)
+ *   4 by-d 2004-06-23 5 a-b 2010-03-15 */
+static inline pn_dataset_t *pn_test_sample(void)
+{
+    pn_dataset_t *ds;
+    uint32_t by, am, a, b, c, d, state;
+    cr_assert_eq(pn_dataset_new(&ds, "sample"), 0);
+    cr_assert_eq(pn_dataset_add_country(ds, &by, "BY", "Belarus", 7), 0);
+    cr_assert_eq(pn_dataset_add_country(ds, &am, "AM", "Armenia", 11), 0);
+    cr_assert_eq(pn_dataset_add_node(ds, &a, "by-a", "A", by, PN_LEVEL_REGION), 0);
+    cr_assert_eq(pn_dataset_add_node(ds, &b, "by-b", "B", by, PN_LEVEL_REGION), 0);
+    cr_assert_eq(pn_dataset_add_node(ds, &c, "by-c", "C", by, PN_LEVEL_CITY), 0);
+    cr_assert_eq(pn_dataset_add_node(ds, &d, "am-d", "D", am, PN_LEVEL_REGION), 0);
+    cr_assert_eq(pn_dataset_add_node(ds, &state, "by", "Belarus", by, PN_LEVEL_COUNTRY), 0);
+    struct {
+        uint32_t a, b;
+        pn_date_t date, end;
+    } rows[] = {{a, b, 20000000, 0},        {b, a, 20050600, 0}, {a, d, 20100000, 20120000},
+                {c, d, PN_DATE_NONE, 0},    {state, d, 20040623, 0}, {a, b, 20100315, 0}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        cr_assert_eq(pn_dataset_add_agreement(ds, NULL, rows[i].a, rows[i].b, rows[i].date,
+                                              rows[i].end, PN_KIND_OTHER), 0);
+    return ds;
+}
+
+/* The graph of view @p opts (NULL: the whole dataset) of @p ds; the status of the view or the
+ * graph, *out set on success. */
+static inline int pn_test_graph(pn_graph_t **out, const pn_dataset_t *ds,
+                                const pn_view_options_t *opts)
+{
+    pn_view_t *view = NULL;
+    int status = pn_view_new(&view, ds, opts);
+    if (status == 0)
+        status = pn_graph_new(out, view);
+    pn_view_free(view);
+    return status;
+}
+
+/* The view @p opts (NULL: the whole dataset) of @p ds, which must compile. */
+static inline pn_view_t *pn_test_view(const pn_dataset_t *ds, const pn_view_options_t *opts)
+{
+    pn_view_t *view = NULL;
+    cr_assert_eq(pn_view_new(&view, ds, opts), 0, "%s", pn_error_last());
+    return view;
+}
+
 /* A fixture's network: @p text loaded as dataset @p name and its whole graph; free both
  * with pn_test_network_free(). */
 static inline void pn_test_network(pn_test_load_t *loaded, pn_graph_t **graph, const char *name,
@@ -150,7 +197,7 @@ static inline void pn_test_network(pn_test_load_t *loaded, pn_graph_t **graph, c
 {
     *loaded = pn_test_load_text(name, text, NULL);
     cr_assert_eq(loaded->status, 0, "%s", pn_test_problems(loaded));
-    cr_assert_eq(pn_graph_new(graph, loaded->ds, NULL), 0, "%s", pn_error_last());
+    cr_assert_eq(pn_test_graph(graph, loaded->ds, NULL), 0, "%s", pn_error_last());
 }
 
 static inline void pn_test_network_free(pn_test_load_t *loaded, pn_graph_t *graph)

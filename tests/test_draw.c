@@ -135,7 +135,7 @@ Test(draw, countries_and_empty_networks_draw)
     pn_view_options_t view = PN_VIEW_OPTIONS_INIT;
     view.by_country = 1;
     pn_graph_t *countries;
-    cr_assert_eq(pn_graph_new(&countries, loaded.ds, &view), 0);
+    cr_assert_eq(pn_test_graph(&countries, loaded.ds, &view), 0);
     pn_draw_options_t o = options(PN_DRAW_SVG, PN_LAYOUT_AUTO);
     o.size_by = PN_MEASURE_AGREEMENTS;
     cr_assert_eq(pn_draw(countries, pn_test_path("countries.svg"), &o), 0, "%s", pn_error_last());
@@ -149,7 +149,7 @@ Test(draw, countries_and_empty_networks_draw)
     view.as_of = 19000000;
     view.drop_isolated = 1;
     pn_graph_t *empty;
-    cr_assert_eq(pn_graph_new(&empty, loaded.ds, &view), 0);
+    cr_assert_eq(pn_test_graph(&empty, loaded.ds, &view), 0);
     cr_assert_eq(pn_graph_vertex_count(empty), 0);
     o.labels = 0;
     cr_expect_eq(pn_draw(empty, pn_test_path("empty.svg"), &o), 0, "%s", pn_error_last());

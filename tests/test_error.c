@@ -30,7 +30,7 @@ Test(error, igraph_errors_raised_inside_partnet_come_back_as_statuses)
     cr_assert_eq(pn_dataset_add_agreement(ds, NULL, a, b, 20040000, PN_DATE_NONE,
                                           PN_KIND_TWINNING), 0);
     pn_graph_t *g;
-    cr_assert_eq(pn_graph_new(&g, ds, NULL), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
     igraph_vector_int_t membership;
     cr_assert_eq(igraph_vector_int_init(&membership, 0), IGRAPH_SUCCESS);
     /* a method partnet does not have is refused by igraph's error machinery, which frees

@@ -92,7 +92,7 @@ static void expect_valid(const char *path, const char *schema)
 static pn_graph_t *graph_of(pn_view_options_t view)
 {
     pn_graph_t *g;
-    cr_assert_eq(pn_graph_new(&g, loaded.ds, &view), 0, "%s", pn_error_last());
+    cr_assert_eq(pn_test_graph(&g, loaded.ds, &view), 0, "%s", pn_error_last());
     return g;
 }
 

@@ -4,32 +4,6 @@
 
 PN_TEST_SUITE(graph);
 
-/* by-a, by-b (regions), by-c (city), am-d (region), by (country); agreements:
- *   0 a-b 2000        1 b-a 2005-06      2 a-d 2010 end 2012   3 c-d (undated)
- *   4 by-d 2004-06-23 5 a-b 2010-03-15 */
-static pn_dataset_t *sample(void)
-{
-    pn_dataset_t *ds;
-    uint32_t by, am, a, b, c, d, state;
-    cr_assert_eq(pn_dataset_new(&ds, "sample"), 0);
-    cr_assert_eq(pn_dataset_add_country(ds, &by, "BY", "Belarus", 7), 0);
-    cr_assert_eq(pn_dataset_add_country(ds, &am, "AM", "Armenia", 11), 0);
-    cr_assert_eq(pn_dataset_add_node(ds, &a, "by-a", "A", by, PN_LEVEL_REGION), 0);
-    cr_assert_eq(pn_dataset_add_node(ds, &b, "by-b", "B", by, PN_LEVEL_REGION), 0);
-    cr_assert_eq(pn_dataset_add_node(ds, &c, "by-c", "C", by, PN_LEVEL_CITY), 0);
-    cr_assert_eq(pn_dataset_add_node(ds, &d, "am-d", "D", am, PN_LEVEL_REGION), 0);
-    cr_assert_eq(pn_dataset_add_node(ds, &state, "by", "Belarus", by, PN_LEVEL_COUNTRY), 0);
-    struct {
-        uint32_t a, b;
-        pn_date_t date, end;
-    } rows[] = {{a, b, 20000000, 0},        {b, a, 20050600, 0}, {a, d, 20100000, 20120000},
-                {c, d, PN_DATE_NONE, 0},    {state, d, 20040623, 0}, {a, b, 20100315, 0}};
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
-        cr_assert_eq(pn_dataset_add_agreement(ds, NULL, rows[i].a, rows[i].b, rows[i].date,
-                                              rows[i].end, PN_KIND_OTHER), 0);
-    return ds;
-}
-
 static igraph_integer_t vertex(const pn_graph_t *g, const char *id)
 {
     uint32_t node;
@@ -46,9 +20,9 @@ static double weight(const pn_graph_t *g, const char *x, const char *y)
 
 Test(graph, merges_agreements_of_a_pair_into_a_weighted_edge)
 {
-    pn_dataset_t *ds = sample();
+    pn_dataset_t *ds = pn_test_sample();
     pn_graph_t *g;
-    cr_assert_eq(pn_graph_new(&g, ds, NULL), 0, "%s", pn_error_last());
+    cr_assert_eq(pn_test_graph(&g, ds, NULL), 0, "%s", pn_error_last());
     cr_expect_eq(pn_graph_vertex_count(g), 5, "isolated nodes are kept");
     cr_expect_eq(pn_graph_edge_count(g), 4);
     cr_expect_eq(pn_graph_agreement_count(g), 6);
@@ -74,24 +48,24 @@ Test(graph, merges_agreements_of_a_pair_into_a_weighted_edge)
 
 Test(graph, snapshot_as_of_a_date)
 {
-    pn_dataset_t *ds = sample();
+    pn_dataset_t *ds = pn_test_sample();
     pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
     pn_graph_t *g;
     opts.as_of = 20050000; /* 2005: a-b 2000, b-a 2005-06, by-d 2004-06-23 */
-    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
     cr_expect_eq(pn_graph_agreement_count(g), 3);
     cr_expect_float_eq(weight(g, "by-a", "by-b"), 2, 0);
     cr_expect_eq(pn_graph_vertex_count(g), 5, "nodes without agreements yet are kept, isolated");
     pn_graph_free(g);
 
     opts.as_of = 20050531; /* before June 2005 ends: b-a (2005-06) not yet certain */
-    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
     cr_expect_eq(pn_graph_agreement_count(g), 2);
     pn_graph_free(g);
 
     opts.as_of = 20100315;
     opts.drop_isolated = 1;
-    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
     cr_expect_eq(pn_graph_agreement_count(g), 4, "2010 (year only) is not certain by March 15");
     cr_expect_eq(pn_graph_vertex_count(g), 4, "by-c has only an undated agreement");
     cr_expect_eq(vertex(g, "by-c"), -1);
@@ -101,21 +75,21 @@ Test(graph, snapshot_as_of_a_date)
 
 Test(graph, active_snapshot_leaves_out_ended_agreements)
 {
-    pn_dataset_t *ds = sample();
+    pn_dataset_t *ds = pn_test_sample();
     pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
     pn_graph_t *g;
     opts.as_of = 20120000;
     opts.active = 1;
-    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
     cr_expect_float_eq(weight(g, "by-a", "am-d"), 1, 0, "ends 2012: still active in 2012");
     pn_graph_free(g);
     opts.as_of = 20130000;
-    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
     cr_expect_float_eq(weight(g, "by-a", "am-d"), 0, 0, "ended before 2013");
     cr_expect_eq(pn_graph_agreement_count(g), 4);
     pn_graph_free(g);
     opts.active = 0;
-    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
     cr_expect_float_eq(weight(g, "by-a", "am-d"), 1, 0, "without --active it stays");
     pn_graph_free(g);
     pn_dataset_free(ds);
@@ -123,11 +97,11 @@ Test(graph, active_snapshot_leaves_out_ended_agreements)
 
 Test(graph, filters_by_country_level_and_country_parties)
 {
-    pn_dataset_t *ds = sample();
+    pn_dataset_t *ds = pn_test_sample();
     pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
     pn_graph_t *g;
     opts.country = "AM";
-    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
     cr_expect_eq(pn_graph_agreement_count(g), 3, "the agreements with an Armenian party");
     cr_expect_eq(pn_graph_vertex_count(g), 4, "am-d and its partners by-a, by-c, by");
     cr_expect_eq(vertex(g, "by-b"), -1, "by-b has no Armenian partner");
@@ -135,31 +109,31 @@ Test(graph, filters_by_country_level_and_country_parties)
 
     opts.country = NULL;
     opts.levels = 1u << PN_LEVEL_REGION;
-    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
     cr_expect_eq(pn_graph_vertex_count(g), 3);
     cr_expect_eq(pn_graph_agreement_count(g), 4, "region-to-region agreements only");
     pn_graph_free(g);
 
     opts.levels = 0;
     opts.exclude_country_level = 1;
-    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
     cr_expect_eq(pn_graph_vertex_count(g), 4);
     cr_expect_eq(pn_graph_agreement_count(g), 5);
     pn_graph_free(g);
 
     opts.country = "KZ";
-    cr_expect_eq(pn_graph_new(&g, ds, &opts), PN_ENOTFOUND);
+    cr_expect_eq(pn_test_graph(&g, ds, &opts), PN_ENOTFOUND);
     cr_expect(strstr(pn_error_last(), "no country \"KZ\"") != NULL);
     pn_dataset_free(ds);
 }
 
 Test(graph, contracts_to_countries)
 {
-    pn_dataset_t *ds = sample();
+    pn_dataset_t *ds = pn_test_sample();
     pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
     pn_graph_t *g;
     opts.by_country = 1;
-    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
     cr_expect(pn_graph_is_by_country(g));
     cr_expect_eq(pn_graph_vertex_count(g), 2, "BY and AM");
     cr_expect_eq(pn_graph_edge_count(g), 1);
@@ -171,7 +145,7 @@ Test(graph, contracts_to_countries)
     pn_graph_free(g);
 
     opts.as_of = 20050000;
-    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
     cr_expect_eq(pn_graph_domestic(g, pn_graph_vertex(g, 0)), 2);
     cr_expect_float_eq(VECTOR(*pn_graph_weights(g))[0], 1, 0, "by-d 2004");
     pn_graph_free(g);
@@ -183,7 +157,7 @@ Test(graph, empty_dataset_gives_an_empty_graph)
     pn_dataset_t *ds;
     pn_graph_t *g;
     cr_assert_eq(pn_dataset_new(&ds, "empty"), 0);
-    cr_assert_eq(pn_graph_new(&g, ds, NULL), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
     cr_expect_eq(pn_graph_vertex_count(g), 0);
     cr_expect_eq(pn_graph_edge_count(g), 0);
     pn_graph_free(g);
@@ -191,7 +165,7 @@ Test(graph, empty_dataset_gives_an_empty_graph)
     uint32_t by;
     cr_assert_eq(pn_dataset_add_country(ds, &by, "BY", NULL, -1), 0);
     cr_assert_eq(pn_dataset_add_node(ds, NULL, "one", "One", by, PN_LEVEL_CITY), 0);
-    cr_assert_eq(pn_graph_new(&g, ds, NULL), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
     cr_expect_eq(pn_graph_vertex_count(g), 1, "one node, no edge");
     cr_expect_eq(pn_graph_edge_count(g), 0);
     pn_graph_free(g);
@@ -200,7 +174,7 @@ Test(graph, empty_dataset_gives_an_empty_graph)
 
 Test(graph, builder_refuses_self_agreements_and_unknown_nodes)
 {
-    pn_dataset_t *ds = sample();
+    pn_dataset_t *ds = pn_test_sample();
     cr_expect_eq(pn_dataset_add_agreement(ds, NULL, 0, 0, 0, 0, PN_KIND_OTHER), PN_EINVALID);
     cr_expect(strstr(pn_error_last(), "with itself") != NULL);
     cr_expect_eq(pn_dataset_add_agreement(ds, NULL, 0, 99, 0, 0, PN_KIND_OTHER), PN_EINVALID);
@@ -211,19 +185,19 @@ Test(graph, builder_refuses_self_agreements_and_unknown_nodes)
 
 Test(graph, names_its_vertices_by_node_or_country)
 {
-    pn_dataset_t *ds = sample();
+    pn_dataset_t *ds = pn_test_sample();
     uint32_t nowhere;
     cr_assert_eq(pn_dataset_add_country(ds, &nowhere, "", "", -1), 0);
     cr_assert_eq(pn_dataset_add_node(ds, NULL, "x", "", nowhere, PN_LEVEL_CITY), 0);
     pn_graph_t *g;
-    cr_assert_eq(pn_graph_new(&g, ds, NULL), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
     cr_expect_str_eq(pn_graph_vertex_id(g, vertex(g, "am-d")), "am-d");
     cr_expect_str_eq(pn_graph_vertex_name(g, vertex(g, "am-d")), "D");
     cr_expect_str_eq(pn_graph_vertex_name(g, vertex(g, "x")), "x", "no name: the id");
     pn_graph_free(g);
     pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
     opts.by_country = 1;
-    cr_assert_eq(pn_graph_new(&g, ds, &opts), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
     cr_expect_str_eq(pn_graph_vertex_id(g, pn_graph_vertex(g, 1)), "AM");
     cr_expect_str_eq(pn_graph_vertex_name(g, pn_graph_vertex(g, 1)), "Armenia");
     cr_expect_str_eq(pn_graph_vertex_id(g, pn_graph_vertex(g, nowhere)), "?");

@@ -25,19 +25,16 @@ static void compare(const pn_dataset_t *ds, const pn_growth_options_t *o)
     pn_growth_t *g;
     cr_assert_eq(pn_growth_new(&g, ds, o), 0, "%s", pn_error_last());
     cr_assert_gt(g->year_count, 0);
+    pn_view_t *every_year = pn_test_view(ds, &o->view);
     for (size_t k = 0; k < g->year_count; k++) {
         const pn_growth_year_t *row = &g->years[k];
         int year = row->year;
-        pn_view_options_t view = PN_VIEW_OPTIONS_INIT;
+        pn_view_options_t view = o->view;
         view.as_of = year * 10000;
-        view.active = o->active;
-        view.levels = o->levels;
-        view.country = o->country;
-        view.exclude_country_level = o->exclude_country_level;
         view.drop_isolated = 1;
         pn_graph_t *snap;
         pn_stats_t s;
-        cr_assert_eq(pn_graph_new(&snap, ds, &view), 0, "%s", pn_error_last());
+        cr_assert_eq(pn_test_graph(&snap, ds, &view), 0, "%s", pn_error_last());
         cr_assert_eq(pn_stats(&s, snap, NULL, NULL), 0, "%s", pn_error_last());
         cr_expect_eq(row->agreements, s.agreements, "%d agreements: %zu vs %zu", year,
                      row->agreements, s.agreements);
@@ -56,38 +53,25 @@ static void compare(const pn_dataset_t *ds, const pn_growth_options_t *o)
                      s.nodes ? (double)s.largest_component / (double)s.nodes : 0.0,
                      "largest share", year);
 
-        /* new agreements: signed in the period the row closes */
+        /* new agreements: those of the view signed in the period the row closes */
         size_t fresh = 0;
         int step = o->step > 1 ? o->step : 1;
+        const pn_date_t *dates = pn_dataset_dates(ds);
         for (size_t i = 0; i < pn_dataset_agreement_count(ds); i++) {
-            pn_agreement_t a;
-            pn_dataset_agreement(ds, i, &a);
-            if (a.date == PN_DATE_NONE)
-                continue;
-            int y = pn_date_year(a.date);
-            uint32_t ids[2] = {a.a, a.b};
-            int in = y <= year && y > year - step;
-            for (int e = 0; e < 2 && in; e++) {
-                const pn_node_t *n = pn_dataset_node(ds, ids[e]);
-                in = (!o->levels || (o->levels & (1u << n->level))) &&
-                     !(o->exclude_country_level && n->level == PN_LEVEL_COUNTRY);
-            }
-            if (in && o->country) {
-                const char *ca = pn_dataset_country(ds, pn_dataset_node(ds, a.a)->country)->code;
-                const char *cb = pn_dataset_country(ds, pn_dataset_node(ds, a.b)->country)->code;
-                in = strcmp(ca, o->country) == 0 || strcmp(cb, o->country) == 0;
-            }
-            fresh += in;
+            int y = pn_date_year(dates[i]);
+            fresh += pn_view_has_agreement(every_year, i) && dates[i] != PN_DATE_NONE &&
+                     y <= year && y > year - step;
         }
         cr_expect_eq(row->new_agreements, fresh, "%d new agreements: %zu vs %zu", year,
                      row->new_agreements, fresh);
 
-        /* pn_coverage gives every country its row, so it leaves the country filter out */
-        if (o->coverage && !o->country) {
+        if (o->coverage) {
             pn_coverage_t *rows;
             size_t count;
             view.drop_isolated = 0;
-            cr_assert_eq(pn_coverage(&rows, &count, ds, &view, o->rollup), 0);
+            pn_view_t *snapshot = pn_test_view(ds, &view);
+            cr_assert_eq(pn_coverage(&rows, &count, snapshot, o->rollup), 0);
+            pn_view_free(snapshot);
             for (size_t r = 0; r < count; r++)
                 cr_expect_eq(g->covered[k * g->country_count + rows[r].country], rows[r].covered,
                              "%d coverage of %s: %zu vs %zu", year,
@@ -97,6 +81,7 @@ static void compare(const pn_dataset_t *ds, const pn_growth_options_t *o)
         }
         pn_graph_free(snap);
     }
+    pn_view_free(every_year);
     pn_growth_free(g);
 }
 
@@ -171,20 +156,20 @@ Test(growth, sweep_equals_snapshots_on_random_networks)
         pn_growth_options_t o = PN_GROWTH_OPTIONS_INIT;
         o.coverage = 1;
         compare(ds, &o);
-        o.active = 1;
+        o.view.active = 1;
         compare(ds, &o);
         o.rollup = 1;
         o.step = 3;
         o.from = 1988;
         compare(ds, &o);
-        o.active = 0;
-        o.levels = (1u << PN_LEVEL_REGION) | (1u << PN_LEVEL_CITY);
-        o.country = "RU";
+        o.view.active = 0;
+        o.view.levels = (1u << PN_LEVEL_REGION) | (1u << PN_LEVEL_CITY);
+        o.view.country = "RU";
         compare(ds, &o);
-        o.levels = 0;
-        o.country = NULL;
-        o.exclude_country_level = 1;
-        o.active = 1;
+        o.view.levels = 0;
+        o.view.country = NULL;
+        o.view.exclude_country_level = 1;
+        o.view.active = 1;
         o.step = 1;
         o.from = 0;
         compare(ds, &o);
@@ -202,7 +187,7 @@ Test(growth, sweep_equals_snapshots_on_the_bundled_dataset)
     o.coverage = 1;
     o.rollup = 1;
     compare(r.ds, &o);
-    o.active = 1;
+    o.view.active = 1;
     compare(r.ds, &o);
     pn_growth_t *g;
     cr_assert_eq(pn_growth_new(&g, r.ds, NULL), 0);
@@ -229,7 +214,7 @@ Test(growth, worked_by_hand)
     pn_dataset_add_agreement(ds, NULL, n[0], n[2], 20010000, 0, PN_KIND_TWINNING);
     pn_dataset_add_agreement(ds, NULL, n[2], n[3], 20030000, 20040000, PN_KIND_PROGRAMME);
     pn_growth_options_t o = PN_GROWTH_OPTIONS_INIT;
-    o.active = 1;
+    o.view.active = 1;
     o.to = 2006;
     pn_growth_t *g;
     cr_assert_eq(pn_growth_new(&g, ds, &o), 0);
@@ -268,7 +253,7 @@ Test(growth, rejects_bad_ranges_and_handles_no_dates)
     cr_expect_eq(g->years[2].nodes, 0);
     cr_expect(isnan(g->years[2].cross_border_share));
     pn_growth_free(g);
-    o.country = "QQ";
+    o.view.country = "QQ";
     cr_expect_eq(pn_growth_new(&g, ds, &o), PN_ENOTFOUND);
     pn_dataset_free(ds);
 }

@@ -49,7 +49,7 @@ static void setup(void)
     pn_test_setup();
     loaded = pn_test_load_text("network.json", network, NULL);
     cr_assert_eq(loaded.status, 0, "%s", pn_test_problems(&loaded));
-    cr_assert_eq(pn_graph_new(&graph, loaded.ds, NULL), 0, "%s", pn_error_last());
+    cr_assert_eq(pn_test_graph(&graph, loaded.ds, NULL), 0, "%s", pn_error_last());
 }
 
 static void teardown(void)
@@ -209,7 +209,7 @@ Test(metrics, stats_of_an_empty_graph_and_a_single_node)
     pn_graph_t *g;
     pn_stats_t s;
     cr_assert_eq(pn_dataset_new(&ds, "empty"), 0);
-    cr_assert_eq(pn_graph_new(&g, ds, NULL), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
     cr_assert_eq(pn_stats(&s, g, NULL, NULL), 0, "%s", pn_error_last());
     cr_expect_eq(s.nodes, 0);
     cr_expect_eq(s.components, 0);
@@ -220,7 +220,7 @@ Test(metrics, stats_of_an_empty_graph_and_a_single_node)
     uint32_t by;
     pn_dataset_add_country(ds, &by, "BY", NULL, -1);
     pn_dataset_add_node(ds, NULL, "one", "One", by, PN_LEVEL_CITY);
-    cr_assert_eq(pn_graph_new(&g, ds, NULL), 0);
+    cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
     cr_assert_eq(pn_stats(&s, g, NULL, NULL), 0);
     cr_expect_eq(s.nodes, 1);
     cr_expect_eq(s.components, 1);
@@ -296,7 +296,8 @@ Test(metrics, coverage_counts_first_level_units)
 {
     pn_coverage_t *rows;
     size_t count;
-    cr_assert_eq(pn_coverage(&rows, &count, loaded.ds, NULL, 0), 0);
+    pn_view_t *whole = pn_test_view(loaded.ds, NULL);
+    cr_assert_eq(pn_coverage(&rows, &count, whole, 0), 0);
     cr_assert_eq(count, 2);
     cr_expect_str_eq(pn_dataset_country(loaded.ds, rows[0].country)->code, "AM", "code order");
     const pn_coverage_t *by = row(rows, count, "BY"), *am = row(rows, count, "AM");
@@ -315,11 +316,12 @@ Test(metrics, coverage_counts_first_level_units)
     cr_expect_eq(am->agreements, 6);
     free(rows);
 
-    cr_assert_eq(pn_coverage(&rows, &count, loaded.ds, NULL, 1), 0);
+    cr_assert_eq(pn_coverage(&rows, &count, whole, 1), 0);
     am = row(rows, count, "AM");
     cr_expect_eq(am->covered, 2, "with rollup E's agreements cover F");
     cr_expect_float_eq(am->share, 2.0 / 11, 1e-15);
     free(rows);
+    pn_view_free(whole);
 }
 
 Test(metrics, coverage_follows_the_snapshot)
@@ -328,7 +330,9 @@ Test(metrics, coverage_follows_the_snapshot)
     pn_coverage_t *rows;
     size_t count;
     view.as_of = 20110000;
-    cr_assert_eq(pn_coverage(&rows, &count, loaded.ds, &view, 1), 0);
+    pn_view_t *snapshot = pn_test_view(loaded.ds, &view);
+    cr_assert_eq(pn_coverage(&rows, &count, snapshot, 1), 0);
+    pn_view_free(snapshot);
     cr_expect_eq(row(rows, count, "BY")->covered, 2, "A (2010) and B (2011)");
     cr_expect_eq(row(rows, count, "AM")->covered, 1);
     cr_expect_eq(row(rows, count, "BY")->agreements, 2);
@@ -339,7 +343,9 @@ Test(metrics, country_matrix_counts_agreements_and_pairs)
 {
     pn_country_pair_t *cells;
     size_t count;
-    cr_assert_eq(pn_country_matrix(&cells, &count, loaded.ds, NULL), 0);
+    pn_view_t *whole = pn_test_view(loaded.ds, NULL);
+    cr_assert_eq(pn_country_matrix(&cells, &count, whole), 0);
+    pn_view_free(whole);
     cr_assert_eq(count, 2);
     cr_expect_str_eq(pn_dataset_country(loaded.ds, cells[0].a)->code, "AM");
     cr_expect_str_eq(pn_dataset_country(loaded.ds, cells[0].b)->code, "BY");

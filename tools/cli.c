@@ -341,6 +341,31 @@ int cli_view_check(const pn_view_options_t *view, const char *cmd)
     return 0;
 }
 
+static int failed(const char *cmd, int status)
+{
+    cli_error(cmd, "%s", pn_error_last());
+    return status == PN_ENOTFOUND || status == PN_EUSAGE ? EXIT_USAGE : EXIT_FAILED;
+}
+
+int cli_view(pn_view_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts,
+             const char *cmd)
+{
+    int status = pn_view_new(out, ds, opts);
+    return status == 0 ? EXIT_OK : failed(cmd, status);
+}
+
+int cli_graph(pn_graph_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts,
+              const char *cmd)
+{
+    pn_view_t *view = NULL;
+    int rc = cli_view(&view, ds, opts, cmd);
+    if (rc != EXIT_OK)
+        return rc;
+    int status = pn_graph_new(out, view);
+    pn_view_free(view);
+    return status == 0 ? EXIT_OK : failed(cmd, status);
+}
+
 int cli_stderr_is_terminal(void)
 {
     return isatty(STDERR_FILENO);

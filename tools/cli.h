@@ -78,6 +78,17 @@ int cli_view_option(pn_view_options_t *view, int opt, const char *arg);
 /** Check the view options together (--active needs --as-of). @return 0 or -1 (printed). */
 int cli_view_check(const pn_view_options_t *view, const char *cmd);
 
+/**
+ * Compile the view the options describe, or say why not ("partnet CMD: ...").
+ * @return EXIT_OK with *out set, EXIT_USAGE (no such country) or EXIT_FAILED
+ */
+int cli_view(pn_view_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts,
+             const char *cmd);
+
+/** The graph of the view the options describe, as cli_view(). */
+int cli_graph(pn_graph_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts,
+              const char *cmd);
+
 /** A progress line on stderr ("what: 42%"), for pn_progress_fn; nothing when percent is 100. */
 int cli_progress(const char *what, double percent, void *data);
 

@@ -182,11 +182,8 @@ int cmd_clusters(cli_t *cli, int argc, char **argv)
     table_t *tables[2] = {NULL, NULL};
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         goto done;
-    if (pn_graph_new(&g, ds, &c.view) != 0) {
-        cli_error("clusters", "%s", pn_error_last());
-        rc = EXIT_USAGE;
+    if ((rc = cli_graph(&g, ds, &c.view, "clusters")) != EXIT_OK)
         goto done;
-    }
     igraph_integer_t count;
     double modularity, mean_nmi = 0, min_nmi = 0, mean_q = 0;
     if (pn_communities(&membership, &count, &modularity, g, c.method, c.seed) != 0 ||

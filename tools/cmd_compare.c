@@ -99,13 +99,24 @@ static table_t *figures(const pn_growth_year_t *a, const pn_growth_year_t *b)
     return t;
 }
 
-/* A snapshot of the view as of the end of a year. */
-static int snapshot(pn_graph_t **out, const pn_dataset_t *ds, const compare_t *c, int year)
+/* The view as of the end of a year. */
+static int snapshot(pn_view_t **out, const pn_dataset_t *ds, const compare_t *c, int year)
 {
-    pn_view_options_t view = c->view;
-    view.as_of = year * 10000;
-    view.drop_isolated = 1;
-    return pn_graph_new(out, ds, &view);
+    pn_view_options_t options = c->view;
+    options.as_of = year * 10000;
+    options.drop_isolated = 1;
+    return pn_view_new(out, ds, &options);
+}
+
+/* The graph of the view as of the end of a year. */
+static int snapshot_graph(pn_graph_t **out, const pn_dataset_t *ds, const compare_t *c, int year)
+{
+    pn_view_t *view = NULL;
+    int status = snapshot(&view, ds, c, year);
+    if (status == 0)
+        status = pn_graph_new(out, view);
+    pn_view_free(view);
+    return status;
 }
 
 static table_t *new_nodes(const pn_dataset_t *ds, const pn_graph_t *before,
@@ -136,9 +147,7 @@ static table_t *new_nodes(const pn_dataset_t *ds, const pn_graph_t *before,
 
 static table_t *new_pairs(const pn_dataset_t *ds, const compare_t *c, int y1, int y2, long top)
 {
-    pn_view_options_t v1 = c->view, v2 = c->view;
-    v1.as_of = y1 * 10000;
-    v2.as_of = y2 * 10000;
+    pn_view_t *v1 = NULL, *v2 = NULL;
     pn_country_pair_t *a = NULL, *b = NULL;
     size_t na = 0, nb = 0;
     table_t *t = table_new("new_pairs", NULL);
@@ -146,11 +155,16 @@ static table_t *new_pairs(const pn_dataset_t *ds, const compare_t *c, int y1, in
     table_column(t, "country_b", COL_TEXT, -1);
     table_column(t, "agreements", COL_INT, -1);
     table_column(t, "pairs", COL_INT, -1);
-    if (pn_country_matrix(&a, &na, ds, &v1) != 0 || pn_country_matrix(&b, &nb, ds, &v2) != 0) {
+    if (snapshot(&v1, ds, c, y1) != 0 || snapshot(&v2, ds, c, y2) != 0 ||
+        pn_country_matrix(&a, &na, v1) != 0 || pn_country_matrix(&b, &nb, v2) != 0) {
         free(a);
         free(b);
+        pn_view_free(v1);
+        pn_view_free(v2);
         return t;
     }
+    pn_view_free(v1);
+    pn_view_free(v2);
     long shown = 0;
     for (size_t j = 0; j < nb && (top == 0 || shown < top); j++) {
         int seen = 0;
@@ -346,17 +360,14 @@ int cmd_compare(cli_t *cli, int argc, char **argv)
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         return rc;
     pn_growth_options_t go = PN_GROWTH_OPTIONS_INIT;
+    go.view = c.view;
     go.from = y1;
     go.to = y2;
     go.step = y2 - y1;
-    go.active = c.view.active;
-    go.levels = c.view.levels;
-    go.exclude_country_level = c.view.exclude_country_level;
-    go.country = c.view.country;
     go.coverage = 1;
     go.rollup = 1;
-    if (pn_growth_new(&g, ds, &go) != 0 || snapshot(&before, ds, &c, y1) != 0 ||
-        snapshot(&after, ds, &c, y2) != 0) {
+    if (pn_growth_new(&g, ds, &go) != 0 || snapshot_graph(&before, ds, &c, y1) != 0 ||
+        snapshot_graph(&after, ds, &c, y2) != 0) {
         cli_error("compare", "%s", pn_error_last());
         rc = EXIT_USAGE;
         goto done;

@@ -61,11 +61,13 @@ static const char *code_of(const pn_dataset_t *ds, uint32_t c)
     return code[0] ? code : "?";
 }
 
-static int matrix(cli_t *cli, const pn_dataset_t *ds, const pn_view_options_t *view)
+static int matrix(cli_t *cli, const pn_view_t *view)
 {
+    const pn_dataset_t *ds = pn_view_dataset(view);
+    const char *country = pn_view_options(view)->country;
     pn_country_pair_t *cells = NULL;
     size_t count = 0;
-    if (pn_country_matrix(&cells, &count, ds, view) != 0) {
+    if (pn_country_matrix(&cells, &count, view) != 0) {
         cli_error("coverage", "%s", pn_error_last());
         return EXIT_FAILED;
     }
@@ -75,8 +77,8 @@ static int matrix(cli_t *cli, const pn_dataset_t *ds, const pn_view_options_t *v
     table_column(t, "agreements", COL_INT, -1);
     table_column(t, "pairs", COL_INT, -1);
     for (size_t k = 0; k < count; k++) {
-        if (view->country && strcmp(code_of(ds, cells[k].a), view->country) != 0 &&
-            strcmp(code_of(ds, cells[k].b), view->country) != 0)
+        if (country && strcmp(code_of(ds, cells[k].a), country) != 0 &&
+            strcmp(code_of(ds, cells[k].b), country) != 0)
             continue;
         table_text(t, code_of(ds, cells[k].a));
         table_text(t, code_of(ds, cells[k].b));
@@ -145,24 +147,24 @@ int cmd_coverage(cli_t *cli, int argc, char **argv)
     if (cli_view_check(&c.view, "coverage") != 0)
         return EXIT_USAGE;
     pn_dataset_t *ds = NULL;
+    pn_view_t *view = NULL;
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         return rc;
-    uint32_t found;
-    if (c.view.country && pn_dataset_find_country(ds, c.view.country, &found) != 0) {
-        cli_error("coverage", "%s: no country \"%s\" in the dataset", pn_dataset_name(ds),
-                  c.view.country);
+    if ((rc = cli_view(&view, ds, &c.view, "coverage")) != EXIT_OK) {
         pn_dataset_free(ds);
-        return EXIT_USAGE;
+        return rc;
     }
     if (c.matrix) {
-        rc = matrix(cli, ds, &c.view);
+        rc = matrix(cli, view);
+        pn_view_free(view);
         pn_dataset_free(ds);
         return rc;
     }
     pn_coverage_t *rows = NULL;
     size_t count = 0;
-    if (pn_coverage(&rows, &count, ds, &c.view, c.rollup) != 0) {
+    if (pn_coverage(&rows, &count, view, c.rollup) != 0) {
         cli_error("coverage", "%s", pn_error_last());
+        pn_view_free(view);
         pn_dataset_free(ds);
         return EXIT_FAILED;
     }
@@ -211,6 +213,7 @@ int cmd_coverage(cli_t *cli, int argc, char **argv)
     rc = cli_print(cli, &t, 1);
     table_free(t);
     free(rows);
+    pn_view_free(view);
     pn_dataset_free(ds);
     return rc;
 }

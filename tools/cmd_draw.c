@@ -132,11 +132,8 @@ int cmd_draw(cli_t *cli, int argc, char **argv)
     char title[512];
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         goto done;
-    if (pn_graph_new(&g, ds, &d.view) != 0) {
-        cli_error("draw", "%s", pn_error_last());
-        rc = EXIT_USAGE;
+    if ((rc = cli_graph(&g, ds, &d.view, "draw")) != EXIT_OK)
         goto done;
-    }
     describe(title, sizeof title, ds, &d.view);
     d.draw.title = title;
     if (pn_draw(g, d.output, &d.draw) != 0) {

@@ -257,11 +257,8 @@ int cmd_export(cli_t *cli, int argc, char **argv)
     size_t inited = 0;
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         goto done;
-    if (pn_graph_new(&g, ds, &x.view) != 0) {
-        cli_error("export", "%s", pn_error_last());
-        rc = EXIT_USAGE;
+    if ((rc = cli_graph(&g, ds, &x.view, "export")) != EXIT_OK)
         goto done;
-    }
     for (; inited < x.metric_count; inited++)
         if (igraph_vector_init(&values[inited], 0) != IGRAPH_SUCCESS) {
             cli_error("export", "out of memory");

@@ -51,8 +51,7 @@ enum {
 };
 
 typedef struct {
-    pn_growth_options_t growth;
-    pn_view_options_t view; /* for the view options; as_of is refused */
+    pn_growth_options_t growth; /* its view's as_of is refused */
     int centrality;
     pn_measure_t measure;
     long top;
@@ -76,7 +75,7 @@ static int option(void *ctx, int opt, const char *arg)
 {
     growth_args_t *g = ctx;
     long v;
-    int handled = cli_view_option(&g->view, opt, arg);
+    int handled = cli_view_option(&g->growth.view, opt, arg);
     if (handled != 0)
         return handled < 0 ? -1 : 0;
     switch (opt) {
@@ -202,16 +201,19 @@ static int hubs_table(table_t **out, const pn_growth_t *g, const pn_dataset_t *d
     igraph_vector_init(&values, 0);
     int status = 0;
     for (size_t k = 0; k < g->year_count && status == 0; k++) {
-        pn_view_options_t view = args->view;
-        view.as_of = g->years[k].year * 10000;
-        view.active = args->growth.active;
-        view.drop_isolated = 1;
+        pn_view_options_t options = args->growth.view;
+        options.as_of = g->years[k].year * 10000;
+        options.drop_isolated = 1;
+        pn_view_t *view = NULL;
         pn_graph_t *snap = NULL;
-        if ((status = pn_graph_new(&snap, ds, &view)) != 0 ||
+        if ((status = pn_view_new(&view, ds, &options)) != 0 ||
+            (status = pn_graph_new(&snap, view)) != 0 ||
             (status = pn_centrality(&values, snap, args->measure, NULL)) != 0) {
             pn_graph_free(snap);
+            pn_view_free(view);
             break;
         }
+        pn_view_free(view);
         igraph_integer_t n = pn_graph_vertex_count(snap);
         igraph_integer_t *list = cli_ranked_vertices(snap, VECTOR(values));
         if (!list) {
@@ -251,12 +253,11 @@ int cmd_growth(cli_t *cli, int argc, char **argv)
         {"chart", required_argument, NULL, OPT_CHART},
         CLI_VIEW_OPTIONS,
         {NULL, 0, NULL, 0}};
-    growth_args_t args = {PN_GROWTH_OPTIONS_INIT, PN_VIEW_OPTIONS_INIT, 0, PN_MEASURE_DEGREE, 5,
-                          NULL};
+    growth_args_t args = {PN_GROWTH_OPTIONS_INIT, 0, PN_MEASURE_DEGREE, 5, NULL};
     int rc = cli_parse(cli, argc, argv, own, option, &args, help);
     if (rc != CLI_CONTINUE)
         return rc;
-    if (args.view.as_of != PN_DATE_NONE) {
+    if (args.growth.view.as_of != PN_DATE_NONE) {
         cli_error("growth", "--as-of has no meaning here: every year is a snapshot; use --from "
                             "and --to");
         return EXIT_USAGE;
@@ -265,11 +266,6 @@ int cmd_growth(cli_t *cli, int argc, char **argv)
         cli_error("growth", "--from %d comes after --to %d", args.growth.from, args.growth.to);
         return EXIT_USAGE;
     }
-    args.growth.active = args.view.active;
-    args.growth.levels = args.view.levels;
-    args.growth.exclude_country_level = args.view.exclude_country_level;
-    args.growth.country = args.view.country;
-
     pn_dataset_t *ds = NULL;
     pn_growth_t *g = NULL;
     table_t *tables[2] = {NULL, NULL};

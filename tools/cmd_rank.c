@@ -146,11 +146,8 @@ int cmd_rank(cli_t *cli, int argc, char **argv)
     int inited = 0;
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         return rc;
-    if (pn_graph_new(&g, ds, &r.view) != 0) {
-        cli_error("rank", "%s", pn_error_last());
-        rc = EXIT_USAGE;
+    if ((rc = cli_graph(&g, ds, &r.view, "rank")) != EXIT_OK)
         goto done;
-    }
     unsigned measures = r.all ? (1u << PN_MEASURE_COUNT) - 1 : 1u << r.by;
     for (; inited < PN_MEASURE_COUNT; inited++) {
         igraph_vector_init(&values[inited], 0);

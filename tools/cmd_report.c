@@ -303,6 +303,7 @@ int cmd_report(cli_t *cli, int argc, char **argv)
     if (rc != CLI_CONTINUE)
         return rc;
     pn_dataset_t *ds = NULL;
+    pn_view_t *view = NULL, *whole = NULL;
     pn_graph_t *g = NULL;
     pn_growth_t *growth = NULL;
     pn_coverage_t *coverage = NULL;
@@ -312,12 +313,13 @@ int cmd_report(cli_t *cli, int argc, char **argv)
     pn_stats_t s;
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         return rc;
-    pn_view_options_t view = PN_VIEW_OPTIONS_INIT;
-    view.drop_isolated = 1;
+    pn_view_options_t connected = PN_VIEW_OPTIONS_INIT;
+    connected.drop_isolated = 1;
     pn_growth_options_t go = PN_GROWTH_OPTIONS_INIT;
-    if (pn_graph_new(&g, ds, &view) != 0 || pn_stats(&s, g, NULL, NULL) != 0 ||
-        pn_growth_new(&growth, ds, &go) != 0 ||
-        pn_coverage(&coverage, &coverage_count, ds, NULL, 1) != 0)
+    if (pn_view_new(&view, ds, &connected) != 0 || pn_graph_new(&g, view) != 0 ||
+        pn_stats(&s, g, NULL, NULL) != 0 || pn_growth_new(&growth, ds, &go) != 0 ||
+        pn_view_new(&whole, ds, NULL) != 0 ||
+        pn_coverage(&coverage, &coverage_count, whole, 1) != 0)
         goto failed;
     tables[count++] = summary(ds, &s, growth);
     if (hubs(&tables[count++], g, args.top) != 0) {
@@ -345,6 +347,8 @@ done:
     free(coverage);
     pn_growth_free(growth);
     pn_graph_free(g);
+    pn_view_free(view);
+    pn_view_free(whole);
     pn_dataset_free(ds);
     return rc;
 }

@@ -20,7 +20,7 @@
 
 #include <partnet/common.h>
 #include <partnet/dataset.h>
-#include <partnet/graph.h>
+#include <partnet/view.h>
 
 typedef struct {
     uint32_t country;            /**< dataset country index */
@@ -41,22 +41,21 @@ typedef struct {
 } pn_country_pair_t;
 
 /**
- * Coverage of every country with a node in the dataset, in country-code order. Uses the
- * view's date filters (as_of, active) and level filters; its country filter is ignored (every
- * country gets its row: filter the rows instead).
+ * Coverage of every country with a node in the dataset, in country-code order, by the view's
+ * agreements. Units and nodes are the dataset's: a unit outside the view's levels is still
+ * covered through rollup, and with a country view the other countries' rows count only their
+ * agreements with that country.
  * @param[out] out a malloc'ed array of @p count rows
  * @return 0 or PN_ENOMEM
  */
-PN_EXTERN int pn_coverage(pn_coverage_t **out, size_t *count, const pn_dataset_t *ds,
-                          const pn_view_options_t *view, int rollup);
+PN_EXTERN int pn_coverage(pn_coverage_t **out, size_t *count, const pn_view_t *view, int rollup);
 
 /**
  * The country matrix: every unordered pair of countries (a country with itself included, for
  * domestic agreements) with at least one agreement in the view, in code order.
  * @param[out] out a malloc'ed array of @p count cells
  */
-PN_EXTERN int pn_country_matrix(pn_country_pair_t **out, size_t *count, const pn_dataset_t *ds,
-                                const pn_view_options_t *view);
+PN_EXTERN int pn_country_matrix(pn_country_pair_t **out, size_t *count, const pn_view_t *view);
 
 /**
  * The dataset's figure for what a reported figure counts (see pn_reported_t), as of the

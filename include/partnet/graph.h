@@ -1,12 +1,11 @@
 /*
- * A view of the dataset as an undirected igraph graph: the agreements chosen by a snapshot
- * and filters, merged into a simple graph whose edge weights count the agreements of each pair.
+ * The graph of a view (see view.h) as an undirected igraph graph: the view's agreements merged
+ * into a simple graph whose edge weights count the agreements of each pair.
  *
- * Vertices are the nodes that pass the node filters and have an agreement in the view, and,
- * unless drop_isolated is set, the nodes that pass the filters without one (of the chosen
- * country only, when there is one), in dataset order. Each edge is one distinct pair of partners; the
- * agreements behind it are listed by pn_graph_edge_agreements(). Self-agreements cannot occur
- * (the loaders refuse them).
+ * Vertices are the view's nodes, in dataset order, or with the view's by_country the countries
+ * they are in, in dataset order. Each edge is one distinct pair of partners; the agreements
+ * behind it are listed by pn_graph_edge_agreements(). Self-agreements cannot occur (the loaders
+ * refuse them).
  */
 #ifndef PARTNET_GRAPH_H
 #define PARTNET_GRAPH_H
@@ -14,42 +13,19 @@
 #include <igraph.h>
 #include <partnet/common.h>
 #include <partnet/dataset.h>
-
-typedef struct {
-    unsigned version;
-    /** Snapshot date: only agreements signed on or before it (pn_date_on_or_before()).
-     *  PN_DATE_NONE: every agreement, undated ones included. */
-    pn_date_t as_of;
-    /** With as_of: also leave out agreements that ended before it
-     *  (pn_date_not_ended_before()). */
-    int active;
-    /** Keep only the agreements with at least one party in this country (alpha-2 code): the
-     *  country's partnership network, its nodes and their partners. NULL keeps all. */
-    const char *country;
-    /** Bit (1 << level) per pn_level_t kept; 0 keeps every level. */
-    unsigned levels;
-    /** Leave out national governments acting as parties (level country). */
-    int exclude_country_level;
-    /** Keep only nodes with at least one agreement in the view. */
-    int drop_isolated;
-    /** Contract the view to countries: each country with a node in the view is a vertex, the
-     *  agreements between parties of two countries are the weight of their edge, and
-     *  agreements within a country are counted apart (pn_graph_domestic()). */
-    int by_country;
-} pn_view_options_t;
-
-#define PN_VIEW_OPTIONS_VERSION 1
-#define PN_VIEW_OPTIONS_INIT {PN_VIEW_OPTIONS_VERSION, PN_DATE_NONE, 0, NULL, 0, 0, 0, 0}
+#include <partnet/view.h>
 
 typedef struct pn_graph pn_graph_t;
 
 /**
- * Build the graph of a view. An agreement is in the view when it passes the date filters, both
- * its parties pass the level filters, and one of them is in the chosen country. O(A log A + N) for A agreements and N nodes.
- * @param[out] out the graph
- * @return 0, PN_ENOTFOUND (unknown country code), PN_ENOMEM or PN_EIGRAPH
+ * Build the graph of a view. With the view's by_country, each country with a node in the view
+ * is a vertex, the agreements between parties of two countries are the weight of their edge,
+ * and agreements within a country are counted apart (pn_graph_domestic()).
+ * O(A + N) for A agreements and N nodes.
+ * @param[out] out the graph; the view may be freed once it is built, the dataset must outlive it
+ * @return 0, PN_ENOMEM or PN_EIGRAPH
  */
-PN_EXTERN int pn_graph_new(pn_graph_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts);
+PN_EXTERN int pn_graph_new(pn_graph_t **out, const pn_view_t *view);
 PN_EXTERN void pn_graph_free(pn_graph_t *graph);
 
 /** The dataset the graph was built from (it must outlive the graph). */
@@ -61,7 +37,8 @@ PN_EXTERN const igraph_vector_t *pn_graph_weights(const pn_graph_t *graph);
 
 PN_EXTERN igraph_integer_t pn_graph_vertex_count(const pn_graph_t *graph);
 PN_EXTERN igraph_integer_t pn_graph_edge_count(const pn_graph_t *graph);
-/** Number of agreements in the view. */
+/** Number of agreements behind the edges: the view's agreements, but for the domestic ones of
+ *  a graph of countries. */
 PN_EXTERN size_t pn_graph_agreement_count(const pn_graph_t *graph);
 
 /** Is this a graph of countries (by_country)? */

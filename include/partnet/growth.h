@@ -35,6 +35,7 @@
 
 #include <partnet/common.h>
 #include <partnet/dataset.h>
+#include <partnet/view.h>
 
 typedef struct {
     int year;
@@ -54,23 +55,24 @@ typedef struct {
 
 typedef struct {
     unsigned version;
+    /** The agreements swept: those of this view, whatever their date. Its as_of must be
+     *  PN_DATE_NONE and by_country 0 (every year is a snapshot of nodes); with active, each
+     *  year counts only the agreements in force (respecting end dates). */
+    pn_view_options_t view;
     int from, to;          /**< first and last year; 0: from the data */
     int step;              /**< years between rows; 0 or 1: every year */
-    int active;            /**< only agreements in force (respecting end dates) */
-    unsigned levels;       /**< as pn_view_options_t */
-    int exclude_country_level;
-    const char *country;   /**< agreements with a party in this country; NULL: all */
     int coverage;          /**< fill covered[] */
     int rollup;            /**< coverage: districts and cities cover their region */
 } pn_growth_options_t;
 
 #define PN_GROWTH_OPTIONS_VERSION 1
-#define PN_GROWTH_OPTIONS_INIT {PN_GROWTH_OPTIONS_VERSION, 0, 0, 1, 0, 0, 0, NULL, 0, 0}
+#define PN_GROWTH_OPTIONS_INIT {PN_GROWTH_OPTIONS_VERSION, PN_VIEW_OPTIONS_INIT, 0, 0, 1, 0, 0}
 
 /**
  * The network year by year.
  * @param[out] out the rows, from `from` to `to` by `step` (none when no agreement is dated)
- * @return 0, PN_ENOTFOUND (unknown country), PN_EUSAGE (from after to, step < 1) or PN_ENOMEM
+ * @return 0, PN_ENOTFOUND (unknown country), PN_EUSAGE (from after to, step < 1, a view as of
+ *         a date or by country) or PN_ENOMEM
  */
 PN_EXTERN int pn_growth_new(pn_growth_t **out, const pn_dataset_t *ds,
                             const pn_growth_options_t *opts);
