@@ -9,12 +9,14 @@ import subprocess
 import sys
 import unittest
 
+import shared_material
+
 BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
 SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
 PARTNET = os.path.join(BUILD, "tools", "partnet")
 FIXTURES = os.path.join(SOURCE, "tests", "fixtures")
 EXAMPLE = os.path.join(SOURCE, "graphs", "example.json")
-WORLD = os.path.join(SOURCE, "..", "shared", "data", "world-twin-cities", "twin_cities_raw.csv")
+WORLD = shared_material.path("data", "world-twin-cities", "twin_cities_raw.csv")
 
 
 def run(*args, stdin=None, stdout=subprocess.PIPE):
@@ -141,8 +143,8 @@ class Info(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stderr, b"")
 
-    @unittest.skipUnless(os.path.exists(WORLD), "world twin-cities list not present")
     def test_reads_the_world_list_with_no_option(self):
+        shared_material.require(WORLD)
         r = run("--data", WORLD, "info", "--format", "csv")
         self.assertEqual(r.returncode, 0, r.stderr)
         t = long_table(r.stdout)

@@ -12,7 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+static inline const char *pn_test_dir(void);
+static inline void pn_test_dir_remove(void);
 
 static inline void pn_test_setup(void)
 {
@@ -21,20 +26,56 @@ static inline void pn_test_setup(void)
 
 static inline void pn_test_teardown(void)
 {
+    pn_test_dir_remove();
     cr_assert(IGRAPH_FINALLY_STACK_EMPTY, "igraph's cleanup stack is not empty after the test");
 }
 
 #define PN_TEST_SUITE(name) TestSuite(name, .init = pn_test_setup, .fini = pn_test_teardown)
 
-/* The test's temporary folder, made on first use and kept (to look at after a failure). */
+static char pn_test_dir_path[256];
+
+/* The test's temporary folder, made on first use, removed after the test (kept when
+ * PARTNET_KEEP_TEST_DIR is set, to look at after a failure). */
 static inline const char *pn_test_dir(void)
 {
-    static char dir[256];
-    if (!dir[0]) {
-        snprintf(dir, sizeof dir, "/tmp/partnet-test-XXXXXX");
-        cr_assert_not_null(mkdtemp(dir));
+    if (!pn_test_dir_path[0]) {
+        const char *tmp = getenv("TMPDIR");
+        snprintf(pn_test_dir_path, sizeof pn_test_dir_path, "%s/partnet-test-XXXXXX",
+                 tmp && *tmp ? tmp : "/tmp");
+        cr_assert_not_null(mkdtemp(pn_test_dir_path));
     }
-    return dir;
+    return pn_test_dir_path;
+}
+
+/* Remove @p path, a file or a folder with everything in it (symbolic links not followed). */
+static inline void pn_test_remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        DIR *dir = opendir(path);
+        struct dirent *entry;
+        while (dir && (entry = readdir(dir))) {
+            if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0)
+                continue;
+            size_t size = strlen(path) + strlen(entry->d_name) + 2;
+            char *inner = malloc(size);
+            cr_assert_not_null(inner);
+            snprintf(inner, size, "%s/%s", path, entry->d_name);
+            pn_test_remove_tree(inner);
+            free(inner);
+        }
+        if (dir)
+            closedir(dir);
+    }
+    remove(path);
+}
+
+static inline void pn_test_dir_remove(void)
+{
+    if (!pn_test_dir_path[0] || getenv("PARTNET_KEEP_TEST_DIR"))
+        return;
+    pn_test_remove_tree(pn_test_dir_path);
+    pn_test_dir_path[0] = '\0';
 }
 
 /* The path of @p name in the test's folder; static storage, overwritten by the next call. */

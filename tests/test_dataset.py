@@ -8,11 +8,13 @@ import re
 import subprocess
 import unittest
 
+import shared_material
+
 BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
 SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
 PARTNET = os.path.join(BUILD, "tools", "partnet")
 CIS = os.path.join(SOURCE, "graphs", "cis.json")
-SEEDS = os.path.join(SOURCE, "..", "shared", "seeds")
+SEEDS = shared_material.path("seeds")
 NEAR = 3  # a quote starts within this many lines of the line it cites
 
 
@@ -31,8 +33,8 @@ class CisDataset(unittest.TestCase):
             for item in self.data.get(section, []):
                 yield section, item
 
-    @unittest.skipUnless(os.path.isdir(SEEDS), "../shared/seeds not present")
     def test_every_quote_is_in_the_monograph_near_its_line(self):
+        shared_material.require(SEEDS)
         documents = {}
         checked = 0
         for section, item in self.sources():

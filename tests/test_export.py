@@ -21,10 +21,12 @@ import xml.etree.ElementTree as ET
 import igraph
 import networkx as nx
 
+import shared_material
+
 BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
 SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
 PARTNET = os.path.join(BUILD, "tools", "partnet")
-SCHEMAS = os.path.join(SOURCE, "..", "shared", "schemas")
+SCHEMAS = shared_material.path("schemas")
 GRAPHML_XSD = os.path.join(SCHEMAS, "graphml", "graphml.xsd")
 GEXF_XSD = os.path.join(SCHEMAS, "gexf", "1.3", "gexf.xsd")
 CIS = os.path.join(SOURCE, "graphs", "cis.json")
@@ -99,6 +101,7 @@ class Exported(unittest.TestCase):
         return r
 
     def assertValid(self, path, schema):
+        shared_material.require(schema)
         r = subprocess.run(["xmllint", "--noout", "--schema", schema, path],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.assertEqual(r.returncode, 0, r.stderr.decode())

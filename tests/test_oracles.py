@@ -16,13 +16,14 @@ import unittest
 
 import networkx as nx
 
+import shared_material
+
 BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
 SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
 PARTNET = os.path.join(BUILD, "tools", "partnet")
 CIS = os.path.join(SOURCE, "graphs", "cis.json")
-SHARED = os.path.join(SOURCE, "..", "shared")
-WORLD_TO_CSV = os.path.join(SHARED, "bench", "world_to_csv.py")
-WORLD_RAW = os.path.join(SHARED, "data", "world-twin-cities", "twin_cities_raw.csv")
+WORLD_TO_CSV = shared_material.path("bench", "world_to_csv.py")
+WORLD_RAW = shared_material.path("data", "world-twin-cities", "twin_cities_raw.csv")
 
 MEASURES = ["degree", "agreements", "betweenness", "closeness", "harmonic", "eigenvector",
             "pagerank", "coreness"]
@@ -230,6 +231,7 @@ class Bundled(unittest.TestCase, Close):
 
 
 def world_tables(folder):
+    shared_material.require(WORLD_TO_CSV, WORLD_RAW)
     subprocess.run(["/usr/bin/python3", WORLD_TO_CSV, "--raw", WORLD_RAW, "--out", folder],
                    check=True, stdout=subprocess.DEVNULL)
     with open(os.path.join(folder, "nodes.csv"), encoding="utf-8", newline="") as f:
@@ -239,8 +241,6 @@ def world_tables(folder):
     return nodes, pairs
 
 
-@unittest.skipUnless(os.path.exists(WORLD_TO_CSV) and os.path.exists(WORLD_RAW),
-                     "../shared world list not present")
 class WorldSample(unittest.TestCase, Close):
     """NetworkX on a sample of the world list (the first 3,000 agreements): a real, messy
     network of a size NetworkX computes in seconds."""
@@ -284,8 +284,6 @@ class WorldSample(unittest.TestCase, Close):
             self.assertClose(got[key], float(value), 1e-9, key)
 
 
-@unittest.skipUnless(os.path.exists(WORLD_TO_CSV) and os.path.exists(WORLD_RAW),
-                     "../shared world list not present")
 class WorldIgraph(unittest.TestCase, Close):
     """python-igraph on the whole world list (17,820 nodes, 26,111 agreements)."""
 
@@ -363,17 +361,16 @@ class WorldIgraph(unittest.TestCase, Close):
         self.assertAlmostEqual(got["transitivity"], 0.171690, places=6)
 
 
-GEN_DATED = os.path.join(SHARED, "bench", "gen_dated.py")
-PEER_IGRAPH = os.path.join(SHARED, "bench", "peer_igraph.py")
+GEN_DATED = shared_material.path("bench", "gen_dated.py")
+PEER_IGRAPH = shared_material.path("bench", "peer_igraph.py")
 
 
-@unittest.skipUnless(os.path.exists(GEN_DATED) and os.path.exists(PEER_IGRAPH),
-                     "../shared/bench not present")
 class GrowthIgraph(unittest.TestCase, Close):
     """partnet growth beside python-igraph's per-year snapshot loop (../shared/bench) on a
     synthetic dated network: every year, every figure both compute."""
 
     def test_every_year_equals_python_igraph(self):
+        shared_material.require(GEN_DATED, PEER_IGRAPH)
         with tempfile.TemporaryDirectory() as tmp:
             data = os.path.join(tmp, "dated")
             subprocess.run(["/usr/bin/python3", GEN_DATED, "--nodes", "3000", "--edges", "20000",
