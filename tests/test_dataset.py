@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""The bundled dataset stays honest: every quote is in the monograph near its stated line, the
-checks pass with no missing source, and its counts change only on purpose."""
+"""The bundled datasets stay honest: every quote begins at exactly the line it cites in the
+monograph, every line a note cites holds the words the note quotes, the checks pass with no
+missing source, and the counts change only on purpose."""
 import collections
 import json
 import os
@@ -14,50 +15,156 @@ BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
 SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
 PARTNET = os.path.join(BUILD, "tools", "partnet")
 CIS = os.path.join(SOURCE, "graphs", "cis.json")
+EXAMPLE = os.path.join(SOURCE, "graphs", "example.json")
 SEEDS = shared_material.path("seeds")
-NEAR = 3  # a quote starts within this many lines of the line it cites
+FOLLOWING = 60  # a quote may run on over this many of the lines after the one it begins on
 
 
 def normalise(text):
     return re.sub(r"\s+", " ", text).strip()
 
 
+class Document:
+    """A text file the sources cite, read as its lines (1-based, as `grep -n` counts)."""
+
+    def __init__(self, path):
+        with open(path, encoding="utf-8") as f:
+            self.lines = f.read().split("\n")
+
+    def begins_at(self, text, line, fold=False):
+        """Does `text` (whitespace normalised; with `fold`, in any case) begin on `line`,
+        running on over the next lines?"""
+        if not 1 <= line <= len(self.lines):
+            return False
+        head = normalise(self.lines[line - 1])
+        if not head:
+            return False
+        window = normalise(" ".join(self.lines[line - 1:line + FOLLOWING]))
+        text = normalise(text)
+        at = window.lower().find(text.lower()) if fold else window.find(text)
+        return 0 <= at < len(head)
+
+    def lines_beginning(self, text, fold=False):
+        """Every line `text` begins on: what a failure message names."""
+        return [n for n in range(1, len(self.lines) + 1) if self.begins_at(text, n, fold)]
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def sourced_items(data):
+    for section in ("agreements", "reported"):
+        for item in data.get(section, []):
+            yield section, item
+
+
+def notes(data):
+    """(where, text) for every free text that may cite a line of the monograph."""
+    for section in ("agreements", "reported", "nodes"):
+        for item in data.get(section, []):
+            for field in ("note", "description"):
+                if item.get(field):
+                    yield "%s %s %s" % (section, item["id"], field), item[field]
+    for c in data.get("countries", []):
+        regions = c.get("regions")
+        if isinstance(regions, dict) and regions.get("source"):
+            yield "country %s regions.source" % c["code"], regions["source"]
+
+
+# "'words' (line N)", "'words' (lines N-M)", "'words', line N" and "line N ('words')": a note
+# quoting the monograph next to the line it cites
+CITED = [re.compile(r"'([^']{6,}?)',?\s*\(?(?:monograph )?lines? (\d+)(?:\s*-\s*(\d+))?"),
+         re.compile(r"lines? (\d+)(?:\s*-\s*(\d+))?:? \(?'([^']{6,}?)'")]
+
+
+def cited(text):
+    """(words, first line, last line) for every quotation a note ties to a line."""
+    for m in CITED[0].finditer(text):
+        yield m.group(1), int(m.group(2)), int(m.group(3) or m.group(2))
+    for m in CITED[1].finditer(text):
+        yield m.group(3), int(m.group(1)), int(m.group(2) or m.group(1))
+
+
+class Quotes(unittest.TestCase):
+    """Each bundled dataset against the documents it cites."""
+
+    documents = {}
+
+    def document(self, name):
+        shared_material.require(SEEDS)
+        if name not in self.documents:
+            self.documents[name] = Document(os.path.join(SEEDS, name))
+        return self.documents[name]
+
+    def check_sources(self, path):
+        data = load(path)
+        listed = {d["id"] for d in data.get("documents", [])}
+        checked = 0
+        for section, item in sourced_items(data):
+            where = "%s: %s %s" % (os.path.basename(path), section, item["id"])
+            src = item.get("source")
+            self.assertIsNotNone(src, "%s has no source" % where)
+            self.assertIn(src["document"], listed, where)
+            doc = self.document(src["document"])
+            line, quote = src.get("line"), src.get("quote", "")
+            self.assertIsInstance(line, int, "%s: no line" % where)
+            self.assertGreater(len(normalise(quote).split()), 2, "%s: quote too short" % where)
+            if not doc.begins_at(quote, line):
+                self.fail("%s: the quote does not begin at line %d but at %s: %r"
+                          % (where, line, doc.lines_beginning(quote) or "no line", quote))
+            checked += 1
+        return data, checked
+
+    def check_notes(self, path, data):
+        doc = self.document(data["documents"][0]["id"])
+        checked = 0
+        for where, text in notes(data):
+            for words, first, last in cited(text):
+                # an elided quotation ('A ... B') is checked by its first part
+                words = re.split(r"\s*(?:\.\.\.|<\.\.\.>)\s*", words)[0]
+                if not any(doc.begins_at(words, n, fold=True) for n in range(first, last + 1)):
+                    self.fail("%s: %s: %r is not at line %s but at %s"
+                              % (os.path.basename(path), where, words,
+                                 first if first == last else "%d-%d" % (first, last),
+                                 doc.lines_beginning(words, fold=True) or "no line"))
+                checked += 1
+        return checked
+
+    def test_every_quote_of_the_bundled_dataset_begins_at_its_line(self):
+        data, checked = self.check_sources(CIS)
+        self.assertEqual(checked, len(data["agreements"]) + len(data["reported"]))
+        self.assertGreater(self.check_notes(CIS, data), 50)
+
+    def test_every_quote_of_the_example_begins_at_its_line(self):
+        data, checked = self.check_sources(EXAMPLE)
+        self.assertEqual(checked, len(data["agreements"]) + len(data["reported"]))
+        self.assertGreater(self.check_notes(EXAMPLE, data), 2)
+
+    def test_a_quote_a_line_off_is_caught(self):
+        """The check itself: the issue's examples, one or two lines off, and a blank line."""
+        doc = self.document("003_04d2d979b8eaaf9e.txt")
+        quote = "in October 2012 to the Lepel district and Tashir"
+        self.assertTrue(doc.begins_at(quote, 1801))
+        for wrong in (1799, 1800, 1802, 1803):
+            self.assertFalse(doc.begins_at(quote, wrong), wrong)
+        tatarstan = "the intergovernmental Agreement on trade"
+        self.assertEqual(doc.lines_beginning(tatarstan), [4368])
+        self.assertFalse(doc.begins_at(tatarstan, 4369), "a blank line holds no quote")
+        spanning = "Vanadzor, and in October 2012 to the Lepel district and Tashir, Braslav district and Stepanavan"
+        self.assertTrue(doc.begins_at(spanning, 1801), "a quote runs on over the next lines")
+        self.assertFalse(doc.begins_at("and Stepanavan", 1801), "it must begin on its line")
+        self.assertEqual(list(cited("'Yavan and Uzden regions' (line 7615): the raion")),
+                         [("Yavan and Uzden regions", 7615, 7615)])
+        self.assertEqual(list(cited("the list (lines 1787-1803 'For instance')")),
+                         [("For instance", 1787, 1803)])
+
+
 class CisDataset(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        with open(CIS, encoding="utf-8") as f:
-            cls.data = json.load(f)
-
-    def sources(self):
-        for section in ("agreements", "reported"):
-            for item in self.data.get(section, []):
-                yield section, item
-
-    def test_every_quote_is_in_the_monograph_near_its_line(self):
-        shared_material.require(SEEDS)
-        documents = {}
-        checked = 0
-        for section, item in self.sources():
-            src = item.get("source")
-            self.assertIsNotNone(src, "%s %s has no source" % (section, item["id"]))
-            path = os.path.join(SEEDS, src["document"])
-            if path not in documents:
-                with open(path, encoding="utf-8") as f:
-                    documents[path] = f.read().split("\n")
-            lines = documents[path]
-            line = src["line"]
-            quote = normalise(src["quote"])
-            self.assertGreater(len(quote.split()), 2, "%s: quote too short" % item["id"])
-            first = max(0, line - 1 - NEAR)
-            window = normalise(" ".join(lines[first:line - 1 + NEAR + 40]))
-            head = normalise(" ".join(lines[first:line + NEAR]))
-            at = window.find(quote)
-            self.assertGreaterEqual(at, 0, "%s %s: quote not found near line %d: %r"
-                                    % (section, item["id"], line, quote))
-            self.assertLessEqual(at, len(head), "%s %s: the quote starts more than %d lines "
-                                 "after line %d" % (section, item["id"], NEAR, line))
-            checked += 1
-        self.assertGreater(checked, 100)
+        cls.data = load(CIS)
 
     def test_check_passes_with_no_missing_source(self):
         r = subprocess.run([PARTNET, "check", CIS], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
