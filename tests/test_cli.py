@@ -321,7 +321,7 @@ class Analyses(unittest.TestCase):
         rows = table(r.stdout)
         self.assertEqual(rows[0]["year"], "1997")
         self.assertEqual(sum(int(x["new_agreements"]) for x in rows), int(rows[-1]["agreements"]))
-        self.assertIn("10 undated agreements are in no year", r.stderr.decode())
+        self.assertIn("11 undated agreements are in no year", r.stderr.decode())
         r = run("growth", "--from", "2000", "--to", "2020", "--step", "5", "--format", "csv")
         self.assertEqual([x["year"] for x in table(r.stdout)], ["2000", "2005", "2010", "2015", "2020"])
         r = run("growth", "--coverage", "--rollup", "--format", "csv")

@@ -176,7 +176,7 @@ class CisDataset(unittest.TestCase):
     def test_counts(self):
         """Change these numbers only when the dataset changes on purpose."""
         d = self.data
-        self.assertEqual(len(d["agreements"]), 93)
+        self.assertEqual(len(d["agreements"]), 94)
         self.assertEqual(len(d["nodes"]), 111)
         levels = collections.Counter(n["level"] for n in d["nodes"])
         self.assertEqual(levels, {"country": 1, "region": 41, "district": 40, "city": 29})
@@ -186,7 +186,24 @@ class CisDataset(unittest.TestCase):
         kinds = collections.Counter(a["kind"] for a in d["agreements"])
         self.assertEqual(kinds["twinning"], 32)
         self.assertEqual(kinds["cooperation_agreement"], 49)
-        self.assertEqual(sum(1 for a in d["agreements"] if not a.get("date")), 10)
+        self.assertEqual(kinds["other"], 3)
+        self.assertEqual(sum(1 for a in d["agreements"] if not a.get("date")), 11)
+
+    def test_relations_without_a_document_follow_one_rule(self):
+        """The README's rule: a relation the text states without naming a document is a row
+        of kind other, between two sub-national parties, with no document between the same
+        two, and its note says so."""
+        nodes = {n["id"]: n for n in self.data["nodes"]}
+        documented = {frozenset(a["parties"]) for a in self.data["agreements"]
+                      if a["kind"] != "other"}
+        for a in self.data["agreements"]:
+            no_document = (a.get("note") or "").startswith("no document named")
+            self.assertEqual(a["kind"] == "other", no_document, a["id"])
+            if a["kind"] != "other":
+                continue
+            self.assertNotIn(frozenset(a["parties"]), documented, a["id"])
+            for p in a["parties"]:
+                self.assertNotEqual(nodes[p]["level"], "country", a["id"])
 
     def test_every_country_has_a_sourced_region_count(self):
         for c in self.data["countries"]:
