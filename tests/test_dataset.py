@@ -184,9 +184,9 @@ class CisDataset(unittest.TestCase):
                          ["AM", "AZ", "BY", "GE", "KG", "KZ", "MD", "RU", "TJ", "TM", "UZ"])
         self.assertEqual(len(d["reported"]), 28)
         kinds = collections.Counter(a["kind"] for a in d["agreements"])
-        self.assertEqual(kinds["twinning"], 32)
+        self.assertEqual(kinds["twinning"], 13)
         self.assertEqual(kinds["cooperation_agreement"], 49)
-        self.assertEqual(kinds["other"], 3)
+        self.assertEqual(kinds["other"], 22)
         self.assertEqual(sum(1 for a in d["agreements"] if not a.get("date")), 11)
 
     def test_relations_without_a_document_follow_one_rule(self):
