@@ -205,6 +205,23 @@ class CisDataset(unittest.TestCase):
             for p in a["parties"]:
                 self.assertNotEqual(nodes[p]["level"], "country", a["id"])
 
+    def test_a_note_naming_how_many_the_text_names_counts_right(self):
+        """'the text names N of them' in a reported figure's note: N rows recorded."""
+        nodes = {n["id"]: n for n in self.data["nodes"]}
+        checked = 0
+        for r in self.data["reported"]:
+            m = re.search(r"the text names (\d+) of them", r.get("note") or "")
+            if not m:
+                continue
+            self.assertEqual(r["metric"], "agreements", r["id"])
+            recorded = sum(1 for a in self.data["agreements"]
+                           if a["kind"] == r.get("kind", a["kind"])
+                           and sorted(nodes[p]["country"] for p in a["parties"])
+                           == sorted(r["countries"]))
+            self.assertEqual(int(m.group(1)), recorded, r["id"])
+            checked += 1
+        self.assertGreater(checked, 0)
+
     def test_every_country_has_a_sourced_region_count(self):
         for c in self.data["countries"]:
             r = c["regions"]
