@@ -222,6 +222,30 @@ class CisDataset(unittest.TestCase):
             checked += 1
         self.assertGreater(checked, 0)
 
+    def test_the_figures_of_one_paragraph_share_its_date(self):
+        """The monograph's paragraphs that report several figures, and the date they give;
+        a figure of a period (with `since`) is dated by its period instead."""
+        paragraphs = {(1128, 1166): "2020-09", (1636, 1667): "2018-10"}
+        checked = 0
+        for r in self.data["reported"]:
+            line = r["source"]["line"]
+            for (first, last), date in paragraphs.items():
+                if first <= line <= last and not r.get("since"):
+                    self.assertEqual(r.get("as_of"), date, r["id"])
+                    checked += 1
+        self.assertEqual(checked, 7)
+
+    def test_part_of_a_year_is_not_recorded_as_the_year(self):
+        """'At the beginning of 2018' as `2018` would count agreements signed until December."""
+        part = re.compile(r"'(?:at the beginning of|by mid-|in early|by the middle of) ?(\d{4})")
+        checked = 0
+        for r in self.data["reported"]:
+            m = part.search(r.get("note") or "")
+            if m:
+                self.assertRegex(r.get("as_of") or "", r"^%s-\d\d" % m.group(1), r["id"])
+                checked += 1
+        self.assertEqual(checked, 2)
+
     def test_every_country_has_a_sourced_region_count(self):
         for c in self.data["countries"]:
             r = c["regions"]
