@@ -214,6 +214,27 @@ done:
     return status;
 }
 
+const char *pn_csv__cell(const pn_field_t *fields, size_t count, long column, size_t *len)
+{
+    if (column < 0 || (size_t)column >= count) {
+        *len = 0;
+        return "";
+    }
+    *len = fields[column].len;
+    return fields[column].data;
+}
+
+char pn_csv__guess_delimiter(const char *data, size_t len)
+{
+    const char *nl = memchr(data, '\n', len);
+    size_t line = nl ? (size_t)(nl - data) : len;
+    static const char candidates[] = {',', '\t', ';'};
+    for (size_t c = 0; c < sizeof candidates; c++)
+        if (memchr(data, candidates[c], line))
+            return candidates[c];
+    return ',';
+}
+
 void pn_csv__normalise(const pn_field_t *field, char *out, size_t cap)
 {
     size_t start = 0, end = field->len, n = 0;

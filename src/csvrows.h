@@ -44,6 +44,14 @@ int pn_csv__read(pn_reader_t *in, const pn_csv_options_t *opts);
  */
 long pn_csv__column(const pn_field_t *header, size_t count, const char *const *names);
 
+/** Field @p column of a row of @p count fields, its length in *len; "" when the row has no
+ *  such column (a negative column, or one past the row's end). */
+const char *pn_csv__cell(const pn_field_t *fields, size_t count, long column, size_t *len);
+
+/** The delimiter of the file whose first bytes are @p data: ',' when its first line has a
+ *  comma, else a tab when it has one, else ';' when it has one, else ','. */
+char pn_csv__guess_delimiter(const char *data, size_t len);
+
 /** The header name normalised as pn_csv__column() compares it, in @p out (cap bytes). */
 void pn_csv__normalise(const pn_field_t *field, char *out, size_t cap);
 

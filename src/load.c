@@ -1,150 +1,17 @@
 /*
- * pn_load(): choosing the loader, and what every load shares: the country resolver and the
- * checks that run once a dataset is read.
+ * pn_load(): the dispatcher. It chooses the format reader from the path and the first bytes,
+ * runs it, then the checks every dataset goes through, and hands out the dataset only when
+ * nothing failed.
  */
-#include "load.h"
+#include "load_readers.h"
 
 #include "error.h"
-#include "strpool.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-int pn_load__resolver(pn_loader_t *l, pn_resolver_t **out)
-{
-    if (!l->resolver) {
-        int status = pn_resolver_new(&l->resolver, l->opts->iso_codes_path);
-        if (status != 0)
-            return status;
-    }
-    *out = l->resolver;
-    return 0;
-}
-
-int pn_load__files(pn_loader_t *l, const char *nodes_file, const char *agreements_file)
-{
-    l->nodes_file = pn_arena__strdup(&l->ds->arena, nodes_file);
-    l->agreements_file = pn_arena__strdup(&l->ds->arena, agreements_file);
-    return l->nodes_file && l->agreements_file ? 0 : pn_error__nomem();
-}
-
-size_t pn_load__errors(const pn_loader_t *l)
-{
-    return pn_problems_total(l->problems, PN_SEVERITY_ERROR);
-}
-
-int pn_load__country_code(pn_loader_t *l, const char *code, uint32_t *out)
-{
-    if (pn_dataset_find_country(l->ds, code, out) == 0)
-        return 0;
-    pn_resolver_t *r;
-    int status = pn_load__resolver(l, &r);
-    if (status != 0)
-        return status;
-    if (!pn_resolver_is_code(r, code))
-        return PN_ENOTFOUND;
-    return pn_dataset__country(l->ds, out, code, pn_resolver_name(r, code), 1);
-}
-
-int pn_load__country_named(pn_loader_t *l, const char *file, const char *text, size_t len,
-                           uint32_t line, int codes_only, uint32_t *out)
-{
-    pn_dataset_t *ds = l->ds;
-    while (len > 0 && (*text == ' ' || *text == '\t')) {
-        text++;
-        len--;
-    }
-    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
-        len--;
-    uint32_t cached;
-    if (pn_strmap__get(&l->named, text, len, &cached)) {
-        uint32_t u;
-        if (pn_strmap__get(&l->unresolved_index, text, len, &u))
-            l->unresolved[u].rows++;
-        l->no_country_rows += len == 0;
-        *out = cached;
-        return 0;
-    }
-    char *key = pn_arena__strndup(&ds->arena, text, len);
-    if (!key)
-        return pn_error__nomem();
-
-    pn_resolver_t *r;
-    int status = pn_load__resolver(l, &r);
-    if (status != 0)
-        return status;
-    const char *code = NULL;
-    pn_resolve_how_t how = PN_RESOLVE_UNRESOLVED;
-    uint32_t country;
-    if (len == 0) {
-        l->no_country_rows++;
-        status = pn_dataset__country(ds, &country, "", "(unknown)", 0);
-    } else if (codes_only && len == 2 && key[0] >= 'A' && key[0] <= 'Z' && key[1] >= 'A' &&
-               key[1] <= 'Z' && !pn_resolver_is_code(r, key)) {
-        status = pn_load__error(l, "%s:%u: country \"%s\" is not an ISO 3166-1 alpha-2 code",
-                                file, line, key);
-        if (status == 0)
-            status = pn_dataset__country(ds, &country, "", "(unknown)", 0);
-    } else if (pn_resolver_resolve(r, key, &code, &how) == 0) {
-        if (how == PN_RESOLVE_GUESS)
-            status = pn_problems__add(l->problems,
-                                      l->opts->strict ? PN_SEVERITY_ERROR : PN_SEVERITY_WARNING,
-                                      "%s:%u: country \"%s\" read as %s (%s), the nearest name",
-                                      file, line, key, pn_resolver_name(r, code), code);
-        if (status == 0)
-            status = pn_load__country_code(l, code, &country);
-    } else if (l->opts->strict) {
-        status = pn_load__error(l, "%s:%u: country \"%s\" is not a country name partnet knows",
-                                file, line, key);
-        if (status == 0)
-            status = pn_dataset__country(ds, &country, key, key, 0);
-    } else {
-        status = pn_dataset__country(ds, &country, key, key, 0);
-        if (status == 0 &&
-            pn_array__reserve((void **)&l->unresolved, &l->unresolved_capacity,
-                              l->unresolved_count + 1, sizeof *l->unresolved) != 0)
-            status = pn_error__nomem();
-        if (status == 0 &&
-            pn_strmap__put(&l->unresolved_index, key, (uint32_t)l->unresolved_count, NULL) < 0)
-            status = pn_error__nomem();
-        if (status == 0)
-            l->unresolved[l->unresolved_count++] = (pn_unresolved_t){key, 1, line};
-    }
-    if (status != 0)
-        return status;
-    if (pn_strmap__put(&l->named, key, country, NULL) < 0)
-        return pn_error__nomem();
-    *out = country;
-    return 0;
-}
-
-int pn_load__country_summary(pn_loader_t *l, const char *file)
-{
-    if (l->no_country_rows)
-        if (pn_load__warning(l, "%s: %u cell%s name no country; %s kept in no country", file,
-                             l->no_country_rows, l->no_country_rows == 1 ? "" : "s",
-                             l->no_country_rows == 1 ? "its node is" : "their nodes are") != 0)
-            return PN_ENOMEM;
-    if (l->unresolved_count == 0)
-        return 0;
-    char list[768] = "";
-    size_t used = 0, shown = 0;
-    for (; shown < l->unresolved_count && shown < 8 && used < sizeof list - 96; shown++) {
-        const pn_unresolved_t *u = &l->unresolved[shown];
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%.40s\" (%u cell%s, line %u)",
-                                 shown ? ", " : "", u->text, u->rows, u->rows == 1 ? "" : "s",
-                                 u->first_line);
-    }
-    if (shown < l->unresolved_count)
-        snprintf(list + used, sizeof list - used, " and %zu more", l->unresolved_count - shown);
-    return pn_load__warning(l, "%s: %zu country name%s not resolved, kept as %s of %s own: %s",
-                            file, l->unresolved_count, l->unresolved_count == 1 ? "" : "s",
-                            l->unresolved_count == 1 ? "a country" : "countries",
-                            l->unresolved_count == 1 ? "its" : "their", list);
-}
 
 static int is_folder(const char *path)
 {
@@ -292,7 +159,7 @@ static int choose_and_load(pn_loader_t *l, const char *path)
         status = pn_load__tables(l, &in, nodes, NULL);
         break;
     default:
-        status = pn_load__pairs(l, &in, header);
+        status = pn_load__pairs(l, &in);
         break;
     }
 close:
@@ -340,10 +207,7 @@ done:
         else if (!pn_error_last()[0])
             pn_error__set(status, "%s: cannot be loaded", path);
     }
-    pn_resolver_free(l.resolver);
-    pn_strmap__destroy(&l.named);
-    pn_strmap__destroy(&l.unresolved_index);
-    free(l.unresolved);
+    pn_load__destroy(&l);
     pn_problems_free(own);
     return status;
 }

@@ -2,7 +2,7 @@
  * The checks every dataset goes through once read, whatever its format: parents of the right
  * level and country, end dates after start dates, and the weaker remarks `partnet check` lists.
  */
-#include "load.h"
+#include "load_core.h"
 
 #include "error.h"
 

@@ -1,16 +1,14 @@
 /*
- * The native JSON loader. The top level is scanned by hand so that each element of the
- * documents, countries, nodes, agreements and reported lists is parsed by cJSON on its own and
- * keeps the line it starts on: every message names the file, the line and the field. Elements
- * are then read in dependency order (documents, countries, nodes, agreements, reported) and
- * every problem is reported, not just the first.
+ * The native JSON reader: the schema of graphs/FORMAT.md. The scanner (load_json_scan.c)
+ * hands it each element of the documents, countries, nodes, agreements and reported lists,
+ * parsed alone with its line; elements are read in dependency order (documents, countries,
+ * nodes, agreements, reported) and every problem is reported, not just the first.
  */
-#include "load.h"
+#include "load_json_scan.h"
+#include "load_readers.h"
 
 #include "error.h"
-#include "utf8.h"
 
-#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,33 +16,15 @@
 #include <string.h>
 
 enum { SEC_DOCUMENTS, SEC_COUNTRIES, SEC_NODES, SEC_AGREEMENTS, SEC_REPORTED, SEC_COUNT };
-static const char *const section_names[SEC_COUNT] = {"documents", "countries", "nodes",
-                                                     "agreements", "reported"};
+static const char *const section_names[SEC_COUNT + 1] = {"documents", "countries", "nodes",
+                                                         "agreements", "reported", NULL};
 static const char *const meta_fields[] = {"format", "title", "description", "license",
                                           "citation", NULL};
 #define FORMAT_NAME "partnet/1"
 
-typedef struct {
-    cJSON *item;
-    uint32_t line;
-} element_t;
-
-typedef struct {
-    element_t *items;
-    size_t count, capacity;
-    int seen;
-} section_t;
-
-typedef struct {
-    pn_loader_t *l;
-    const char *name;
-    const char *text, *end;
-    const char *line_pos; /* line counting is incremental: positions only move forward */
-    uint32_t line;
-    section_t sections[SEC_COUNT];
-    cJSON *meta;
-    int status; /* PN_ENOMEM or a fatal parse error */
-} json_t;
+typedef pn_json_scan_t json_t;
+typedef pn_json_list_t section_t;
+typedef pn_json_element_t element_t;
 
 /* One element being read, for messages: "cis.json:212: agreement \"a17\": ..." */
 typedef struct {
@@ -54,241 +34,6 @@ typedef struct {
     char label[192];
     int errors;
 } elem_t;
-
-static uint32_t line_at(json_t *j, const char *p)
-{
-    for (; j->line_pos < p; j->line_pos++)
-        j->line += *j->line_pos == '\n';
-    return j->line;
-}
-
-static uint32_t column_at(const json_t *j, const char *p)
-{
-    const char *start = p;
-    while (start > j->text && start[-1] != '\n')
-        start--;
-    return (uint32_t)(p - start) + 1;
-}
-
-static const char *skip_ws(const char *p, const char *end)
-{
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-        p++;
-    return p;
-}
-
-static void syntax_error(json_t *j, const char *p, const char *expected)
-{
-    if (p > j->end)
-        p = j->end;
-    char near[24];
-    size_t n = 0;
-    for (const char *q = p; q < j->end && n < 16 && *q != '\n' && *q != '\r'; q++)
-        near[n++] = (*q >= 0x20 && *q < 0x7f) ? *q : '?';
-    near[n] = '\0';
-    uint32_t line = line_at(j, p);
-    int status = pn_load__error(j->l, "%s:%u:%u: malformed JSON: expected %s, found %s%s%s",
-                                j->name, line, column_at(j, p), expected,
-                                p == j->end ? "the end of the file" : "\"",
-                                p == j->end ? "" : near, p == j->end ? "" : "\"");
-    j->status = status ? status : PN_EPARSE;
-}
-
-/* Scan the text from @p p to @p stop: how many lists and objects are open there, and the
- * opening quote of the string still open there (NULL when none). */
-static long scan_open(const char *p, const char *stop, const char **open_quote)
-{
-    long depth = 0;
-    const char *quote = NULL;
-    for (; p < stop; p++) {
-        if (quote) {
-            if (*p == '\\' && p + 1 < stop)
-                p++;
-            else if (*p == '"')
-                quote = NULL;
-        } else if (*p == '"') {
-            quote = p;
-        } else if (*p == '[' || *p == '{') {
-            depth++;
-        } else if (*p == ']' || *p == '}') {
-            depth--;
-        }
-    }
-    if (open_quote)
-        *open_quote = quote;
-    return depth;
-}
-
-/* Say why cJSON stopped at @p at in the value starting at @p start: it does not tell. */
-static void value_error(json_t *j, const char *start, const char *at)
-{
-    const char *quote;
-    int unfinished = scan_open(start, j->end, &quote) > 0;
-    if (scan_open(start, at, NULL) >= CJSON_NESTING_LIMIT) {
-        char expected[64];
-        snprintf(expected, sizeof expected, "lists and objects nested at most %d deep",
-                 CJSON_NESTING_LIMIT);
-        syntax_error(j, at, expected);
-    } else if (quote && (quote == at || quote + 1 == at)) {
-        /* cJSON stops at a string that runs to the end of the file */
-        int status = pn_load__error(j->l, "%s:%u:%u: malformed JSON: the string that starts "
-                                    "here has no closing quote", j->name, line_at(j, quote),
-                                    column_at(j, quote));
-        j->status = status ? status : PN_EPARSE;
-    } else if (unfinished && at + 1 >= j->end) {
-        /* past the end cJSON points at the last byte: the file ends too early */
-        syntax_error(j, j->end, "the rest of the list or object");
-    } else {
-        syntax_error(j, at, "a value (string in double quotes, number, object, list, true, "
-                            "false or null)");
-    }
-}
-
-/* Parse one JSON value at *p with cJSON; NULL (and a reported error) when malformed. */
-static cJSON *parse_value(json_t *j, const char **p)
-{
-    const char *after = NULL;
-    cJSON *v = cJSON_ParseWithLengthOpts(*p, (size_t)(j->end - *p), &after, 0);
-    if (!v) {
-        value_error(j, *p, after ? after : *p);
-        return NULL;
-    }
-    *p = after;
-    return v;
-}
-
-static int push_element(section_t *s, cJSON *item, uint32_t line)
-{
-    if (s->count == s->capacity) {
-        size_t capacity = s->capacity ? s->capacity * 2 : 64;
-        element_t *items = realloc(s->items, capacity * sizeof *items);
-        if (!items)
-            return -1;
-        s->items = items;
-        s->capacity = capacity;
-    }
-    s->items[s->count++] = (element_t){item, line};
-    return 0;
-}
-
-static void scan_list(json_t *j, section_t *s, const char **pp)
-{
-    const char *p = *pp;
-    if (p >= j->end || *p != '[') {
-        syntax_error(j, p, "a list [ ... ]");
-        return;
-    }
-    p = skip_ws(p + 1, j->end);
-    if (p < j->end && *p == ']') {
-        *pp = p + 1;
-        return;
-    }
-    for (;;) {
-        p = skip_ws(p, j->end);
-        uint32_t line = line_at(j, p);
-        cJSON *item = parse_value(j, &p);
-        if (!item)
-            return;
-        if (push_element(s, item, line) != 0) {
-            cJSON_Delete(item);
-            j->status = PN_ENOMEM;
-            return;
-        }
-        p = skip_ws(p, j->end);
-        if (p < j->end && *p == ',') {
-            p++;
-            continue;
-        }
-        if (p < j->end && *p == ']') {
-            *pp = p + 1;
-            return;
-        }
-        syntax_error(j, p, "\",\" or \"]\"");
-        return;
-    }
-}
-
-static void scan_top(json_t *j)
-{
-    const char *p = j->text;
-    if (j->end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3;
-    p = skip_ws(p, j->end);
-    if (p >= j->end || *p != '{') {
-        syntax_error(j, p, "a JSON object { ... } holding countries, nodes and agreements");
-        return;
-    }
-    p = skip_ws(p + 1, j->end);
-    if (p < j->end && *p == '}') {
-        p++;
-        goto after;
-    }
-    for (;;) {
-        p = skip_ws(p, j->end);
-        if (p >= j->end || *p != '"') {
-            syntax_error(j, p, "a field name in double quotes");
-            return;
-        }
-        const char *key_pos = p;
-        cJSON *key = parse_value(j, &p);
-        if (!key)
-            return;
-        p = skip_ws(p, j->end);
-        if (p >= j->end || *p != ':') {
-            cJSON_Delete(key);
-            syntax_error(j, p, "\":\"");
-            return;
-        }
-        p = skip_ws(p + 1, j->end);
-        int section = -1, known = 0;
-        for (int i = 0; i < SEC_COUNT; i++)
-            if (strcmp(key->valuestring, section_names[i]) == 0)
-                section = i;
-        for (const char *const *m = meta_fields; *m && !known; m++)
-            known = strcmp(key->valuestring, *m) == 0;
-        /* only the few known fields are kept, so that this lookup stays short */
-        int duplicate = section >= 0 ? j->sections[section].seen
-                        : known && cJSON_GetObjectItemCaseSensitive(j->meta, key->valuestring);
-        int status = 0;
-        if (duplicate)
-            status = pn_load__error(j->l, "%s:%u: field \"%s\" appears twice in the top "
-                                    "object", j->name, line_at(j, key_pos), key->valuestring);
-        else if (section < 0 && !known)
-            status = pn_load__warning(j->l, "%s:%u: top object: unknown field \"%s\" ignored",
-                                      j->name, line_at(j, key_pos), key->valuestring);
-        if (status)
-            j->status = status;
-        if (section >= 0) {
-            j->sections[section].seen = 1;
-            scan_list(j, &j->sections[section], &p);
-        } else {
-            cJSON *value = parse_value(j, &p);
-            if (value && known && !duplicate) {
-                cJSON_AddItemToObject(j->meta, key->valuestring, value);
-            } else {
-                cJSON_Delete(value);
-            }
-        }
-        cJSON_Delete(key);
-        if (j->status)
-            return;
-        p = skip_ws(p, j->end);
-        if (p < j->end && *p == ',') {
-            p++;
-            continue;
-        }
-        if (p < j->end && *p == '}') {
-            p++;
-            break;
-        }
-        syntax_error(j, p, "\",\" or \"}\"");
-        return;
-    }
-after:
-    p = skip_ws(p, j->end);
-    if (p < j->end)
-        syntax_error(j, p, "nothing after the closing \"}\"");
-}
 
 /* ---- reading one element ------------------------------------------------------------ */
 
@@ -527,7 +272,7 @@ static void source_field(elem_t *e, const cJSON *obj, pn_source_t *out)
     check_fields(e, src, source_fields);
     const char *document = string_field(e, src, "document", 1);
     long line = 0;
-    int_field(e, src, "line", 0, 1, 4294967295.0, &line);
+    int_field(e, src, "line", 0, 1, PN_LOAD__LINE_MAX, &line);
     const pn_dataset_t *ds = e->j->l->ds;
     uint32_t index;
     if (document && ds->document_count > 0 &&
@@ -546,7 +291,7 @@ static void read_documents(json_t *j)
 {
     static const char *const fields[] = {"id", "title", "author", "year", "url", "note", NULL};
     pn_dataset_t *ds = j->l->ds;
-    section_t *s = &j->sections[SEC_DOCUMENTS];
+    section_t *s = &j->list[SEC_DOCUMENTS];
     for (size_t i = 0; i < s->count && !j->status; i++) {
         elem_t e;
         elem_begin(&e, j, &s->items[i], "documents", i);
@@ -585,11 +330,11 @@ static void read_regions(elem_t *e, pn_country_t *c)
     if (!v)
         return;
     if (cJSON_IsNumber(v)) {
-        if (!int_field(e, e->obj, "regions", 0, 0, 100000, &count))
+        if (!int_field(e, e->obj, "regions", 0, 0, PN_LOAD__REGIONS_MAX, &count))
             return;
     } else if (cJSON_IsObject(v)) {
         check_fields(e, v, fields);
-        if (!int_field(e, v, "count", 1, 0, 100000, &count))
+        if (!int_field(e, v, "count", 1, 0, PN_LOAD__REGIONS_MAX, &count))
             return;
         int_field(e, v, "year", 0, PN_DATE_MIN_YEAR, PN_DATE_MAX_YEAR, &year);
         c->regions_source = keep(e->j, string_field(e, v, "source", 0));
@@ -650,7 +395,7 @@ static void read_countries(json_t *j)
 {
     static const char *const fields[] = {"code", "name", "regions", "memberships", "note", NULL};
     pn_dataset_t *ds = j->l->ds;
-    section_t *s = &j->sections[SEC_COUNTRIES];
+    section_t *s = &j->list[SEC_COUNTRIES];
     for (size_t i = 0; i < s->count && !j->status; i++) {
         elem_t e;
         elem_begin(&e, j, &s->items[i], "countries", i);
@@ -706,17 +451,16 @@ static void read_nodes(json_t *j)
     static const char *const fields[] = {"id",  "name", "country", "level", "first_level",
                                          "parent", "aliases", "lat", "lon", "note", NULL};
     pn_dataset_t *ds = j->l->ds;
-    section_t *s = &j->sections[SEC_NODES];
+    section_t *s = &j->list[SEC_NODES];
+    /* each node's parent id by node index: parents may be listed after their children */
     const char **parents = calloc(s->count ? s->count : 1, sizeof *parents);
-    uint32_t *owner = calloc(s->count ? s->count : 1, sizeof *owner);
-    if (!parents || !owner) {
+    if (!parents) {
         j->status = PN_ENOMEM;
-        goto done;
+        return;
     }
     for (size_t i = 0; i < s->count && !j->status; i++) {
         elem_t e;
         elem_begin(&e, j, &s->items[i], "nodes", i);
-        owner[i] = PN_NONE;
         if (!elem_is_object(&e))
             continue;
         const char *id = string_field(&e, e.obj, "id", 1);
@@ -734,23 +478,25 @@ static void read_nodes(json_t *j)
         const char *level_name = string_field(&e, e.obj, "level", 1);
         pn_level_t level = PN_LEVEL_CITY;
         if (level_name && pn_level_parse(&level, level_name) != 0)
-            elem_error(&e, "field \"level\": expected country, region, district or city, found "
-                           "\"%s\"", level_name);
+            elem_error(&e, "field \"level\": expected " PN_LOAD__LEVELS ", found \"%s\"",
+                       level_name);
         uint32_t country = node_country(&e, code);
         double lat = NAN, lon = NAN;
-        int has_lat = number_field(&e, e.obj, "lat", -90, 90, &lat);
-        int has_lon = number_field(&e, e.obj, "lon", -180, 180, &lon);
+        int has_lat = number_field(&e, e.obj, "lat", -PN_LOAD__LATITUDE_MAX,
+                                   PN_LOAD__LATITUDE_MAX, &lat);
+        int has_lon = number_field(&e, e.obj, "lon", -PN_LOAD__LONGITUDE_MAX,
+                                   PN_LOAD__LONGITUDE_MAX, &lon);
         /* a wrong one is reported already; only a missing one is a second error */
         if ((has_lat == 0 && has_lon == 1) || (has_lat == 1 && has_lon == 0))
             elem_error(&e, "fields \"lat\" and \"lon\" go together: give both or neither");
         const char **aliases;
         size_t alias_count = string_list_field(&e, e.obj, "aliases", &aliases);
-        parents[i] = string_field(&e, e.obj, "parent", 0);
+        const char *parent = string_field(&e, e.obj, "parent", 0);
         const cJSON *first_level = field_of(e.obj, "first_level");
         if (first_level && !cJSON_IsBool(first_level))
             elem_error(&e, "field \"first_level\": expected true or false, found %s",
                        type_name(first_level));
-        if (cJSON_IsTrue(first_level) && parents[i])
+        if (cJSON_IsTrue(first_level) && parent)
             elem_error(&e, "a first-level unit has no parent");
         if (j->status) {
             free(aliases);
@@ -764,7 +510,7 @@ static void read_nodes(json_t *j)
             j->status = PN_ENOMEM;
             break;
         }
-        owner[i] = (uint32_t)ds->node_count - 1;
+        parents[ds->node_count - 1] = parent;
         n->name = name ? keep(j, name) : n->id;
         n->country = country;
         n->level = level;
@@ -780,29 +526,12 @@ static void read_nodes(json_t *j)
         n->alias_count = alias_count;
         free(aliases);
     }
-    /* parents may be listed after their children */
-    for (size_t i = 0; i < s->count && !j->status; i++) {
-        if (!parents[i] || owner[i] == PN_NONE)
-            continue;
-        pn_node_t *n = &ds->nodes[owner[i]];
-        uint32_t parent;
-        if (pn_dataset_find_node(ds, parents[i], &parent) != 0) {
-            elem_t e;
-            elem_begin(&e, j, &s->items[i], "node", i);
-            elem_name(&e, "node", n->id);
-            elem_error(&e, "field \"parent\": no node has the id \"%s\"", parents[i]);
-        } else if (parent == owner[i]) {
-            elem_t e;
-            elem_begin(&e, j, &s->items[i], "node", i);
-            elem_name(&e, "node", n->id);
-            elem_error(&e, "field \"parent\": a node cannot be its own parent");
-        } else {
-            n->parent = parent;
-        }
+    if (!j->status) {
+        int status = pn_load__resolve_parents(j->l, j->name, parents, "field \"parent\"");
+        if (status)
+            j->status = status;
     }
-done:
     free(parents);
-    free(owner);
 }
 
 /* A party given by node id; PN_NONE (and an error) when unknown. */
@@ -826,7 +555,7 @@ static void read_agreements(json_t *j)
     static const char *const fields[] = {"id", "parties", "date", "end", "kind", "domains",
                                          "source", "note", NULL};
     pn_dataset_t *ds = j->l->ds;
-    section_t *s = &j->sections[SEC_AGREEMENTS];
+    section_t *s = &j->list[SEC_AGREEMENTS];
     for (size_t i = 0; i < s->count && !j->status; i++) {
         elem_t e;
         elem_begin(&e, j, &s->items[i], "agreements", i);
@@ -859,8 +588,7 @@ static void read_agreements(json_t *j)
         const char *kind_name = string_field(&e, e.obj, "kind", 1);
         pn_kind_t kind = PN_KIND_OTHER;
         if (kind_name && pn_kind_parse(&kind, kind_name) != 0)
-            elem_error(&e, "field \"kind\": expected twinning, cooperation_agreement, memorandum, "
-                           "programme, protocol, roadmap or other, found \"%s\"", kind_name);
+            elem_error(&e, "field \"kind\": expected " PN_LOAD__KINDS ", found \"%s\"", kind_name);
         const char **domains;
         size_t domain_count = string_list_field(&e, e.obj, "domains", &domains);
         pn_source_t source;
@@ -909,7 +637,7 @@ static void read_reported(json_t *j)
                                          "kind", "value", "qualifier", "total", "as_of",
                                          "since", "source", "note", NULL};
     pn_dataset_t *ds = j->l->ds;
-    section_t *s = &j->sections[SEC_REPORTED];
+    section_t *s = &j->list[SEC_REPORTED];
     for (size_t i = 0; i < s->count && !j->status; i++) {
         elem_t e;
         elem_begin(&e, j, &s->items[i], "reported", i);
@@ -946,7 +674,7 @@ static void read_reported(json_t *j)
         if (kind_name && pn_kind_parse(&kind, kind_name) != 0)
             elem_error(&e, "field \"kind\": \"%s\" is not an agreement kind", kind_name);
         double value = 0;
-        int has_value = number_field(&e, e.obj, "value", 0, 1e12, &value);
+        int has_value = number_field(&e, e.obj, "value", 0, PN_LOAD__FIGURE_MAX, &value);
         const char *qualifier = string_field(&e, e.obj, "qualifier", 0);
         if (qualifier && !one_of(qualifier, qualifiers))
             elem_error(&e, "field \"qualifier\": expected exact, about, more_than, at_least, "
@@ -958,7 +686,7 @@ static void read_reported(json_t *j)
             elem_error(&e, "field \"value\" is missing (only qualifiers all, almost_all and "
                            "most go without a value)");
         long total = -1;
-        int_field(&e, e.obj, "total", 0, 0, 1e9, &total);
+        int_field(&e, e.obj, "total", 0, 0, PN_LOAD__TOTAL_MAX, &total);
         pn_date_t as_of = date_field(&e, e.obj, "as_of");
         pn_date_t since = date_field(&e, e.obj, "since");
         if (since && (!as_of || pn_date_last_day(as_of) < pn_date_first_day(since)))
@@ -1007,72 +735,27 @@ static void read_meta(json_t *j)
     j->l->ds->title = keep(j, title);
 }
 
-/* A "\u0000" escape would silently cut a string short in cJSON: refuse it. */
-static void find_nul_escapes(json_t *j)
-{
-    for (const char *p = j->text; (p = strstr(p, "u0000")) != NULL; p += 5) {
-        size_t backslashes = 0;
-        for (const char *q = p; q > j->text && q[-1] == '\\'; q--)
-            backslashes++;
-        if (backslashes % 2 == 1) {
-            int status = pn_load__error(j->l, "%s:%u:%u: a \\u0000 (NUL) escape: strings cannot "
-                                        "hold NUL characters", j->name, line_at(j, p),
-                                        column_at(j, p - 1));
-            j->status = status ? status : PN_EPARSE;
-            return;
-        }
-    }
-}
-
 int pn_load__json(pn_loader_t *l, pn_reader_t *in)
 {
     char *text = NULL;
     size_t len = 0;
-    json_t j = {0};
+    json_t j;
     int status = pn_load__files(l, in->name, in->name);
     if (status == 0)
         status = pn_reader__slurp(in, &text, &len);
     if (status != 0)
         return status;
-    j.l = l;
-    j.name = in->name;
-    j.text = j.line_pos = text;
-    j.end = text + len;
-    j.line = 1;
-    j.meta = cJSON_CreateObject();
-    if (!j.meta) {
-        status = pn_error__nomem();
-        goto done;
-    }
-
-    size_t bad = pn_utf8__invalid(text, len);
-    if (bad < len) {
-        status = pn_load__error(l, "%s:%u:%u: %s", j.name, line_at(&j, text + bad),
-                                column_at(&j, text + bad),
-                                text[bad] ? "invalid UTF-8: the file must be UTF-8 text"
-                                          : "a NUL byte: the file must be UTF-8 text");
-        status = status ? status : PN_EPARSE;
-        goto done;
-    }
-    find_nul_escapes(&j);
-    if (!j.status)
-        scan_top(&j);
-    if (!j.status) {
+    status = pn_json_scan__run(&j, l, in->name, text, len, section_names, meta_fields);
+    if (status == 0) {
         read_meta(&j);
         read_documents(&j);
         read_countries(&j);
         read_nodes(&j);
         read_agreements(&j);
         read_reported(&j);
+        status = j.status == PN_ENOMEM ? pn_error__nomem() : j.status;
     }
-    status = j.status == PN_ENOMEM ? pn_error__nomem() : j.status;
-done:
-    for (int s = 0; s < SEC_COUNT; s++) {
-        for (size_t i = 0; i < j.sections[s].count; i++)
-            cJSON_Delete(j.sections[s].items[i].item);
-        free(j.sections[s].items);
-    }
-    cJSON_Delete(j.meta);
+    pn_json_scan__destroy(&j);
     free(text);
     return status;
 }

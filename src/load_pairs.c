@@ -4,7 +4,7 @@
  * (city1,country1,city2,country2 and the like) or from a --columns mapping. Rows that repeat a
  * pair with nothing to tell them apart (the same pair listed from both sides) are merged.
  */
-#include "load.h"
+#include "load_readers.h"
 
 #include "csvrows.h"
 #include "error.h"
@@ -121,21 +121,11 @@ static int read_header(pairs_t *p, const pn_field_t *f, size_t count, uint32_t l
 
 /* ---- nodes and duplicates ------------------------------------------------------------- */
 
+/* A cell without the spaces around it. */
 static const char *field_text(const pn_field_t *f, size_t count, long column, size_t *len)
 {
-    if (column < 0 || (size_t)column >= count) {
-        *len = 0;
-        return "";
-    }
-    const char *s = f[column].data;
-    size_t n = f[column].len;
-    while (n && (*s == ' ' || *s == '\t')) {
-        s++;
-        n--;
-    }
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    *len = n;
+    const char *s = pn_csv__cell(f, count, column, len);
+    pn_load__trim(&s, len);
     return s;
 }
 
@@ -191,10 +181,9 @@ static int node_of(pairs_t *p, const pn_field_t *f, size_t count, int side, uint
     const char *lat = field_text(f, count, p->column[side ? P_B_LAT : P_A_LAT], &lat_len);
     const char *lon = field_text(f, count, p->column[side ? P_B_LON : P_A_LON], &lon_len);
     if (isnan(n->lat) && lat_len && lon_len) {
-        char *end1, *end2;
-        double y = strtod(lat, &end1), x = strtod(lon, &end2);
-        if (end1 == lat + lat_len && end2 == lon + lon_len && y >= -90 && y <= 90 && x >= -180 &&
-            x <= 180) {
+        double y, x;
+        if (pn_load__number(lat, lat_len, -PN_LOAD__LATITUDE_MAX, PN_LOAD__LATITUDE_MAX, &y) &&
+            pn_load__number(lon, lon_len, -PN_LOAD__LONGITUDE_MAX, PN_LOAD__LONGITUDE_MAX, &x)) {
             n->lat = y;
             n->lon = x;
         } else if (pn_load__warning(l, "%s:%u: coordinates \"%.*s\", \"%.*s\" of \"%s\" are not "
@@ -309,10 +298,8 @@ static int pair_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
         char name[64];
         snprintf(name, sizeof name, "%.*s", (int)len, text);
         if (pn_kind_parse(&kind, name) != 0)
-            return pn_load__error(l, "%s:%u: column %ld (kind): expected twinning, "
-                                  "cooperation_agreement, memorandum, programme, protocol, "
-                                  "roadmap or other, found \"%s\"", p->file, line,
-                                  p->column[P_KIND] + 1, name);
+            return pn_load__error(l, "%s:%u: column %ld (kind): expected " PN_LOAD__KINDS
+                                  ", found \"%s\"", p->file, line, p->column[P_KIND] + 1, name);
     }
     uint32_t extra = 0;
     text = field_text(f, count, p->column[P_ID], &len);
@@ -337,7 +324,7 @@ static int pair_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     return 0;
 }
 
-int pn_load__pairs(pn_loader_t *l, pn_reader_t *in, const char *header_hint)
+int pn_load__pairs(pn_loader_t *l, pn_reader_t *in)
 {
     pairs_t p = {0};
     p.l = l;
@@ -358,12 +345,11 @@ int pn_load__pairs(pn_loader_t *l, pn_reader_t *in, const char *header_hint)
             return pn_error__set(PN_EUSAGE, "--columns %s=%s: without a header, columns are "
                                  "given by number", keys[k], p.mapping_names[k]);
 
-    char delimiter = l->opts->delimiter;
-    if (!delimiter) {
-        int tabs = strchr(header_hint, '\t') != NULL, commas = strchr(header_hint, ',') != NULL;
-        int semicolons = strchr(header_hint, ';') != NULL;
-        delimiter = commas ? ',' : tabs ? '\t' : semicolons ? ';' : ',';
-    }
+    const char *data;
+    size_t len;
+    if ((status = pn_reader__peek(in, &data, &len)) != 0)
+        return status;
+    char delimiter = l->opts->delimiter ? l->opts->delimiter : pn_csv__guess_delimiter(data, len);
     pn_csv_options_t opts = {delimiter, pair_row, &p, l->problems, l->opts->progress,
                              l->opts->progress_data};
     status = pn_csv__read(in, &opts);

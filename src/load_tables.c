@@ -3,7 +3,7 @@
  * Edges are streamed row by row into the dataset's columns, so a file of ten million
  * agreements is never held as text or as a tree.
  */
-#include "load.h"
+#include "load_readers.h"
 
 #include "csvrows.h"
 #include "error.h"
@@ -64,16 +64,6 @@ typedef struct {
     size_t pending_head, pending_count;
 } table_t;
 
-static const char *cell(const pn_field_t *fields, size_t count, long column, size_t *len)
-{
-    if (column < 0 || (size_t)column >= count) {
-        *len = 0;
-        return "";
-    }
-    *len = fields[column].len;
-    return fields[column].data;
-}
-
 /* Map the header; @return 0, or PN_EPARSE when a required column is missing. */
 static int read_header(table_t *t, const pn_field_t *fields, size_t count, uint32_t line,
                        const char *const (*names)[4], size_t n, const size_t *required,
@@ -133,21 +123,6 @@ static int parse_date_cell(table_t *t, const char *text, size_t len, const char 
     return 0;
 }
 
-static int parse_number_cell(const char *text, size_t len, double lo, double hi, double *out)
-{
-    char buf[64];
-    if (len == 0 || len >= sizeof buf)
-        return 0;
-    memcpy(buf, text, len);
-    buf[len] = '\0';
-    char *end;
-    double v = strtod(buf, &end);
-    if (*end != '\0' || !isfinite(v) || v < lo || v > hi)
-        return 0;
-    *out = v;
-    return 1;
-}
-
 /* ---- countries.csv -------------------------------------------------------------------- */
 
 static int country_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
@@ -162,7 +137,7 @@ static int country_row(void *ctx, const pn_field_t *f, size_t count, uint32_t li
     if (!row_width_ok(t, f, count, line))
         return t->fatal;
     size_t len;
-    const char *code = cell(f, count, t->column[C_CODE], &len);
+    const char *code = pn_csv__cell(f, count, t->column[C_CODE], &len);
     uint32_t index;
     int status = pn_load__country_code(l, code, &index);
     if (status == PN_ENOTFOUND)
@@ -171,23 +146,23 @@ static int country_row(void *ctx, const pn_field_t *f, size_t count, uint32_t li
     if (status)
         return status;
     pn_country_t *c = &l->ds->countries[index];
-    const char *name = cell(f, count, t->column[C_NAME], &len);
+    const char *name = pn_csv__cell(f, count, t->column[C_NAME], &len);
     if (len && !(c->name = pn_arena__strndup(&l->ds->arena, name, len)))
         return pn_error__nomem();
-    const char *regions = cell(f, count, t->column[C_REGIONS], &len);
+    const char *regions = pn_csv__cell(f, count, t->column[C_REGIONS], &len);
     double v;
-    if (len && !parse_number_cell(regions, len, 0, 100000, &v))
+    if (len && !pn_load__number(regions, len, 0, PN_LOAD__REGIONS_MAX, &v))
         return pn_load__error(l, "%s:%u: column regions: expected a whole number, found \"%s\"",
                               t->file, line, regions);
     if (len)
         c->regions = (int)v;
-    const char *year = cell(f, count, t->column[C_REGIONS_YEAR], &len);
-    if (len && !parse_number_cell(year, len, PN_DATE_MIN_YEAR, PN_DATE_MAX_YEAR, &v))
+    const char *year = pn_csv__cell(f, count, t->column[C_REGIONS_YEAR], &len);
+    if (len && !pn_load__number(year, len, PN_DATE_MIN_YEAR, PN_DATE_MAX_YEAR, &v))
         return pn_load__error(l, "%s:%u: column regions_year: expected a year, found \"%s\"",
                               t->file, line, year);
     if (len)
         c->regions_year = (int)v;
-    const char *source = cell(f, count, t->column[C_REGIONS_SOURCE], &len);
+    const char *source = pn_csv__cell(f, count, t->column[C_REGIONS_SOURCE], &len);
     if (len && !(c->regions_source = pn_arena__strndup(&l->ds->arena, source, len)))
         return pn_error__nomem();
     return 0;
@@ -208,7 +183,7 @@ static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     if (!row_width_ok(t, f, count, line))
         return t->fatal;
     size_t id_len, len;
-    const char *id = cell(f, count, t->column[N_ID], &id_len);
+    const char *id = pn_csv__cell(f, count, t->column[N_ID], &id_len);
     if (id_len == 0)
         return pn_load__error(l, "%s:%u: column id is empty", t->file, line);
     uint32_t existing;
@@ -219,28 +194,30 @@ static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     /* a node with a bad cell is still added, so that the agreements naming it do not
      * report it missing too; the load fails all the same */
     pn_level_t level = PN_LEVEL_CITY;
-    const char *level_text = cell(f, count, t->column[N_LEVEL], &len);
+    const char *level_text = pn_csv__cell(f, count, t->column[N_LEVEL], &len);
     if (len && pn_level_parse(&level, level_text) != 0 &&
-        pn_load__error(l, "%s:%u: node \"%s\": column level: expected country, region, "
-                       "district or city, found \"%s\"", t->file, line, id, level_text) != 0)
+        pn_load__error(l, "%s:%u: node \"%s\": column level: expected " PN_LOAD__LEVELS
+                       ", found \"%s\"", t->file, line, id, level_text) != 0)
         return PN_ENOMEM;
-    const char *flag = cell(f, count, t->column[N_FIRST_LEVEL], &len);
+    const char *flag = pn_csv__cell(f, count, t->column[N_FIRST_LEVEL], &len);
     int first_level = len && (strcmp(flag, "true") == 0 || strcmp(flag, "1") == 0);
     if (len && !first_level && strcmp(flag, "false") != 0 && strcmp(flag, "0") != 0 &&
         pn_load__error(l, "%s:%u: node \"%s\": column first_level: expected true, false, 1, 0 "
                        "or nothing, found \"%s\"", t->file, line, id, flag) != 0)
         return PN_ENOMEM;
-    const char *country_text = cell(f, count, t->column[N_COUNTRY], &len);
+    const char *country_text = pn_csv__cell(f, count, t->column[N_COUNTRY], &len);
     uint32_t country;
     int status = pn_load__country_named(l, t->file, country_text, len, line, 1, &country);
     if (status)
         return status;
     double lat = NAN, lon = NAN;
     size_t lat_len, lon_len;
-    const char *lat_text = cell(f, count, t->column[N_LAT], &lat_len);
-    const char *lon_text = cell(f, count, t->column[N_LON], &lon_len);
-    if ((lat_len || lon_len) && (!parse_number_cell(lat_text, lat_len, -90, 90, &lat) ||
-                                 !parse_number_cell(lon_text, lon_len, -180, 180, &lon))) {
+    const char *lat_text = pn_csv__cell(f, count, t->column[N_LAT], &lat_len);
+    const char *lon_text = pn_csv__cell(f, count, t->column[N_LON], &lon_len);
+    if ((lat_len || lon_len) &&
+        (!pn_load__number(lat_text, lat_len, -PN_LOAD__LATITUDE_MAX, PN_LOAD__LATITUDE_MAX, &lat) ||
+         !pn_load__number(lon_text, lon_len, -PN_LOAD__LONGITUDE_MAX, PN_LOAD__LONGITUDE_MAX,
+                          &lon))) {
         lat = lon = NAN;
         if (pn_load__error(l, "%s:%u: node \"%s\": columns lat, lon: expected degrees from -90 "
                            "to 90 and -180 to 180, found \"%s\", \"%s\"", t->file, line, id,
@@ -251,7 +228,7 @@ static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     pn_node_t *n = pn_dataset__push_node(ds, id, id_len);
     if (!n)
         return pn_error__nomem();
-    const char *name = cell(f, count, t->column[N_NAME], &len);
+    const char *name = pn_csv__cell(f, count, t->column[N_NAME], &len);
     if (len && !(n->name = pn_arena__strndup(&ds->arena, name, len)))
         return pn_error__nomem();
     n->country = country;
@@ -261,7 +238,7 @@ static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     n->lon = lon;
     n->line = line;
 
-    const char *aliases = cell(f, count, t->column[N_ALIASES], &len);
+    const char *aliases = pn_csv__cell(f, count, t->column[N_ALIASES], &len);
     if (len) {
         /* aliases are separated by "|" */
         size_t k = 1;
@@ -283,7 +260,7 @@ static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
         n->alias_count = used;
     }
 
-    const char *parent = cell(f, count, t->column[N_PARENT], &len);
+    const char *parent = pn_csv__cell(f, count, t->column[N_PARENT], &len);
     size_t index = ds->node_count - 1;
     if (pn_array__reserve((void **)&t->parents, &t->parent_capacity, index + 1,
                           sizeof *t->parents) != 0)
@@ -291,29 +268,6 @@ static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     t->parents[index] = len ? pn_arena__strndup(&ds->arena, parent, len) : NULL;
     if (len && !t->parents[index])
         return pn_error__nomem();
-    return 0;
-}
-
-static int resolve_parents(table_t *t)
-{
-    pn_dataset_t *ds = t->l->ds;
-    for (size_t i = 0; i < ds->node_count; i++) {
-        if (!t->parents || !t->parents[i])
-            continue;
-        pn_node_t *n = &ds->nodes[i];
-        uint32_t parent;
-        int status = 0;
-        if (pn_dataset_find_node(ds, t->parents[i], &parent) != 0)
-            status = pn_load__error(t->l, "%s:%u: node \"%s\": column parent: no node has the id "
-                                    "\"%s\"", t->file, n->line, n->id, t->parents[i]);
-        else if (parent == i)
-            status = pn_load__error(t->l, "%s:%u: node \"%s\": column parent: a node cannot be "
-                                    "its own parent", t->file, n->line, n->id);
-        else
-            n->parent = parent;
-        if (status)
-            return status;
-    }
     return 0;
 }
 
@@ -351,7 +305,7 @@ static int edge_extras(table_t *t, const pn_field_t *f, size_t count, uint32_t l
     const char *text[E_COUNT];
     int any = 0;
     for (int c = E_ID; c < E_COUNT; c++) {
-        text[c] = cell(f, count, t->column[c], &len[c]);
+        text[c] = pn_csv__cell(f, count, t->column[c], &len[c]);
         any |= len[c] > 0;
     }
     *out = 0;
@@ -364,8 +318,8 @@ static int edge_extras(table_t *t, const pn_field_t *f, size_t count, uint32_t l
                                   "(line %u)", t->file, line, text[E_ID], ds->line[existing]);
     }
     double source_line = 0;
-    if (len[E_LINE] && !parse_number_cell(text[E_LINE], len[E_LINE], 1, 4294967295.0,
-                                          &source_line))
+    if (len[E_LINE] && !pn_load__number(text[E_LINE], len[E_LINE], 1, PN_LOAD__LINE_MAX,
+                                        &source_line))
         return pn_load__error(t->l, "%s:%u: column source_line: expected a line number, found "
                               "\"%s\"", t->file, line, text[E_LINE]);
     if (!len[E_DOCUMENT] && (len[E_LINE] || len[E_LOCATION] || len[E_QUOTE] || len[E_URL]))
@@ -464,17 +418,16 @@ static int edge_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     if (!row_width_ok(t, f, count, line))
         return t->fatal;
     size_t len;
-    const char *text = cell(f, count, t->column[E_DATE], &len);
+    const char *text = pn_csv__cell(f, count, t->column[E_DATE], &len);
     pn_date_t date, end;
     int ok = parse_date_cell(t, text, len, "date", line, &date);
-    text = cell(f, count, t->column[E_END], &len);
+    text = pn_csv__cell(f, count, t->column[E_END], &len);
     ok &= parse_date_cell(t, text, len, "end", line, &end);
     pn_kind_t kind = PN_KIND_OTHER;
-    text = cell(f, count, t->column[E_KIND], &len);
+    text = pn_csv__cell(f, count, t->column[E_KIND], &len);
     if (len && pn_kind_parse(&kind, text) != 0) {
         ok = 0;
-        if (pn_load__error(l, "%s:%u: column kind: expected twinning, cooperation_agreement, "
-                           "memorandum, programme, protocol, roadmap or other, found \"%.40s\"",
+        if (pn_load__error(l, "%s:%u: column kind: expected " PN_LOAD__KINDS ", found \"%.40s\"",
                            t->file, line, text) != 0)
             return PN_ENOMEM;
     }
@@ -484,8 +437,8 @@ static int edge_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     const char *id[2];
     size_t id_len[2];
     uint32_t hash[2];
-    id[0] = cell(f, count, t->column[E_SOURCE], &id_len[0]);
-    id[1] = cell(f, count, t->column[E_TARGET], &id_len[1]);
+    id[0] = pn_csv__cell(f, count, t->column[E_SOURCE], &id_len[0]);
+    id[1] = pn_csv__cell(f, count, t->column[E_TARGET], &id_len[1]);
     for (int w = 0; w < 2; w++) {
         hash[w] = pn_strmap__hash(id[w], id_len[w]);
         pn_strmap__prefetch(&l->ds->node_index, hash[w]);
@@ -523,15 +476,7 @@ static int read_table(pn_loader_t *l, pn_reader_t *in, pn_csv_row_fn *row, table
     int status = pn_reader__peek(in, &data, &len);
     if (status)
         return status;
-    char delimiter = l->opts->delimiter;
-    if (!delimiter) {
-        size_t tabs = 0, commas = 0;
-        for (size_t i = 0; i < len && data[i] != '\n'; i++) {
-            tabs += data[i] == '\t';
-            commas += data[i] == ',';
-        }
-        delimiter = tabs > 0 && commas == 0 ? '\t' : ',';
-    }
+    char delimiter = l->opts->delimiter ? l->opts->delimiter : pn_csv__guess_delimiter(data, len);
     pn_csv_options_t opts = {delimiter, row, t, l->problems, NULL, NULL};
     if (progress) {
         opts.progress = l->opts->progress;
@@ -567,8 +512,8 @@ int pn_load__tables(pn_loader_t *l, pn_reader_t *edges, const char *nodes_path,
         status = read_side_table(l, countries_path, country_row, &countries);
     if (status == 0)
         status = read_side_table(l, nodes_path, node_row, &nodes);
-    if (status == 0)
-        status = resolve_parents(&nodes);
+    if (status == 0 && nodes.parents)
+        status = pn_load__resolve_parents(l, nodes.file, nodes.parents, "column parent");
     if (status == 0)
         status = pn_load__country_summary(l, nodes_path);
     if (status == 0)

@@ -1,9 +1,11 @@
 /*
- * What the loaders share (private to the library): the state of one load, the country
- * resolver they borrow, and the checks every dataset goes through after it is read.
+ * The loader core (private to the library): the state of one load, country resolution, the
+ * field checks and range limits every format shares, parent resolution, and the checks every
+ * dataset goes through once read (load_check.c). The format readers (load_json.c,
+ * load_tables.c, load_pairs.c) call it; it calls only the dataset, never a reader.
  */
-#ifndef PN_SRC_LOAD_H
-#define PN_SRC_LOAD_H
+#ifndef PN_SRC_LOAD_CORE_H
+#define PN_SRC_LOAD_CORE_H
 
 #include <partnet/country.h>
 #include <partnet/load.h>
@@ -35,6 +37,26 @@ typedef struct {
 
 #define PN_LOADER_INIT(ds, problems, opts)                                                         \
     {(ds), (problems), (opts), NULL, PN_STRMAP_INIT, NULL, 0, 0, PN_STRMAP_INIT, 0, NULL, NULL}
+
+/* The ranges every format checks its fields against. Years of agreements, documents, counts
+ * and memberships run from PN_DATE_MIN_YEAR to PN_DATE_MAX_YEAR. */
+#define PN_LOAD__LATITUDE_MAX 90.0    /* degrees either side of the equator */
+#define PN_LOAD__LONGITUDE_MAX 180.0  /* degrees either side of Greenwich */
+#define PN_LOAD__REGIONS_MAX 100000.0 /* first-level regions of one country */
+#define PN_LOAD__LINE_MAX 4294967295.0 /* a source's line number: 32 bits */
+#define PN_LOAD__FIGURE_MAX 1e12      /* a reported figure's value */
+#define PN_LOAD__TOTAL_MAX 1e9        /* a reported figure's "out of" */
+
+/* What a message says a kind or a level may be. */
+#define PN_LOAD__KINDS                                                                             \
+    "twinning, cooperation_agreement, memorandum, programme, protocol, roadmap or other"
+#define PN_LOAD__LEVELS "country, region, district or city"
+
+/** Forget what the load kept besides the dataset (the resolver, the country caches). */
+void pn_load__destroy(pn_loader_t *l);
+
+/** Drop spaces and tabs at both ends of @p len bytes at *text. */
+void pn_load__trim(const char **text, size_t *len);
 
 /** The loader's resolver, made on first use. @return 0 or an error status. */
 int pn_load__resolver(pn_loader_t *l, pn_resolver_t **out);
@@ -70,10 +92,22 @@ int pn_load__country_named(pn_loader_t *l, const char *file, const char *text, s
 /** One warning listing the country names that stayed unresolved. @return 0 or PN_ENOMEM. */
 int pn_load__country_summary(pn_loader_t *l, const char *file);
 
-int pn_load__json(pn_loader_t *l, pn_reader_t *in);
-int pn_load__tables(pn_loader_t *l, pn_reader_t *edges, const char *nodes_path,
-                    const char *countries_path);
-int pn_load__pairs(pn_loader_t *l, pn_reader_t *in, const char *header_hint);
+/**
+ * A number from @p len bytes of text, the whole of it, finite and in [lo, hi].
+ * @return 1 and *out when it is one, 0 otherwise
+ */
+int pn_load__number(const char *text, size_t len, double lo, double hi, double *out);
+
+/** Are these coordinates, in degrees? */
+int pn_load__coordinates_valid(double lat, double lon);
+
+/**
+ * Resolve the parents of the nodes: @p parents[i] is the id node i names as its parent (NULL:
+ * none), written in @p field ("field \"parent\"", "column parent") of @p file. A missing or
+ * circular parent is an error naming the node's line. @return 0 or PN_ENOMEM
+ */
+int pn_load__resolve_parents(pn_loader_t *l, const char *file, const char *const *parents,
+                             const char *field);
 
 /** The checks after loading: parents, end dates, and the weaker remarks (agreements without
  *  a source, countries without a region count). @return 0 or PN_ENOMEM. */

@@ -1,0 +1,203 @@
+/*
+ * The loader core (see load_core.h): country resolution through a cached resolver, the shared
+ * field checks and the resolution of parents. Every format reader calls it.
+ */
+#include "load_core.h"
+
+#include "error.h"
+#include "strpool.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int pn_load__resolver(pn_loader_t *l, pn_resolver_t **out)
+{
+    if (!l->resolver) {
+        int status = pn_resolver_new(&l->resolver, l->opts->iso_codes_path);
+        if (status != 0)
+            return status;
+    }
+    *out = l->resolver;
+    return 0;
+}
+
+int pn_load__files(pn_loader_t *l, const char *nodes_file, const char *agreements_file)
+{
+    l->nodes_file = pn_arena__strdup(&l->ds->arena, nodes_file);
+    l->agreements_file = pn_arena__strdup(&l->ds->arena, agreements_file);
+    return l->nodes_file && l->agreements_file ? 0 : pn_error__nomem();
+}
+
+size_t pn_load__errors(const pn_loader_t *l)
+{
+    return pn_problems_total(l->problems, PN_SEVERITY_ERROR);
+}
+
+int pn_load__country_code(pn_loader_t *l, const char *code, uint32_t *out)
+{
+    if (pn_dataset_find_country(l->ds, code, out) == 0)
+        return 0;
+    pn_resolver_t *r;
+    int status = pn_load__resolver(l, &r);
+    if (status != 0)
+        return status;
+    if (!pn_resolver_is_code(r, code))
+        return PN_ENOTFOUND;
+    return pn_dataset__country(l->ds, out, code, pn_resolver_name(r, code), 1);
+}
+
+int pn_load__country_named(pn_loader_t *l, const char *file, const char *text, size_t len,
+                           uint32_t line, int codes_only, uint32_t *out)
+{
+    pn_dataset_t *ds = l->ds;
+    pn_load__trim(&text, &len);
+    uint32_t cached;
+    if (pn_strmap__get(&l->named, text, len, &cached)) {
+        uint32_t u;
+        if (pn_strmap__get(&l->unresolved_index, text, len, &u))
+            l->unresolved[u].rows++;
+        l->no_country_rows += len == 0;
+        *out = cached;
+        return 0;
+    }
+    char *key = pn_arena__strndup(&ds->arena, text, len);
+    if (!key)
+        return pn_error__nomem();
+
+    pn_resolver_t *r;
+    int status = pn_load__resolver(l, &r);
+    if (status != 0)
+        return status;
+    const char *code = NULL;
+    pn_resolve_how_t how = PN_RESOLVE_UNRESOLVED;
+    uint32_t country;
+    if (len == 0) {
+        l->no_country_rows++;
+        status = pn_dataset__country(ds, &country, "", "(unknown)", 0);
+    } else if (codes_only && len == 2 && key[0] >= 'A' && key[0] <= 'Z' && key[1] >= 'A' &&
+               key[1] <= 'Z' && !pn_resolver_is_code(r, key)) {
+        status = pn_load__error(l, "%s:%u: country \"%s\" is not an ISO 3166-1 alpha-2 code",
+                                file, line, key);
+        if (status == 0)
+            status = pn_dataset__country(ds, &country, "", "(unknown)", 0);
+    } else if (pn_resolver_resolve(r, key, &code, &how) == 0) {
+        if (how == PN_RESOLVE_GUESS)
+            status = pn_problems__add(l->problems,
+                                      l->opts->strict ? PN_SEVERITY_ERROR : PN_SEVERITY_WARNING,
+                                      "%s:%u: country \"%s\" read as %s (%s), the nearest name",
+                                      file, line, key, pn_resolver_name(r, code), code);
+        if (status == 0)
+            status = pn_load__country_code(l, code, &country);
+    } else if (l->opts->strict) {
+        status = pn_load__error(l, "%s:%u: country \"%s\" is not a country name partnet knows",
+                                file, line, key);
+        if (status == 0)
+            status = pn_dataset__country(ds, &country, key, key, 0);
+    } else {
+        status = pn_dataset__country(ds, &country, key, key, 0);
+        if (status == 0 &&
+            pn_array__reserve((void **)&l->unresolved, &l->unresolved_capacity,
+                              l->unresolved_count + 1, sizeof *l->unresolved) != 0)
+            status = pn_error__nomem();
+        if (status == 0 &&
+            pn_strmap__put(&l->unresolved_index, key, (uint32_t)l->unresolved_count, NULL) < 0)
+            status = pn_error__nomem();
+        if (status == 0)
+            l->unresolved[l->unresolved_count++] = (pn_unresolved_t){key, 1, line};
+    }
+    if (status != 0)
+        return status;
+    if (pn_strmap__put(&l->named, key, country, NULL) < 0)
+        return pn_error__nomem();
+    *out = country;
+    return 0;
+}
+
+int pn_load__country_summary(pn_loader_t *l, const char *file)
+{
+    if (l->no_country_rows)
+        if (pn_load__warning(l, "%s: %u cell%s name no country; %s kept in no country", file,
+                             l->no_country_rows, l->no_country_rows == 1 ? "" : "s",
+                             l->no_country_rows == 1 ? "its node is" : "their nodes are") != 0)
+            return PN_ENOMEM;
+    if (l->unresolved_count == 0)
+        return 0;
+    char list[768] = "";
+    size_t used = 0, shown = 0;
+    for (; shown < l->unresolved_count && shown < 8 && used < sizeof list - 96; shown++) {
+        const pn_unresolved_t *u = &l->unresolved[shown];
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%.40s\" (%u cell%s, line %u)",
+                                 shown ? ", " : "", u->text, u->rows, u->rows == 1 ? "" : "s",
+                                 u->first_line);
+    }
+    if (shown < l->unresolved_count)
+        snprintf(list + used, sizeof list - used, " and %zu more", l->unresolved_count - shown);
+    return pn_load__warning(l, "%s: %zu country name%s not resolved, kept as %s of %s own: %s",
+                            file, l->unresolved_count, l->unresolved_count == 1 ? "" : "s",
+                            l->unresolved_count == 1 ? "a country" : "countries",
+                            l->unresolved_count == 1 ? "its" : "their", list);
+}
+
+void pn_load__trim(const char **text, size_t *len)
+{
+    while (*len > 0 && (**text == ' ' || **text == '\t')) {
+        (*text)++;
+        (*len)--;
+    }
+    while (*len > 0 && ((*text)[*len - 1] == ' ' || (*text)[*len - 1] == '\t'))
+        (*len)--;
+}
+
+int pn_load__number(const char *text, size_t len, double lo, double hi, double *out)
+{
+    char buf[64];
+    if (len == 0 || len >= sizeof buf)
+        return 0;
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    char *end;
+    double v = strtod(buf, &end);
+    if (*end != '\0' || !isfinite(v) || v < lo || v > hi)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+int pn_load__coordinates_valid(double lat, double lon)
+{
+    return fabs(lat) <= PN_LOAD__LATITUDE_MAX && fabs(lon) <= PN_LOAD__LONGITUDE_MAX;
+}
+
+int pn_load__resolve_parents(pn_loader_t *l, const char *file, const char *const *parents,
+                             const char *field)
+{
+    pn_dataset_t *ds = l->ds;
+    for (size_t i = 0; i < ds->node_count; i++) {
+        if (!parents[i])
+            continue;
+        pn_node_t *n = &ds->nodes[i];
+        uint32_t parent;
+        int status = 0;
+        if (pn_dataset_find_node(ds, parents[i], &parent) != 0)
+            status = pn_load__error(l, "%s:%u: node \"%s\": %s: no node has the id \"%s\"", file,
+                                    n->line, n->id, field, parents[i]);
+        else if (parent == i)
+            status = pn_load__error(l, "%s:%u: node \"%s\": %s: a node cannot be its own parent",
+                                    file, n->line, n->id, field);
+        else
+            n->parent = parent;
+        if (status)
+            return status;
+    }
+    return 0;
+}
+
+void pn_load__destroy(pn_loader_t *l)
+{
+    pn_resolver_free(l->resolver);
+    pn_strmap__destroy(&l->named);
+    pn_strmap__destroy(&l->unresolved_index);
+    free(l->unresolved);
+}

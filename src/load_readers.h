@@ -1,0 +1,21 @@
+/*
+ * The format readers the dispatcher (load.c) chooses from (private to the library). Each reads
+ * its format into the loader's dataset through the loader core, reporting every problem.
+ */
+#ifndef PN_SRC_LOAD_READERS_H
+#define PN_SRC_LOAD_READERS_H
+
+#include "input.h"
+#include "load_core.h"
+
+/** Native JSON (load_json.c). @return 0, PN_EPARSE, PN_EIO or PN_ENOMEM */
+int pn_load__json(pn_loader_t *l, pn_reader_t *in);
+
+/** nodes.csv + edges.csv, and countries.csv when @p countries_path is set (load_tables.c). */
+int pn_load__tables(pn_loader_t *l, pn_reader_t *edges, const char *nodes_path,
+                    const char *countries_path);
+
+/** A pair list (load_pairs.c). */
+int pn_load__pairs(pn_loader_t *l, pn_reader_t *in);
+
+#endif
