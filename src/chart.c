@@ -148,15 +148,15 @@ int pn_growth_chart(const pn_growth_t *g, const char *path, const char *title)
 {
     const char *device = device_for(path);
     if (!device)
-        return pn_error__set(PN_EUSAGE, "%s: the chart is written as .png, .svg or .pdf", path);
+        return pn_error_set(PN_EUSAGE, "%s: the chart is written as .png, .svg or .pdf", path);
     if (g->year_count == 0)
-        return pn_error__set(PN_EUSAGE, "%s: no dated agreement, nothing to draw", path);
+        return pn_error_set(PN_EUSAGE, "%s: no dated agreement, nothing to draw", path);
     pn_outfile_t *file = NULL;
     PLFLT *x = malloc(g->year_count * sizeof *x), *y = malloc(g->year_count * sizeof *y);
     int status = x && y ? pn_outfile_open(&file, path) : pn_error__nomem();
     if (status == 0 && draw(g, device, pn_outfile_temp_path(file),
                             title ? title : "Growth of the partnership network", x, y) != 0)
-        status = pn_error__set(PN_EIO, "%s: PLplot: %s", path, plplot_message);
+        status = pn_error_set(PN_EIO, "%s: PLplot: %s", path, plplot_message);
     if (status == 0) {
         status = pn_outfile_commit(file);
         file = NULL;

@@ -182,7 +182,7 @@ int pn_communities_stability(double *mean_nmi, double *min_nmi, double *mean_mod
                              unsigned long seed, int runs)
 {
     if (runs < 2)
-        return pn_error__set(PN_EUSAGE, "stability needs at least 2 runs, not %d", runs);
+        return pn_error_set(PN_EUSAGE, "stability needs at least 2 runs, not %d", runs);
     igraph_vector_int_t *parts = calloc((size_t)runs, sizeof *parts);
     if (!parts)
         return pn_error__nomem();

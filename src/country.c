@@ -112,7 +112,7 @@ static int read_file(const char *path, char **out, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return pn_error__set(PN_EIO, "%s: cannot open the ISO 3166 country list", path);
+        return pn_error_set(PN_EIO, "%s: cannot open the ISO 3166 country list", path);
     char *buf = NULL;
     size_t size = 0, cap = 0;
     for (;;) {
@@ -135,7 +135,7 @@ static int read_file(const char *path, char **out, size_t *len)
     fclose(f);
     if (failed) {
         free(buf);
-        return pn_error__set(PN_EIO, "%s: read error", path);
+        return pn_error_set(PN_EIO, "%s: read error", path);
     }
     buf[size] = '\0';
     *out = buf;
@@ -154,7 +154,7 @@ static int load_iso(pn_resolver_t *r, const char *path)
     root = cJSON_ParseWithLength(text, len);
     const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "3166-1");
     if (!cJSON_IsArray(list)) {
-        status = pn_error__set(PN_EPARSE, "%s: expected an object with a \"3166-1\" list", path);
+        status = pn_error_set(PN_EPARSE, "%s: expected an object with a \"3166-1\" list", path);
         goto done;
     }
     status = PN_ENOMEM;

@@ -270,7 +270,7 @@ int pn_reported_recorded(double *out, const pn_dataset_t *ds, size_t reported)
             }
         }
     } else {
-        status = pn_error__set(PN_EUSAGE, "reported figure \"%s\": cannot count metric \"%s\"",
+        status = pn_error_set(PN_EUSAGE, "reported figure \"%s\": cannot count metric \"%s\"",
                                r->id ? r->id : "?", r->metric);
     }
     if (status == 0)

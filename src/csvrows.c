@@ -151,7 +151,7 @@ int pn_csv__read(pn_reader_t *in, const pn_csv_options_t *opts)
         int error;
         size_t n = pn_reader__read(in, buf, CHUNK, &error);
         if (error) {
-            status = pn_error__set(PN_EIO, "%s: read error: %s", in->name, strerror(errno));
+            status = pn_error_set(PN_EIO, "%s: read error: %s", in->name, strerror(errno));
             goto done;
         }
         if (n == 0)

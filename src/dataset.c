@@ -385,9 +385,9 @@ int pn_dataset_add_node(pn_dataset_t *ds, uint32_t *out, const char *id, const c
 {
     uint32_t existing;
     if (pn_dataset_find_node(ds, id, &existing) == 0)
-        return pn_error__set(PN_EINVALID, "node \"%s\" already exists", id);
+        return pn_error_set(PN_EINVALID, "node \"%s\" already exists", id);
     if (country >= ds->country_count)
-        return pn_error__set(PN_EINVALID, "node \"%s\": no country %u", id, country);
+        return pn_error_set(PN_EINVALID, "node \"%s\": no country %u", id, country);
     const char *copy = name ? pn_arena__strdup(&ds->arena, name) : NULL;
     pn_node_t *n = (copy || !name) ? pn_dataset__push_node(ds, id, strlen(id)) : NULL;
     if (!n)
@@ -405,12 +405,12 @@ int pn_dataset_add_agreement(pn_dataset_t *ds, uint32_t *out, uint32_t a, uint32
                              pn_date_t date, pn_date_t end, pn_kind_t kind)
 {
     if (a >= ds->node_count || b >= ds->node_count)
-        return pn_error__set(PN_EINVALID, "agreement names node %u, but there are %zu nodes",
+        return pn_error_set(PN_EINVALID, "agreement names node %u, but there are %zu nodes",
                              a >= ds->node_count ? a : b, ds->node_count);
     if (a == b)
-        return pn_error__set(PN_EINVALID, "agreement of \"%s\" with itself", ds->nodes[a].id);
+        return pn_error_set(PN_EINVALID, "agreement of \"%s\" with itself", ds->nodes[a].id);
     if ((unsigned)kind >= PN_KIND_COUNT)
-        return pn_error__set(PN_EINVALID, "agreement kind %d does not exist", (int)kind);
+        return pn_error_set(PN_EINVALID, "agreement kind %d does not exist", (int)kind);
     int status = pn_dataset__push_agreement(ds, a, b, date, end, kind, 0, 0);
     if (status == 0 && out)
         *out = (uint32_t)ds->agreement_count - 1;

@@ -25,14 +25,14 @@ static const char *const month_names[12] = {"January", "February", "March", "Apr
 int pn_date_make(pn_date_t *out, int year, int month, int day)
 {
     if (year < PN_DATE_MIN_YEAR || year > PN_DATE_MAX_YEAR)
-        return pn_error__set(PN_EPARSE, "year %d is outside %d..%d", year, PN_DATE_MIN_YEAR,
+        return pn_error_set(PN_EPARSE, "year %d is outside %d..%d", year, PN_DATE_MIN_YEAR,
                              PN_DATE_MAX_YEAR);
     if (month < 0 || month > 12)
-        return pn_error__set(PN_EPARSE, "month %d does not exist", month);
+        return pn_error_set(PN_EPARSE, "month %d does not exist", month);
     if (day != 0 && month == 0)
-        return pn_error__set(PN_EPARSE, "a day needs a month");
+        return pn_error_set(PN_EPARSE, "a day needs a month");
     if (day < 0 || (month > 0 && day > days_in_month(year, month)))
-        return pn_error__set(PN_EPARSE, "%s %d has %d days, not %d", month_names[month - 1], year,
+        return pn_error_set(PN_EPARSE, "%s %d has %d days, not %d", month_names[month - 1], year,
                              days_in_month(year, month), day);
     *out = (pn_date_t)(year * 10000 + month * 100 + day);
     return 0;
@@ -59,11 +59,11 @@ int pn_date_parse(pn_date_t *out, const char *text, size_t len)
     if (ok && len == 10)
         ok = text[7] == '-' && digits(text + 8, 2, &day) == 0;
     if (!ok)
-        return pn_error__set(PN_EPARSE, "expected YYYY, YYYY-MM or YYYY-MM-DD");
+        return pn_error_set(PN_EPARSE, "expected YYYY, YYYY-MM or YYYY-MM-DD");
     if (len >= 7 && month == 0)
-        return pn_error__set(PN_EPARSE, "month 00 does not exist");
+        return pn_error_set(PN_EPARSE, "month 00 does not exist");
     if (len == 10 && day == 0)
-        return pn_error__set(PN_EPARSE, "day 00 does not exist");
+        return pn_error_set(PN_EPARSE, "day 00 does not exist");
     return pn_date_make(out, year, month, day);
 }
 

@@ -55,7 +55,7 @@ int pn_draw_format_from_path(pn_draw_format_t *out, const char *path)
             *out = (pn_draw_format_t)f;
             return 0;
         }
-    return pn_error__set(PN_EUSAGE, "%s: cannot tell the format: name the file .svg, .png or "
+    return pn_error_set(PN_EUSAGE, "%s: cannot tell the format: name the file .svg, .png or "
                          ".pdf", path);
 }
 
@@ -452,7 +452,7 @@ static int graphviz_failed(const char *what)
     size_t n = strlen(graphviz_message);
     while (n > 0 && (graphviz_message[n - 1] == '\n' || graphviz_message[n - 1] == ' '))
         graphviz_message[--n] = '\0';
-    return pn_error__set(PN_ERROR, "graphviz: %s failed%s%s", what, n ? ": " : "",
+    return pn_error_set(PN_ERROR, "graphviz: %s failed%s%s", what, n ? ": " : "",
                          graphviz_message);
 }
 

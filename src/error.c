@@ -36,7 +36,7 @@ static void keep_one_line(char *s)
             *s = ' ';
 }
 
-int pn_error__set(int status, const char *fmt, ...)
+int pn_error_set(int status, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -46,19 +46,14 @@ int pn_error__set(int status, const char *fmt, ...)
     return status;
 }
 
-int pn_error__nomem(void)
-{
-    return pn_error__set(PN_ENOMEM, "out of memory");
-}
-
 int pn_error__igraph(int igraph_status)
 {
     if (igraph_status == IGRAPH_ENOMEM)
         return pn_error__nomem();
     if (igraph_message[0])
-        pn_error__set(PN_EIGRAPH, "igraph: %s", igraph_message);
+        pn_error_set(PN_EIGRAPH, "igraph: %s", igraph_message);
     else
-        pn_error__set(PN_EIGRAPH, "igraph: %s", igraph_strerror(igraph_status));
+        pn_error_set(PN_EIGRAPH, "igraph: %s", igraph_strerror(igraph_status));
     igraph_message[0] = '\0';
     return PN_EIGRAPH;
 }

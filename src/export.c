@@ -59,7 +59,7 @@ static int check_columns(const pn_export__t *x)
             valid = *p == '_' || (*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z') ||
                     (*p >= 'a' && *p <= 'z');
         if (!valid)
-            return pn_error__set(PN_EUSAGE, "attribute name \"%s\": expected a letter or _ then "
+            return pn_error_set(PN_EUSAGE, "attribute name \"%s\": expected a letter or _ then "
                                  "letters, digits or _", name ? name : "");
         int taken = 0;
         for (size_t f = 0; f < x->node_field_count; f++)
@@ -69,7 +69,7 @@ static int check_columns(const pn_export__t *x)
         for (size_t d = 0; d < c; d++)
             taken |= strcmp(name, o->columns[d].name) == 0;
         if (taken)
-            return pn_error__set(PN_EUSAGE, "attribute name \"%s\" is already used", name);
+            return pn_error_set(PN_EUSAGE, "attribute name \"%s\" is already used", name);
     }
     return 0;
 }
@@ -168,7 +168,7 @@ int pn_export__to_file(const pn_graph_t *graph, const char *path, const pn_expor
     status = write(pn_outfile_stream(out), &x);
     xmlSetStructuredErrorFunc(libxml_context, libxml_handler);
     if (status == PN_EIO || (status == 0 && ferror(pn_outfile_stream(out)))) {
-        status = pn_error__set(PN_EIO, "%s: write failed: %s", path, strerror(errno));
+        status = pn_error_set(PN_EIO, "%s: write failed: %s", path, strerror(errno));
         goto done;
     }
     if (status == 0) {

@@ -98,7 +98,7 @@ static int select_agreements(sweep_t *w, pn_growth_t *g)
         return 0;
     }
     if (to < w->from)
-        return pn_error__set(PN_EUSAGE, "the first year (%d) comes after the last (%d)", w->from,
+        return pn_error_set(PN_EUSAGE, "the first year (%d) comes after the last (%d)", w->from,
                              to);
     w->S = (uint32_t)((to - w->from) / w->step) + 1;
 
@@ -675,10 +675,10 @@ int pn_growth_new(pn_growth_t **out, const pn_dataset_t *ds, const pn_growth_opt
     w.ds = ds;
     w.o = o;
     if (o->step < 0)
-        return pn_error__set(PN_EUSAGE, "the step between years must be at least 1, not %d",
+        return pn_error_set(PN_EUSAGE, "the step between years must be at least 1, not %d",
                              o->step);
     if (o->view.as_of != PN_DATE_NONE || o->view.by_country)
-        return pn_error__set(PN_EUSAGE, "growth: every year is a snapshot of nodes; a view "
+        return pn_error_set(PN_EUSAGE, "growth: every year is a snapshot of nodes; a view "
                              "as of a date or of countries has no meaning here");
     pn_view_options_t whole = o->view;
     whole.drop_isolated = 1; /* the sweep counts the nodes of each year's agreements */

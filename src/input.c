@@ -23,10 +23,10 @@ int pn_reader__open(pn_reader_t *in, const char *path)
     in->name = path;
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return pn_error__set(PN_EIO, "%s: is a folder, expected a file", path);
+        return pn_error_set(PN_EIO, "%s: is a folder, expected a file", path);
     in->file = fopen(path, "rb");
     if (!in->file)
-        return pn_error__set(PN_EIO, "%s: cannot open: %s", path, strerror(errno));
+        return pn_error_set(PN_EIO, "%s: cannot open: %s", path, strerror(errno));
     if (fstat(fileno(in->file), &st) == 0 && S_ISREG(st.st_mode))
         in->size = (uint64_t)st.st_size;
     return 0;
@@ -49,7 +49,7 @@ int pn_reader__peek(pn_reader_t *in, const char **data, size_t *len)
         in->peeked_len = fread(in->peeked, 1, PN_READER_PEEK_SIZE, in->file);
         in->peeked_pos = 0;
         if (ferror(in->file))
-            return pn_error__set(PN_EIO, "%s: read error: %s", in->name, strerror(errno));
+            return pn_error_set(PN_EIO, "%s: read error: %s", in->name, strerror(errno));
     }
     *data = in->peeked + in->peeked_pos;
     *len = in->peeked_len - in->peeked_pos;
@@ -94,7 +94,7 @@ int pn_reader__slurp(pn_reader_t *in, char **out, size_t *len)
         size_t n = pn_reader__read(in, buf + used, cap - used, &error);
         if (error) {
             free(buf);
-            return pn_error__set(PN_EIO, "%s: read error: %s", in->name, strerror(errno));
+            return pn_error_set(PN_EIO, "%s: read error: %s", in->name, strerror(errno));
         }
         if (n == 0)
             break;

@@ -81,7 +81,7 @@ static int choose_and_load(pn_loader_t *l, const char *path)
 
     if (is_folder(path)) {
         if (opts->input != PN_INPUT_AUTO && opts->input != PN_INPUT_TABLES)
-            return pn_error__set(PN_EUSAGE, "%s: is a folder; only nodes.csv + edges.csv tables "
+            return pn_error_set(PN_EUSAGE, "%s: is a folder; only nodes.csv + edges.csv tables "
                                  "are read from a folder", path);
         char *edges = beside(path, "edges.csv", 1);
         nodes = beside(path, "nodes.csv", 1);
@@ -92,7 +92,7 @@ static int choose_and_load(pn_loader_t *l, const char *path)
             goto done;
         }
         if (!exists(edges) || !exists(nodes)) {
-            status = pn_error__set(PN_EIO, "%s: expected a folder holding nodes.csv and edges.csv",
+            status = pn_error_set(PN_EIO, "%s: expected a folder holding nodes.csv and edges.csv",
                                    path);
             free(edges);
             goto done;
@@ -152,7 +152,7 @@ static int choose_and_load(pn_loader_t *l, const char *path)
         }
         nodes = in.is_stdin ? NULL : beside(path, "nodes.csv", 0);
         if (!nodes || !exists(nodes)) {
-            status = pn_error__set(PN_EUSAGE, "%s: an edges table (source, target columns) needs "
+            status = pn_error_set(PN_EUSAGE, "%s: an edges table (source, target columns) needs "
                                    "its nodes: give --nodes FILE, or put nodes.csv beside it", in.name);
             break;
         }
@@ -203,9 +203,9 @@ done:
             if (pn_problems_get(l.problems, i)->severity == PN_SEVERITY_ERROR)
                 first = pn_problems_get(l.problems, i);
         if (first && status != PN_ENOMEM)
-            pn_error__set(status, "%s", first->message);
+            pn_error_set(status, "%s", first->message);
         else if (!pn_error_last()[0])
-            pn_error__set(status, "%s: cannot be loaded", path);
+            pn_error_set(status, "%s: cannot be loaded", path);
     }
     pn_load__destroy(&l);
     pn_problems_free(own);

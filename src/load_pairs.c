@@ -57,7 +57,7 @@ static int parse_mapping(pairs_t *p, const char *mapping)
         if (!comma)
             comma = s + strlen(s);
         if (!eq || eq > comma)
-            return pn_error__set(PN_EUSAGE, "--columns: expected key=column pairs such as "
+            return pn_error_set(PN_EUSAGE, "--columns: expected key=column pairs such as "
                                  "a=1,a_country=2,b=3,b_country=4, found \"%.*s\"",
                                  (int)(comma - s), s);
         int key = -1;
@@ -65,7 +65,7 @@ static int parse_mapping(pairs_t *p, const char *mapping)
             if (strlen(keys[k]) == (size_t)(eq - s) && strncmp(keys[k], s, (size_t)(eq - s)) == 0)
                 key = k;
         if (key < 0)
-            return pn_error__set(PN_EUSAGE, "--columns: unknown key \"%.*s\" (keys: a, a_country, "
+            return pn_error_set(PN_EUSAGE, "--columns: unknown key \"%.*s\" (keys: a, a_country, "
                                  "b, b_country, date, end, kind, id, a_lat, a_lon, b_lat, b_lon)",
                                  (int)(eq - s), s);
         const char *value = eq + 1;
@@ -73,7 +73,7 @@ static int parse_mapping(pairs_t *p, const char *mapping)
         char *end;
         long n = strtol(value, &end, 10);
         if (len == 0)
-            return pn_error__set(PN_EUSAGE, "--columns: key \"%s\" has no column", keys[key]);
+            return pn_error_set(PN_EUSAGE, "--columns: key \"%s\" has no column", keys[key]);
         if (end == comma && n >= 1) {
             p->column[key] = n - 1;
         } else {
@@ -86,7 +86,7 @@ static int parse_mapping(pairs_t *p, const char *mapping)
     }
     if ((p->column[P_A] < 0 && !p->mapping_names[P_A]) ||
         (p->column[P_B] < 0 && !p->mapping_names[P_B]))
-        return pn_error__set(PN_EUSAGE, "--columns: keys a and b are required");
+        return pn_error_set(PN_EUSAGE, "--columns: keys a and b are required");
     return 0;
 }
 
@@ -338,11 +338,11 @@ int pn_load__pairs(pn_loader_t *l, pn_reader_t *in)
     if (status != 0)
         return status;
     if (l->opts->no_header && !l->opts->columns)
-        return pn_error__set(PN_EUSAGE, "--no-header needs --columns to say which column holds "
+        return pn_error_set(PN_EUSAGE, "--no-header needs --columns to say which column holds "
                              "what, e.g. --columns a=1,a_country=2,b=3,b_country=4");
     for (int k = 0; k < P_COUNT && l->opts->no_header; k++)
         if (p.mapping_names[k])
-            return pn_error__set(PN_EUSAGE, "--columns %s=%s: without a header, columns are "
+            return pn_error_set(PN_EUSAGE, "--columns %s=%s: without a header, columns are "
                                  "given by number", keys[k], p.mapping_names[k]);
 
     const char *data;

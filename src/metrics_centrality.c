@@ -193,7 +193,7 @@ int pn_centrality(igraph_vector_t *out, const pn_graph_t *graph, pn_measure_t me
 {
     igraph_vector_t *outs[PN_MEASURE_COUNT] = {NULL};
     if ((unsigned)measure >= PN_MEASURE_COUNT)
-        return pn_error__set(PN_EUSAGE, "no measure %d", (int)measure);
+        return pn_error_set(PN_EUSAGE, "no measure %d", (int)measure);
     outs[measure] = out;
     return pn_centrality_many(outs, graph, 1u << measure, opts);
 }

@@ -35,7 +35,7 @@ int pn_outfile_open(pn_outfile_t **out, const char *path)
     if (exists && S_ISDIR(st.st_mode)) {
         free(f->path);
         free(f);
-        return pn_error__set(PN_EIO, "%s: is a folder, expected a file name", path);
+        return pn_error_set(PN_EIO, "%s: is a folder, expected a file name", path);
     }
     if (exists && !S_ISREG(st.st_mode)) {
         /* a device or a pipe (/dev/stdout, a fifo) is written as it is: renaming over it
@@ -44,7 +44,7 @@ int pn_outfile_open(pn_outfile_t **out, const char *path)
             int e = errno;
             free(f->path);
             free(f);
-            return pn_error__set(PN_EIO, "%s: cannot write: %s", path, strerror(e));
+            return pn_error_set(PN_EIO, "%s: cannot write: %s", path, strerror(e));
         }
         f->direct = 1;
         *out = f;
@@ -64,7 +64,7 @@ int pn_outfile_open(pn_outfile_t **out, const char *path)
     int fd = mkstemp(f->temp);
     if (fd < 0) {
         int e = errno;
-        pn_error__set(PN_EIO, "%s: cannot write here: %s", path, strerror(e));
+        pn_error_set(PN_EIO, "%s: cannot write here: %s", path, strerror(e));
         free(f->temp);
         free(f->path);
         free(f);
@@ -97,11 +97,6 @@ const char *pn_outfile_temp_path(const pn_outfile_t *f)
     return f->temp ? f->temp : f->path;
 }
 
-const char *pn_outfile_path(const pn_outfile_t *f)
-{
-    return f->path;
-}
-
 static void release(pn_outfile_t *f)
 {
     free(f->temp);
@@ -120,9 +115,9 @@ int pn_outfile_commit(pn_outfile_t *f)
             e = errno;
         }
         if (failed && f->direct)
-            status = pn_error__set(PN_EIO, "%s: write failed: %s", f->path, strerror(e));
+            status = pn_error_set(PN_EIO, "%s: write failed: %s", f->path, strerror(e));
         else if (failed)
-            status = pn_error__set(PN_EIO, "writing to standard output failed: %s", strerror(e));
+            status = pn_error_set(PN_EIO, "writing to standard output failed: %s", strerror(e));
         release(f);
         return status;
     }
@@ -138,7 +133,7 @@ int pn_outfile_commit(pn_outfile_t *f)
     }
     if (failed) {
         unlink(f->temp);
-        status = pn_error__set(PN_EIO, "%s: write failed: %s", f->path, strerror(e));
+        status = pn_error_set(PN_EIO, "%s: write failed: %s", f->path, strerror(e));
     }
     release(f);
     return status;

@@ -249,7 +249,7 @@ int pn_paths__compute(const pn_csr_t *csr, const int32_t *sources, igraph_intege
         goto done;
     }
     if (atomic_load(&job.stop)) {
-        status = pn_error__set(PN_ERROR, "interrupted");
+        status = pn_error_set(PN_ERROR, "interrupted");
         goto done;
     }
     if (out->betweenness) {

@@ -82,7 +82,7 @@ int pn_view_new(pn_view_t **out, const pn_dataset_t *ds, const pn_view_options_t
     v->country = PN_NONE;
     if (v->opts.country) {
         if (pn_dataset_find_country(ds, v->opts.country, &v->country) != 0) {
-            status = pn_error__set(PN_ENOTFOUND, "%s: no country \"%s\" in the dataset",
+            status = pn_error_set(PN_ENOTFOUND, "%s: no country \"%s\" in the dataset",
                                    ds->name, v->opts.country);
             goto done;
         }

@@ -7,6 +7,8 @@
  */
 #include "test_common.h"
 
+#include <partnet/draw.h>
+
 #include <libxml/parser.h>
 #include <sys/stat.h>
 

@@ -44,7 +44,7 @@ Test(error, igraph_errors_raised_inside_partnet_come_back_as_statuses)
 
 Test(error, keeps_one_line_and_clears)
 {
-    pn_error__set(PN_EPARSE, "first line\nsecond line");
+    pn_error_set(PN_EPARSE, "first line\nsecond line");
     cr_expect_str_eq(pn_error_last(), "first line second line");
     pn_error_clear();
     cr_expect_str_eq(pn_error_last(), "");

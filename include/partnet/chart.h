@@ -1,5 +1,11 @@
 /*
  * The growth chart: the main series of partnet growth drawn with PLplot, as PNG, SVG or PDF.
+ * Part of libpartnet-draw (link with `pkg-config --libs partnet-draw`), not of libpartnet.
+ *
+ * PLplot keeps its state in the process and ends the process on an error unless its exit
+ * handler leaves first. While a chart is drawn, its exit handler jumps back to a jump point
+ * kept in a process-wide variable, and the error becomes a status. So draw one chart at a time
+ * in the process, and use PLplot for nothing else meanwhile.
  */
 #ifndef PARTNET_CHART_H
 #define PARTNET_CHART_H

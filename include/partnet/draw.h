@@ -1,7 +1,8 @@
 /*
  * Drawings of a graph view (see graph.h) with Graphviz: nodes sized by a centrality measure and
  * coloured by country with a legend, the largest ones named, laid out on a map when the nodes
- * have coordinates.
+ * have coordinates. Part of libpartnet-draw (link with `pkg-config --libs partnet-draw`), not
+ * of libpartnet, so that programs that only analyse need neither Graphviz nor PLplot.
  */
 #ifndef PARTNET_DRAW_H
 #define PARTNET_DRAW_H

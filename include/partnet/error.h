@@ -31,6 +31,17 @@ PN_EXTERN const char *pn_error_last(void);
 PN_EXTERN void pn_error_clear(void);
 
 /**
+ * Set this thread's error message, one line (line breaks become spaces), for libraries built on
+ * partnet (libpartnet-draw sets its errors so) and for callbacks that stop a computation.
+ * @return @p status, for `return pn_error_set(PN_EIO, "%s: ...", path);`
+ */
+PN_EXTERN int pn_error_set(int status, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/**
  * Make igraph errors come back as statuses instead of aborting the process.
  *
  * Installs an igraph error handler that copies igraph's message into partnet's error buffer

@@ -2,6 +2,10 @@
  * Output files written whole or not at all: the text goes to a temporary file beside the
  * target, which is renamed over it only when everything was written. A failed export never
  * leaves a partial file and never destroys an existing one.
+ *
+ * Public on purpose: partnet's exports write through it, and so do the libraries and programs
+ * that write beside them (libpartnet-draw's pictures, the command's HTML report), so that
+ * every file partnet makes keeps the same promise.
  */
 #ifndef PARTNET_OUTFILE_H
 #define PARTNET_OUTFILE_H
@@ -25,9 +29,6 @@ PN_EXTERN FILE *pn_outfile_stream(pn_outfile_t *f);
 /** The temporary file's path, for libraries that write a file by name (PLplot): flush nothing
  *  to the stream then. The path itself for standard output ("-"). */
 PN_EXTERN const char *pn_outfile_temp_path(const pn_outfile_t *f);
-
-/** The path being written (for messages). */
-PN_EXTERN const char *pn_outfile_path(const pn_outfile_t *f);
 
 /**
  * Flush, sync and move the file into place; frees the handle whatever happens.

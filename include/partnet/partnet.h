@@ -1,4 +1,6 @@
-/* partnet: analysis of networks of interregional partnerships. The umbrella header. */
+/* partnet: analysis of networks of interregional partnerships. The umbrella header of
+ * libpartnet; the drawings and charts of libpartnet-draw have their own headers, draw.h and
+ * chart.h. */
 #ifndef PARTNET_H
 #define PARTNET_H
 
@@ -12,10 +14,8 @@
 #include <partnet/view.h>
 #include <partnet/graph.h>
 #include <partnet/growth.h>
-#include <partnet/chart.h>
 #include <partnet/communities.h>
 #include <partnet/coverage.h>
-#include <partnet/draw.h>
 #include <partnet/export.h>
 #include <partnet/metrics.h>
 #include <partnet/outfile.h>
