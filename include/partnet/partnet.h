@@ -14,6 +14,7 @@
 #include <partnet/view.h>
 #include <partnet/graph.h>
 #include <partnet/growth.h>
+#include <partnet/layout.h>
 #include <partnet/communities.h>
 #include <partnet/coverage.h>
 #include <partnet/export.h>
