@@ -30,7 +30,7 @@ COMMANDS = [["info"], ["rank"], ["stats"], ["clusters"], ["coverage"], ["growth"
             ["export", "--graphml", "{out}"], ["export", "--gexf", "{out}"],
             ["export", "--nodes-csv", "{out}"], ["export", "--pajek", "{out}"],
             ["draw", "-o", "{out}.svg"], ["growth", "--chart", "{out}.png"],
-            ["report", "--html", "{out}"]]
+            ["report", "--html", "{out}"], ["explore", "-o", "{out}.html"]]
 
 BIG = 100 * 1000 * 1000  # a "single 100 MB line", made at test time
 

@@ -14,6 +14,9 @@ BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
 SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
 PARTNET = os.path.join(BUILD, "tools", "partnet")
 CHROMIUM = shutil.which("chromium")
+# 0 when partnet has the explorer's page (index.html links explorer.html), 1 when not
+EXPLORER = int("built without the explorer" in subprocess.run(
+    [PARTNET, "--quiet", "explore", "-o", os.devnull], stderr=subprocess.PIPE).stderr.decode())
 
 
 def run(*args):
@@ -76,7 +79,20 @@ class HtmlReport(unittest.TestCase):
         self.assertIn('id="growth-chart"', self.html)
         self.assertIn('id="network-drawing"', self.html)
         self.assertEqual(self.html.count("data:image/svg+xml;base64,"), 2)
-        self.assertEqual(sorted(os.listdir(self.dir)), ["growth.svg", "index.html", "network.svg"])
+        self.assertEqual(sorted(os.listdir(self.dir)), ["explorer.html", "growth.svg",
+                                                        "index.html", "network.svg"][EXPLORER:])
+
+    @unittest.skipUnless(EXPLORER == 0, "partnet was built without the explorer's page")
+    def test_links_the_explorer_of_the_whole_network(self):
+        self.assertIn('<a href="explorer.html">', self.html)
+        with open(os.path.join(self.dir, "explorer.html"), encoding="utf-8") as f:
+            page = f.read()
+        start = page.index('id="partnet-data">') + len('id="partnet-data">')
+        data = json.loads(page[start:page.index("</script>", start)])
+        with open(os.path.join(SOURCE, "graphs", "cis.json"), encoding="utf-8") as f:
+            cis = json.load(f)
+        self.assertEqual(data["title"], cis["title"])
+        self.assertEqual(len(data["agreements"]["a"]), len(cis["agreements"]))
 
     def test_renders_in_chromium_without_console_messages(self):
         shot = os.path.join(BUILD, "tests", "report-screenshot.png")

@@ -148,6 +148,20 @@ int cli_parse(cli_t *cli, int argc, char **argv, const struct option *own, cli_o
     return rc;
 }
 
+void cli_describe_view(char *buf, size_t size, const pn_dataset_t *ds, const pn_view_options_t *v)
+{
+    const char *name = pn_dataset_name(ds), *slash = strrchr(name, '/');
+    char date[PN_DATE_TEXT_MAX];
+    int n = snprintf(buf, size, "%s", slash ? slash + 1 : name);
+    if (v->as_of != PN_DATE_NONE && n >= 0 && (size_t)n < size)
+        n += snprintf(buf + n, size - (size_t)n, v->active ? ", active at %s" : ", as of %s",
+                      pn_date_format(date, v->as_of));
+    if (v->country && n >= 0 && (size_t)n < size)
+        n += snprintf(buf + n, size - (size_t)n, ", partnerships of %s", v->country);
+    if (v->by_country && n >= 0 && (size_t)n < size)
+        snprintf(buf + n, size - (size_t)n, ", by country");
+}
+
 int cli_parse_long(const char *cmd, const char *option, const char *arg, long min, long *out)
 {
     char *end;

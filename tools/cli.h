@@ -133,6 +133,11 @@ const char *cli_default_dataset(void);
 /** Print tables to stdout; on a write error print it and @return EXIT_FAILED. */
 int cli_print(const cli_t *cli, table_t *const *tables, size_t count);
 
+/** One line naming the dataset's file and the view: "cis.json, as of 2010, partnerships of
+ *  BY" (titles of drawings and pages). */
+void cli_describe_view(char *buf, size_t size, const pn_dataset_t *ds,
+                       const pn_view_options_t *v);
+
 /** Parse a whole number of at least @p min for an option. @return 0, or -1 (printed). */
 int cli_parse_long(const char *cmd, const char *option, const char *arg, long min, long *out);
 

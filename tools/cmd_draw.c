@@ -90,21 +90,6 @@ static int option(void *ctx, int opt, const char *arg)
     }
 }
 
-/* The title under the drawing: the dataset's file name and the view. */
-static void describe(char *buf, size_t size, const pn_dataset_t *ds, const pn_view_options_t *v)
-{
-    const char *name = pn_dataset_name(ds), *slash = strrchr(name, '/');
-    char date[PN_DATE_TEXT_MAX];
-    int n = snprintf(buf, size, "%s", slash ? slash + 1 : name);
-    if (v->as_of != PN_DATE_NONE && n >= 0 && (size_t)n < size)
-        n += snprintf(buf + n, size - (size_t)n, v->active ? ", active at %s" : ", as of %s",
-                      pn_date_format(date, v->as_of));
-    if (v->country && n >= 0 && (size_t)n < size)
-        n += snprintf(buf + n, size - (size_t)n, ", partnerships of %s", v->country);
-    if (v->by_country && n >= 0 && (size_t)n < size)
-        snprintf(buf + n, size - (size_t)n, ", by country");
-}
-
 int cmd_draw(cli_t *cli, int argc, char **argv)
 {
     static const struct option own[] = {
@@ -134,7 +119,7 @@ int cmd_draw(cli_t *cli, int argc, char **argv)
         goto done;
     if ((rc = cli_graph(&g, ds, &d.view, "draw")) != EXIT_OK)
         goto done;
-    describe(title, sizeof title, ds, &d.view);
+    cli_describe_view(title, sizeof title, ds, &d.view);
     d.draw.title = title;
     if (pn_draw(g, d.output, &d.draw) != 0) {
         cli_error("draw", "%s", pn_error_last());

@@ -29,7 +29,9 @@ static const char help[] =
     "  --html DIR         also write DIR/index.html: one self-contained page with the\n"
     "                     network drawing and the growth chart inline (also left beside it\n"
     "                     as network.svg and growth.svg), sortable tables (click a\n"
-    "                     column's head) and the reported-versus-recorded figures\n"
+    "                     column's head) and the reported-versus-recorded figures; and\n"
+    "                     DIR/explorer.html, linked from it: the network to explore in a\n"
+    "                     browser (see partnet explore)\n"
     "  --top N            rows of the rankings and communities (default 10)\n"
     "\n"
     "Examples:\n"
@@ -334,7 +336,7 @@ int cmd_report(cli_t *cli, int argc, char **argv)
     }
     if (pn_dataset_reported_count(ds))
         tables[count++] = reported_table(ds);
-    if (args.html && (rc = report_html(args.html, ds, g, growth, tables, count)) != EXIT_OK)
+    if (args.html && (rc = report_html(args.html, ds, g, growth, tables, count, cli->quiet)) != EXIT_OK)
         goto done;
     rc = cli_print(cli, tables, count);
     goto done;

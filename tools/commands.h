@@ -16,5 +16,6 @@ int cmd_compare(cli_t *cli, int argc, char **argv);
 int cmd_report(cli_t *cli, int argc, char **argv);
 int cmd_export(cli_t *cli, int argc, char **argv);
 int cmd_draw(cli_t *cli, int argc, char **argv);
+int cmd_explore(cli_t *cli, int argc, char **argv);
 
 #endif

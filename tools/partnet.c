@@ -40,6 +40,8 @@ static const command_t commands[] = {
                            "Pajek, with metrics as node attributes"},
     {"draw", cmd_draw, "draw the network to SVG, PNG or PDF: sized by a measure, coloured by "
                        "country, on a map when nodes have coordinates"},
+    {"explore", cmd_explore, "the network as one HTML page to explore in a browser: search, "
+                             "agreements and their sources, filters, a timeline"},
 };
 
 static void usage(FILE *out)

@@ -5,6 +5,8 @@
  */
 #include "report.h"
 
+#include "explorer.h"
+
 #include <errno.h>
 #include <partnet/chart.h>
 #include <partnet/draw.h>
@@ -23,7 +25,9 @@ static const char style[] =
     "th{background:#f0f0f0;cursor:pointer;user-select:none}th:after{content:' \\2195';"
     "color:#999}td.number{text-align:right;font-variant-numeric:tabular-nums}"
     "figure{margin:1em 0}figure img{max-width:100%;border:1px solid #ddd}"
-    "figcaption{font-size:.85em;color:#555}footer{margin-top:3em;font-size:.8em;color:#666}";
+    "figcaption{font-size:.85em;color:#555}footer{margin-top:3em;font-size:.8em;color:#666}"
+    "p.explore a{display:inline-block;padding:.4em .9em;border-radius:4px;background:#2b6cb0;"
+    "color:#fff;text-decoration:none;font-weight:600}";
 
 /* Sort a table by the clicked column: numbers by data-v, text by locale; again to reverse. */
 static const char script[] =
@@ -113,7 +117,7 @@ static int make_folder(const char *dir)
 }
 
 int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph,
-                const pn_growth_t *growth, table_t *const *tables, size_t count)
+                const pn_growth_t *growth, table_t *const *tables, size_t count, int quiet)
 {
     if (make_folder(dir) != 0) {
         cli_error("report", "%s: cannot make this folder: %s", dir,
@@ -121,14 +125,23 @@ int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph
         return EXIT_USAGE;
     }
     size_t n = strlen(dir) + 32;
-    char *chart = malloc(n), *page = malloc(n), *drawing = malloc(n);
+    char *chart = malloc(n), *page = malloc(n), *drawing = malloc(n), *explorer = malloc(n);
     pn_outfile_t *file = NULL;
     int rc = EXIT_FAILED;
-    if (!chart || !page || !drawing)
+    if (!chart || !page || !drawing || !explorer)
         goto done;
     snprintf(chart, n, "%s/growth.svg", dir);
     snprintf(drawing, n, "%s/network.svg", dir);
     snprintf(page, n, "%s/index.html", dir);
+    snprintf(explorer, n, "%s/explorer.html", dir);
+    pn_view_options_t whole = PN_VIEW_OPTIONS_INIT;
+    explorer_options_t explore = EXPLORER_OPTIONS_INIT;
+    explore.cmd = "report";
+    explore.quiet = quiet;
+    int with_explorer = explorer_available();
+    if (with_explorer && (rc = explorer_write(explorer, ds, &whole, &explore)) != EXIT_OK)
+        goto done;
+    rc = EXIT_FAILED;
     pn_draw_options_t draw = PN_DRAW_OPTIONS_INIT;
     draw.title = pn_dataset_title(ds);
     if ((growth->year_count && pn_growth_chart(growth, chart, NULL) != 0) ||
@@ -161,6 +174,11 @@ int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph
             cli_error("report", "%s: cannot read it back: %s", drawing, strerror(errno));
             goto done;
         }
+        if (i == 0 && with_explorer)
+            fputs("<p class=\"explore\"><a href=\"explorer.html\">Explore the network</a> "
+                  "in your browser: search a region, see its agreements with their sources "
+                  "and its rank by each measure, filter by country, level and kind, play the "
+                  "years (one file beside this page, needing nothing else).</p>\n", out);
         if (strcmp(table_name(tables[i]), "growth") == 0 && growth->year_count &&
             figure(out, chart, "growth-chart", "growth chart",
                    "Agreements, partner pairs, nodes and the largest component by year; the "
@@ -184,5 +202,6 @@ done:
     free(chart);
     free(page);
     free(drawing);
+    free(explorer);
     return rc;
 }
