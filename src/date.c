@@ -148,3 +148,10 @@ int pn_date_not_ended_before(pn_date_t end, pn_date_t when)
         return 1;
     return pn_date_last_day(end) >= pn_date_first_day(when);
 }
+
+int pn_date_on_or_after(pn_date_t signed_on, pn_date_t when)
+{
+    if (signed_on == PN_DATE_NONE)
+        return 0;
+    return pn_date_first_day(signed_on) >= pn_date_first_day(when);
+}

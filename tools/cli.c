@@ -307,9 +307,80 @@ void cli_vertex_cells(table_t *t, long rank, const pn_graph_t *g, igraph_integer
     table_text(t, pn_level_name(n->level));
 }
 
+/* The node of --ego NODE[:R], without its radius: the process parses one command line. */
+static char ego_node[1024];
+
+static int ego_option(pn_view_options_t *view, const char *arg)
+{
+    const char *colon = strrchr(arg, ':');
+    size_t len = strlen(arg);
+    view->ego_radius = 1;
+    if (colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
+        long radius;
+        if (cli_parse_long(NULL, "--ego NODE:RADIUS", colon + 1, 0, &radius) != 0)
+            return -1;
+        view->ego_radius = (unsigned)(radius > 1000000 ? 1000000 : radius);
+        len = (size_t)(colon - arg);
+    }
+    if (len == 0 || len >= sizeof ego_node) {
+        cli_error(NULL, "--ego: expected NODE or NODE:RADIUS (an id, a name or an alias), "
+                        "not \"%s\"", arg);
+        return -1;
+    }
+    memcpy(ego_node, arg, len);
+    ego_node[len] = '\0';
+    view->ego = ego_node;
+    return 1;
+}
+
+static int kind_option(pn_view_options_t *view, const char *arg)
+{
+    char name[64];
+    for (const char *p = arg;; p++) {
+        size_t n = strcspn(p, ",");
+        pn_kind_t kind;
+        snprintf(name, sizeof name, "%.*s", (int)n, p);
+        if (pn_kind_parse(&kind, name) != 0) {
+            cli_error(NULL, "--kind: expected twinning, cooperation_agreement, memorandum, "
+                            "programme, protocol, roadmap or other, not \"%s\"", name);
+            return -1;
+        }
+        view->kinds |= 1u << kind;
+        p += n;
+        if (!*p)
+            return 1;
+    }
+}
+
+static int count_option(const char *option, const char *arg, long min, unsigned *out)
+{
+    long v;
+    if (cli_parse_long(NULL, option, arg, min, &v) != 0)
+        return -1;
+    *out = (unsigned)(v > 1000000000 ? 1000000000 : v);
+    return 1;
+}
+
 int cli_view_option(pn_view_options_t *view, int opt, const char *arg)
 {
     switch (opt) {
+    case OPT_KIND:
+        return kind_option(view, arg);
+    case OPT_SINCE:
+        if (pn_date_parse(&view->since, arg, strlen(arg)) != 0) {
+            cli_error(NULL, "--since \"%s\": %s", arg, pn_error_last());
+            return -1;
+        }
+        return 1;
+    case OPT_MIN_AGREEMENTS:
+        return count_option("--min-agreements", arg, 1, &view->min_agreements);
+    case OPT_K_CORE:
+        return count_option("--k-core", arg, 0, &view->k_core);
+    case OPT_LARGEST_COMPONENT:
+        view->largest_component = 1;
+        return 1;
+    case OPT_EGO:
+        return ego_option(view, arg);
     case OPT_AS_OF:
         if (pn_date_parse(&view->as_of, arg, strlen(arg)) != 0) {
             cli_error(NULL, "--as-of \"%s\": %s", arg, pn_error_last());
@@ -350,6 +421,13 @@ int cli_view_check(const pn_view_options_t *view, const char *cmd)
 {
     if (view->active && view->as_of == PN_DATE_NONE) {
         cli_error(cmd, "--active needs --as-of DATE: in force when?");
+        return -1;
+    }
+    if (view->since != PN_DATE_NONE && view->as_of != PN_DATE_NONE &&
+        pn_date_first_day(view->since) > pn_date_last_day(view->as_of)) {
+        char since[PN_DATE_TEXT_MAX], as_of[PN_DATE_TEXT_MAX];
+        cli_error(cmd, "--since %s is after --as-of %s: no agreement is signed in that window",
+                  pn_date_format(since, view->since), pn_date_format(as_of, view->as_of));
         return -1;
     }
     return 0;

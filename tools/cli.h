@@ -23,7 +23,8 @@ typedef struct {
 enum {
     OPT_DATA = 0x100, OPT_NODES, OPT_FORMAT, OPT_COLUMNS, OPT_DELIMITER, OPT_NO_HEADER,
     OPT_STRICT, OPT_QUIET, OPT_HELP, OPT_AS_OF, OPT_ACTIVE, OPT_COUNTRY, OPT_LEVEL,
-    OPT_NO_COUNTRY_LEVEL, OPT_COMMON_END
+    OPT_NO_COUNTRY_LEVEL, OPT_KIND, OPT_SINCE, OPT_MIN_AGREEMENTS, OPT_K_CORE,
+    OPT_LARGEST_COMPONENT, OPT_EGO, OPT_COMMON_END
 };
 
 #define CLI_COMMON_OPTIONS                                                                         \
@@ -50,12 +51,18 @@ enum {
     "  --format F         table (default), csv or json\n"                                         \
     "  --quiet            no warnings on stderr\n"
 
-/* Options that choose the view of the network (a snapshot, a country, levels). */
+/* Options that choose the view of the network (a snapshot, a country, levels, kinds, a
+ * window, and the structural views). */
 #define CLI_VIEW_OPTIONS                                                                           \
     {"as-of", required_argument, NULL, OPT_AS_OF}, {"active", no_argument, NULL, OPT_ACTIVE},      \
     {"country", required_argument, NULL, OPT_COUNTRY},                                             \
     {"level", required_argument, NULL, OPT_LEVEL},                                                 \
-    {"no-country-level", no_argument, NULL, OPT_NO_COUNTRY_LEVEL}
+    {"no-country-level", no_argument, NULL, OPT_NO_COUNTRY_LEVEL},                                 \
+    {"kind", required_argument, NULL, OPT_KIND}, {"since", required_argument, NULL, OPT_SINCE},    \
+    {"min-agreements", required_argument, NULL, OPT_MIN_AGREEMENTS},                               \
+    {"k-core", required_argument, NULL, OPT_K_CORE},                                               \
+    {"largest-component", no_argument, NULL, OPT_LARGEST_COMPONENT},                               \
+    {"ego", required_argument, NULL, OPT_EGO}
 
 #define CLI_VIEW_HELP                                                                              \
     "View options:\n"                                                                              \
@@ -67,7 +74,18 @@ enum {
     "                     nodes and their partners\n"                                             \
     "  --level L          only nodes of these levels, comma-separated: region, district,\n"       \
     "                     city, country (agreements between them)\n"                             \
-    "  --no-country-level leave out national governments acting as parties\n"
+    "  --no-country-level leave out national governments acting as parties\n"                   \
+    "  --kind K[,K]       only agreements of these kinds: twinning, cooperation_agreement,\n"    \
+    "                     memorandum, programme, protocol, roadmap, other\n"                     \
+    "  --since DATE       only agreements certainly signed on or after DATE; with --as-of,\n"    \
+    "                     a window (undated ones are left out)\n"                               \
+    "  --min-agreements W only pairs of partners with at least W agreements, and their nodes\n" \
+    "  --k-core K         only the K-core: nodes with at least K partners within it\n"          \
+    "  --largest-component only the largest connected component\n"                             \
+    "  --ego NODE[:R]     only NODE (id, name or alias) and the nodes within R steps of it\n"   \
+    "                     (default 1), with the agreements between them\n"                     \
+    "                     The structural views (the last four) apply in that order, to the\n"   \
+    "                     network the other options describe.\n"
 
 /**
  * Handle a view option into @p view. @return 1 when @p opt was one, 0 when not, -1 when its

@@ -1,6 +1,7 @@
 /*
  * partnet info: what a dataset holds, counted: nodes by level and by country, agreements by
- * kind, by decade and by date precision, the date range, and what lacks a source or a date.
+ * kind, by decade and by date precision, the date range, and what lacks a source or a date;
+ * of the whole dataset or of a view, and then what each view option kept.
  */
 #include "commands.h"
 
@@ -16,12 +17,17 @@ static const char help[] =
     "country its nodes, the agreements its nodes are party to, and its number of\n"
     "first-level regions where the dataset gives one.\n"
     "\n"
+    "With view options, the same of the view, and first the table 'view': each option that\n"
+    "narrowed it, in the order they apply, with the agreements and nodes left after it.\n"
+    "\n"
     "With --format csv the tables come as one long table: table,key,column,value.\n"
     "\n"
     "Examples:\n"
     "  partnet info\n"
     "  partnet --data graphs/example.json info --format json\n"
-    "  partnet --data ../shared/data/world-twin-cities/twin_cities_raw.csv info\n";
+    "  partnet --data ../shared/data/world-twin-cities/twin_cities_raw.csv info\n"
+    "  partnet info --kind twinning --since 2000 --largest-component\n"
+    "\n" CLI_VIEW_HELP;
 
 static table_t *key_value_table(const char *name, const char *title, const char *key,
                                 const char *value)
@@ -32,12 +38,34 @@ static table_t *key_value_table(const char *name, const char *title, const char 
     return t;
 }
 
-static void summary(table_t *t, const pn_dataset_t *ds)
+/* Countries with a node in the view. */
+static size_t view_countries(const pn_view_t *view)
 {
+    const pn_dataset_t *ds = pn_view_dataset(view);
+    size_t count = 0, countries = pn_dataset_country_count(ds);
+    unsigned char *seen = calloc(countries + 1, 1);
+    if (!seen)
+        return 0;
+    for (uint32_t i = 0; i < pn_dataset_node_count(ds); i++) {
+        uint32_t c = pn_dataset_node(ds, i)->country;
+        if (pn_view_has_node(view, i) && !seen[c]) {
+            seen[c] = 1;
+            count++;
+        }
+    }
+    free(seen);
+    return count;
+}
+
+static void summary(table_t *t, const pn_view_t *view, int narrowed)
+{
+    const pn_dataset_t *ds = pn_view_dataset(view);
     size_t n = pn_dataset_agreement_count(ds), undated = 0, unsourced = 0;
     pn_date_t first = PN_DATE_NONE, last = PN_DATE_NONE;
     const pn_date_t *dates = pn_dataset_dates(ds);
     for (size_t i = 0; i < n; i++) {
+        if (!pn_view_has_agreement(view, i))
+            continue;
         pn_date_t d = dates[i];
         if (d == PN_DATE_NONE) {
             undated++;
@@ -61,9 +89,9 @@ static void summary(table_t *t, const pn_dataset_t *ds)
     struct {
         const char *key;
         size_t value;
-    } counts[] = {{"nodes", pn_dataset_node_count(ds)},
-                  {"agreements", n},
-                  {"countries", pn_dataset_country_count(ds)},
+    } counts[] = {{"nodes", pn_view_node_count(view)},
+                  {"agreements", pn_view_agreement_count(view)},
+                  {"countries", narrowed ? view_countries(view) : pn_dataset_country_count(ds)},
                   {"undated agreements", undated},
                   {"agreements without source", unsourced},
                   {"reported figures", pn_dataset_reported_count(ds)}};
@@ -81,11 +109,13 @@ static void summary(table_t *t, const pn_dataset_t *ds)
     }
 }
 
-static table_t *levels_table(const pn_dataset_t *ds)
+static table_t *levels_table(const pn_view_t *view)
 {
+    const pn_dataset_t *ds = pn_view_dataset(view);
     size_t count[PN_LEVEL_COUNT] = {0};
-    for (size_t i = 0; i < pn_dataset_node_count(ds); i++)
-        count[pn_dataset_node(ds, i)->level]++;
+    for (uint32_t i = 0; i < pn_dataset_node_count(ds); i++)
+        if (pn_view_has_node(view, i))
+            count[pn_dataset_node(ds, i)->level]++;
     table_t *t = key_value_table("levels", "Nodes by level", "level", "nodes");
     for (int l = 0; l < PN_LEVEL_COUNT; l++) {
         table_text(t, pn_level_name((pn_level_t)l));
@@ -94,12 +124,14 @@ static table_t *levels_table(const pn_dataset_t *ds)
     return t;
 }
 
-static table_t *kinds_table(const pn_dataset_t *ds)
+static table_t *kinds_table(const pn_view_t *view)
 {
+    const pn_dataset_t *ds = pn_view_dataset(view);
     size_t count[PN_KIND_COUNT] = {0};
     const uint8_t *kinds = pn_dataset_kinds(ds);
     for (size_t i = 0; i < pn_dataset_agreement_count(ds); i++)
-        count[kinds[i]]++;
+        if (pn_view_has_agreement(view, i))
+            count[kinds[i]]++;
     table_t *t = key_value_table("kinds", "Agreements by kind", "kind", "agreements");
     for (int k = 0; k < PN_KIND_COUNT; k++) {
         table_text(t, pn_kind_name((pn_kind_t)k));
@@ -108,8 +140,9 @@ static table_t *kinds_table(const pn_dataset_t *ds)
     return t;
 }
 
-static table_t *decades_table(const pn_dataset_t *ds)
+static table_t *decades_table(const pn_view_t *view)
 {
+    const pn_dataset_t *ds = pn_view_dataset(view);
     enum { DECADES = (PN_DATE_MAX_YEAR - PN_DATE_MIN_YEAR) / 10 + 1 };
     size_t *count = calloc(DECADES, sizeof *count), undated = 0;
     const pn_date_t *dates = pn_dataset_dates(ds);
@@ -117,6 +150,8 @@ static table_t *decades_table(const pn_dataset_t *ds)
     if (!count)
         return t;
     for (size_t i = 0; i < pn_dataset_agreement_count(ds); i++) {
+        if (!pn_view_has_agreement(view, i))
+            continue;
         if (dates[i] == PN_DATE_NONE)
             undated++;
         else
@@ -138,13 +173,15 @@ static table_t *decades_table(const pn_dataset_t *ds)
     return t;
 }
 
-static table_t *precision_table(const pn_dataset_t *ds)
+static table_t *precision_table(const pn_view_t *view)
 {
     static const char *const names[] = {"none", "year", "month", "day"};
+    const pn_dataset_t *ds = pn_view_dataset(view);
     size_t count[4] = {0};
     const pn_date_t *dates = pn_dataset_dates(ds);
     for (size_t i = 0; i < pn_dataset_agreement_count(ds); i++)
-        count[pn_date_precision(dates[i])]++;
+        if (pn_view_has_agreement(view, i))
+            count[pn_date_precision(dates[i])]++;
     table_t *t = key_value_table("precision", "Agreements by date precision", "precision",
                                  "agreements");
     for (int p = PN_PRECISION_DAY; p >= PN_PRECISION_NONE; p--) {
@@ -154,8 +191,9 @@ static table_t *precision_table(const pn_dataset_t *ds)
     return t;
 }
 
-static table_t *countries_table(const pn_dataset_t *ds)
+static table_t *countries_table(const pn_view_t *view, int narrowed)
 {
+    const pn_dataset_t *ds = pn_view_dataset(view);
     size_t countries = pn_dataset_country_count(ds);
     size_t *nodes = calloc(countries + 1, sizeof *nodes);
     size_t *agreements = calloc(countries + 1, sizeof *agreements);
@@ -170,10 +208,13 @@ static table_t *countries_table(const pn_dataset_t *ds)
         free(agreements);
         return t;
     }
-    for (size_t i = 0; i < pn_dataset_node_count(ds); i++)
-        nodes[pn_dataset_node(ds, i)->country]++;
+    for (uint32_t i = 0; i < pn_dataset_node_count(ds); i++)
+        if (pn_view_has_node(view, i))
+            nodes[pn_dataset_node(ds, i)->country]++;
     const uint32_t *a = pn_dataset_party_a(ds), *b = pn_dataset_party_b(ds);
     for (size_t i = 0; i < pn_dataset_agreement_count(ds); i++) {
+        if (!pn_view_has_agreement(view, i))
+            continue;
         uint32_t ca = pn_dataset_node(ds, a[i])->country, cb = pn_dataset_node(ds, b[i])->country;
         agreements[ca]++;
         if (cb != ca)
@@ -181,6 +222,8 @@ static table_t *countries_table(const pn_dataset_t *ds)
     }
     for (size_t c = 0; c < countries; c++) {
         const pn_country_t *country = pn_dataset_country(ds, c);
+        if (narrowed && !nodes[c])
+            continue;
         table_text(t, country->code[0] ? country->code : "?");
         table_text(t, country->name);
         table_int(t, (long long)nodes[c]);
@@ -195,25 +238,64 @@ static table_t *countries_table(const pn_dataset_t *ds)
     return t;
 }
 
+/* What each step of the view kept. */
+static table_t *view_table(const pn_view_t *view)
+{
+    table_t *t = table_new("view", "View");
+    table_column(t, "step", COL_TEXT, -1);
+    table_column(t, "agreements", COL_INT, -1);
+    table_column(t, "nodes", COL_INT, -1);
+    for (size_t i = 0; i < pn_view_step_count(view); i++) {
+        const pn_view_step_t *s = pn_view_step(view, i);
+        char step[160];
+        if (i == 0)
+            snprintf(step, sizeof step, "%s", s->option);
+        else
+            snprintf(step, sizeof step, "--%s%s%s", s->option, s->value[0] ? " " : "", s->value);
+        table_text(t, step);
+        table_int(t, (long long)s->agreements);
+        table_int(t, (long long)s->nodes);
+    }
+    return t;
+}
+
+static int option(void *ctx, int opt, const char *arg)
+{
+    int handled = cli_view_option(ctx, opt, arg);
+    return handled > 0 ? 0 : -1;
+}
+
 int cmd_info(cli_t *cli, int argc, char **argv)
 {
-    int rc = cli_parse(cli, argc, argv, NULL, NULL, NULL, help);
+    static const struct option own[] = {CLI_VIEW_OPTIONS, {NULL, 0, NULL, 0}};
+    pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
+    int rc = cli_parse(cli, argc, argv, own, option, &opts, help);
     if (rc != CLI_CONTINUE)
         return rc;
+    if (cli_view_check(&opts, "info") != 0)
+        return EXIT_USAGE;
     pn_dataset_t *ds = NULL;
+    pn_view_t *view = NULL;
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         return rc;
-
-    table_t *about = table_new("summary", "Dataset");
+    if ((rc = cli_view(&view, ds, &opts, "info")) != EXIT_OK) {
+        pn_dataset_free(ds);
+        return rc;
+    }
+    int narrowed = pn_view_step_count(view) > 1;
+    table_t *about = table_new("summary", narrowed ? "View of the dataset" : "Dataset");
     table_column(about, "key", COL_TEXT, -1);
     table_column(about, "value", COL_TEXT, -1);
-    summary(about, ds);
-    table_t *tables[] = {about, levels_table(ds), kinds_table(ds), decades_table(ds),
-                         precision_table(ds), countries_table(ds)};
+    summary(about, view, narrowed);
+    table_t *tables[] = {NULL, about, levels_table(view), kinds_table(view), decades_table(view),
+                         precision_table(view), countries_table(view, narrowed)};
     size_t count = sizeof tables / sizeof tables[0];
-    rc = cli_print(cli, tables, count);
+    if (narrowed)
+        tables[0] = view_table(view);
+    rc = cli_print(cli, tables + !narrowed, count - !narrowed);
     for (size_t i = 0; i < count; i++)
         table_free(tables[i]);
+    pn_view_free(view);
     pn_dataset_free(ds);
     return rc;
 }

@@ -17,5 +17,9 @@ int cmd_report(cli_t *cli, int argc, char **argv);
 int cmd_export(cli_t *cli, int argc, char **argv);
 int cmd_draw(cli_t *cli, int argc, char **argv);
 int cmd_explore(cli_t *cli, int argc, char **argv);
+int cmd_show(cli_t *cli, int argc, char **argv);
+int cmd_search(cli_t *cli, int argc, char **argv);
+int cmd_agreements(cli_t *cli, int argc, char **argv);
+int cmd_path(cli_t *cli, int argc, char **argv);
 
 #endif

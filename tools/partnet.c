@@ -42,6 +42,12 @@ static const command_t commands[] = {
                        "country, on a map when nodes have coordinates"},
     {"explore", cmd_explore, "the network as one HTML page to explore in a browser: search, "
                              "agreements and their sources, filters, a timeline"},
+    {"show", cmd_show, "one node: its agreements with their sources, partners by country, "
+                       "rank in each measure"},
+    {"search", cmd_search, "find nodes by name or alias, in any case, accent or script"},
+    {"agreements", cmd_agreements, "list agreements with their sources: --between CC,CC, "
+                                   "--node NODE, any view"},
+    {"path", cmd_path, "a shortest path between two nodes, the agreement behind each step"},
 };
 
 static void usage(FILE *out)
@@ -65,6 +71,8 @@ static void usage(FILE *out)
           "  partnet check graphs/cis.json\n"
           "  partnet export --graphml cis.graphml --gexf cis.gexf\n"
           "  partnet draw -o cis.png\n"
+          "  partnet show Mogilev\n"
+          "  partnet path by-minsk am-yerevan\n"
           "\n"
           "Exit codes: 0 success, 1 the analysis failed, 2 bad usage or bad input.\n"
           "Data go to stdout, diagnostics to stderr. See partnet(1).\n", out);

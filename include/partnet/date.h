@@ -68,6 +68,13 @@ PN_EXTERN pn_date_t pn_date_last_day(pn_date_t date);
 PN_EXTERN int pn_date_on_or_before(pn_date_t signed_on, pn_date_t when);
 
 /**
+ * Is an agreement dated @p signed_on certainly signed on or after the first day of @p when?
+ * True when the first day of @p signed_on is on or after the first day of @p when: one dated
+ * 2004 counts since 2004 or 2004-01-01, not since 2004-06. Never for an undated agreement.
+ */
+PN_EXTERN int pn_date_on_or_after(pn_date_t signed_on, pn_date_t when);
+
+/**
  * Is something that ends on @p end still in force at some point of @p when?
  * True when @p end is PN_DATE_NONE (open-ended) or the last day of @p end is on or after
  * the first day of @p when: a programme ending "2020" is active in 2020, not in 2021.

@@ -20,6 +20,8 @@
 #include <partnet/export.h>
 #include <partnet/metrics.h>
 #include <partnet/outfile.h>
+#include <partnet/path.h>
+#include <partnet/search.h>
 #include <partnet/stats.h>
 
 #endif
