@@ -446,6 +446,20 @@ int cli_view(pn_view_t **out, const pn_dataset_t *ds, const pn_view_options_t *o
     return status == 0 ? EXIT_OK : failed(cmd, status);
 }
 
+pn_view_options_t cli_snapshot_options(const pn_view_options_t *view, const pn_view_t *history,
+                                       pn_date_t as_of)
+{
+    pn_view_options_t o = *view;
+    o.as_of = as_of;
+    o.drop_isolated = 1;
+    o.min_agreements = 0;
+    o.k_core = 0;
+    o.largest_component = 0;
+    o.ego = NULL;
+    o.within = history;
+    return o;
+}
+
 int cli_graph(pn_graph_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts,
               const char *cmd)
 {

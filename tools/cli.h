@@ -103,6 +103,16 @@ int cli_view_check(const pn_view_options_t *view, const char *cmd);
 int cli_view(pn_view_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts,
              const char *cmd);
 
+/**
+ * The options of a snapshot of @p history, a view compiled from @p view: the agreements of
+ * history signed as of @p as_of (PN_DATE_NONE: all; in force then with --active) and their
+ * nodes. The structural views (--min-agreements, --k-core, --largest-component, --ego) are not
+ * taken again: growth, compare and report follow, year by year, the nodes and agreements they
+ * kept in the whole view.
+ */
+pn_view_options_t cli_snapshot_options(const pn_view_options_t *view, const pn_view_t *history,
+                                       pn_date_t as_of);
+
 /** The graph of the view the options describe, as cli_view(). */
 int cli_graph(pn_graph_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts,
               const char *cmd);

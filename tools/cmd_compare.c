@@ -32,13 +32,14 @@ static const char help[] =
     "  partnet compare 2010 2020\n"
     "  partnet compare 2008 2018 --active --format json\n"
     "\n"
-    "View options: --country, --level and --no-country-level as for partnet rank.\n";
+    "\n" CLI_VIEW_HELP;
 
 enum { OPT_TOP = OPT_COMMON_END, OPT_SAMPLE };
 
 typedef struct {
     pn_view_options_t view;
     long top, sample;
+    const pn_view_t *history; /* the view over all years, which the snapshots lie within */
 } compare_t;
 
 static int option(void *ctx, int opt, const char *arg)
@@ -102,9 +103,7 @@ static table_t *figures(const pn_growth_year_t *a, const pn_growth_year_t *b)
 /* The view as of the end of a year. */
 static int snapshot(pn_view_t **out, const pn_dataset_t *ds, const compare_t *c, int year)
 {
-    pn_view_options_t options = c->view;
-    options.as_of = year * 10000;
-    options.drop_isolated = 1;
+    pn_view_options_t options = cli_snapshot_options(&c->view, c->history, year * 10000);
     return pn_view_new(out, ds, &options);
 }
 
@@ -333,7 +332,7 @@ int cmd_compare(cli_t *cli, int argc, char **argv)
     static const struct option own[] = {{"top", required_argument, NULL, OPT_TOP},
                                         {"sample", required_argument, NULL, OPT_SAMPLE},
                                         CLI_VIEW_OPTIONS, {NULL, 0, NULL, 0}};
-    compare_t c = {PN_VIEW_OPTIONS_INIT, 10, 0};
+    compare_t c = {PN_VIEW_OPTIONS_INIT, 10, 0, NULL};
     int rc = cli_parse_operands(cli, argc, argv, own, option, &c, help);
     if (rc != CLI_CONTINUE)
         return rc;
@@ -354,11 +353,15 @@ int cmd_compare(cli_t *cli, int argc, char **argv)
     }
 
     pn_dataset_t *ds = NULL;
+    pn_view_t *history = NULL;
     pn_growth_t *g = NULL;
     pn_graph_t *before = NULL, *after = NULL;
     table_t *tables[5] = {NULL};
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         return rc;
+    if ((rc = cli_view(&history, ds, &c.view, "compare")) != EXIT_OK)
+        goto done;
+    c.history = history;
     pn_growth_options_t go = PN_GROWTH_OPTIONS_INIT;
     go.view = c.view;
     go.from = y1;
@@ -404,6 +407,7 @@ done:
     pn_graph_free(before);
     pn_graph_free(after);
     pn_growth_free(g);
+    pn_view_free(history);
     pn_dataset_free(ds);
     return rc;
 }

@@ -42,8 +42,11 @@ static const char help[] =
     "  partnet growth --with-centrality betweenness --top 3 --from 2010\n"
     "  partnet growth --chart growth.png\n"
     "  partnet --data big/ growth --step 5 --format csv\n"
+    "  partnet growth --largest-component --kind twinning\n"
     "\n"
-    "View options: --country, --level and --no-country-level as for partnet rank.\n";
+    "Every year is a snapshot, so --as-of has no meaning here (use --from and --to). The\n"
+    "structural views are taken on the whole history; the years follow what they keep.\n"
+    "\n" CLI_VIEW_HELP;
 
 enum {
     OPT_FROM = OPT_COMMON_END, OPT_TO, OPT_STEP, OPT_COVERAGE, OPT_ROLLUP, OPT_CENTRALITY,
@@ -199,11 +202,11 @@ static int hubs_table(table_t **out, const pn_growth_t *g, const pn_dataset_t *d
     table_column(t, "value", pn_measure_is_integer(args->measure) ? COL_INT : COL_REAL, -6);
     igraph_vector_t values;
     igraph_vector_init(&values, 0);
-    int status = 0;
+    pn_view_t *history = NULL;
+    int status = pn_view_new(&history, ds, &args->growth.view);
     for (size_t k = 0; k < g->year_count && status == 0; k++) {
-        pn_view_options_t options = args->growth.view;
-        options.as_of = g->years[k].year * 10000;
-        options.drop_isolated = 1;
+        pn_view_options_t options =
+            cli_snapshot_options(&args->growth.view, history, g->years[k].year * 10000);
         pn_view_t *view = NULL;
         pn_graph_t *snap = NULL;
         if ((status = pn_view_new(&view, ds, &options)) != 0 ||
@@ -232,6 +235,7 @@ static int hubs_table(table_t **out, const pn_growth_t *g, const pn_dataset_t *d
         free(list);
         pn_graph_free(snap);
     }
+    pn_view_free(history);
     igraph_vector_destroy(&values);
     if (status)
         table_free(t);

@@ -34,21 +34,30 @@ static const char help[] =
     "                     browser (see partnet explore)\n"
     "  --top N            rows of the rankings and communities (default 10)\n"
     "\n"
+    "With view options, the report is of the view: its network, its coverage, and its\n"
+    "agreements year by year (up to --as-of). The reported figures are the dataset's.\n"
+    "\n"
     "Examples:\n"
     "  partnet report\n"
     "  partnet report --html report/\n"
-    "  partnet --data world.csv report --top 5\n";
+    "  partnet --data world.csv report --top 5\n"
+    "  partnet report --country AM --kind twinning\n"
+    "\n" CLI_VIEW_HELP;
 
 enum { OPT_HTML = OPT_COMMON_END, OPT_TOP };
 
 typedef struct {
     const char *html;
     long top;
+    pn_view_options_t view;
 } report_args_t;
 
 static int option(void *ctx, int opt, const char *arg)
 {
     report_args_t *r = ctx;
+    int handled = cli_view_option(&r->view, opt, arg);
+    if (handled != 0)
+        return handled < 0 ? -1 : 0;
     if (opt == OPT_HTML) {
         r->html = arg;
         return 0;
@@ -71,16 +80,17 @@ static void kv_count(table_t *t, const char *key, size_t value)
     kv(t, key, buf);
 }
 
-static table_t *summary(const pn_dataset_t *ds, const pn_stats_t *s, const pn_growth_t *g)
+static table_t *summary(const pn_view_t *view, const pn_stats_t *s, const pn_growth_t *g)
 {
+    const pn_dataset_t *ds = pn_view_dataset(view);
     table_t *t = table_new("summary", "The dataset");
     table_column(t, "key", COL_TEXT, -1);
     table_column(t, "value", COL_TEXT, -1);
     kv(t, "dataset", pn_dataset_name(ds));
     if (pn_dataset_title(ds))
         kv(t, "title", pn_dataset_title(ds));
-    kv_count(t, "agreements", pn_dataset_agreement_count(ds));
-    kv_count(t, "nodes", pn_dataset_node_count(ds));
+    kv_count(t, "agreements", pn_view_agreement_count(view));
+    kv_count(t, "nodes", pn_view_node_count(view));
     kv_count(t, "partner pairs", (size_t)s->edges);
     kv_count(t, "countries", (size_t)s->countries);
     char buf[64];
@@ -299,11 +309,14 @@ int cmd_report(cli_t *cli, int argc, char **argv)
 {
     static const struct option own[] = {{"html", required_argument, NULL, OPT_HTML},
                                         {"top", required_argument, NULL, OPT_TOP},
+                                        CLI_VIEW_OPTIONS,
                                         {NULL, 0, NULL, 0}};
-    report_args_t args = {NULL, 10};
+    report_args_t args = {NULL, 10, PN_VIEW_OPTIONS_INIT};
     int rc = cli_parse(cli, argc, argv, own, option, &args, help);
     if (rc != CLI_CONTINUE)
         return rc;
+    if (cli_view_check(&args.view, "report") != 0)
+        return EXIT_USAGE;
     pn_dataset_t *ds = NULL;
     pn_view_t *view = NULL, *whole = NULL;
     pn_graph_t *g = NULL;
@@ -315,15 +328,21 @@ int cmd_report(cli_t *cli, int argc, char **argv)
     pn_stats_t s;
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         return rc;
-    pn_view_options_t connected = PN_VIEW_OPTIONS_INIT;
-    connected.drop_isolated = 1;
+    if ((rc = cli_view(&whole, ds, &args.view, "report")) != EXIT_OK)
+        goto done;
+    /* the network without its isolated nodes; the growth of the view's agreements up to its
+     * date */
+    pn_view_options_t connected = cli_snapshot_options(&args.view, whole, PN_DATE_NONE);
     pn_growth_options_t go = PN_GROWTH_OPTIONS_INIT;
+    go.view = connected;
+    go.view.drop_isolated = 0;
+    if (args.view.as_of != PN_DATE_NONE)
+        go.to = pn_date_year(args.view.as_of);
     if (pn_view_new(&view, ds, &connected) != 0 || pn_graph_new(&g, view) != 0 ||
         pn_stats(&s, g, NULL, NULL) != 0 || pn_growth_new(&growth, ds, &go) != 0 ||
-        pn_view_new(&whole, ds, NULL) != 0 ||
         pn_coverage(&coverage, &coverage_count, whole, 1) != 0)
         goto failed;
-    tables[count++] = summary(ds, &s, growth);
+    tables[count++] = summary(whole, &s, growth);
     if (hubs(&tables[count++], g, args.top) != 0) {
         count--;
         goto failed;
