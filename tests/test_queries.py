@@ -550,6 +550,9 @@ class World(unittest.TestCase):
                          [("AL:Berat", "name"), ("FR:Bérat", "name")])
         self.assertEqual(partnet_json("--data", WORLD_RAW, "search", "北京")[0]["node"]["id"],
                          "CN:Beijing")
+        steps = partnet_json("--data", WORLD_RAW, "info", "--ego", "AL:Berat")["view"]
+        self.assertEqual(steps[-1]["step"], "--ego AL:Berat:1", "a colon in an id is no radius")
+        self.assertEqual(steps[-1]["nodes"], 1 + rows[0]["agreements"])
         r = run("--data", WORLD_RAW, "show", "Berat")
         self.assertEqual(r.returncode, 2)
         self.assertIn('"Berat" could be 2 nodes: AL:Berat (Berat, city, AL), FR:Bérat',
