@@ -262,6 +262,7 @@ class Views(unittest.TestCase):
             commands = [["info"], ["rank"], ["stats"], ["clusters"], ["coverage"], ["growth"],
                         ["compare", "2010", "2020"], ["export", "--nodes-csv", "-"],
                         ["draw", "-o", os.path.join(tmp, "view.svg")], ["report"],
+                        ["explore", "-o", os.path.join(tmp, "view.html")],
                         ["show", "by-minsk"], ["agreements"], ["path", "by-minsk", "by"]]
             for command in commands:
                 r = run(*command, *view)
