@@ -10,6 +10,7 @@
 
 #include "error.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +74,8 @@ static int (*const stages[])(pn_view_t *) = {keep_levels, keep_agreements, keep_
 int pn_view_new(pn_view_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts)
 {
     pn_view_options_t defaults = PN_VIEW_OPTIONS_INIT;
+    assert(out && ds);
+    PN_CHECK_OPTIONS(opts ? opts : &defaults, PN_VIEW_OPTIONS_VERSION, "pn_view_options_t");
     pn_view_t *v = calloc(1, sizeof *v);
     int status = 0;
     if (!v)
@@ -81,7 +84,7 @@ int pn_view_new(pn_view_t **out, const pn_dataset_t *ds, const pn_view_options_t
     v->opts = opts ? *opts : defaults;
     v->country = PN_NONE;
     if (v->opts.country) {
-        if (pn_dataset_find_country(ds, v->opts.country, &v->country) != 0) {
+        if (pn_dataset_find_country(&v->country, ds, v->opts.country) != 0) {
             status = pn_error_set(PN_ENOTFOUND, "%s: no country \"%s\" in the dataset",
                                    ds->name, v->opts.country);
             goto done;

@@ -15,6 +15,8 @@
 #include <partnet/common.h>
 #include <partnet/dataset.h>
 
+PN_BEGIN_DECLS
+
 typedef struct {
     unsigned version;
     /** Snapshot date: only agreements signed on or before it (pn_date_on_or_before()).
@@ -38,7 +40,7 @@ typedef struct {
 } pn_view_options_t;
 
 #define PN_VIEW_OPTIONS_VERSION 1
-#define PN_VIEW_OPTIONS_INIT {PN_VIEW_OPTIONS_VERSION, PN_DATE_NONE, 0, NULL, 0, 0, 0, 0}
+#define PN_VIEW_OPTIONS_INIT {.version = PN_VIEW_OPTIONS_VERSION, .as_of = PN_DATE_NONE}
 
 typedef struct pn_view pn_view_t;
 
@@ -46,7 +48,8 @@ typedef struct pn_view pn_view_t;
  * Compile a view.
  * @param[out] out the view; the dataset must outlive it
  * @param opts NULL for the whole dataset
- * @return 0, PN_ENOTFOUND (no country with that code in the dataset) or PN_ENOMEM
+ * @return 0, PN_ENOTFOUND (no country with that code in the dataset), PN_EUSAGE (options of
+ *         another version) or PN_ENOMEM
  */
 PN_EXTERN int pn_view_new(pn_view_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts);
 /** Free a view. NULL does nothing. */
@@ -67,5 +70,7 @@ PN_EXTERN int pn_view_has_node(const pn_view_t *view, uint32_t node);
 PN_EXTERN size_t pn_view_agreement_count(const pn_view_t *view);
 /** Number of nodes in the view. */
 PN_EXTERN size_t pn_view_node_count(const pn_view_t *view);
+
+PN_END_DECLS
 
 #endif
