@@ -4,6 +4,7 @@
  * rendered in memory, then written whole through pn_outfile.
  */
 #include <partnet/draw.h>
+#include <partnet/layout.h>
 #include <partnet/outfile.h>
 
 #include "error.h"
@@ -114,36 +115,14 @@ static int colour_countries(drawing_t *d)
     return 0;
 }
 
-/* Each vertex's coordinates: a node's own, a country's the mean of its nodes'.
- * @return the number of vertices with coordinates */
+/* Each vertex's coordinates (pn_layout_coordinates()). @return how many have them, or -1
+ * when out of memory */
 static igraph_integer_t locate(drawing_t *d)
 {
-    igraph_integer_t n = pn_graph_vertex_count(d->graph), located = 0;
-    size_t *count = calloc((size_t)n ? (size_t)n : 1, sizeof *count);
-    if (!count)
+    igraph_integer_t located = 0;
+    if (pn_layout_coordinates(d->lat, d->lon, d->graph) != 0)
         return -1;
-    for (igraph_integer_t v = 0; v < n; v++) {
-        uint32_t node = pn_graph_vertex_node(d->graph, v);
-        d->lat[v] = node != PN_NONE ? pn_dataset_node(d->ds, node)->lat : NAN;
-        d->lon[v] = node != PN_NONE ? pn_dataset_node(d->ds, node)->lon : NAN;
-    }
-    /* a country stands at the mean coordinates of its nodes that have them */
-    for (size_t i = 0; i < pn_dataset_node_count(d->ds); i++) {
-        const pn_node_t *node = pn_dataset_node(d->ds, i);
-        igraph_integer_t v = pn_graph_country_vertex(d->graph, node->country);
-        if (v < 0 || isnan(node->lat))
-            continue;
-        d->lat[v] = count[v] ? d->lat[v] + node->lat : node->lat;
-        d->lon[v] = count[v] ? d->lon[v] + node->lon : node->lon;
-        count[v]++;
-    }
-    for (igraph_integer_t v = 0; v < n; v++)
-        if (count[v]) {
-            d->lat[v] /= (double)count[v];
-            d->lon[v] /= (double)count[v];
-        }
-    free(count);
-    for (igraph_integer_t v = 0; v < n; v++)
+    for (igraph_integer_t v = 0; v < pn_graph_vertex_count(d->graph); v++)
         located += !isnan(d->lat[v]);
     return located;
 }
