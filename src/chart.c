@@ -1,12 +1,14 @@
 /*
  * The growth chart through PLplot's cairo drivers. PLplot ends the process on an error unless
  * its exit handler leaves first: the handler jumps back here, and the error becomes a status.
+ * The jump point is process-wide because PLplot's state is: chart.h says so.
  */
 #include <partnet/chart.h>
 #include <partnet/outfile.h>
 
 #include "error.h"
 
+#include <assert.h>
 #include <plplot.h>
 #include <setjmp.h>
 #include <stdlib.h>
@@ -144,8 +146,13 @@ static int draw(const pn_growth_t *g, const char *device, const char *file, cons
     return 0;
 }
 
-int pn_growth_chart(const pn_growth_t *g, const char *path, const char *title)
+int pn_chart_write(const pn_growth_t *g, const char *path, const pn_chart_options_t *opts)
 {
+    assert(g && path);
+    pn_chart_options_t defaults = PN_CHART_OPTIONS_INIT;
+    const pn_chart_options_t *o = opts ? opts : &defaults;
+    PN_CHECK_OPTIONS(o, PN_CHART_OPTIONS_VERSION, "pn_chart_options_t");
+    const char *title = o->title;
     const char *device = device_for(path);
     if (!device)
         return pn_error_set(PN_EUSAGE, "%s: the chart is written as .png, .svg or .pdf", path);
@@ -161,7 +168,7 @@ int pn_growth_chart(const pn_growth_t *g, const char *path, const char *title)
         status = pn_outfile_commit(file);
         file = NULL;
     }
-    pn_outfile_abort(file);
+    pn_outfile_free(file);
     free(x);
     free(y);
     return status;

@@ -156,7 +156,7 @@ static igraph_error_t run(const pn_graph_t *graph, pn_community_method_t method,
     }
 }
 
-int pn_communities(igraph_vector_int_t *membership, igraph_integer_t *count, double *modularity,
+int pn_communities_find(igraph_vector_int_t *membership, igraph_integer_t *count, double *modularity,
                    const pn_graph_t *graph, pn_community_method_t method, unsigned long seed)
 {
     igraph_integer_t communities = 0;
@@ -177,7 +177,7 @@ int pn_communities(igraph_vector_int_t *membership, igraph_integer_t *count, dou
     return 0;
 }
 
-int pn_communities_stability(double *mean_nmi, double *min_nmi, double *mean_modularity,
+int pn_communities_measure_stability(double *mean_nmi, double *min_nmi, double *mean_modularity,
                              const pn_graph_t *graph, pn_community_method_t method,
                              unsigned long seed, int runs)
 {
@@ -194,7 +194,7 @@ int pn_communities_stability(double *mean_nmi, double *min_nmi, double *mean_mod
             status = pn_error__nomem();
             break;
         }
-        status = pn_communities(&parts[made], NULL, &q, graph, method, seed + (unsigned long)made);
+        status = pn_communities_find(&parts[made], NULL, &q, graph, method, seed + (unsigned long)made);
         modularity_sum += q;
     }
     double sum = 0, lowest = 1;

@@ -24,7 +24,7 @@ typedef struct {
     const char *alpha2, *name;
 } country_t;
 
-struct pn_resolver {
+struct pn_country_resolver {
     pn_arena_t arena;
     country_t *countries;
     size_t count, capacity;
@@ -63,7 +63,7 @@ static const char *const aliases[][2] = {
 /* Words a scraped list puts before a country's name. */
 static const char *const leading_words[] = {"the ", "in "};
 
-static int add_country(pn_resolver_t *r, const char *alpha2, const char *name, uint32_t *out)
+static int add_country(pn_country_resolver_t *r, const char *alpha2, const char *name, uint32_t *out)
 {
     if (pn_array__reserve((void **)&r->countries, &r->capacity, r->count + 1,
                           sizeof *r->countries) != 0)
@@ -77,13 +77,13 @@ static int add_country(pn_resolver_t *r, const char *alpha2, const char *name, u
     return 0;
 }
 
-static int add_code(pn_resolver_t *r, const char *code, uint32_t country)
+static int add_code(pn_country_resolver_t *r, const char *code, uint32_t country)
 {
     const char *copy = pn_arena__strdup(&r->arena, code);
     return copy && pn_strmap__put(&r->by_code, copy, country, NULL) >= 0 ? 0 : -1;
 }
 
-static int add_name(pn_resolver_t *r, const char *text, uint32_t value)
+static int add_name(pn_country_resolver_t *r, const char *text, uint32_t value)
 {
     size_t len = strlen(text);
     char *folded = pn_arena__alloc(&r->arena, 5 * len + 1);
@@ -143,7 +143,7 @@ static int read_file(const char *path, char **out, size_t *len)
     return 0;
 }
 
-static int load_iso(pn_resolver_t *r, const char *path)
+static int load_iso(pn_country_resolver_t *r, const char *path)
 {
     char *text = NULL;
     size_t len = 0;
@@ -198,9 +198,9 @@ done:
     return status;
 }
 
-int pn_resolver_new(pn_resolver_t **out, const char *iso_json)
+int pn_country_resolver_new(pn_country_resolver_t **out, const char *iso_json)
 {
-    pn_resolver_t *r = calloc(1, sizeof *r);
+    pn_country_resolver_t *r = calloc(1, sizeof *r);
     if (!r)
         return pn_error__nomem();
     if (!iso_json)
@@ -209,14 +209,14 @@ int pn_resolver_new(pn_resolver_t **out, const char *iso_json)
         iso_json = PN_ISO_3166_JSON;
     int status = load_iso(r, iso_json);
     if (status != 0) {
-        pn_resolver_free(r);
+        pn_country_resolver_free(r);
         return status;
     }
     *out = r;
     return 0;
 }
 
-void pn_resolver_free(pn_resolver_t *r)
+void pn_country_resolver_free(pn_country_resolver_t *r)
 {
     if (!r)
         return;
@@ -228,13 +228,13 @@ void pn_resolver_free(pn_resolver_t *r)
     free(r);
 }
 
-int pn_resolver_is_code(const pn_resolver_t *r, const char *code)
+int pn_country_is_code(const pn_country_resolver_t *r, const char *code)
 {
     uint32_t index;
     return strlen(code) == 2 && pn_strmap__get(&r->by_code, code, 2, &index);
 }
 
-const char *pn_resolver_name(const pn_resolver_t *r, const char *code)
+const char *pn_country_name(const pn_country_resolver_t *r, const char *code)
 {
     uint32_t index;
     if (!pn_strmap__get(&r->by_code, code, strlen(code), &index))
@@ -277,7 +277,7 @@ static size_t distance(const char *s, size_t n, const char *t, size_t m, size_t 
 
 /* The one country whose name is nearest a misspelt folded name, or -1 (none near, or a tie
  * between two countries). */
-static long nearest(const pn_resolver_t *r, const char *folded)
+static long nearest(const pn_country_resolver_t *r, const char *folded)
 {
     size_t n = strlen(folded);
     if (n < 4)
@@ -298,7 +298,7 @@ static long nearest(const pn_resolver_t *r, const char *folded)
     return found >= 0 ? found : -1;
 }
 
-static int lookup_folded(const pn_resolver_t *r, const char *folded, uint32_t *value)
+static int lookup_folded(const pn_country_resolver_t *r, const char *folded, uint32_t *value)
 {
     if (pn_strmap__get(&r->by_name, folded, strlen(folded), value))
         return 1;
@@ -314,14 +314,14 @@ static int lookup_folded(const pn_resolver_t *r, const char *folded, uint32_t *v
 }
 
 /* Resolve without guessing; @p buf has room for 5 * strlen(text) + 1 bytes. */
-static int resolve_exact(const pn_resolver_t *r, const char *text, size_t len, char *buf,
-                         uint32_t *country, pn_resolve_how_t *how)
+static int resolve_exact(const pn_country_resolver_t *r, const char *text, size_t len, char *buf,
+                         uint32_t *country, pn_country_match_t *how)
 {
     uint32_t value;
     pn_utf8__fold(text, len, buf);
     if (lookup_folded(r, buf, &value)) {
         *country = value & ~ALIAS_BIT;
-        *how = value & ALIAS_BIT ? PN_RESOLVE_ALIAS : PN_RESOLVE_NAME;
+        *how = value & ALIAS_BIT ? PN_COUNTRY_MATCH_ALIAS : PN_COUNTRY_MATCH_NAME;
         return 1;
     }
     /* "Georgia (country)": drop parenthesised parts */
@@ -344,7 +344,7 @@ static int resolve_exact(const pn_resolver_t *r, const char *text, size_t len, c
         free(plain);
         if (lookup_folded(r, buf, &value)) {
             *country = value & ~ALIAS_BIT;
-            *how = PN_RESOLVE_QUALIFIED;
+            *how = PN_COUNTRY_MATCH_QUALIFIED;
             return 1;
         }
     }
@@ -356,21 +356,21 @@ static int resolve_exact(const pn_resolver_t *r, const char *text, size_t len, c
             last--;
         if (resolve_exact(r, last, (size_t)(text + len - last), buf, country, how) ||
             resolve_exact(r, text, (size_t)(comma - text), buf, country, how)) {
-            *how = PN_RESOLVE_QUALIFIED;
+            *how = PN_COUNTRY_MATCH_QUALIFIED;
             return 1;
         }
     }
     return 0;
 }
 
-int pn_resolver_resolve(const pn_resolver_t *r, const char *text, const char **code,
-                        pn_resolve_how_t *how)
+int pn_country_resolve(const char **code, pn_country_match_t *how,
+                       const pn_country_resolver_t *r, const char *text)
 {
-    pn_resolve_how_t ignored;
+    pn_country_match_t ignored;
     if (!how)
         how = &ignored;
     *code = NULL;
-    *how = PN_RESOLVE_UNRESOLVED;
+    *how = PN_COUNTRY_MATCH_NONE;
 
     while (*text == ' ' || *text == '\t')
         text++;
@@ -387,7 +387,7 @@ int pn_resolver_resolve(const pn_resolver_t *r, const char *text, const char **c
             upper &= text[i] >= 'A' && text[i] <= 'Z';
         if (upper && pn_strmap__get(&r->by_code, text, len, &country)) {
             *code = r->countries[country].alpha2;
-            *how = PN_RESOLVE_CODE;
+            *how = PN_COUNTRY_MATCH_CODE;
             return 0;
         }
     }
@@ -403,7 +403,7 @@ int pn_resolver_resolve(const pn_resolver_t *r, const char *text, const char **c
         long guess = nearest(r, buf);
         if (guess >= 0) {
             country = (uint32_t)guess;
-            *how = PN_RESOLVE_GUESS;
+            *how = PN_COUNTRY_MATCH_GUESS;
             status = 0;
         }
     }

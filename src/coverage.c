@@ -11,51 +11,65 @@
 #include "units.h"
 #include "view.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const pn_dataset_t *code_order_ds;
+typedef struct {
+    const char *code;
+    uint32_t country;
+} coded_t;
 
 static int by_code(const void *a, const void *b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return strcmp(code_order_ds->countries[x].code, code_order_ds->countries[y].code);
+    return strcmp(((const coded_t *)a)->code, ((const coded_t *)b)->code);
 }
 
 /* rank[c]: position of country c in code order; order[k]: the country at position k. */
-static int code_ranks(const pn_dataset_t *ds, uint32_t **rank, uint32_t **order)
+static int code_ranks(uint32_t **rank, uint32_t **order, const pn_dataset_t *ds)
 {
     size_t c = ds->country_count;
-    *rank = malloc((c ? c : 1) * sizeof **rank);
-    *order = malloc((c ? c : 1) * sizeof **order);
-    if (!*rank || !*order) {
-        free(*rank);
-        free(*order);
-        return pn_error__nomem();
+    uint32_t *ranks = malloc((c ? c : 1) * sizeof *ranks);
+    uint32_t *orders = malloc((c ? c : 1) * sizeof *orders);
+    coded_t *coded = malloc((c ? c : 1) * sizeof *coded);
+    int status = 0;
+    if (!ranks || !orders || !coded) {
+        status = pn_error__nomem();
+        goto done;
     }
     for (size_t i = 0; i < c; i++)
-        (*order)[i] = (uint32_t)i;
-    code_order_ds = ds;
-    qsort(*order, c, sizeof **order, by_code);
-    for (size_t k = 0; k < c; k++)
-        (*rank)[(*order)[k]] = (uint32_t)k;
-    return 0;
+        coded[i] = (coded_t){ds->countries[i].code, (uint32_t)i};
+    qsort(coded, c, sizeof *coded, by_code);
+    for (size_t k = 0; k < c; k++) {
+        orders[k] = coded[k].country;
+        ranks[coded[k].country] = (uint32_t)k;
+    }
+    *rank = ranks;
+    *order = orders;
+    ranks = orders = NULL;
+done:
+    free(ranks);
+    free(orders);
+    free(coded);
+    return status;
 }
 
-int pn_country_matrix(pn_country_pair_t **out, size_t *count, const pn_view_t *view)
+int pn_country_matrix_new(pn_country_matrix_t **out, const pn_view_t *view)
 {
+    assert(out && view);
     const pn_dataset_t *ds = view->ds;
     uint32_t *rank = NULL, *order = NULL;
     pn_keyed_t *pairs = NULL, *cells = NULL;
-    pn_country_pair_t *result = NULL;
-    int status = code_ranks(ds, &rank, &order);
-    if (status)
-        return status;
+    pn_country_matrix_t *result = NULL;
     size_t n = ds->agreement_count, k = 0;
+    int status = code_ranks(&rank, &order, ds);
+    if (status)
+        goto done;
     pairs = malloc((n ? n : 1) * sizeof *pairs);
     cells = malloc((n ? n : 1) * sizeof *cells);
-    if (!pairs || !cells)
+    result = calloc(1, sizeof *result);
+    if (!pairs || !cells || !result)
         goto nomem;
     /* agreements grouped by node pair ... */
     for (size_t i = 0; i < n; i++) {
@@ -81,25 +95,22 @@ int pn_country_matrix(pn_country_pair_t **out, size_t *count, const pn_view_t *v
     }
     if (pn_sort__keyed(cells, entries) != 0)
         goto nomem;
-    size_t used = 0;
-    result = malloc((entries ? entries : 1) * sizeof *result);
-    if (!result)
+    if (!(result->pairs = malloc((entries ? entries : 1) * sizeof *result->pairs)))
         goto nomem;
     for (size_t i = 0; i < entries; i++) {
         if (i == 0 || cells[i].key != cells[i - 1].key)
-            result[used++] = (pn_country_pair_t){order[cells[i].key >> 32],
-                                                 order[cells[i].key & 0xFFFFFFFFu], 0, 0};
-        result[used - 1].agreements += cells[i].value;
-        result[used - 1].pairs++;
+            result->pairs[result->pair_count++] = (pn_country_pair_t){
+                order[cells[i].key >> 32], order[cells[i].key & 0xFFFFFFFFu], 0, 0};
+        result->pairs[result->pair_count - 1].agreements += cells[i].value;
+        result->pairs[result->pair_count - 1].pairs++;
     }
     *out = result;
-    *count = used;
     result = NULL;
     goto done;
 nomem:
     status = pn_error__nomem();
 done:
-    free(result);
+    pn_country_matrix_free(result);
     free(pairs);
     free(cells);
     free(rank);
@@ -107,19 +118,29 @@ done:
     return status;
 }
 
-int pn_coverage(pn_coverage_t **out, size_t *count, const pn_view_t *view, int rollup)
+void pn_country_matrix_free(pn_country_matrix_t *matrix)
 {
+    if (!matrix)
+        return;
+    free(matrix->pairs);
+    free(matrix);
+}
+
+int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
+{
+    assert(out && view);
     const pn_dataset_t *ds = view->ds;
     size_t nodes = ds->node_count, countries = ds->country_count;
     /* per node: 1 active, 2 abroad; per unit: 4 covered, 8 covered abroad */
     unsigned char *flags = calloc(nodes ? nodes : 1, 1);
     size_t *agreements = calloc(countries ? countries : 1, sizeof *agreements);
-    pn_coverage_t *rows = calloc(countries ? countries : 1, sizeof *rows);
+    pn_coverage_row_t *rows = calloc(countries ? countries : 1, sizeof *rows);
+    pn_coverage_t *result = calloc(1, sizeof *result);
     uint32_t *rank = NULL, *order = NULL;
-    pn_country_pair_t *matrix = NULL;
-    size_t cells = 0;
+    pn_country_matrix_t *matrix = NULL;
     int status = 0;
-    if (!flags || !agreements || !rows) {
+    if (!flags || !agreements || !rows || !result ||
+        !(result->countries = malloc((countries ? countries : 1) * sizeof *result->countries))) {
         status = pn_error__nomem();
         goto done;
     }
@@ -142,7 +163,7 @@ int pn_coverage(pn_coverage_t **out, size_t *count, const pn_view_t *view, int r
     }
     for (size_t i = 0; i < nodes; i++) {
         const pn_node_t *n = &ds->nodes[i];
-        pn_coverage_t *r = &rows[n->country];
+        pn_coverage_row_t *r = &rows[n->country];
         r->nodes++;
         r->nodes_active += (flags[i] & 1) != 0;
         r->nodes_abroad += (flags[i] & 2) != 0;
@@ -152,43 +173,47 @@ int pn_coverage(pn_coverage_t **out, size_t *count, const pn_view_t *view, int r
             r->covered_abroad += (flags[i] & 8) != 0;
         }
     }
-    if ((status = pn_country_matrix(&matrix, &cells, view)) != 0)
+    if ((status = pn_country_matrix_new(&matrix, view)) != 0)
         goto done;
-    for (size_t k = 0; k < cells; k++) {
-        if (matrix[k].a == matrix[k].b)
+    for (size_t k = 0; k < matrix->pair_count; k++) {
+        const pn_country_pair_t *cell = &matrix->pairs[k];
+        if (cell->a == cell->b)
             continue;
-        rows[matrix[k].a].partner_countries++;
-        rows[matrix[k].b].partner_countries++;
+        rows[cell->a].partner_countries++;
+        rows[cell->b].partner_countries++;
     }
-    if ((status = code_ranks(ds, &rank, &order)) != 0)
+    if ((status = code_ranks(&rank, &order, ds)) != 0)
         goto done;
-    pn_coverage_t *sorted = malloc((countries ? countries : 1) * sizeof *sorted);
-    if (!sorted) {
-        status = pn_error__nomem();
-        goto done;
-    }
-    size_t used = 0;
     for (size_t k = 0; k < countries; k++) {
         uint32_t c = order[k];
         if (rows[c].nodes == 0)
             continue;
-        pn_coverage_t r = rows[c];
+        pn_coverage_row_t r = rows[c];
         r.country = c;
         r.regions = ds->countries[c].regions;
         r.agreements = agreements[c];
         r.share = r.regions > 0 ? (double)r.covered / r.regions : NAN;
-        sorted[used++] = r;
+        result->countries[result->country_count++] = r;
     }
-    *out = sorted;
-    *count = used;
+    *out = result;
+    result = NULL;
 done:
+    pn_coverage_free(result);
     free(flags);
     free(agreements);
     free(rows);
     free(rank);
     free(order);
-    free(matrix);
+    pn_country_matrix_free(matrix);
     return status;
+}
+
+void pn_coverage_free(pn_coverage_t *coverage)
+{
+    if (!coverage)
+        return;
+    free(coverage->countries);
+    free(coverage);
 }
 
 /* Does agreement i count for a reported figure of metric "agreements"? */
@@ -217,7 +242,7 @@ static int in_period(const pn_dataset_t *ds, size_t i, const pn_reported_t *r)
             pn_date_last_day(ds->date[i]) >= pn_date_first_day(r->since));
 }
 
-int pn_reported_recorded(double *out, const pn_dataset_t *ds, size_t reported)
+int pn_reported_count(double *out, const pn_dataset_t *ds, size_t reported)
 {
     const pn_reported_t *r = &ds->reported[reported];
     pn_view_options_t options = PN_VIEW_OPTIONS_INIT;

@@ -144,6 +144,12 @@ const pn_country_t *pn_dataset_country(const pn_dataset_t *ds, size_t i)
     return &ds->countries[i];
 }
 
+const char *pn_dataset_country_code(const pn_dataset_t *ds, size_t i)
+{
+    const char *code = ds->countries[i].code;
+    return code[0] ? code : "?";
+}
+
 const pn_node_t *pn_dataset_node(const pn_dataset_t *ds, size_t i)
 {
     return &ds->nodes[i];
@@ -154,7 +160,7 @@ const pn_reported_t *pn_dataset_reported(const pn_dataset_t *ds, size_t i)
     return &ds->reported[i];
 }
 
-void pn_dataset_agreement(const pn_dataset_t *ds, size_t i, pn_agreement_t *out)
+void pn_dataset_agreement(pn_agreement_t *out, const pn_dataset_t *ds, size_t i)
 {
     const pn_agreement_extra_t *x = &ds->extras[ds->extra[i]];
     const pn_domain_set_t *d = &ds->domain_sets[x->domains];
@@ -196,20 +202,20 @@ const uint8_t *pn_dataset_kinds(const pn_dataset_t *ds)
     return ds->kind;
 }
 
-int pn_dataset_find_node(const pn_dataset_t *ds, const char *id, uint32_t *out)
+int pn_dataset_find_node(uint32_t *out, const pn_dataset_t *ds, const char *id)
 {
     return pn_strmap__get(&ds->node_index, id, strlen(id), out) ? 0 : PN_ENOTFOUND;
 }
 
-int pn_dataset_find_country(const pn_dataset_t *ds, const char *code, uint32_t *out)
+int pn_dataset_find_country(uint32_t *out, const pn_dataset_t *ds, const char *code)
 {
     return pn_strmap__get(&ds->country_index, code, strlen(code), out) ? 0 : PN_ENOTFOUND;
 }
 
-int pn_dataset__country(pn_dataset_t *ds, uint32_t *out, const char *code, const char *name,
+int pn_dataset__country(uint32_t *out, pn_dataset_t *ds, const char *code, const char *name,
                         int resolved)
 {
-    if (pn_dataset_find_country(ds, code, out) == 0)
+    if (pn_dataset_find_country(out, ds, code) == 0)
         return 0;
     if (RESERVE(ds, countries, country_capacity, ds->country_count + 1) != 0)
         return pn_error__nomem();
@@ -282,7 +288,7 @@ int pn_dataset__push_agreement(pn_dataset_t *ds, uint32_t a, uint32_t b, pn_date
     return 0;
 }
 
-pn_agreement_extra_t *pn_dataset__push_extra(pn_dataset_t *ds, uint32_t *out)
+pn_agreement_extra_t *pn_dataset__push_extra(uint32_t *out, pn_dataset_t *ds)
 {
     if (RESERVE(ds, extras, extra_capacity, ds->extra_count + 1) != 0)
         return NULL;
@@ -292,7 +298,7 @@ pn_agreement_extra_t *pn_dataset__push_extra(pn_dataset_t *ds, uint32_t *out)
     return x;
 }
 
-int pn_dataset__intern_domains(pn_dataset_t *ds, uint32_t *out, const char *const *items,
+int pn_dataset__intern_domains(uint32_t *out, pn_dataset_t *ds, const char *const *items,
                                size_t count)
 {
     if (count == 0) {
@@ -366,11 +372,11 @@ pn_document_t *pn_dataset__push_document(pn_dataset_t *ds, const char *id)
     return d;
 }
 
-int pn_dataset_add_country(pn_dataset_t *ds, uint32_t *out, const char *code, const char *name,
+int pn_dataset_add_country(uint32_t *out, pn_dataset_t *ds, const char *code, const char *name,
                            int regions)
 {
     uint32_t index;
-    int status = pn_dataset__country(ds, &index, code, name, 1);
+    int status = pn_dataset__country(&index, ds, code, name, 1);
     if (status != 0)
         return status;
     if (regions >= 0)
@@ -380,11 +386,11 @@ int pn_dataset_add_country(pn_dataset_t *ds, uint32_t *out, const char *code, co
     return 0;
 }
 
-int pn_dataset_add_node(pn_dataset_t *ds, uint32_t *out, const char *id, const char *name,
+int pn_dataset_add_node(uint32_t *out, pn_dataset_t *ds, const char *id, const char *name,
                         uint32_t country, pn_level_t level)
 {
     uint32_t existing;
-    if (pn_dataset_find_node(ds, id, &existing) == 0)
+    if (pn_dataset_find_node(&existing, ds, id) == 0)
         return pn_error_set(PN_EINVALID, "node \"%s\" already exists", id);
     if (country >= ds->country_count)
         return pn_error_set(PN_EINVALID, "node \"%s\": no country %u", id, country);
@@ -401,7 +407,7 @@ int pn_dataset_add_node(pn_dataset_t *ds, uint32_t *out, const char *id, const c
     return 0;
 }
 
-int pn_dataset_add_agreement(pn_dataset_t *ds, uint32_t *out, uint32_t a, uint32_t b,
+int pn_dataset_add_agreement(uint32_t *out, pn_dataset_t *ds, uint32_t a, uint32_t b,
                              pn_date_t date, pn_date_t end, pn_kind_t kind)
 {
     if (a >= ds->node_count || b >= ds->node_count)

@@ -76,10 +76,10 @@ int pn_dataset__push_agreement(pn_dataset_t *ds, uint32_t a, uint32_t b, pn_date
                                pn_date_t end, pn_kind_t kind, uint32_t line, uint32_t extra);
 
 /** Append an empty extra record. @param[out] out its index @return the record or NULL. */
-pn_agreement_extra_t *pn_dataset__push_extra(pn_dataset_t *ds, uint32_t *out);
+pn_agreement_extra_t *pn_dataset__push_extra(uint32_t *out, pn_dataset_t *ds);
 
 /** Intern a set of domains. @param[out] out its index @return 0 or PN_ENOMEM. */
-int pn_dataset__intern_domains(pn_dataset_t *ds, uint32_t *out, const char *const *items,
+int pn_dataset__intern_domains(uint32_t *out, pn_dataset_t *ds, const char *const *items,
                                size_t count);
 
 /** Append a reported figure, zeroed but for party = PN_NONE, kind = -1, total = -1. */
@@ -89,7 +89,7 @@ pn_reported_t *pn_dataset__push_reported(pn_dataset_t *ds);
 pn_document_t *pn_dataset__push_document(pn_dataset_t *ds, const char *id);
 
 /** Add a country (code copied) if absent. @param[out] out its index @return 0 or PN_ENOMEM. */
-int pn_dataset__country(pn_dataset_t *ds, uint32_t *out, const char *code, const char *name,
+int pn_dataset__country(uint32_t *out, pn_dataset_t *ds, const char *code, const char *name,
                         int resolved);
 
 #endif

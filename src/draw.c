@@ -4,10 +4,12 @@
  * rendered in memory, then written whole through pn_outfile.
  */
 #include <partnet/draw.h>
+#include <partnet/layout.h>
 #include <partnet/outfile.h>
 
 #include "error.h"
 
+#include <assert.h>
 #include <graphviz/gvc.h>
 #include <math.h>
 #include <stdlib.h>
@@ -70,12 +72,6 @@ static void drawing_free(drawing_t *d)
     free(d->text);
 }
 
-static uint32_t vertex_country(const drawing_t *d, igraph_integer_t v)
-{
-    uint32_t unit = pn_graph_node(d->graph, v);
-    return pn_graph_is_by_country(d->graph) ? unit : pn_dataset_node(d->ds, unit)->country;
-}
-
 static const char *country_name(const drawing_t *d, uint32_t c)
 {
     const pn_country_t *country = pn_dataset_country(d->ds, c);
@@ -106,7 +102,7 @@ static int colour_countries(drawing_t *d)
     for (size_t c = 0; c < countries; c++)
         d->tally[c].country = (uint32_t)c;
     for (igraph_integer_t v = 0; v < pn_graph_vertex_count(d->graph); v++)
-        d->tally[vertex_country(d, v)].vertices++;
+        d->tally[pn_graph_vertex_country(d->graph, v)].vertices++;
     sorting_ds = d->ds;
     qsort(d->tally, countries, sizeof *d->tally, by_vertices_then_code);
     while (countries > 0 && d->tally[countries - 1].vertices == 0)
@@ -119,40 +115,14 @@ static int colour_countries(drawing_t *d)
     return 0;
 }
 
-/* Each vertex's coordinates: a node's own, a country's the mean of its nodes'.
- * @return the number of vertices with coordinates */
+/* Each vertex's coordinates (pn_layout_coordinates()). @return how many have them, or -1
+ * when out of memory */
 static igraph_integer_t locate(drawing_t *d)
 {
-    igraph_integer_t n = pn_graph_vertex_count(d->graph), located = 0;
-    for (igraph_integer_t v = 0; v < n; v++)
-        d->lat[v] = d->lon[v] = NAN;
-    if (!pn_graph_is_by_country(d->graph)) {
-        for (igraph_integer_t v = 0; v < n; v++) {
-            const pn_node_t *node = pn_dataset_node(d->ds, pn_graph_node(d->graph, v));
-            d->lat[v] = node->lat;
-            d->lon[v] = node->lon;
-        }
-    } else {
-        size_t *count = calloc((size_t)n ? (size_t)n : 1, sizeof *count);
-        if (!count)
-            return -1;
-        for (size_t i = 0; i < pn_dataset_node_count(d->ds); i++) {
-            const pn_node_t *node = pn_dataset_node(d->ds, i);
-            igraph_integer_t v = pn_graph_vertex(d->graph, node->country);
-            if (v < 0 || isnan(node->lat))
-                continue;
-            d->lat[v] = count[v] ? d->lat[v] + node->lat : node->lat;
-            d->lon[v] = count[v] ? d->lon[v] + node->lon : node->lon;
-            count[v]++;
-        }
-        for (igraph_integer_t v = 0; v < n; v++)
-            if (count[v]) {
-                d->lat[v] /= (double)count[v];
-                d->lon[v] /= (double)count[v];
-            }
-        free(count);
-    }
-    for (igraph_integer_t v = 0; v < n; v++)
+    igraph_integer_t located = 0;
+    if (pn_layout_coordinates(d->lat, d->lon, d->graph) != 0)
+        return -1;
+    for (igraph_integer_t v = 0; v < pn_graph_vertex_count(d->graph); v++)
         located += !isnan(d->lat[v]);
     return located;
 }
@@ -345,21 +315,21 @@ static int add_node(Agraph_t *g, Agnode_t **nodes, drawing_t *d, igraph_integer_
     double width = MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * share;
     snprintf(buf, sizeof buf, "%.3f", width);
     agsafeset(node, "width", buf, "");
-    int colour = d->colour[vertex_country(d, v)];
+    int colour = d->colour[pn_graph_vertex_country(d->graph, v)];
     agsafeset(node, "fillcolor", (char *)(colour >= 0 ? palette[colour] : other_colour), "");
     if (s->map && !isnan(d->lat[v])) {
         snprintf(buf, sizeof buf, "%.4f,%.4f!", d->lon[v] * s->aspect * s->scale,
                  d->lat[v] * s->scale);
         agsafeset(node, "pos", buf, "");
     }
-    /* the tooltip: name and country, shown by browsers on the SVG */
-    int by_country = pn_graph_is_by_country(d->graph);
+    /* the tooltip: name and, for a node, its country, shown by browsers on the SVG */
+    int of_node = pn_graph_vertex_node(d->graph, v) != PN_NONE;
     int status = append_escaped(d, pn_graph_vertex_name(d->graph, v));
-    if (status == 0 && !by_country)
+    if (status == 0 && of_node)
         status = append_str(d, " (");
-    if (status == 0 && !by_country)
-        status = append_escaped(d, country_name(d, vertex_country(d, v)));
-    if (status == 0 && !by_country)
+    if (status == 0 && of_node)
+        status = append_escaped(d, country_name(d, pn_graph_vertex_country(d->graph, v)));
+    if (status == 0 && of_node)
         status = append_str(d, ")");
     if (status != 0)
         return status;
@@ -514,10 +484,12 @@ done:
     return status;
 }
 
-int pn_draw(const pn_graph_t *graph, const char *path, const pn_draw_options_t *opts)
+int pn_draw_write(const pn_graph_t *graph, const char *path, const pn_draw_options_t *opts)
 {
     pn_draw_options_t defaults = PN_DRAW_OPTIONS_INIT;
     const pn_draw_options_t *o = opts ? opts : &defaults;
+    assert(graph && path);
+    PN_CHECK_OPTIONS(o, PN_DRAW_OPTIONS_VERSION, "pn_draw_options_t");
     igraph_integer_t n = pn_graph_vertex_count(graph);
     drawing_t d = {graph, pn_graph_dataset(graph), {0}, 0, NULL, 0, NULL, NULL, NULL, NULL, 0, 0};
     Agraph_t *g = NULL;
@@ -532,7 +504,7 @@ int pn_draw(const pn_graph_t *graph, const char *path, const pn_draw_options_t *
         goto done;
     }
     d.has_size = 1;
-    if ((status = pn_centrality(&d.size, graph, o->size_by, NULL)) != 0)
+    if ((status = pn_centrality_compute(&d.size, graph, o->size_by, NULL)) != 0)
         goto done;
     d.lat = malloc((n ? (size_t)n : 1) * sizeof *d.lat);
     d.lon = malloc((n ? (size_t)n : 1) * sizeof *d.lon);

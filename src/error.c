@@ -14,11 +14,6 @@ static _Thread_local char last_message[MESSAGE_MAX];
 /* igraph's handler fills this; pn_error__igraph() moves it into last_message. */
 static _Thread_local char igraph_message[MESSAGE_MAX];
 
-const char *pn_version(void)
-{
-    return PN_VERSION;
-}
-
 const char *pn_error_last(void)
 {
     return last_message;

@@ -12,6 +12,15 @@ static inline int pn_error__nomem(void)
     return pn_error_set(PN_ENOMEM, "out of memory");
 }
 
+/** Refuse options of another version than the one the library was built with: a program
+ *  compiled against other headers would read its fields wrongly. Returns PN_EUSAGE. */
+#define PN_CHECK_OPTIONS(opts, current, type)                                                      \
+    do {                                                                                           \
+        if ((opts)->version != (current))                                                          \
+            return pn_error_set(PN_EUSAGE, "%s version %u, but this partnet knows version %u",    \
+                                (type), (opts)->version, (unsigned)(current));                     \
+    } while (0)
+
 /** Turn an igraph status into PN_EIGRAPH, keeping the message the handler stored. */
 int pn_error__igraph(int igraph_status);
 

@@ -9,6 +9,7 @@
 #include "error.h"
 #include "sort.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -86,8 +87,8 @@ static int order_agreements(pn_export__t *x)
         goto done;
     }
     for (igraph_integer_t e = 0; e < pn_graph_edge_count(x->graph); e++) {
-        size_t n;
-        const uint32_t *agreements = pn_graph_edge_agreements(x->graph, e, &n);
+        const uint32_t *agreements;
+        size_t n = pn_graph_edge_agreements(&agreements, x->graph, e);
         for (size_t i = 0; i < n; i++)
             keyed[k++] = (pn_keyed_t){agreements[i], 0};
     }
@@ -151,7 +152,10 @@ int pn_export__to_file(const pn_graph_t *graph, const char *path, const pn_expor
     pn_export__t x;
     pn_outfile_t *out = NULL;
     igraph_safelocale_t locale = NULL;
-    int status = begin(&x, graph, opts ? opts : &defaults);
+    const pn_export_options_t *o = opts ? opts : &defaults;
+    assert(graph && path);
+    PN_CHECK_OPTIONS(o, PN_EXPORT_OPTIONS_VERSION, "pn_export_options_t");
+    int status = begin(&x, graph, o);
     if (status != 0)
         return status;
     if (igraph_enter_safelocale(&locale) != IGRAPH_SUCCESS) {
@@ -176,7 +180,7 @@ int pn_export__to_file(const pn_graph_t *graph, const char *path, const pn_expor
         out = NULL;
     }
 done:
-    pn_outfile_abort(out);
+    pn_outfile_free(out);
     if (locale)
         igraph_exit_safelocale(&locale);
     end(&x);
@@ -271,14 +275,14 @@ static const char *column_text(pn_export__t *x, igraph_integer_t v, size_t c)
 
 static const char *country_text(pn_export__t *x, igraph_integer_t v, size_t f)
 {
-    const pn_country_t *c = pn_dataset_country(x->ds, pn_graph_node(x->graph, v));
+    const pn_country_t *c = pn_dataset_country(x->ds, pn_graph_vertex_country(x->graph, v));
     switch (f) {
     case COUNTRY_NAME:
         return c->name;
     case COUNTRY_REGIONS:
         return c->regions >= 0 ? int_text(x, c->regions) : NULL;
     default:
-        return int_text(x, (long long)pn_graph_domestic(x->graph, v));
+        return int_text(x, (long long)pn_graph_vertex_domestic(x->graph, v));
     }
 }
 
@@ -292,7 +296,7 @@ int pn_export__node_value(const char **out, pn_export__t *x, igraph_integer_t v,
         *out = country_text(x, v, f);
         return 0;
     }
-    const pn_node_t *n = pn_dataset_node(x->ds, pn_graph_node(x->graph, v));
+    const pn_node_t *n = pn_dataset_node(x->ds, pn_graph_vertex_node(x->graph, v));
     const char *code;
     switch (f) {
     case NODE_NAME:
@@ -325,7 +329,7 @@ int pn_export__node_value(const char **out, pn_export__t *x, igraph_integer_t v,
 static int agreement_value(const char **out, pn_export__t *x, size_t k, size_t f)
 {
     if (x->current_edge != k) {
-        pn_dataset_agreement(x->ds, x->agreement[k], &x->current);
+        pn_dataset_agreement(&x->current, x->ds, x->agreement[k]);
         x->current_edge = k;
     }
     const pn_agreement_t *a = &x->current;
@@ -372,8 +376,8 @@ int pn_export__edge_value(const char **out, pn_export__t *x, size_t k, size_t f)
 {
     if (!x->by_country)
         return agreement_value(out, x, k, f);
-    size_t count;
-    const uint32_t *agreements = pn_export__edge_agreements(x, k, &count);
+    const uint32_t *agreements;
+    size_t count = pn_export__edge_agreements(&agreements, x, k);
     if (f == PAIR_WEIGHT) {
         *out = int_text(x, (long long)count);
         return 0;
@@ -396,16 +400,16 @@ void pn_export__edge_ends(const pn_export__t *x, size_t k, igraph_integer_t *fro
         return;
     }
     uint32_t i = x->agreement[k];
-    *from = pn_graph_vertex(x->graph, pn_dataset_party_a(x->ds)[i]);
-    *to = pn_graph_vertex(x->graph, pn_dataset_party_b(x->ds)[i]);
+    *from = pn_graph_node_vertex(x->graph, pn_dataset_party_a(x->ds)[i]);
+    *to = pn_graph_node_vertex(x->graph, pn_dataset_party_b(x->ds)[i]);
 }
 
-const uint32_t *pn_export__edge_agreements(const pn_export__t *x, size_t k, size_t *count)
+size_t pn_export__edge_agreements(const uint32_t **out, const pn_export__t *x, size_t k)
 {
     if (x->by_country)
-        return pn_graph_edge_agreements(x->graph, (igraph_integer_t)k, count);
-    *count = 1;
-    return &x->agreement[k];
+        return pn_graph_edge_agreements(out, x->graph, (igraph_integer_t)k);
+    *out = &x->agreement[k];
+    return 1;
 }
 
 static int write_stream(void *context, const char *buffer, int len)

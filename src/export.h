@@ -84,8 +84,9 @@ int pn_export__edge_value(const char **out, pn_export__t *x, size_t k, size_t f)
 void pn_export__edge_ends(const pn_export__t *x, size_t k, igraph_integer_t *from,
                           igraph_integer_t *to);
 
-/** The agreements behind edge @p k: one for a graph of nodes. Owned by the graph. */
-const uint32_t *pn_export__edge_agreements(const pn_export__t *x, size_t k, size_t *count);
+/** The agreements behind edge @p k: one for a graph of nodes. @param[out] out the agreements,
+ *  owned by the graph @return how many */
+size_t pn_export__edge_agreements(const uint32_t **out, const pn_export__t *x, size_t k);
 
 /** Write an XML attribute whose value needs no cleaning (see pn_export__xml_text).
  *  @return 0 or PN_EIO */

@@ -93,8 +93,8 @@ static pn_date_t *node_starts(pn_export__t *x)
     const pn_date_t *dates = pn_dataset_dates(x->ds);
     for (size_t k = 0; k < x->edge_count; k++) {
         igraph_integer_t ends[2];
-        size_t count;
-        const uint32_t *agreements = pn_export__edge_agreements(x, k, &count);
+        const uint32_t *agreements;
+        size_t count = pn_export__edge_agreements(&agreements, x, k);
         pn_export__edge_ends(x, k, &ends[0], &ends[1]);
         for (size_t i = 0; i < count; i++) {
             pn_date_t first = pn_date_first_day(dates[agreements[i]]);
@@ -132,8 +132,8 @@ static int node(xmlTextWriterPtr w, pn_export__t *x, igraph_integer_t v, pn_date
  * interval starts with its earliest agreement. */
 static void interval(pn_export__t *x, size_t k, pn_date_t *start, pn_date_t *end)
 {
-    size_t count;
-    const uint32_t *agreements = pn_export__edge_agreements(x, k, &count);
+    const uint32_t *agreements;
+    size_t count = pn_export__edge_agreements(&agreements, x, k);
     const pn_date_t *dates = pn_dataset_dates(x->ds);
     *start = NOT_YET;
     *end = PN_DATE_NONE;
@@ -150,9 +150,9 @@ static int edge(xmlTextWriterPtr w, pn_export__t *x, size_t k)
 {
     igraph_integer_t from, to;
     pn_date_t start, end;
-    size_t count;
+    const uint32_t *agreements;
     pn_export__edge_ends(x, k, &from, &to);
-    pn_export__edge_agreements(x, k, &count);
+    size_t count = pn_export__edge_agreements(&agreements, x, k);
     interval(x, k, &start, &end);
     if (xmlTextWriterStartElement(w, BAD_CAST "edge") < 0)
         return PN_EIO;

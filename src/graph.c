@@ -12,6 +12,7 @@
 #include "sort.h"
 #include "view.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +20,7 @@ struct pn_graph {
     const pn_dataset_t *ds;
     igraph_t graph;
     igraph_vector_t weights;
-    uint32_t *node_of;      /* vertex -> dataset node (or country) */
+    uint32_t *unit_of;      /* vertex -> dataset node (or country, by_country) */
     igraph_integer_t *vertex_of; /* dataset node (or country) -> vertex, or -1 */
     size_t *domestic;       /* by_country: agreements within each vertex's country */
     int by_country;
@@ -62,12 +63,12 @@ int pn_graph_new(pn_graph_t **out, const pn_view_t *view)
     for (size_t c = 0; by_country && c < units; c++)
         if (g->vertex_of[c] == 0)
             g->vertex_of[c] = vertices++;
-    g->node_of = malloc((vertices ? (size_t)vertices : 1) * sizeof *g->node_of);
-    if (!g->node_of)
+    g->unit_of = malloc((vertices ? (size_t)vertices : 1) * sizeof *g->unit_of);
+    if (!g->unit_of)
         goto nomem;
     for (size_t u = 0; u < units; u++)
         if (g->vertex_of[u] >= 0)
-            g->node_of[g->vertex_of[u]] = (uint32_t)u;
+            g->unit_of[g->vertex_of[u]] = (uint32_t)u;
 
     size_t count = 0;
     for (size_t i = 0; i < ds->agreement_count; i++) {
@@ -148,7 +149,7 @@ void pn_graph_free(pn_graph_t *g)
         igraph_destroy(&g->graph);
     if (g->has_weights)
         igraph_vector_destroy(&g->weights);
-    free(g->node_of);
+    free(g->unit_of);
     free(g->vertex_of);
     free(g->agreements);
     free(g->edge_start);
@@ -186,45 +187,63 @@ size_t pn_graph_agreement_count(const pn_graph_t *g)
     return g->agreement_count;
 }
 
-uint32_t pn_graph_node(const pn_graph_t *g, igraph_integer_t v)
-{
-    return g->node_of[v];
-}
-
-const char *pn_graph_vertex_id(const pn_graph_t *g, igraph_integer_t v)
-{
-    uint32_t unit = g->node_of[v];
-    if (!g->by_country)
-        return g->ds->nodes[unit].id;
-    const char *code = g->ds->countries[unit].code;
-    return code[0] ? code : "?";
-}
-
-const char *pn_graph_vertex_name(const pn_graph_t *g, igraph_integer_t v)
-{
-    uint32_t unit = g->node_of[v];
-    const char *name = g->by_country ? g->ds->countries[unit].name : g->ds->nodes[unit].name;
-    return name && name[0] ? name : pn_graph_vertex_id(g, v);
-}
-
-igraph_integer_t pn_graph_vertex(const pn_graph_t *g, uint32_t node)
-{
-    size_t units = g->by_country ? g->ds->country_count : g->ds->node_count;
-    return node < units ? g->vertex_of[node] : -1;
-}
-
 int pn_graph_is_by_country(const pn_graph_t *g)
 {
     return g->by_country;
 }
 
-size_t pn_graph_domestic(const pn_graph_t *g, igraph_integer_t v)
+uint32_t pn_graph_vertex_node(const pn_graph_t *g, igraph_integer_t v)
 {
-    return g->domestic ? g->domestic[g->node_of[v]] : 0;
+    assert(v >= 0 && v < igraph_vcount(&g->graph));
+    return g->by_country ? PN_NONE : g->unit_of[v];
 }
 
-const uint32_t *pn_graph_edge_agreements(const pn_graph_t *g, igraph_integer_t e, size_t *count)
+uint32_t pn_graph_vertex_country(const pn_graph_t *g, igraph_integer_t v)
 {
-    *count = g->edge_start[e + 1] - g->edge_start[e];
-    return g->agreements + g->edge_start[e];
+    assert(v >= 0 && v < igraph_vcount(&g->graph));
+    return g->by_country ? g->unit_of[v] : g->ds->nodes[g->unit_of[v]].country;
+}
+
+pn_level_t pn_graph_vertex_level(const pn_graph_t *g, igraph_integer_t v)
+{
+    assert(v >= 0 && v < igraph_vcount(&g->graph));
+    return g->by_country ? PN_LEVEL_COUNTRY : g->ds->nodes[g->unit_of[v]].level;
+}
+
+const char *pn_graph_vertex_id(const pn_graph_t *g, igraph_integer_t v)
+{
+    assert(v >= 0 && v < igraph_vcount(&g->graph));
+    uint32_t unit = g->unit_of[v];
+    return g->by_country ? pn_dataset_country_code(g->ds, unit) : g->ds->nodes[unit].id;
+}
+
+const char *pn_graph_vertex_name(const pn_graph_t *g, igraph_integer_t v)
+{
+    assert(v >= 0 && v < igraph_vcount(&g->graph));
+    uint32_t unit = g->unit_of[v];
+    const char *name = g->by_country ? g->ds->countries[unit].name : g->ds->nodes[unit].name;
+    return name && name[0] ? name : pn_graph_vertex_id(g, v);
+}
+
+size_t pn_graph_vertex_domestic(const pn_graph_t *g, igraph_integer_t v)
+{
+    assert(v >= 0 && v < igraph_vcount(&g->graph));
+    return g->domestic ? g->domestic[g->unit_of[v]] : 0;
+}
+
+igraph_integer_t pn_graph_node_vertex(const pn_graph_t *g, uint32_t node)
+{
+    return !g->by_country && node < g->ds->node_count ? g->vertex_of[node] : -1;
+}
+
+igraph_integer_t pn_graph_country_vertex(const pn_graph_t *g, uint32_t country)
+{
+    return g->by_country && country < g->ds->country_count ? g->vertex_of[country] : -1;
+}
+
+size_t pn_graph_edge_agreements(const uint32_t **out, const pn_graph_t *g, igraph_integer_t e)
+{
+    assert(out && e >= 0 && e < igraph_ecount(&g->graph));
+    *out = g->agreements + g->edge_start[e];
+    return g->edge_start[e + 1] - g->edge_start[e];
 }

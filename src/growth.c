@@ -16,6 +16,7 @@
 #include "units.h"
 #include "view.h"
 
+#include <assert.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -670,6 +671,9 @@ int pn_growth_new(pn_growth_t **out, const pn_dataset_t *ds, const pn_growth_opt
 {
     pn_growth_options_t defaults = PN_GROWTH_OPTIONS_INIT;
     const pn_growth_options_t *o = opts ? opts : &defaults;
+    assert(out && ds);
+    PN_CHECK_OPTIONS(o, PN_GROWTH_OPTIONS_VERSION, "pn_growth_options_t");
+    PN_CHECK_OPTIONS(&o->view, PN_VIEW_OPTIONS_VERSION, "pn_view_options_t");
     sweep_t w;
     memset(&w, 0, sizeof w);
     w.ds = ds;

@@ -40,7 +40,7 @@ void pn_reader__close(pn_reader_t *in)
     memset(in, 0, sizeof *in);
 }
 
-int pn_reader__peek(pn_reader_t *in, const char **data, size_t *len)
+int pn_reader__peek(const char **data, size_t *len, pn_reader_t *in)
 {
     if (!in->peeked) {
         in->peeked = malloc(PN_READER_PEEK_SIZE);
@@ -73,7 +73,7 @@ size_t pn_reader__read(pn_reader_t *in, char *buf, size_t cap, int *error)
     return n;
 }
 
-int pn_reader__slurp(pn_reader_t *in, char **out, size_t *len)
+int pn_reader__slurp(char **out, size_t *len, pn_reader_t *in)
 {
     size_t cap = in->size ? (size_t)in->size + 1 : PN_READER_PEEK_SIZE, used = 0;
     char *buf = malloc(cap + 1);

@@ -25,11 +25,11 @@ void pn_reader__close(pn_reader_t *in);
 
 /** The first bytes (up to PN_READER_PEEK_SIZE; fewer only when that is the whole input)
  *  without consuming them. @return 0 or PN_EIO/PN_ENOMEM. */
-int pn_reader__peek(pn_reader_t *in, const char **data, size_t *len);
+int pn_reader__peek(const char **data, size_t *len, pn_reader_t *in);
 /** Read up to @p cap bytes. @return bytes read, 0 at the end; *error set on a read error. */
 size_t pn_reader__read(pn_reader_t *in, char *buf, size_t cap, int *error);
 /** Read everything that is left into a NUL-terminated buffer the caller frees.
  *  @return 0, PN_EIO or PN_ENOMEM. */
-int pn_reader__slurp(pn_reader_t *in, char **out, size_t *len);
+int pn_reader__slurp(char **out, size_t *len, pn_reader_t *in);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "error.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -229,37 +230,34 @@ static int by_value(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Each vertex's latitude and longitude (NAN when unknown); countries at their nodes' mean. */
-static int coordinates(double *lat, double *lon, const pn_graph_t *graph)
+int pn_layout_coordinates(double *lat, double *lon, const pn_graph_t *graph)
 {
+    assert(lat && lon && graph);
     const pn_dataset_t *ds = pn_graph_dataset(graph);
     igraph_integer_t n = pn_graph_vertex_count(graph);
-    if (!pn_graph_is_by_country(graph)) {
-        for (igraph_integer_t v = 0; v < n; v++) {
-            const pn_node_t *node = pn_dataset_node(ds, pn_graph_node(graph, v));
-            lat[v] = node->lat;
-            lon[v] = node->lon;
-        }
-        return 0;
-    }
     size_t *count = calloc((size_t)(n ? n : 1), sizeof *count);
     if (!count)
         return pn_error__nomem();
-    for (igraph_integer_t v = 0; v < n; v++)
-        lat[v] = lon[v] = 0;
+    for (igraph_integer_t v = 0; v < n; v++) {
+        uint32_t node = pn_graph_vertex_node(graph, v);
+        lat[v] = node != PN_NONE ? pn_dataset_node(ds, node)->lat : NAN;
+        lon[v] = node != PN_NONE ? pn_dataset_node(ds, node)->lon : NAN;
+    }
+    /* a country stands at the mean coordinates of its nodes that have them */
     for (size_t i = 0; i < pn_dataset_node_count(ds); i++) {
         const pn_node_t *node = pn_dataset_node(ds, i);
-        igraph_integer_t v = pn_graph_vertex(graph, node->country);
+        igraph_integer_t v = pn_graph_country_vertex(graph, node->country);
         if (v < 0 || isnan(node->lat) || isnan(node->lon))
             continue;
-        lat[v] += node->lat;
-        lon[v] += node->lon;
+        lat[v] = count[v] ? lat[v] + node->lat : node->lat;
+        lon[v] = count[v] ? lon[v] + node->lon : node->lon;
         count[v]++;
     }
-    for (igraph_integer_t v = 0; v < n; v++) {
-        lat[v] = count[v] ? lat[v] / (double)count[v] : NAN;
-        lon[v] = count[v] ? lon[v] / (double)count[v] : NAN;
-    }
+    for (igraph_integer_t v = 0; v < n; v++)
+        if (count[v]) {
+            lat[v] /= (double)count[v];
+            lon[v] /= (double)count[v];
+        }
     free(count);
     return 0;
 }
@@ -437,7 +435,7 @@ int pn_layout_map(igraph_matrix_t *out, igraph_vector_int_t *placement, pn_map_i
         goto done;
     }
     have_placed = 1;
-    if ((status = coordinates(lat, lon, graph)) != 0 ||
+    if ((status = pn_layout_coordinates(lat, lon, graph)) != 0 ||
         (status = choose_projection(&map, lat, lon, n)) != 0)
         goto done;
     for (igraph_integer_t v = 0; v < n; v++) {

@@ -1,12 +1,13 @@
 /*
- * pn_load(): the dispatcher. It chooses the format reader from the path and the first bytes,
- * runs it, then the checks every dataset goes through, and hands out the dataset only when
- * nothing failed.
+ * pn_dataset_load(): the dispatcher. It chooses the format reader from the path and the first
+ * bytes, runs it, then the checks every dataset goes through, and hands out the dataset only
+ * when nothing failed.
  */
 #include "load_readers.h"
 
 #include "error.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,7 +117,7 @@ static int choose_and_load(pn_loader_t *l, const char *path)
     char header[4096] = "";
     if (input != PN_INPUT_JSON) {
         /* tables and pair lists take their delimiter from the header line */
-        status = pn_reader__peek(&in, &data, &len);
+        status = pn_reader__peek(&data, &len, &in);
         if (status != 0)
             goto close;
         header_line(data, len, header, sizeof header);
@@ -170,12 +171,14 @@ done:
     return status;
 }
 
-int pn_load(pn_dataset_t **out, const char *path, const pn_load_options_t *opts,
+int pn_dataset_load(pn_dataset_t **out, const char *path, const pn_load_options_t *opts,
             pn_problems_t *problems)
 {
     pn_load_options_t defaults = PN_LOAD_OPTIONS_INIT;
     pn_problems_t *own = NULL;
     pn_loader_t l = PN_LOADER_INIT(NULL, problems, opts ? opts : &defaults);
+    assert(out && path);
+    PN_CHECK_OPTIONS(l.opts, PN_LOAD_OPTIONS_VERSION, "pn_load_options_t");
     int status;
 
     pn_error_clear();

@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-int pn_load__resolver(pn_loader_t *l, pn_resolver_t **out)
+int pn_load__resolver(pn_country_resolver_t **out, pn_loader_t *l)
 {
     if (!l->resolver) {
-        int status = pn_resolver_new(&l->resolver, l->opts->iso_codes_path);
+        int status = pn_country_resolver_new(&l->resolver, l->opts->iso_codes_path);
         if (status != 0)
             return status;
     }
@@ -35,21 +35,21 @@ size_t pn_load__errors(const pn_loader_t *l)
     return pn_problems_total(l->problems, PN_SEVERITY_ERROR);
 }
 
-int pn_load__country_code(pn_loader_t *l, const char *code, uint32_t *out)
+int pn_load__country_code(uint32_t *out, pn_loader_t *l, const char *code)
 {
-    if (pn_dataset_find_country(l->ds, code, out) == 0)
+    if (pn_dataset_find_country(out, l->ds, code) == 0)
         return 0;
-    pn_resolver_t *r;
-    int status = pn_load__resolver(l, &r);
+    pn_country_resolver_t *r;
+    int status = pn_load__resolver(&r, l);
     if (status != 0)
         return status;
-    if (!pn_resolver_is_code(r, code))
+    if (!pn_country_is_code(r, code))
         return PN_ENOTFOUND;
-    return pn_dataset__country(l->ds, out, code, pn_resolver_name(r, code), 1);
+    return pn_dataset__country(out, l->ds, code, pn_country_name(r, code), 1);
 }
 
-int pn_load__country_named(pn_loader_t *l, const char *file, const char *text, size_t len,
-                           uint32_t line, int codes_only, uint32_t *out)
+int pn_load__country_named(uint32_t *out, pn_loader_t *l, const char *file, const char *text,
+                           size_t len, uint32_t line, int codes_only)
 {
     pn_dataset_t *ds = l->ds;
     pn_load__trim(&text, &len);
@@ -66,37 +66,37 @@ int pn_load__country_named(pn_loader_t *l, const char *file, const char *text, s
     if (!key)
         return pn_error__nomem();
 
-    pn_resolver_t *r;
-    int status = pn_load__resolver(l, &r);
+    pn_country_resolver_t *r;
+    int status = pn_load__resolver(&r, l);
     if (status != 0)
         return status;
     const char *code = NULL;
-    pn_resolve_how_t how = PN_RESOLVE_UNRESOLVED;
+    pn_country_match_t how = PN_COUNTRY_MATCH_NONE;
     uint32_t country;
     if (len == 0) {
         l->no_country_rows++;
-        status = pn_dataset__country(ds, &country, "", "(unknown)", 0);
+        status = pn_dataset__country(&country, ds, "", "(unknown)", 0);
     } else if (codes_only && len == 2 && key[0] >= 'A' && key[0] <= 'Z' && key[1] >= 'A' &&
-               key[1] <= 'Z' && !pn_resolver_is_code(r, key)) {
+               key[1] <= 'Z' && !pn_country_is_code(r, key)) {
         status = pn_load__error(l, "%s:%u: country \"%s\" is not an ISO 3166-1 alpha-2 code",
                                 file, line, key);
         if (status == 0)
-            status = pn_dataset__country(ds, &country, "", "(unknown)", 0);
-    } else if (pn_resolver_resolve(r, key, &code, &how) == 0) {
-        if (how == PN_RESOLVE_GUESS)
+            status = pn_dataset__country(&country, ds, "", "(unknown)", 0);
+    } else if (pn_country_resolve(&code, &how, r, key) == 0) {
+        if (how == PN_COUNTRY_MATCH_GUESS)
             status = pn_problems__add(l->problems,
                                       l->opts->strict ? PN_SEVERITY_ERROR : PN_SEVERITY_WARNING,
                                       "%s:%u: country \"%s\" read as %s (%s), the nearest name",
-                                      file, line, key, pn_resolver_name(r, code), code);
+                                      file, line, key, pn_country_name(r, code), code);
         if (status == 0)
-            status = pn_load__country_code(l, code, &country);
+            status = pn_load__country_code(&country, l, code);
     } else if (l->opts->strict) {
         status = pn_load__error(l, "%s:%u: country \"%s\" is not a country name partnet knows",
                                 file, line, key);
         if (status == 0)
-            status = pn_dataset__country(ds, &country, key, key, 0);
+            status = pn_dataset__country(&country, ds, key, key, 0);
     } else {
-        status = pn_dataset__country(ds, &country, key, key, 0);
+        status = pn_dataset__country(&country, ds, key, key, 0);
         if (status == 0 &&
             pn_array__reserve((void **)&l->unresolved, &l->unresolved_capacity,
                               l->unresolved_count + 1, sizeof *l->unresolved) != 0)
@@ -180,7 +180,7 @@ int pn_load__resolve_parents(pn_loader_t *l, const char *file, const char *const
         pn_node_t *n = &ds->nodes[i];
         uint32_t parent;
         int status = 0;
-        if (pn_dataset_find_node(ds, parents[i], &parent) != 0)
+        if (pn_dataset_find_node(&parent, ds, parents[i]) != 0)
             status = pn_load__error(l, "%s:%u: node \"%s\": %s: no node has the id \"%s\"", file,
                                     n->line, n->id, field, parents[i]);
         else if (parent == i)
@@ -196,7 +196,7 @@ int pn_load__resolve_parents(pn_loader_t *l, const char *file, const char *const
 
 void pn_load__destroy(pn_loader_t *l)
 {
-    pn_resolver_free(l->resolver);
+    pn_country_resolver_free(l->resolver);
     pn_strmap__destroy(&l->named);
     pn_strmap__destroy(&l->unresolved_index);
     free(l->unresolved);

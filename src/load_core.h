@@ -24,7 +24,7 @@ typedef struct {
     pn_dataset_t *ds;
     pn_problems_t *problems;
     const pn_load_options_t *opts;
-    pn_resolver_t *resolver;  /* made on first use */
+    pn_country_resolver_t *resolver;  /* made on first use */
     pn_strmap_t named;        /* country text as written -> dataset country */
     pn_unresolved_t *unresolved;
     size_t unresolved_count, unresolved_capacity;
@@ -59,7 +59,7 @@ void pn_load__destroy(pn_loader_t *l);
 void pn_load__trim(const char **text, size_t *len);
 
 /** The loader's resolver, made on first use. @return 0 or an error status. */
-int pn_load__resolver(pn_loader_t *l, pn_resolver_t **out);
+int pn_load__resolver(pn_country_resolver_t **out, pn_loader_t *l);
 
 /** Add an error/warning/note; @return 0 or PN_ENOMEM. */
 #define pn_load__error(l, ...) pn_problems__add((l)->problems, PN_SEVERITY_ERROR, __VA_ARGS__)
@@ -76,7 +76,7 @@ size_t pn_load__errors(const pn_loader_t *l);
  * The country of a node given as an alpha-2 code: the dataset's entry, added with its ISO name
  * when new. @return 0, PN_ENOTFOUND when @p code is not a known code, or PN_ENOMEM.
  */
-int pn_load__country_code(pn_loader_t *l, const char *code, uint32_t *out);
+int pn_load__country_code(uint32_t *out, pn_loader_t *l, const char *code);
 
 /**
  * The country of a cell that names it in words or by code ("Russia", "RU", "Ohio, United
@@ -86,8 +86,8 @@ int pn_load__country_code(pn_loader_t *l, const char *code, uint32_t *out);
  * capital letters that are not a code are an error.
  * @return 0, PN_ENOMEM or the resolver's error.
  */
-int pn_load__country_named(pn_loader_t *l, const char *file, const char *text, size_t len,
-                           uint32_t line, int codes_only, uint32_t *out);
+int pn_load__country_named(uint32_t *out, pn_loader_t *l, const char *file, const char *text,
+                           size_t len, uint32_t line, int codes_only);
 
 /** One warning listing the country names that stayed unresolved. @return 0 or PN_ENOMEM. */
 int pn_load__country_summary(pn_loader_t *l, const char *file);

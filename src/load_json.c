@@ -407,11 +407,11 @@ static void read_countries(json_t *j)
         elem_name(&e, "country", code);
         check_fields(&e, e.obj, fields);
         uint32_t index;
-        if (pn_dataset_find_country(ds, code, &index) == 0) {
+        if (pn_dataset_find_country(&index, ds, code) == 0) {
             elem_error(&e, "this country is listed twice");
             continue;
         }
-        int status = pn_load__country_code(j->l, code, &index);
+        int status = pn_load__country_code(&index, j->l, code);
         if (status == PN_ENOTFOUND) {
             elem_error(&e, "\"%s\" is not an ISO 3166-1 alpha-2 country code", code);
             continue;
@@ -435,12 +435,12 @@ static void read_countries(json_t *j)
 static uint32_t node_country(elem_t *e, const char *code)
 {
     uint32_t index = 0;
-    int status = code ? pn_load__country_code(e->j->l, code, &index) : PN_ENOTFOUND;
+    int status = code ? pn_load__country_code(&index, e->j->l, code) : PN_ENOTFOUND;
     if (status == PN_ENOTFOUND && code)
         elem_error(e, "field \"country\": \"%s\" is not an ISO 3166-1 alpha-2 country code",
                    code);
     if (status == PN_ENOTFOUND)
-        status = pn_dataset__country(e->j->l->ds, &index, "", "(unknown)", 0);
+        status = pn_dataset__country(&index, e->j->l->ds, "", "(unknown)", 0);
     if (status)
         e->j->status = status;
     return index;
@@ -469,7 +469,7 @@ static void read_nodes(json_t *j)
         elem_name(&e, "node", id);
         check_fields(&e, e.obj, fields);
         uint32_t existing;
-        if (pn_dataset_find_node(ds, id, &existing) == 0) {
+        if (pn_dataset_find_node(&existing, ds, id) == 0) {
             elem_error(&e, "another node has this id (line %u)", ds->nodes[existing].line);
             continue;
         }
@@ -543,7 +543,7 @@ static uint32_t party(elem_t *e, const cJSON *v, int which)
         return PN_NONE;
     }
     uint32_t node;
-    if (pn_dataset_find_node(e->j->l->ds, v->valuestring, &node) != 0) {
+    if (pn_dataset_find_node(&node, e->j->l->ds, v->valuestring) != 0) {
         elem_error(e, "field \"parties\": no node has the id \"%s\"", v->valuestring);
         return PN_NONE;
     }
@@ -599,8 +599,8 @@ static void read_agreements(json_t *j)
             continue;
         }
         uint32_t extra;
-        pn_agreement_extra_t *x = pn_dataset__push_extra(ds, &extra);
-        int status = x ? pn_dataset__intern_domains(ds, &x->domains, domains, domain_count)
+        pn_agreement_extra_t *x = pn_dataset__push_extra(&extra, ds);
+        int status = x ? pn_dataset__intern_domains(&x->domains, ds, domains, domain_count)
                        : PN_ENOMEM;
         free(domains);
         if (status) {
@@ -657,7 +657,7 @@ static void read_reported(json_t *j)
         if (code_count > 2)
             elem_error(&e, "field \"countries\": expected at most two country codes");
         for (size_t k = 0; k < code_count && k < 2; k++) {
-            int status = pn_load__country_code(j->l, codes[k], &countries[k]);
+            int status = pn_load__country_code(&countries[k], j->l, codes[k]);
             if (status == PN_ENOTFOUND)
                 elem_error(&e, "field \"countries\": \"%s\" is not an ISO 3166-1 alpha-2 "
                                "country code", codes[k]);
@@ -667,7 +667,7 @@ static void read_reported(json_t *j)
         free(codes);
         const char *party_id = string_field(&e, e.obj, "party", 0);
         uint32_t party_node = PN_NONE;
-        if (party_id && pn_dataset_find_node(ds, party_id, &party_node) != 0)
+        if (party_id && pn_dataset_find_node(&party_node, ds, party_id) != 0)
             elem_error(&e, "field \"party\": no node has the id \"%s\"", party_id);
         const char *kind_name = string_field(&e, e.obj, "kind", 0);
         pn_kind_t kind = PN_KIND_OTHER;
@@ -742,7 +742,7 @@ int pn_load__json(pn_loader_t *l, pn_reader_t *in)
     json_t j;
     int status = pn_load__files(l, in->name, in->name);
     if (status == 0)
-        status = pn_reader__slurp(in, &text, &len);
+        status = pn_reader__slurp(&text, &len, in);
     if (status != 0)
         return status;
     status = pn_json_scan__run(&j, l, in->name, text, len, section_names, meta_fields);

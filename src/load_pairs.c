@@ -144,7 +144,7 @@ static int node_of(pairs_t *p, const pn_field_t *f, size_t count, int side, uint
     }
     const char *country_text = field_text(f, count, p->column[country_key], &country_len);
     uint32_t country;
-    int status = pn_load__country_named(l, p->file, country_text, country_len, line, 0, &country);
+    int status = pn_load__country_named(&country, l, p->file, country_text, country_len, line, 0);
     if (status)
         return status;
     const char *code = ds->countries[country].code;
@@ -304,7 +304,7 @@ static int pair_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     uint32_t extra = 0;
     text = field_text(f, count, p->column[P_ID], &len);
     if (len) {
-        pn_agreement_extra_t *x = pn_dataset__push_extra(ds, &extra);
+        pn_agreement_extra_t *x = pn_dataset__push_extra(&extra, ds);
         if (!x || !(x->id = pn_arena__strndup(&ds->arena, text, len)))
             return pn_error__nomem();
     }
@@ -347,7 +347,7 @@ int pn_load__pairs(pn_loader_t *l, pn_reader_t *in)
 
     const char *data;
     size_t len;
-    if ((status = pn_reader__peek(in, &data, &len)) != 0)
+    if ((status = pn_reader__peek(&data, &len, in)) != 0)
         return status;
     char delimiter = l->opts->delimiter ? l->opts->delimiter : pn_csv__guess_delimiter(data, len);
     pn_csv_options_t opts = {delimiter, pair_row, &p, l->problems, l->opts->progress,

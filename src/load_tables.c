@@ -139,7 +139,7 @@ static int country_row(void *ctx, const pn_field_t *f, size_t count, uint32_t li
     size_t len;
     const char *code = pn_csv__cell(f, count, t->column[C_CODE], &len);
     uint32_t index;
-    int status = pn_load__country_code(l, code, &index);
+    int status = pn_load__country_code(&index, l, code);
     if (status == PN_ENOTFOUND)
         return pn_load__error(l, "%s:%u: column code: \"%s\" is not an ISO 3166-1 alpha-2 code",
                               t->file, line, code);
@@ -207,7 +207,7 @@ static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
         return PN_ENOMEM;
     const char *country_text = pn_csv__cell(f, count, t->column[N_COUNTRY], &len);
     uint32_t country;
-    int status = pn_load__country_named(l, t->file, country_text, len, line, 1, &country);
+    int status = pn_load__country_named(&country, l, t->file, country_text, len, line, 1);
     if (status)
         return status;
     double lat = NAN, lon = NAN;
@@ -327,7 +327,7 @@ static int edge_extras(table_t *t, const pn_field_t *f, size_t count, uint32_t l
                               "other source columns", t->file, line);
 
     uint32_t extra;
-    pn_agreement_extra_t *x = pn_dataset__push_extra(ds, &extra);
+    pn_agreement_extra_t *x = pn_dataset__push_extra(&extra, ds);
     if (!x)
         return pn_error__nomem();
     const char **fields[] = {&x->id, &x->note, &x->source.document, &x->source.location,
@@ -350,7 +350,7 @@ static int edge_extras(table_t *t, const pn_field_t *f, size_t count, uint32_t l
             return pn_error__nomem();
         for (char *p = copy, *save = NULL; (p = strtok_r(p, "|", &save)) && n < 64; p = NULL)
             items[n++] = p;
-        int status = pn_dataset__intern_domains(ds, &x->domains, items, n);
+        int status = pn_dataset__intern_domains(&x->domains, ds, items, n);
         if (status)
             return status;
     }
@@ -473,7 +473,7 @@ static int read_table(pn_loader_t *l, pn_reader_t *in, pn_csv_row_fn *row, table
 {
     const char *data;
     size_t len;
-    int status = pn_reader__peek(in, &data, &len);
+    int status = pn_reader__peek(&data, &len, in);
     if (status)
         return status;
     char delimiter = l->opts->delimiter ? l->opts->delimiter : pn_csv__guess_delimiter(data, len);

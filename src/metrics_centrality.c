@@ -8,6 +8,7 @@
 #include "error.h"
 #include "paths.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,12 +150,14 @@ done:
 #define PATH_MEASURES                                                                              \
     ((1u << PN_MEASURE_BETWEENNESS) | (1u << PN_MEASURE_CLOSENESS) | (1u << PN_MEASURE_HARMONIC))
 
-int pn_centrality_many(igraph_vector_t *const out[PN_MEASURE_COUNT], const pn_graph_t *graph,
+int pn_centrality_compute_many(igraph_vector_t *const out[PN_MEASURE_COUNT], const pn_graph_t *graph,
                        unsigned measures, const pn_centrality_options_t *opts)
 {
     pn_centrality_options_t defaults = PN_CENTRALITY_OPTIONS_INIT;
     if (!opts)
         opts = &defaults;
+    assert(out && graph);
+    PN_CHECK_OPTIONS(opts, PN_CENTRALITY_OPTIONS_VERSION, "pn_centrality_options_t");
     const igraph_t *g = pn_graph_igraph(graph);
     igraph_integer_t n = igraph_vcount(g);
     int status = resize_all(out, measures, n);
@@ -188,12 +191,12 @@ int pn_centrality_many(igraph_vector_t *const out[PN_MEASURE_COUNT], const pn_gr
     return 0;
 }
 
-int pn_centrality(igraph_vector_t *out, const pn_graph_t *graph, pn_measure_t measure,
+int pn_centrality_compute(igraph_vector_t *out, const pn_graph_t *graph, pn_measure_t measure,
                   const pn_centrality_options_t *opts)
 {
     igraph_vector_t *outs[PN_MEASURE_COUNT] = {NULL};
     if ((unsigned)measure >= PN_MEASURE_COUNT)
         return pn_error_set(PN_EUSAGE, "no measure %d", (int)measure);
     outs[measure] = out;
-    return pn_centrality_many(outs, graph, 1u << measure, opts);
+    return pn_centrality_compute_many(outs, graph, 1u << measure, opts);
 }

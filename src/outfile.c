@@ -139,7 +139,7 @@ int pn_outfile_commit(pn_outfile_t *f)
     return status;
 }
 
-void pn_outfile_abort(pn_outfile_t *f)
+void pn_outfile_free(pn_outfile_t *f)
 {
     if (!f)
         return;

@@ -8,6 +8,7 @@
 #include "error.h"
 #include "paths.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +41,7 @@ static void search(const pn_csr_t *csr, igraph_integer_t to, igraph_integer_t *d
 int pn_path_new(pn_path_t **out, const pn_graph_t *graph, igraph_integer_t from,
                 igraph_integer_t to)
 {
+    assert(out && graph);
     const igraph_t *g = pn_graph_igraph(graph);
     igraph_integer_t n = igraph_vcount(g);
     if (from < 0 || from >= n || to < 0 || to >= n)

@@ -13,6 +13,7 @@
 #include "strpool.h"
 #include "utf8.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,12 +76,12 @@ typedef struct {
 static const char *const kind_names[] = {"id",   "name",     "alias",  "prefix",
                                          "word", "contains", "similar"};
 
-const char *pn_match_kind_name(pn_match_kind_t kind)
+const char *pn_search_kind_name(pn_match_kind_t kind)
 {
     return (unsigned)kind < PN_MATCH_COUNT ? kind_names[kind] : "?";
 }
 
-void pn_matches_destroy(pn_matches_t *m)
+void pn_search_matches_destroy(pn_matches_t *m)
 {
     free(m->items);
     m->items = NULL;
@@ -237,6 +238,7 @@ static int add_entries(pn_search_t *s, uint32_t node, int field, const char *tex
 
 int pn_search_new(pn_search_t **out, const pn_dataset_t *ds)
 {
+    assert(out && ds);
     pn_search_t *s = calloc(1, sizeof *s);
     int status = 0;
     if (!s)
@@ -409,6 +411,7 @@ static void offer(ranked_t *best, uint32_t node, pn_match_kind_t kind, unsigned 
 
 int pn_search_find(pn_matches_t *out, const pn_search_t *s, const char *text)
 {
+    assert(out && s && text);
     const pn_dataset_t *ds = s->ds;
     keys_t k = {0, {NULL}, {0}, NULL};
     ranked_t *best = NULL;
@@ -487,8 +490,9 @@ static void describe(char *buf, size_t cap, const pn_dataset_t *ds, const pn_mat
 
 int pn_search_resolve(uint32_t *out, const pn_search_t *s, const char *text)
 {
+    assert(out && s && text);
     uint32_t node;
-    if (pn_dataset_find_node(s->ds, text, &node) == 0) {
+    if (pn_dataset_find_node(&node, s->ds, text) == 0) {
         *out = node;
         return 0;
     }
@@ -513,14 +517,15 @@ int pn_search_resolve(uint32_t *out, const pn_search_t *s, const char *text)
     } else {
         *out = m.items[0].node;
     }
-    pn_matches_destroy(&m);
+    pn_search_matches_destroy(&m);
     return status;
 }
 
 int pn_search_resolve_once(uint32_t *out, const pn_dataset_t *ds, const char *text)
 {
+    assert(out && ds && text);
     uint32_t node;
-    if (pn_dataset_find_node(ds, text, &node) == 0) {
+    if (pn_dataset_find_node(&node, ds, text) == 0) {
         *out = node;
         return 0;
     }
@@ -534,6 +539,7 @@ int pn_search_resolve_once(uint32_t *out, const pn_dataset_t *ds, const char *te
 
 int pn_search_fold(char **out, const pn_search_t *s, const char *text)
 {
+    assert(out && s && text);
     keys_t k;
     int status = fold(&k, s, text);
     if (status != 0)

@@ -7,6 +7,7 @@
 #include "error.h"
 #include "paths.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +18,12 @@ static int compare_doubles(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-double pn_gini(const double *values, size_t n)
+int pn_stats_gini(double *out, const double *values, size_t n)
 {
+    assert(out && (values || n == 0));
     double *sorted = malloc((n ? n : 1) * sizeof *sorted);
     if (!sorted)
-        return NAN;
+        return pn_error__nomem();
     memcpy(sorted, values, n * sizeof *sorted);
     qsort(sorted, n, sizeof *sorted, compare_doubles);
     /* with x sorted ascending: G = sum_i (2i - n - 1) x_i / (n sum x), i = 1..n */
@@ -31,7 +33,8 @@ double pn_gini(const double *values, size_t n)
         total += sorted[i];
     }
     free(sorted);
-    return total > 0 ? weighted / ((double)n * total) : 0.0;
+    *out = total > 0 ? weighted / ((double)n * total) : 0.0;
+    return 0;
 }
 
 /* Components, the largest one's vertices (in @p lcc), coreness. */
@@ -75,17 +78,14 @@ static igraph_error_t structure(const igraph_t *g, pn_stats_t *s, igraph_vector_
 static igraph_error_t assortativity(const pn_graph_t *graph, pn_stats_t *s)
 {
     const igraph_t *g = pn_graph_igraph(graph);
-    const pn_dataset_t *ds = pn_graph_dataset(graph);
     s->degree_assortativity = s->country_assortativity = NAN;
     if (igraph_ecount(g) == 0)
         return IGRAPH_SUCCESS;
     IGRAPH_CHECK(igraph_assortativity_degree(g, &s->degree_assortativity, 0));
     igraph_vector_int_t types;
     IGRAPH_VECTOR_INT_INIT_FINALLY(&types, igraph_vcount(g));
-    for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
-        uint32_t unit = pn_graph_node(graph, v);
-        VECTOR(types)[v] = pn_graph_is_by_country(graph) ? unit : ds->nodes[unit].country;
-    }
+    for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
+        VECTOR(types)[v] = pn_graph_vertex_country(graph, v);
     IGRAPH_CHECK(igraph_assortativity_nominal(g, &types, &s->country_assortativity, 0, 1));
     igraph_vector_int_destroy(&types);
     IGRAPH_FINALLY_CLEAN(1);
@@ -94,7 +94,7 @@ static igraph_error_t assortativity(const pn_graph_t *graph, pn_stats_t *s)
 
 /* Mean distance and diameter of the largest component, one BFS per vertex of it. */
 static int distances(const pn_graph_t *graph, pn_stats_t *s, const igraph_vector_int_t *lcc,
-                     pn_progress_fn *progress, void *data)
+                     const pn_stats_options_t *o)
 {
     const igraph_t *g = pn_graph_igraph(graph);
     igraph_integer_t n = igraph_vcount(g), size = igraph_vector_int_size(lcc);
@@ -112,7 +112,8 @@ static int distances(const pn_graph_t *graph, pn_stats_t *s, const igraph_vector
         for (igraph_integer_t i = 0; i < size; i++)
             sources[i] = (int32_t)VECTOR(*lcc)[i];
         pn_paths_out_t out = {NULL, NULL, NULL, sums, eccentricity};
-        status = pn_paths__compute(&csr, sources, size, &out, 0, progress, data);
+        status = pn_paths__compute(&csr, sources, size, &out, o->threads, o->progress,
+                                   o->progress_data);
     }
     if (status == 0) {
         double total = 0;
@@ -130,9 +131,12 @@ static int distances(const pn_graph_t *graph, pn_stats_t *s, const igraph_vector
     return status;
 }
 
-int pn_stats(pn_stats_t *out, const pn_graph_t *graph, pn_progress_fn *progress,
-             void *progress_data)
+int pn_stats_compute(pn_stats_t *out, const pn_graph_t *graph, const pn_stats_options_t *opts)
 {
+    assert(out && graph);
+    pn_stats_options_t defaults = PN_STATS_OPTIONS_INIT;
+    const pn_stats_options_t *o = opts ? opts : &defaults;
+    PN_CHECK_OPTIONS(o, PN_STATS_OPTIONS_VERSION, "pn_stats_options_t");
     const igraph_t *g = pn_graph_igraph(graph);
     const pn_dataset_t *ds = pn_graph_dataset(graph);
     pn_stats_t s;
@@ -145,17 +149,16 @@ int pn_stats(pn_stats_t *out, const pn_graph_t *graph, pn_progress_fn *progress,
     s.mean_degree = n > 0 ? 2.0 * (double)m / (double)n : 0.0;
 
     igraph_vector_int_t lcc;
-    double *degrees = malloc((size_t)(n ? n : 1) * sizeof *degrees);
+    int has_lcc = 0, status = 0;
+    double *degrees = calloc((size_t)(n ? n : 1), sizeof *degrees);
     unsigned char *seen = calloc(ds->country_count + 1, 1);
     if (!degrees || !seen || igraph_vector_int_init(&lcc, 0) != IGRAPH_SUCCESS) {
-        free(degrees);
-        free(seen);
-        return pn_error__nomem();
+        status = pn_error__nomem();
+        goto done;
     }
+    has_lcc = 1;
     for (igraph_integer_t v = 0; v < n; v++) {
-        degrees[v] = 0;
-        uint32_t unit = pn_graph_node(graph, v);
-        uint32_t country = pn_graph_is_by_country(graph) ? unit : ds->nodes[unit].country;
+        uint32_t country = pn_graph_vertex_country(graph, v);
         s.countries += !seen[country];
         seen[country] = 1;
     }
@@ -165,34 +168,38 @@ int pn_stats(pn_stats_t *out, const pn_graph_t *graph, pn_progress_fn *progress,
     }
     for (igraph_integer_t v = 0; v < n; v++)
         s.isolated += degrees[v] == 0;
-    s.gini_degree = pn_gini(degrees, (size_t)n);
+    if ((status = pn_stats_gini(&s.gini_degree, degrees, (size_t)n)) != 0)
+        goto done;
 
+    /* an edge joins two countries, or two nodes that may be of one; a country's own
+     * agreements are behind no edge */
     size_t cross = 0, total = 0;
     for (igraph_integer_t e = 0; e < m; e++) {
-        size_t count;
-        pn_graph_edge_agreements(graph, e, &count);
+        const uint32_t *agreements;
+        size_t count = pn_graph_edge_agreements(&agreements, graph, e);
         total += count;
-        if (pn_graph_is_by_country(graph) ||
-            ds->nodes[pn_graph_node(graph, IGRAPH_FROM(g, e))].country !=
-                ds->nodes[pn_graph_node(graph, IGRAPH_TO(g, e))].country)
+        if (pn_graph_vertex_country(graph, IGRAPH_FROM(g, e)) !=
+            pn_graph_vertex_country(graph, IGRAPH_TO(g, e)))
             cross += count;
     }
-    for (igraph_integer_t v = 0; v < n && pn_graph_is_by_country(graph); v++)
-        total += pn_graph_domestic(graph, v);
+    for (igraph_integer_t v = 0; v < n; v++)
+        total += pn_graph_vertex_domestic(graph, v);
     s.cross_border_share = total ? (double)cross / (double)total : NAN;
 
-    int status = 0;
     igraph_error_t rc = structure(g, &s, &lcc);
     if (rc == IGRAPH_SUCCESS)
         rc = assortativity(graph, &s);
-    if (rc != IGRAPH_SUCCESS)
+    if (rc != IGRAPH_SUCCESS) {
         status = pn_error__igraph(rc);
-    if (status == 0)
-        status = distances(graph, &s, &lcc, progress, progress_data);
-    igraph_vector_int_destroy(&lcc);
+        goto done;
+    }
+    if ((status = distances(graph, &s, &lcc, o)) != 0)
+        goto done;
+    *out = s;
+done:
+    if (has_lcc)
+        igraph_vector_int_destroy(&lcc);
     free(degrees);
     free(seen);
-    if (status == 0)
-        *out = s;
     return status;
 }

@@ -13,6 +13,7 @@
 #include "error.h"
 #include "sort.h"
 
+#include <assert.h>
 #include <igraph.h>
 #include <partnet/search.h>
 #include <stdarg.h>
@@ -421,7 +422,7 @@ static int (*const steps[])(compile_t *) = {
 static int copy_options(pn_view_t *v)
 {
     if (v->opts.country) {
-        if (pn_dataset_find_country(v->ds, v->opts.country, &v->country) != 0)
+        if (pn_dataset_find_country(&v->country, v->ds, v->opts.country) != 0)
             return pn_error_set(PN_ENOTFOUND, "%s: no country \"%s\" in the dataset",
                                  v->ds->name, v->opts.country);
         if (!(v->country_code = strdup(v->opts.country)))
@@ -439,6 +440,8 @@ static int copy_options(pn_view_t *v)
 int pn_view_new(pn_view_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts)
 {
     pn_view_options_t defaults = PN_VIEW_OPTIONS_INIT;
+    assert(out && ds);
+    PN_CHECK_OPTIONS(opts ? opts : &defaults, PN_VIEW_OPTIONS_VERSION, "pn_view_options_t");
     pn_view_t *v = calloc(1, sizeof *v);
     compile_t c = {v, NULL, 0, NULL};
     int status = 0;

@@ -127,7 +127,7 @@ static inline pn_test_load_t pn_test_load(const char *path, const pn_load_option
 {
     pn_test_load_t r = {0, NULL, NULL};
     cr_assert_eq(pn_problems_new(&r.problems), 0);
-    r.status = pn_load(&r.ds, path, opts, r.problems);
+    r.status = pn_dataset_load(&r.ds, path, opts, r.problems);
     if (r.status != 0)
         cr_assert_null(r.ds, "a failed load must not hand out a dataset");
     return r;
@@ -192,21 +192,20 @@ static inline pn_dataset_t *pn_test_sample(void)
     pn_dataset_t *ds;
     uint32_t by, am, a, b, c, d, state;
     cr_assert_eq(pn_dataset_new(&ds, "sample"), 0);
-    cr_assert_eq(pn_dataset_add_country(ds, &by, "BY", "Belarus", 7), 0);
-    cr_assert_eq(pn_dataset_add_country(ds, &am, "AM", "Armenia", 11), 0);
-    cr_assert_eq(pn_dataset_add_node(ds, &a, "by-a", "A", by, PN_LEVEL_REGION), 0);
-    cr_assert_eq(pn_dataset_add_node(ds, &b, "by-b", "B", by, PN_LEVEL_REGION), 0);
-    cr_assert_eq(pn_dataset_add_node(ds, &c, "by-c", "C", by, PN_LEVEL_CITY), 0);
-    cr_assert_eq(pn_dataset_add_node(ds, &d, "am-d", "D", am, PN_LEVEL_REGION), 0);
-    cr_assert_eq(pn_dataset_add_node(ds, &state, "by", "Belarus", by, PN_LEVEL_COUNTRY), 0);
+    cr_assert_eq(pn_dataset_add_country(&by, ds, "BY", "Belarus", 7), 0);
+    cr_assert_eq(pn_dataset_add_country(&am, ds, "AM", "Armenia", 11), 0);
+    cr_assert_eq(pn_dataset_add_node(&a, ds, "by-a", "A", by, PN_LEVEL_REGION), 0);
+    cr_assert_eq(pn_dataset_add_node(&b, ds, "by-b", "B", by, PN_LEVEL_REGION), 0);
+    cr_assert_eq(pn_dataset_add_node(&c, ds, "by-c", "C", by, PN_LEVEL_CITY), 0);
+    cr_assert_eq(pn_dataset_add_node(&d, ds, "am-d", "D", am, PN_LEVEL_REGION), 0);
+    cr_assert_eq(pn_dataset_add_node(&state, ds, "by", "Belarus", by, PN_LEVEL_COUNTRY), 0);
     struct {
         uint32_t a, b;
         pn_date_t date, end;
     } rows[] = {{a, b, 20000000, 0},        {b, a, 20050600, 0}, {a, d, 20100000, 20120000},
                 {c, d, PN_DATE_NONE, 0},    {state, d, 20040623, 0}, {a, b, 20100315, 0}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
-        cr_assert_eq(pn_dataset_add_agreement(ds, NULL, rows[i].a, rows[i].b, rows[i].date,
-                                              rows[i].end, PN_KIND_OTHER), 0);
+        cr_assert_eq(pn_dataset_add_agreement(NULL, ds, rows[i].a, rows[i].b, rows[i].date, rows[i].end, PN_KIND_OTHER), 0);
     return ds;
 }
 

@@ -81,7 +81,7 @@ Test(draw, svg_is_xml_with_the_legend_and_the_names)
 {
     for (int layout = PN_LAYOUT_AUTO; layout <= PN_LAYOUT_FORCE; layout++) {
         pn_draw_options_t o = options(PN_DRAW_SVG, (pn_layout_t)layout);
-        cr_assert_eq(pn_draw(graph, pn_test_path("net.svg"), &o), 0, "%s", pn_error_last());
+        cr_assert_eq(pn_draw_write(graph, pn_test_path("net.svg"), &o), 0, "%s", pn_error_last());
         xmlDocPtr doc = xmlReadFile(pn_test_path("net.svg"), NULL, XML_PARSE_NONET);
         cr_expect_not_null(doc, "the SVG parses as XML (layout %d)", layout);
         xmlFreeDoc(doc);
@@ -103,12 +103,12 @@ Test(draw, png_and_pdf_have_their_signatures_and_no_date)
 {
     pn_draw_options_t o = options(PN_DRAW_PNG, PN_LAYOUT_AUTO);
     size_t n;
-    cr_assert_eq(pn_draw(graph, pn_test_path("net.png"), &o), 0, "%s", pn_error_last());
+    cr_assert_eq(pn_draw_write(graph, pn_test_path("net.png"), &o), 0, "%s", pn_error_last());
     char *data = pn_test_slurp(pn_test_path("net.png"), &n);
     cr_expect(n > 8 && memcmp(data, "\x89PNG\r\n\x1a\n", 8) == 0, "PNG signature");
     free(data);
     o.format = PN_DRAW_PDF;
-    cr_assert_eq(pn_draw(graph, pn_test_path("net.pdf"), &o), 0, "%s", pn_error_last());
+    cr_assert_eq(pn_draw_write(graph, pn_test_path("net.pdf"), &o), 0, "%s", pn_error_last());
     data = pn_test_slurp(pn_test_path("net.pdf"), &n);
     cr_expect(n > 5 && memcmp(data, "%PDF-", 5) == 0, "PDF signature");
     cr_expect(!holds(data, n, "/CreationDate"), "no date in the PDF");
@@ -122,8 +122,8 @@ Test(draw, same_graph_same_bytes)
     for (int format = PN_DRAW_SVG; format <= PN_DRAW_PNG; format++) {
         pn_draw_options_t o = options((pn_draw_format_t)format, PN_LAYOUT_FORCE);
         size_t n1, n2;
-        cr_assert_eq(pn_draw(graph, pn_test_path("one"), &o), 0, "%s", pn_error_last());
-        cr_assert_eq(pn_draw(graph, pn_test_path("two"), &o), 0, "%s", pn_error_last());
+        cr_assert_eq(pn_draw_write(graph, pn_test_path("one"), &o), 0, "%s", pn_error_last());
+        cr_assert_eq(pn_draw_write(graph, pn_test_path("two"), &o), 0, "%s", pn_error_last());
         char *one = pn_test_slurp(pn_test_path("one"), &n1);
         char *two = pn_test_slurp(pn_test_path("two"), &n2);
         cr_expect(n1 == n2 && memcmp(one, two, n1) == 0, "format %d differs", format);
@@ -140,7 +140,7 @@ Test(draw, countries_and_empty_networks_draw)
     cr_assert_eq(pn_test_graph(&countries, loaded.ds, &view), 0);
     pn_draw_options_t o = options(PN_DRAW_SVG, PN_LAYOUT_AUTO);
     o.size_by = PN_MEASURE_AGREEMENTS;
-    cr_assert_eq(pn_draw(countries, pn_test_path("countries.svg"), &o), 0, "%s", pn_error_last());
+    cr_assert_eq(pn_draw_write(countries, pn_test_path("countries.svg"), &o), 0, "%s", pn_error_last());
     char *svg = pn_test_slurp(pn_test_path("countries.svg"), NULL);
     cr_expect(strstr(svg, "node size: agreements") != NULL);
     cr_expect(strstr(svg, ">Belarus<") != NULL, "a country's node is named");
@@ -154,24 +154,24 @@ Test(draw, countries_and_empty_networks_draw)
     cr_assert_eq(pn_test_graph(&empty, loaded.ds, &view), 0);
     cr_assert_eq(pn_graph_vertex_count(empty), 0);
     o.labels = 0;
-    cr_expect_eq(pn_draw(empty, pn_test_path("empty.svg"), &o), 0, "%s", pn_error_last());
+    cr_expect_eq(pn_draw_write(empty, pn_test_path("empty.svg"), &o), 0, "%s", pn_error_last());
     pn_graph_free(empty);
 }
 
 Test(draw, a_failed_write_leaves_the_existing_file)
 {
     pn_draw_options_t o = options(PN_DRAW_SVG, PN_LAYOUT_AUTO);
-    cr_expect_eq(pn_draw(graph, "/nonexistent/folder/x.svg", &o), PN_EIO);
+    cr_expect_eq(pn_draw_write(graph, "/nonexistent/folder/x.svg", &o), PN_EIO);
     cr_expect(strstr(pn_error_last(), "/nonexistent/folder/x.svg") != NULL, "%s",
               pn_error_last());
-    cr_expect_eq(pn_draw(graph, "/dev/full", &o), PN_EIO);
+    cr_expect_eq(pn_draw_write(graph, "/dev/full", &o), PN_EIO);
     const char *keep = pn_test_path("keep.svg");
     FILE *f = fopen(keep, "w");
     fputs("precious", f);
     fclose(f);
     pn_draw_options_t bad = o;
     bad.size_by = PN_MEASURE_COUNT; /* no such measure: fails before anything is written */
-    cr_expect_neq(pn_draw(graph, keep, &bad), 0);
+    cr_expect_neq(pn_draw_write(graph, keep, &bad), 0);
     char *text = pn_test_slurp(keep, NULL);
     cr_expect_str_eq(text, "precious");
     free(text);

@@ -24,18 +24,17 @@ Test(error, igraph_errors_raised_inside_partnet_come_back_as_statuses)
     pn_dataset_t *ds;
     uint32_t by, a, b;
     cr_assert_eq(pn_dataset_new(&ds, "tiny"), 0);
-    cr_assert_eq(pn_dataset_add_country(ds, &by, "BY", "Belarus", 7), 0);
-    cr_assert_eq(pn_dataset_add_node(ds, &a, "a", "A", by, PN_LEVEL_CITY), 0);
-    cr_assert_eq(pn_dataset_add_node(ds, &b, "b", "B", by, PN_LEVEL_CITY), 0);
-    cr_assert_eq(pn_dataset_add_agreement(ds, NULL, a, b, 20040000, PN_DATE_NONE,
-                                          PN_KIND_TWINNING), 0);
+    cr_assert_eq(pn_dataset_add_country(&by, ds, "BY", "Belarus", 7), 0);
+    cr_assert_eq(pn_dataset_add_node(&a, ds, "a", "A", by, PN_LEVEL_CITY), 0);
+    cr_assert_eq(pn_dataset_add_node(&b, ds, "b", "B", by, PN_LEVEL_CITY), 0);
+    cr_assert_eq(pn_dataset_add_agreement(NULL, ds, a, b, 20040000, PN_DATE_NONE, PN_KIND_TWINNING), 0);
     pn_graph_t *g;
     cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
     igraph_vector_int_t membership;
     cr_assert_eq(igraph_vector_int_init(&membership, 0), IGRAPH_SUCCESS);
     /* a method partnet does not have is refused by igraph's error machinery, which frees
      * what the failing function had registered */
-    cr_expect_eq(pn_communities(&membership, NULL, NULL, g, PN_COMMUNITY_COUNT, 1), PN_EIGRAPH);
+    cr_expect_eq(pn_communities_find(&membership, NULL, NULL, g, PN_COMMUNITY_COUNT, 1), PN_EIGRAPH);
     cr_expect_str_eq(pn_error_last(), "igraph: unknown community method (Invalid value)");
     igraph_vector_int_destroy(&membership);
     pn_graph_free(g);

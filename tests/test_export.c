@@ -271,7 +271,7 @@ Test(export, tables_read_back_as_the_same_network)
     for (size_t i = 0; i < pn_dataset_node_count(loaded.ds); i++) {
         const pn_node_t *n = pn_dataset_node(loaded.ds, i);
         uint32_t j;
-        cr_assert_eq(pn_dataset_find_node(back.ds, n->id, &j), 0, "node %s", n->id);
+        cr_assert_eq(pn_dataset_find_node(&j, back.ds, n->id), 0, "node %s", n->id);
         const pn_node_t *m = pn_dataset_node(back.ds, j);
         cr_expect_str_eq(m->name, n->name);
         cr_expect_eq(m->level, n->level);
@@ -281,8 +281,8 @@ Test(export, tables_read_back_as_the_same_network)
     }
     for (size_t i = 0; i < pn_dataset_agreement_count(loaded.ds); i++) {
         pn_agreement_t x, y;
-        pn_dataset_agreement(loaded.ds, i, &x);
-        pn_dataset_agreement(back.ds, i, &y);
+        pn_dataset_agreement(&x, loaded.ds, i);
+        pn_dataset_agreement(&y, back.ds, i);
         cr_expect_str_eq(y.id, x.id);
         cr_expect_eq(y.date, x.date);
         cr_expect_eq(y.end, x.end);

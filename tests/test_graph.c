@@ -7,8 +7,8 @@ PN_TEST_SUITE(graph);
 static igraph_integer_t vertex(const pn_graph_t *g, const char *id)
 {
     uint32_t node;
-    cr_assert_eq(pn_dataset_find_node(pn_graph_dataset(g), id, &node), 0);
-    return pn_graph_vertex(g, node);
+    cr_assert_eq(pn_dataset_find_node(&node, pn_graph_dataset(g), id), 0);
+    return pn_graph_node_vertex(g, node);
 }
 
 static double weight(const pn_graph_t *g, const char *x, const char *y)
@@ -36,8 +36,8 @@ Test(graph, merges_agreements_of_a_pair_into_a_weighted_edge)
 
     igraph_integer_t e;
     igraph_get_eid(pn_graph_igraph(g), &e, vertex(g, "by-b"), vertex(g, "by-a"), IGRAPH_UNDIRECTED, 1);
-    size_t count;
-    const uint32_t *list = pn_graph_edge_agreements(g, e, &count);
+    const uint32_t *list;
+    size_t count = pn_graph_edge_agreements(&list, g, e);
     cr_assert_eq(count, 3);
     cr_expect_eq(list[0], 0);
     cr_expect_eq(list[1], 1);
@@ -138,15 +138,18 @@ Test(graph, contracts_to_countries)
     cr_expect_eq(pn_graph_vertex_count(g), 2, "BY and AM");
     cr_expect_eq(pn_graph_edge_count(g), 1);
     cr_expect_float_eq(VECTOR(*pn_graph_weights(g))[0], 3, 0, "a-d, c-d, by-d");
-    igraph_integer_t by = pn_graph_vertex(g, 0), am = pn_graph_vertex(g, 1);
-    cr_expect_eq(pn_graph_domestic(g, by), 3, "a-b three times");
-    cr_expect_eq(pn_graph_domestic(g, am), 0);
-    cr_expect_eq(pn_graph_node(g, by), 0);
+    igraph_integer_t by = pn_graph_country_vertex(g, 0), am = pn_graph_country_vertex(g, 1);
+    cr_expect_eq(pn_graph_vertex_domestic(g, by), 3, "a-b three times");
+    cr_expect_eq(pn_graph_vertex_domestic(g, am), 0);
+    cr_expect_eq(pn_graph_vertex_country(g, by), 0);
+    cr_expect_eq(pn_graph_vertex_node(g, by), PN_NONE, "a country is no node");
+    cr_expect_eq(pn_graph_vertex_level(g, am), PN_LEVEL_COUNTRY);
+    cr_expect_eq(pn_graph_node_vertex(g, 0), -1, "nodes have no vertex of their own");
     pn_graph_free(g);
 
     opts.as_of = 20050000;
     cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
-    cr_expect_eq(pn_graph_domestic(g, pn_graph_vertex(g, 0)), 2);
+    cr_expect_eq(pn_graph_vertex_domestic(g, pn_graph_country_vertex(g, 0)), 2);
     cr_expect_float_eq(VECTOR(*pn_graph_weights(g))[0], 1, 0, "by-d 2004");
     pn_graph_free(g);
     pn_dataset_free(ds);
@@ -163,8 +166,8 @@ Test(graph, empty_dataset_gives_an_empty_graph)
     pn_graph_free(g);
 
     uint32_t by;
-    cr_assert_eq(pn_dataset_add_country(ds, &by, "BY", NULL, -1), 0);
-    cr_assert_eq(pn_dataset_add_node(ds, NULL, "one", "One", by, PN_LEVEL_CITY), 0);
+    cr_assert_eq(pn_dataset_add_country(&by, ds, "BY", NULL, -1), 0);
+    cr_assert_eq(pn_dataset_add_node(NULL, ds, "one", "One", by, PN_LEVEL_CITY), 0);
     cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
     cr_expect_eq(pn_graph_vertex_count(g), 1, "one node, no edge");
     cr_expect_eq(pn_graph_edge_count(g), 0);
@@ -175,10 +178,10 @@ Test(graph, empty_dataset_gives_an_empty_graph)
 Test(graph, builder_refuses_self_agreements_and_unknown_nodes)
 {
     pn_dataset_t *ds = pn_test_sample();
-    cr_expect_eq(pn_dataset_add_agreement(ds, NULL, 0, 0, 0, 0, PN_KIND_OTHER), PN_EINVALID);
+    cr_expect_eq(pn_dataset_add_agreement(NULL, ds, 0, 0, 0, 0, PN_KIND_OTHER), PN_EINVALID);
     cr_expect(strstr(pn_error_last(), "with itself") != NULL);
-    cr_expect_eq(pn_dataset_add_agreement(ds, NULL, 0, 99, 0, 0, PN_KIND_OTHER), PN_EINVALID);
-    cr_expect_eq(pn_dataset_add_node(ds, NULL, "by-a", "dup", 0, PN_LEVEL_CITY), PN_EINVALID);
+    cr_expect_eq(pn_dataset_add_agreement(NULL, ds, 0, 99, 0, 0, PN_KIND_OTHER), PN_EINVALID);
+    cr_expect_eq(pn_dataset_add_node(NULL, ds, "by-a", "dup", 0, PN_LEVEL_CITY), PN_EINVALID);
     cr_expect_eq(pn_dataset_agreement_count(ds), 6, "nothing was added");
     pn_dataset_free(ds);
 }
@@ -187,21 +190,26 @@ Test(graph, names_its_vertices_by_node_or_country)
 {
     pn_dataset_t *ds = pn_test_sample();
     uint32_t nowhere;
-    cr_assert_eq(pn_dataset_add_country(ds, &nowhere, "", "", -1), 0);
-    cr_assert_eq(pn_dataset_add_node(ds, NULL, "x", "", nowhere, PN_LEVEL_CITY), 0);
+    cr_assert_eq(pn_dataset_add_country(&nowhere, ds, "", "", -1), 0);
+    cr_assert_eq(pn_dataset_add_node(NULL, ds, "x", "", nowhere, PN_LEVEL_CITY), 0);
     pn_graph_t *g;
     cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
     cr_expect_str_eq(pn_graph_vertex_id(g, vertex(g, "am-d")), "am-d");
     cr_expect_str_eq(pn_graph_vertex_name(g, vertex(g, "am-d")), "D");
     cr_expect_str_eq(pn_graph_vertex_name(g, vertex(g, "x")), "x", "no name: the id");
+    cr_expect_eq(pn_graph_vertex_node(g, vertex(g, "am-d")), 3);
+    cr_expect_eq(pn_graph_vertex_country(g, vertex(g, "am-d")), 1);
+    cr_expect_eq(pn_graph_vertex_level(g, vertex(g, "by-c")), PN_LEVEL_CITY);
+    cr_expect_eq(pn_graph_vertex_domestic(g, vertex(g, "by-a")), 0, "a node has no domestic count");
+    cr_expect_eq(pn_graph_country_vertex(g, 0), -1, "countries have no vertex of their own");
     pn_graph_free(g);
     pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
     opts.by_country = 1;
     cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
-    cr_expect_str_eq(pn_graph_vertex_id(g, pn_graph_vertex(g, 1)), "AM");
-    cr_expect_str_eq(pn_graph_vertex_name(g, pn_graph_vertex(g, 1)), "Armenia");
-    cr_expect_str_eq(pn_graph_vertex_id(g, pn_graph_vertex(g, nowhere)), "?");
-    cr_expect_str_eq(pn_graph_vertex_name(g, pn_graph_vertex(g, nowhere)), "?");
+    cr_expect_str_eq(pn_graph_vertex_id(g, pn_graph_country_vertex(g, 1)), "AM");
+    cr_expect_str_eq(pn_graph_vertex_name(g, pn_graph_country_vertex(g, 1)), "Armenia");
+    cr_expect_str_eq(pn_graph_vertex_id(g, pn_graph_country_vertex(g, nowhere)), "?");
+    cr_expect_str_eq(pn_graph_vertex_name(g, pn_graph_country_vertex(g, nowhere)), "?");
     pn_graph_free(g);
     pn_dataset_free(ds);
 }

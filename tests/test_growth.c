@@ -35,7 +35,7 @@ static void compare(const pn_dataset_t *ds, const pn_growth_options_t *o)
         pn_graph_t *snap;
         pn_stats_t s;
         cr_assert_eq(pn_test_graph(&snap, ds, &view), 0, "%s", pn_error_last());
-        cr_assert_eq(pn_stats(&s, snap, NULL, NULL), 0, "%s", pn_error_last());
+        cr_assert_eq(pn_stats_compute(&s, snap, NULL), 0, "%s", pn_error_last());
         cr_expect_eq(row->agreements, s.agreements, "%d agreements: %zu vs %zu", year,
                      row->agreements, s.agreements);
         cr_expect_eq(row->nodes, (size_t)s.nodes, "%d nodes: %zu vs %ld", year, row->nodes,
@@ -66,18 +66,19 @@ static void compare(const pn_dataset_t *ds, const pn_growth_options_t *o)
                      row->new_agreements, fresh);
 
         if (o->coverage) {
-            pn_coverage_t *rows;
-            size_t count;
+            pn_coverage_t *coverage;
             view.drop_isolated = 0;
             pn_view_t *snapshot = pn_test_view(ds, &view);
-            cr_assert_eq(pn_coverage(&rows, &count, snapshot, o->rollup), 0);
+            cr_assert_eq(pn_coverage_new(&coverage, snapshot, o->rollup), 0);
             pn_view_free(snapshot);
+            const pn_coverage_row_t *rows = coverage->countries;
+            size_t count = coverage->country_count;
             for (size_t r = 0; r < count; r++)
                 cr_expect_eq(g->covered[k * g->country_count + rows[r].country], rows[r].covered,
                              "%d coverage of %s: %zu vs %zu", year,
                              pn_dataset_country(ds, rows[r].country)->code,
                              g->covered[k * g->country_count + rows[r].country], rows[r].covered);
-            free(rows);
+            pn_coverage_free(coverage);
         }
         pn_graph_free(snap);
     }
@@ -104,14 +105,14 @@ static pn_dataset_t *random_network(uint64_t seed, size_t nodes, size_t agreemen
     const char *codes[] = {"BY", "RU", "AM", "KZ"};
     uint32_t country[4];
     for (int c = 0; c < 4; c++)
-        cr_assert_eq(pn_dataset_add_country(ds, &country[c], codes[c], NULL, 5 + c), 0);
+        cr_assert_eq(pn_dataset_add_country(&country[c], ds, codes[c], NULL, 5 + c), 0);
     for (size_t i = 0; i < nodes; i++) {
         char id[32];
         snprintf(id, sizeof id, "n%zu", i);
         uint32_t c = country[next() % 4];
         pn_level_t level = i < 8 ? PN_LEVEL_REGION : (pn_level_t)(1 + next() % 3);
         uint32_t node;
-        cr_assert_eq(pn_dataset_add_node(ds, &node, id, id, c, level), 0);
+        cr_assert_eq(pn_dataset_add_node(&node, ds, id, id, c, level), 0);
         if (level != PN_LEVEL_REGION) {
             /* a parent region of the same country, when there is one */
             for (uint32_t r = 0; r < 8; r++)
@@ -143,8 +144,7 @@ static pn_dataset_t *random_network(uint64_t seed, size_t nodes, size_t agreemen
         }
         if (date && next() % 4 == 0)
             pn_date_make(&end, year + (int)(next() % 6), 0, 0);
-        cr_assert_eq(pn_dataset_add_agreement(ds, NULL, a, b, date, end,
-                                              (pn_kind_t)(next() % PN_KIND_COUNT)), 0);
+        cr_assert_eq(pn_dataset_add_agreement(NULL, ds, a, b, date, end, (pn_kind_t)(next() % PN_KIND_COUNT)), 0);
     }
     return ds;
 }
@@ -205,14 +205,14 @@ Test(growth, worked_by_hand)
     pn_dataset_t *ds;
     uint32_t by, n[4];
     cr_assert_eq(pn_dataset_new(&ds, "hand"), 0);
-    pn_dataset_add_country(ds, &by, "BY", NULL, 7);
+    pn_dataset_add_country(&by, ds, "BY", NULL, 7);
     const char *ids[] = {"A", "B", "C", "D"};
     for (int i = 0; i < 4; i++)
-        pn_dataset_add_node(ds, &n[i], ids[i], ids[i], by, PN_LEVEL_REGION);
-    pn_dataset_add_agreement(ds, NULL, n[0], n[1], 20000000, 0, PN_KIND_TWINNING);
-    pn_dataset_add_agreement(ds, NULL, n[1], n[2], 20010500, 0, PN_KIND_TWINNING);
-    pn_dataset_add_agreement(ds, NULL, n[0], n[2], 20010000, 0, PN_KIND_TWINNING);
-    pn_dataset_add_agreement(ds, NULL, n[2], n[3], 20030000, 20040000, PN_KIND_PROGRAMME);
+        pn_dataset_add_node(&n[i], ds, ids[i], ids[i], by, PN_LEVEL_REGION);
+    pn_dataset_add_agreement(NULL, ds, n[0], n[1], 20000000, 0, PN_KIND_TWINNING);
+    pn_dataset_add_agreement(NULL, ds, n[1], n[2], 20010500, 0, PN_KIND_TWINNING);
+    pn_dataset_add_agreement(NULL, ds, n[0], n[2], 20010000, 0, PN_KIND_TWINNING);
+    pn_dataset_add_agreement(NULL, ds, n[2], n[3], 20030000, 20040000, PN_KIND_PROGRAMME);
     pn_growth_options_t o = PN_GROWTH_OPTIONS_INIT;
     o.view.active = 1;
     o.to = 2006;

@@ -57,8 +57,8 @@ PN_TEST_SUITE(layout);
 static igraph_integer_t vertex(const pn_graph_t *g, const char *id)
 {
     uint32_t node;
-    cr_assert_eq(pn_dataset_find_node(pn_graph_dataset(g), id, &node), 0);
-    return pn_graph_vertex(g, node);
+    cr_assert_eq(pn_dataset_find_node(&node, pn_graph_dataset(g), id), 0);
+    return pn_graph_node_vertex(g, node);
 }
 
 static double distance(const igraph_matrix_t *pos, igraph_integer_t u, igraph_integer_t v)

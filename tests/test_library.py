@@ -1,12 +1,16 @@
 #!/usr/bin/python3
 """The libraries as a program that links them sees them: libpartnet needs neither Graphviz nor
-PLplot (readelf -d lists what a library needs), libpartnet-draw does."""
+PLplot (readelf -d lists what a library needs), libpartnet-draw does; and each exports exactly
+the functions its headers declare PN_EXTERN, which are exactly those its symbol map lists."""
 import os
 import re
 import subprocess
 import unittest
 
 BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
+SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
+HEADERS = os.path.join(SOURCE, "include", "partnet")
+DRAW_HEADERS = ("draw.h", "chart.h")
 LIBPARTNET = os.path.join(BUILD, "src", "libpartnet.so")
 LIBDRAW = os.path.join(BUILD, "src", "libpartnet-draw.so")
 PICTURES = ("libgvc", "libcgraph", "libcdt", "libpathplan", "libplplot", "libcairo")
@@ -15,6 +19,44 @@ PICTURES = ("libgvc", "libcgraph", "libcdt", "libpathplan", "libplplot", "libcai
 def needed(path):
     out = subprocess.run(["readelf", "-d", path], stdout=subprocess.PIPE, check=True).stdout
     return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out.decode())
+
+
+def declared(draw):
+    """The functions the public headers declare PN_EXTERN: libpartnet's, or libpartnet-draw's."""
+    names = set()
+    for header in os.listdir(HEADERS):
+        if header.endswith(".h") and (header in DRAW_HEADERS) == draw:
+            with open(os.path.join(HEADERS, header), encoding="utf-8") as f:
+                names |= set(re.findall(r"PN_EXTERN[^;(]*?\b(pn_\w+)\s*\(", f.read()))
+    return names
+
+
+def mapped(name):
+    with open(os.path.join(SOURCE, "src", name), encoding="utf-8") as f:
+        text = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+    globals_ = re.search(r"global:(.*?)local:", text, re.S).group(1)
+    return set(re.findall(r"(\w+);", globals_))
+
+
+def exported(path):
+    """The functions and variables a shared library exports (not its version nodes)."""
+    out = subprocess.run(["nm", "-D", "--defined-only", path], stdout=subprocess.PIPE,
+                         check=True).stdout.decode()
+    return {line.split()[2].split("@")[0] for line in out.splitlines() if line.split()[1] != "A"}
+
+
+class Symbols(unittest.TestCase):
+    def check(self, path, map_name, draw):
+        headers, listed, out = declared(draw), mapped(map_name), exported(path)
+        self.assertGreater(len(headers), 2)
+        self.assertEqual(listed, headers, "the map and the headers disagree")
+        self.assertEqual(out, headers, "the library exports other symbols than its headers declare")
+
+    def test_libpartnet_exports_its_api_and_nothing_else(self):
+        self.check(LIBPARTNET, "libpartnet.map", False)
+
+    def test_libpartnet_draw_exports_its_api_and_nothing_else(self):
+        self.check(LIBDRAW, "libpartnet-draw.map", True)
 
 
 class Needed(unittest.TestCase):

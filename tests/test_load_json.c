@@ -54,22 +54,22 @@ Test(load_json, reads_every_field_of_a_valid_dataset)
     cr_expect_eq(pn_dataset_reported_count(ds), 3);
 
     uint32_t by, ru;
-    cr_assert_eq(pn_dataset_find_country(ds, "BY", &by), 0);
+    cr_assert_eq(pn_dataset_find_country(&by, ds, "BY"), 0);
     cr_expect_eq(pn_dataset_country(ds, by)->regions, 7);
     cr_expect_str_eq(pn_dataset_country(ds, by)->name, "Belarus", "default: the ISO name");
     cr_expect_eq(pn_dataset_country(ds, by)->membership_count, 2);
     cr_expect_str_eq(pn_dataset_country(ds, by)->memberships[1].org, "EAEU");
     cr_expect_eq(pn_dataset_country(ds, by)->memberships[1].from, 2015);
-    cr_assert_eq(pn_dataset_find_country(ds, "RU", &ru), 0);
+    cr_assert_eq(pn_dataset_find_country(&ru, ds, "RU"), 0);
     cr_expect_eq(pn_dataset_country(ds, ru)->regions, -1, "no count given");
     uint32_t am;
-    cr_assert_eq(pn_dataset_find_country(ds, "AM", &am), 0);
+    cr_assert_eq(pn_dataset_find_country(&am, ds, "AM"), 0);
     cr_expect_eq(pn_dataset_country(ds, am)->regions_year, 2014);
     cr_expect_str_eq(pn_dataset_country(ds, am)->regions_source, "line 307");
 
     uint32_t city, oblast;
-    cr_assert_eq(pn_dataset_find_node(ds, "by-vitebsk", &city), 0);
-    cr_assert_eq(pn_dataset_find_node(ds, "by-vitebsk-oblast", &oblast), 0);
+    cr_assert_eq(pn_dataset_find_node(&city, ds, "by-vitebsk"), 0);
+    cr_assert_eq(pn_dataset_find_node(&oblast, ds, "by-vitebsk-oblast"), 0);
     const pn_node_t *n = pn_dataset_node(ds, city);
     cr_expect_str_eq(n->name, "Vitebsk");
     cr_expect_eq(n->level, PN_LEVEL_CITY);
@@ -80,12 +80,12 @@ Test(load_json, reads_every_field_of_a_valid_dataset)
     cr_expect(isnan(n->lat), "no coordinates given");
     cr_expect_float_eq(pn_dataset_node(ds, oblast)->lat, 55.19, 1e-12);
     uint32_t minsk;
-    cr_assert_eq(pn_dataset_find_node(ds, "by-minsk", &minsk), 0);
+    cr_assert_eq(pn_dataset_find_node(&minsk, ds, "by-minsk"), 0);
     cr_expect(pn_dataset_node(ds, minsk)->first_level);
     cr_expect_not(n->first_level);
 
     pn_agreement_t a;
-    pn_dataset_agreement(ds, 0, &a);
+    pn_dataset_agreement(&a, ds, 0);
     cr_expect_str_eq(a.id, "a1");
     cr_expect_eq(a.a, oblast);
     cr_expect_eq(a.kind, PN_KIND_TWINNING);
@@ -95,13 +95,13 @@ Test(load_json, reads_every_field_of_a_valid_dataset)
     cr_expect_eq(a.source.line, 1797);
     cr_expect_str_eq(a.source.quote, "the Vitebsk region and the Lori Marz");
     cr_expect_eq(a.line, 19);
-    pn_dataset_agreement(ds, 1, &a);
+    pn_dataset_agreement(&a, ds, 1);
     cr_expect_eq(a.end, 20200000);
     cr_expect_eq(a.domain_count, 2);
     cr_expect_str_eq(a.domains[0], "culture");
     cr_expect_str_eq(a.note, "a programme");
     cr_expect_null(a.source.document);
-    pn_dataset_agreement(ds, 2, &a);
+    pn_dataset_agreement(&a, ds, 2);
     cr_expect_eq(a.date, PN_DATE_NONE, "null date: unknown");
 
     const pn_reported_t *rep = pn_dataset_reported(ds, 0);

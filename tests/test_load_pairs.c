@@ -20,7 +20,7 @@ static const char world_like[] =
 static uint32_t node(const pn_dataset_t *ds, const char *id)
 {
     uint32_t n = PN_NONE;
-    cr_expect_eq(pn_dataset_find_node(ds, id, &n), 0, "no node \"%s\"", id);
+    cr_expect_eq(pn_dataset_find_node(&n, ds, id), 0, "no node \"%s\"", id);
     return n;
 }
 
@@ -39,7 +39,7 @@ Test(load_pairs, reads_a_world_like_list_without_options)
     node(ds, "?:Nowhere");
     cr_expect_eq(pn_dataset_node_count(ds), 10, "Nienburg is created once");
     pn_agreement_t a;
-    pn_dataset_agreement(ds, 0, &a);
+    pn_dataset_agreement(&a, ds, 0);
     cr_expect_eq(a.a, berat);
     cr_expect_eq(a.b, amasya);
     cr_expect_eq(a.kind, PN_KIND_TWINNING, "pair lists are twinning lists by default");
@@ -48,7 +48,7 @@ Test(load_pairs, reads_a_world_like_list_without_options)
     cr_expect_str_eq(pn_dataset_node(ds, berat)->name, "Berat");
 
     uint32_t cyprus;
-    cr_assert_eq(pn_dataset_find_country(ds, "Northern Cyprus", &cyprus), 0);
+    cr_assert_eq(pn_dataset_find_country(&cyprus, ds, "Northern Cyprus"), 0);
     cr_expect_not(pn_dataset_country(ds, cyprus)->resolved);
     pn_test_load_free(&r);
 }
@@ -91,13 +91,13 @@ Test(load_pairs, reads_other_layouts_with_a_column_mapping)
     cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
     cr_expect_eq(pn_dataset_agreement_count(r.ds), 2);
     pn_agreement_t a;
-    pn_dataset_agreement(r.ds, 1, &a);
+    pn_dataset_agreement(&a, r.ds, 1);
     cr_expect_eq(a.a, node(r.ds, "BY:Vitebsk"));
     cr_expect_eq(a.b, node(r.ds, "AM:Vanadzor"));
     cr_expect_eq(a.date, 20120600);
     cr_expect_eq(a.kind, PN_KIND_TWINNING);
     cr_expect_eq(a.line, 2);
-    pn_dataset_agreement(r.ds, 0, &a);
+    pn_dataset_agreement(&a, r.ds, 0);
     cr_expect_eq(a.kind, PN_KIND_COOPERATION_AGREEMENT);
     pn_test_load_free(&r);
 }
@@ -113,7 +113,7 @@ Test(load_pairs, maps_columns_by_header_name_in_any_order)
                                          &opts);
     cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
     pn_agreement_t a;
-    pn_dataset_agreement(r.ds, 0, &a);
+    pn_dataset_agreement(&a, r.ds, 0);
     cr_expect_eq(a.a, node(r.ds, "BY:Vitebsk"));
     cr_expect_eq(a.b, node(r.ds, "AM:Vanadzor"));
     pn_test_load_free(&r);
@@ -271,8 +271,8 @@ Test(load_pairs, reads_the_world_twin_cities_list)
     PN_EXPECT_WARNING(r, "country \"Japa\" read as Japan (JP)");
     PN_EXPECT_WARNING(r, "\"Northern Cyprus\"");
     uint32_t ru, gb;
-    cr_expect_eq(pn_dataset_find_country(r.ds, "RU", &ru), 0);
-    cr_expect_eq(pn_dataset_find_country(r.ds, "GB", &gb), 0);
-    cr_expect_neq(pn_dataset_find_country(r.ds, "Russia", &ru), 0, "Russia is RU, not its own");
+    cr_expect_eq(pn_dataset_find_country(&ru, r.ds, "RU"), 0);
+    cr_expect_eq(pn_dataset_find_country(&gb, r.ds, "GB"), 0);
+    cr_expect_neq(pn_dataset_find_country(&ru, r.ds, "Russia"), 0, "Russia is RU, not its own");
     pn_test_load_free(&r);
 }

@@ -46,8 +46,8 @@ Test(load_tables, reads_nodes_and_edges_from_a_folder)
     cr_expect_eq(pn_dataset_agreement_count(r.ds), 3, "repeated pairs are all kept");
 
     uint32_t mozyr, gomel;
-    cr_assert_eq(pn_dataset_find_node(r.ds, "by-mozyr", &mozyr), 0);
-    cr_assert_eq(pn_dataset_find_node(r.ds, "by-gomel-oblast", &gomel), 0);
+    cr_assert_eq(pn_dataset_find_node(&mozyr, r.ds, "by-mozyr"), 0);
+    cr_assert_eq(pn_dataset_find_node(&gomel, r.ds, "by-gomel-oblast"), 0);
     const pn_node_t *n = pn_dataset_node(r.ds, mozyr);
     cr_expect_eq(n->parent, gomel);
     cr_expect_str_eq(pn_dataset_country(r.ds, n->country)->code, "BY", "a country name resolves");
@@ -57,11 +57,11 @@ Test(load_tables, reads_nodes_and_edges_from_a_folder)
     cr_expect_str_eq(n->aliases[1], "Homiel Voblasts");
     cr_expect_float_eq(n->lat, 52.43, 1e-12);
     uint32_t tatarstan;
-    cr_assert_eq(pn_dataset_find_node(r.ds, "ru-tatarstan", &tatarstan), 0);
+    cr_assert_eq(pn_dataset_find_node(&tatarstan, r.ds, "ru-tatarstan"), 0);
     cr_expect_str_eq(pn_dataset_node(r.ds, tatarstan)->name, "Tatarstan, Republic of");
 
     pn_agreement_t a;
-    pn_dataset_agreement(r.ds, 0, &a);
+    pn_dataset_agreement(&a, r.ds, 0);
     cr_expect_str_eq(a.id, "a1");
     cr_expect_eq(a.date, 20161100);
     cr_expect_eq(a.kind, PN_KIND_COOPERATION_AGREEMENT);
@@ -71,10 +71,10 @@ Test(load_tables, reads_nodes_and_edges_from_a_folder)
     cr_expect_eq(a.source.line, 1735);
     cr_expect_str_eq(a.source.quote, "signed a \"cooperation\" agreement");
     cr_expect_eq(a.line, 2);
-    pn_dataset_agreement(r.ds, 1, &a);
+    pn_dataset_agreement(&a, r.ds, 1);
     cr_expect_eq(a.end, 20200000);
     cr_expect_null(a.source.document);
-    pn_dataset_agreement(r.ds, 2, &a);
+    pn_dataset_agreement(&a, r.ds, 2);
     cr_expect_eq(a.kind, PN_KIND_OTHER, "an empty kind is other");
     cr_expect_eq(a.date, PN_DATE_NONE);
     cr_expect_null(a.id);
@@ -298,7 +298,7 @@ Test(load_tables, reads_countries_csv_beside_them)
     pn_test_load_t r = pn_test_load(dir, NULL);
     cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
     uint32_t by;
-    cr_assert_eq(pn_dataset_find_country(r.ds, "BY", &by), 0);
+    cr_assert_eq(pn_dataset_find_country(&by, r.ds, "BY"), 0);
     cr_expect_eq(pn_dataset_country(r.ds, by)->regions, 7);
     cr_expect_eq(pn_dataset_country(r.ds, by)->regions_year, 2024);
     cr_expect_str_eq(pn_dataset_country(r.ds, by)->regions_source, "constitution");

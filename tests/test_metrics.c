@@ -64,8 +64,8 @@ TestSuite(metrics, .init = setup, .fini = teardown);
 static double at(const igraph_vector_t *v, const char *id)
 {
     uint32_t node;
-    cr_assert_eq(pn_dataset_find_node(loaded.ds, id, &node), 0);
-    return VECTOR(*v)[pn_graph_vertex(graph, node)];
+    cr_assert_eq(pn_dataset_find_node(&node, loaded.ds, id), 0);
+    return VECTOR(*v)[pn_graph_node_vertex(graph, node)];
 }
 
 static void expect_measure(pn_measure_t m, const char *const ids[], const double values[],
@@ -73,7 +73,7 @@ static void expect_measure(pn_measure_t m, const char *const ids[], const double
 {
     igraph_vector_t v;
     igraph_vector_init(&v, 0);
-    cr_assert_eq(pn_centrality(&v, graph, m, NULL), 0, "%s", pn_error_last());
+    cr_assert_eq(pn_centrality_compute(&v, graph, m, NULL), 0, "%s", pn_error_last());
     cr_assert_eq(igraph_vector_size(&v), 8);
     for (size_t i = 0; i < count; i++)
         cr_expect_float_eq(at(&v, ids[i]), values[i], 1e-12, "%s of %s: %.17g, expected %.17g",
@@ -125,10 +125,10 @@ Test(metrics, pagerank_sums_to_one_and_eigenvector_peaks_at_one)
 {
     igraph_vector_t v;
     igraph_vector_init(&v, 0);
-    cr_assert_eq(pn_centrality(&v, graph, PN_MEASURE_PAGERANK, NULL), 0);
+    cr_assert_eq(pn_centrality_compute(&v, graph, PN_MEASURE_PAGERANK, NULL), 0);
     cr_expect_float_eq(igraph_vector_sum(&v), 1.0, 1e-12);
     cr_expect_gt(at(&v, "D"), at(&v, "A"), "D has the most agreements");
-    cr_assert_eq(pn_centrality(&v, graph, PN_MEASURE_EIGENVECTOR, NULL), 0);
+    cr_assert_eq(pn_centrality_compute(&v, graph, PN_MEASURE_EIGENVECTOR, NULL), 0);
     cr_expect_float_eq(igraph_vector_max(&v), 1.0, 1e-12);
     cr_expect_float_eq(at(&v, "D"), 1.0, 1e-12, "D leads the component with the triangle");
     cr_expect_eq(at(&v, "E"), 0.0, "outside the leading component: 0");
@@ -147,9 +147,9 @@ Test(metrics, many_measures_at_once_equal_one_at_a_time)
     igraph_vector_init(&one, 0);
     pn_centrality_options_t opts = PN_CENTRALITY_OPTIONS_INIT;
     opts.threads = 3;
-    cr_assert_eq(pn_centrality_many(outs, graph, (1u << PN_MEASURE_COUNT) - 1, &opts), 0);
+    cr_assert_eq(pn_centrality_compute_many(outs, graph, (1u << PN_MEASURE_COUNT) - 1, &opts), 0);
     for (int m = 0; m < PN_MEASURE_COUNT; m++) {
-        cr_assert_eq(pn_centrality(&one, graph, (pn_measure_t)m, NULL), 0);
+        cr_assert_eq(pn_centrality_compute(&one, graph, (pn_measure_t)m, NULL), 0);
         for (igraph_integer_t v = 0; v < 8; v++)
             cr_expect_eq(VECTOR(one)[v], VECTOR(all[m])[v], "%s", pn_measure_name((pn_measure_t)m));
         igraph_vector_destroy(&all[m]);
@@ -163,7 +163,7 @@ Test(metrics, sampled_betweenness_from_every_source_is_exact)
     igraph_vector_init(&v, 0);
     pn_centrality_options_t opts = PN_CENTRALITY_OPTIONS_INIT;
     opts.sample = 8;
-    cr_assert_eq(pn_centrality(&v, graph, PN_MEASURE_BETWEENNESS, &opts), 0);
+    cr_assert_eq(pn_centrality_compute(&v, graph, PN_MEASURE_BETWEENNESS, &opts), 0);
     cr_expect_float_eq(at(&v, "D"), 2.0, 1e-12);
     /* with fewer sources, an estimate scaled by N/K: from sources {G, C, ...} it differs, but
      * the same seed gives the same numbers */
@@ -171,8 +171,8 @@ Test(metrics, sampled_betweenness_from_every_source_is_exact)
     igraph_vector_init(&w, 0);
     opts.sample = 3;
     opts.seed = 7;
-    cr_assert_eq(pn_centrality(&v, graph, PN_MEASURE_BETWEENNESS, &opts), 0);
-    cr_assert_eq(pn_centrality(&w, graph, PN_MEASURE_BETWEENNESS, &opts), 0);
+    cr_assert_eq(pn_centrality_compute(&v, graph, PN_MEASURE_BETWEENNESS, &opts), 0);
+    cr_assert_eq(pn_centrality_compute(&w, graph, PN_MEASURE_BETWEENNESS, &opts), 0);
     cr_expect(igraph_vector_all_e(&v, &w), "same seed, same estimate");
     igraph_vector_destroy(&v);
     igraph_vector_destroy(&w);
@@ -181,7 +181,7 @@ Test(metrics, sampled_betweenness_from_every_source_is_exact)
 Test(metrics, stats_of_the_network)
 {
     pn_stats_t s;
-    cr_assert_eq(pn_stats(&s, graph, NULL, NULL), 0, "%s", pn_error_last());
+    cr_assert_eq(pn_stats_compute(&s, graph, NULL), 0, "%s", pn_error_last());
     cr_expect_eq(s.nodes, 8);
     cr_expect_eq(s.edges, 6);
     cr_expect_eq(s.agreements, 7);
@@ -210,7 +210,7 @@ Test(metrics, stats_of_an_empty_graph_and_a_single_node)
     pn_stats_t s;
     cr_assert_eq(pn_dataset_new(&ds, "empty"), 0);
     cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
-    cr_assert_eq(pn_stats(&s, g, NULL, NULL), 0, "%s", pn_error_last());
+    cr_assert_eq(pn_stats_compute(&s, g, NULL), 0, "%s", pn_error_last());
     cr_expect_eq(s.nodes, 0);
     cr_expect_eq(s.components, 0);
     cr_expect_eq(s.density, 0);
@@ -218,10 +218,10 @@ Test(metrics, stats_of_an_empty_graph_and_a_single_node)
     cr_expect(isnan(s.cross_border_share));
     pn_graph_free(g);
     uint32_t by;
-    pn_dataset_add_country(ds, &by, "BY", NULL, -1);
-    pn_dataset_add_node(ds, NULL, "one", "One", by, PN_LEVEL_CITY);
+    pn_dataset_add_country(&by, ds, "BY", NULL, -1);
+    pn_dataset_add_node(NULL, ds, "one", "One", by, PN_LEVEL_CITY);
     cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
-    cr_assert_eq(pn_stats(&s, g, NULL, NULL), 0);
+    cr_assert_eq(pn_stats_compute(&s, g, NULL), 0);
     cr_expect_eq(s.nodes, 1);
     cr_expect_eq(s.components, 1);
     cr_expect_eq(s.largest_component, 1);
@@ -230,7 +230,7 @@ Test(metrics, stats_of_an_empty_graph_and_a_single_node)
     igraph_vector_t v;
     igraph_vector_init(&v, 0);
     for (int m = 0; m < PN_MEASURE_COUNT; m++) {
-        cr_assert_eq(pn_centrality(&v, g, (pn_measure_t)m, NULL), 0, "%s", pn_measure_name((pn_measure_t)m));
+        cr_assert_eq(pn_centrality_compute(&v, g, (pn_measure_t)m, NULL), 0, "%s", pn_measure_name((pn_measure_t)m));
         cr_expect_eq(igraph_vector_size(&v), 1);
     }
     igraph_vector_destroy(&v);
@@ -241,8 +241,11 @@ Test(metrics, stats_of_an_empty_graph_and_a_single_node)
 Test(metrics, gini_of_equal_and_concentrated_values)
 {
     const double equal[] = {3, 3, 3, 3}, one[] = {0, 0, 0, 8};
-    cr_expect_float_eq(pn_gini(equal, 4), 0.0, 1e-15);
-    cr_expect_float_eq(pn_gini(one, 4), 0.75, 1e-15, "(n - 1) / n when one holds everything");
+    double gini;
+    cr_assert_eq(pn_stats_gini(&gini, equal, 4), 0);
+    cr_expect_float_eq(gini, 0.0, 1e-15);
+    cr_assert_eq(pn_stats_gini(&gini, one, 4), 0);
+    cr_expect_float_eq(gini, 0.75, 1e-15, "(n - 1) / n when one holds everything");
 }
 
 Test(metrics, communities_are_canonical_and_repeat_with_a_seed)
@@ -253,20 +256,20 @@ Test(metrics, communities_are_canonical_and_repeat_with_a_seed)
         double q;
         igraph_vector_int_init(&a, 0);
         igraph_vector_int_init(&b, 0);
-        cr_assert_eq(pn_communities(&a, &count, &q, graph, (pn_community_method_t)m, 5), 0,
+        cr_assert_eq(pn_communities_find(&a, &count, &q, graph, (pn_community_method_t)m, 5), 0,
                      "%s: %s", pn_community_method_name((pn_community_method_t)m), pn_error_last());
-        cr_assert_eq(pn_communities(&b, NULL, NULL, graph, (pn_community_method_t)m, 5), 0);
+        cr_assert_eq(pn_communities_find(&b, NULL, NULL, graph, (pn_community_method_t)m, 5), 0);
         cr_expect(igraph_vector_int_all_e(&a, &b), "%s: same seed, same partition",
                   pn_community_method_name((pn_community_method_t)m));
         /* the three components are never merged; F is alone */
         cr_expect_geq(count, 3);
         uint32_t f, a_node, d;
-        pn_dataset_find_node(loaded.ds, "F", &f);
-        pn_dataset_find_node(loaded.ds, "A", &a_node);
-        pn_dataset_find_node(loaded.ds, "D", &d);
-        cr_expect_eq(VECTOR(a)[pn_graph_vertex(graph, a_node)], 0, "largest community first");
-        cr_expect_eq(VECTOR(a)[pn_graph_vertex(graph, d)], 0, "the triangle stays together");
-        cr_expect_eq(VECTOR(a)[pn_graph_vertex(graph, f)], count - 1, "the isolated node last");
+        pn_dataset_find_node(&f, loaded.ds, "F");
+        pn_dataset_find_node(&a_node, loaded.ds, "A");
+        pn_dataset_find_node(&d, loaded.ds, "D");
+        cr_expect_eq(VECTOR(a)[pn_graph_node_vertex(graph, a_node)], 0, "largest community first");
+        cr_expect_eq(VECTOR(a)[pn_graph_node_vertex(graph, d)], 0, "the triangle stays together");
+        cr_expect_eq(VECTOR(a)[pn_graph_node_vertex(graph, f)], count - 1, "the isolated node last");
         cr_expect_gt(q, 0.0);
         igraph_vector_int_destroy(&a);
         igraph_vector_int_destroy(&b);
@@ -276,18 +279,18 @@ Test(metrics, communities_are_canonical_and_repeat_with_a_seed)
 Test(metrics, a_stable_partition_has_nmi_one)
 {
     double mean, lowest, q;
-    cr_assert_eq(pn_communities_stability(&mean, &lowest, &q, graph, PN_COMMUNITY_LOUVAIN, 1, 5), 0);
+    cr_assert_eq(pn_communities_measure_stability(&mean, &lowest, &q, graph, PN_COMMUNITY_LOUVAIN, 1, 5), 0);
     cr_expect_float_eq(mean, 1.0, 1e-12, "three clear groups: every seed finds them");
     cr_expect_float_eq(lowest, 1.0, 1e-12);
-    cr_expect_eq(pn_communities_stability(&mean, NULL, NULL, graph, PN_COMMUNITY_LOUVAIN, 1, 1),
+    cr_expect_eq(pn_communities_measure_stability(&mean, NULL, NULL, graph, PN_COMMUNITY_LOUVAIN, 1, 1),
                  PN_EUSAGE);
 }
 
-static const pn_coverage_t *row(const pn_coverage_t *rows, size_t count, const char *code)
+static const pn_coverage_row_t *row(const pn_coverage_t *coverage, const char *code)
 {
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(pn_dataset_country(loaded.ds, rows[i].country)->code, code) == 0)
-            return &rows[i];
+    for (size_t i = 0; i < coverage->country_count; i++)
+        if (strcmp(pn_dataset_country(loaded.ds, coverage->countries[i].country)->code, code) == 0)
+            return &coverage->countries[i];
     cr_assert_fail("no row for %s", code);
     return NULL;
 }
@@ -295,12 +298,12 @@ static const pn_coverage_t *row(const pn_coverage_t *rows, size_t count, const c
 Test(metrics, coverage_counts_first_level_units)
 {
     pn_coverage_t *rows;
-    size_t count;
     pn_view_t *whole = pn_test_view(loaded.ds, NULL);
-    cr_assert_eq(pn_coverage(&rows, &count, whole, 0), 0);
-    cr_assert_eq(count, 2);
-    cr_expect_str_eq(pn_dataset_country(loaded.ds, rows[0].country)->code, "AM", "code order");
-    const pn_coverage_t *by = row(rows, count, "BY"), *am = row(rows, count, "AM");
+    cr_assert_eq(pn_coverage_new(&rows, whole, 0), 0);
+    cr_assert_eq(rows->country_count, 2);
+    cr_expect_str_eq(pn_dataset_country(loaded.ds, rows->countries[0].country)->code, "AM",
+                     "code order");
+    const pn_coverage_row_t *by = row(rows, "BY"), *am = row(rows, "AM");
     cr_expect_eq(by->units, 3, "A, B and the city of regional rank");
     cr_expect_eq(by->covered, 3);
     cr_expect_eq(by->covered_abroad, 3);
@@ -314,13 +317,13 @@ Test(metrics, coverage_counts_first_level_units)
     cr_expect_eq(am->covered, 1, "F only through its city E: not without rollup");
     cr_expect_eq(am->nodes_active, 2);
     cr_expect_eq(am->agreements, 6);
-    free(rows);
+    pn_coverage_free(rows);
 
-    cr_assert_eq(pn_coverage(&rows, &count, whole, 1), 0);
-    am = row(rows, count, "AM");
+    cr_assert_eq(pn_coverage_new(&rows, whole, 1), 0);
+    am = row(rows, "AM");
     cr_expect_eq(am->covered, 2, "with rollup E's agreements cover F");
     cr_expect_float_eq(am->share, 2.0 / 11, 1e-15);
-    free(rows);
+    pn_coverage_free(rows);
     pn_view_free(whole);
 }
 
@@ -328,25 +331,24 @@ Test(metrics, coverage_follows_the_snapshot)
 {
     pn_view_options_t view = PN_VIEW_OPTIONS_INIT;
     pn_coverage_t *rows;
-    size_t count;
     view.as_of = 20110000;
     pn_view_t *snapshot = pn_test_view(loaded.ds, &view);
-    cr_assert_eq(pn_coverage(&rows, &count, snapshot, 1), 0);
+    cr_assert_eq(pn_coverage_new(&rows, snapshot, 1), 0);
     pn_view_free(snapshot);
-    cr_expect_eq(row(rows, count, "BY")->covered, 2, "A (2010) and B (2011)");
-    cr_expect_eq(row(rows, count, "AM")->covered, 1);
-    cr_expect_eq(row(rows, count, "BY")->agreements, 2);
-    free(rows);
+    cr_expect_eq(row(rows, "BY")->covered, 2, "A (2010) and B (2011)");
+    cr_expect_eq(row(rows, "AM")->covered, 1);
+    cr_expect_eq(row(rows, "BY")->agreements, 2);
+    pn_coverage_free(rows);
 }
 
 Test(metrics, country_matrix_counts_agreements_and_pairs)
 {
-    pn_country_pair_t *cells;
-    size_t count;
+    pn_country_matrix_t *matrix;
     pn_view_t *whole = pn_test_view(loaded.ds, NULL);
-    cr_assert_eq(pn_country_matrix(&cells, &count, whole), 0);
+    cr_assert_eq(pn_country_matrix_new(&matrix, whole), 0);
     pn_view_free(whole);
-    cr_assert_eq(count, 2);
+    cr_assert_eq(matrix->pair_count, 2);
+    const pn_country_pair_t *cells = matrix->pairs;
     cr_expect_str_eq(pn_dataset_country(loaded.ds, cells[0].a)->code, "AM");
     cr_expect_str_eq(pn_dataset_country(loaded.ds, cells[0].b)->code, "BY");
     cr_expect_eq(cells[0].agreements, 6);
@@ -354,21 +356,21 @@ Test(metrics, country_matrix_counts_agreements_and_pairs)
     cr_expect_str_eq(pn_dataset_country(loaded.ds, cells[1].a)->code, "BY");
     cr_expect_eq(cells[1].b, cells[1].a, "domestic agreements");
     cr_expect_eq(cells[1].agreements, 1);
-    free(cells);
+    pn_country_matrix_free(matrix);
 }
 
 Test(metrics, reported_figures_get_their_recorded_counterpart)
 {
     double recorded;
-    cr_assert_eq(pn_reported_recorded(&recorded, loaded.ds, 0), 0);
+    cr_assert_eq(pn_reported_count(&recorded, loaded.ds, 0), 0);
     cr_expect_eq(recorded, 3, "BY-AM agreements as of 2012: A-D 2010, A-D 2012, B-D 2011");
-    cr_assert_eq(pn_reported_recorded(&recorded, loaded.ds, 1), 0);
+    cr_assert_eq(pn_reported_count(&recorded, loaded.ds, 1), 0);
     cr_expect_eq(recorded, 2, "AM units with a BY partner by 2013: D, and F through E");
-    cr_assert_eq(pn_reported_recorded(&recorded, loaded.ds, 2), 0);
+    cr_assert_eq(pn_reported_count(&recorded, loaded.ds, 2), 0);
     cr_expect_eq(recorded, 3, "D's partners: A, B, G");
-    cr_assert_eq(pn_reported_recorded(&recorded, loaded.ds, 3), 0);
+    cr_assert_eq(pn_reported_count(&recorded, loaded.ds, 3), 0);
     cr_expect_eq(recorded, 5, "twinning agreements between BY and AM, undated included");
-    cr_assert_eq(pn_reported_recorded(&recorded, loaded.ds, 4), 0);
+    cr_assert_eq(pn_reported_count(&recorded, loaded.ds, 4), 0);
     cr_expect_eq(recorded, 3, "signed 2011 to 2013: B-D 2011, A-D 2012, C-E 2013");
 }
 

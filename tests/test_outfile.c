@@ -55,7 +55,7 @@ Test(outfile, abort_leaves_an_existing_file_alone)
     pn_outfile_t *f;
     cr_assert_eq(pn_outfile_open(&f, path), 0);
     fputs("half", pn_outfile_stream(f));
-    pn_outfile_abort(f);
+    pn_outfile_free(f);
     cr_expect_str_eq(slurp(path), "precious");
     cr_expect_eq(files_in(dir), before);
 }

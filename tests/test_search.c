@@ -165,18 +165,18 @@ Test(search_index, lists_matches_best_first)
         cr_expect_eq(m.items[i].kind, kinds[i], "%zu", i);
     }
     cr_expect_str_eq(m.items[1].matched, "Mogilev Oblast", "the shorter key first");
-    pn_matches_destroy(&m);
+    pn_search_matches_destroy(&m);
     cr_assert_eq(pn_search_find(&m, search, "Mahilyow"), 0);
     cr_assert_eq(m.count, 2);
     cr_expect_eq(m.items[0].kind, PN_MATCH_ALIAS);
     cr_expect_str_eq(m.items[0].matched, "Mahilyow");
     cr_expect_eq(m.items[1].kind, PN_MATCH_PREFIX);
-    pn_matches_destroy(&m);
+    pn_search_matches_destroy(&m);
     cr_assert_eq(pn_search_find(&m, search, "mogilyev"), 0);
     cr_assert_geq(m.count, 1);
     cr_expect_eq(m.items[0].kind, PN_MATCH_SIMILAR);
     cr_expect_eq(m.items[0].distance, 1);
-    pn_matches_destroy(&m);
+    pn_search_matches_destroy(&m);
     cr_expect_eq(m.count, 0);
     cr_expect_null(m.items);
 }
@@ -192,9 +192,9 @@ Test(search_index, resolves_once_without_an_index)
 
 Test(search, match_kinds_have_names)
 {
-    cr_expect_str_eq(pn_match_kind_name(PN_MATCH_ID), "id");
-    cr_expect_str_eq(pn_match_kind_name(PN_MATCH_SIMILAR), "similar");
-    cr_expect_str_eq(pn_match_kind_name(PN_MATCH_COUNT), "?");
+    cr_expect_str_eq(pn_search_kind_name(PN_MATCH_ID), "id");
+    cr_expect_str_eq(pn_search_kind_name(PN_MATCH_SIMILAR), "similar");
+    cr_expect_str_eq(pn_search_kind_name(PN_MATCH_COUNT), "?");
 }
 
 Test(search, of_an_empty_dataset_finds_nothing)
@@ -206,7 +206,7 @@ Test(search, of_an_empty_dataset_finds_nothing)
     cr_assert_eq(pn_search_new(&s, ds), 0);
     cr_expect_eq(pn_search_find(&m, s, "anything"), 0);
     cr_expect_eq(m.count, 0);
-    pn_matches_destroy(&m);
+    pn_search_matches_destroy(&m);
     pn_search_free(s);
     pn_dataset_free(ds);
 }

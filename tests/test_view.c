@@ -18,7 +18,7 @@ static unsigned agreements(const pn_view_t *view)
 static int has(const pn_view_t *view, const char *id)
 {
     uint32_t node;
-    cr_assert_eq(pn_dataset_find_node(pn_view_dataset(view), id, &node), 0);
+    cr_assert_eq(pn_dataset_find_node(&node, pn_view_dataset(view), id), 0);
     return pn_view_has_node(view, node);
 }
 

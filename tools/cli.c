@@ -188,7 +188,7 @@ static int by_value_then_id(const void *x, const void *y)
     igraph_integer_t a = *(const igraph_integer_t *)x, b = *(const igraph_integer_t *)y;
     if (order.value[a] != order.value[b])
         return order.value[a] > order.value[b] ? -1 : 1;
-    return strcmp(cli_vertex_id(order.graph, a), cli_vertex_id(order.graph, b));
+    return strcmp(pn_graph_vertex_id(order.graph, a), pn_graph_vertex_id(order.graph, b));
 }
 
 void cli_sort_by_value(igraph_integer_t *vertices, size_t count, const pn_graph_t *g,
@@ -232,10 +232,7 @@ int cli_country_mix(char *out, size_t cap, const pn_graph_t *g, const igraph_int
         return -1;
     size_t kinds = 0;
     for (size_t i = 0; i < count; i++) {
-        uint32_t unit = pn_graph_node(g, vertices[i]);
-        const char *code = pn_graph_is_by_country(g)
-                               ? pn_dataset_country(ds, unit)->code
-                               : pn_dataset_country(ds, pn_dataset_node(ds, unit)->country)->code;
+        const char *code = pn_dataset_country_code(ds, pn_graph_vertex_country(g, vertices[i]));
         size_t k = 0;
         while (k < kinds && strcmp(mix[k].code, code) != 0)
             k++;
@@ -247,8 +244,8 @@ int cli_country_mix(char *out, size_t cap, const pn_graph_t *g, const igraph_int
     size_t used = 0;
     out[0] = '\0';
     for (size_t k = 0; k < kinds && used + 1 < cap; k++) {
-        int n = snprintf(out + used, cap - used, "%s%s %ld", k ? ", " : "",
-                         mix[k].code[0] ? mix[k].code : "?", mix[k].count);
+        int n = snprintf(out + used, cap - used, "%s%s %ld", k ? ", " : "", mix[k].code,
+                         mix[k].count);
         used += n > 0 ? (size_t)n : 0;
     }
     free(mix);
@@ -277,34 +274,17 @@ void cli_vertex_columns(table_t *t, int with_rank)
     table_column(t, "level", COL_TEXT, -1);
 }
 
-const char *cli_vertex_id(const pn_graph_t *g, igraph_integer_t v)
-{
-    const pn_dataset_t *ds = pn_graph_dataset(g);
-    uint32_t unit = pn_graph_node(g, v);
-    if (!pn_graph_is_by_country(g))
-        return pn_dataset_node(ds, unit)->id;
-    const char *code = pn_dataset_country(ds, unit)->code;
-    return code[0] ? code : "?";
-}
-
 void cli_vertex_cells(table_t *t, long rank, const pn_graph_t *g, igraph_integer_t v)
 {
     const pn_dataset_t *ds = pn_graph_dataset(g);
     if (rank > 0)
         table_int(t, rank);
-    table_text(t, cli_vertex_id(g, v));
-    if (pn_graph_is_by_country(g)) {
-        const pn_country_t *c = pn_dataset_country(ds, pn_graph_node(g, v));
-        table_text(t, c->name);
-        table_text(t, cli_vertex_id(g, v));
-        table_text(t, "country");
-        return;
-    }
-    const pn_node_t *n = pn_dataset_node(ds, pn_graph_node(g, v));
-    const char *code = pn_dataset_country(ds, n->country)->code;
-    table_text(t, n->name);
-    table_text(t, code[0] ? code : "?");
-    table_text(t, pn_level_name(n->level));
+    table_text(t, pn_graph_vertex_id(g, v));
+    uint32_t node = pn_graph_vertex_node(g, v);
+    /* a node's own name; a country's (its code when it has none) */
+    table_text(t, node != PN_NONE ? pn_dataset_node(ds, node)->name : pn_graph_vertex_name(g, v));
+    table_text(t, pn_dataset_country_code(ds, pn_graph_vertex_country(g, v)));
+    table_text(t, pn_level_name(pn_graph_vertex_level(g, v)));
 }
 
 /* The node of --ego NODE[:R], without its radius: the process parses one command line. */
@@ -543,7 +523,7 @@ int cli_load_all(cli_t *cli, const char *path, pn_dataset_t **out, pn_problems_t
         opts.progress = show_progress;
         opts.progress_data = (void *)path;
     }
-    return pn_load(out, path, &opts, problems);
+    return pn_dataset_load(out, path, &opts, problems);
 }
 
 int cli_load(cli_t *cli, pn_dataset_t **out)

@@ -152,7 +152,7 @@ int cli_parse(cli_t *cli, int argc, char **argv, const struct option *own, cli_o
  *  @return EXIT_OK with *out set, EXIT_USAGE for bad input, EXIT_FAILED otherwise. */
 int cli_load(cli_t *cli, pn_dataset_t **out);
 
-/** Load with every problem kept, for `partnet check`. @return the pn_load() status. */
+/** Load with every problem kept, for `partnet check`. @return the pn_dataset_load() status. */
 int cli_load_all(cli_t *cli, const char *path, pn_dataset_t **out, pn_problems_t *problems);
 
 /** The bundled dataset's path (installed, or the source tree when run from the build). */
@@ -174,8 +174,6 @@ int cli_parse_long(const char *cmd, const char *option, const char *arg, long mi
 void cli_vertex_columns(table_t *t, int with_rank);
 /** Their cells for vertex @p v (a node, or a country in a graph of countries). */
 void cli_vertex_cells(table_t *t, long rank, const pn_graph_t *g, igraph_integer_t v);
-/** The id of vertex @p v: a node id, or a country code. */
-const char *cli_vertex_id(const pn_graph_t *g, igraph_integer_t v);
 
 /** Sort @p count vertices in place by decreasing @p value (indexed by vertex), ties by id, so
  *  that every listing is deterministic. */

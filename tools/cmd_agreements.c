@@ -70,7 +70,7 @@ static int countries(uint32_t out[2], const pn_dataset_t *ds, const char *betwee
     snprintf(code[0], sizeof code[0], "%.*s", (int)n, between);
     snprintf(code[1], sizeof code[1], "%s", between + n + 1);
     for (int k = 0; k < 2; k++)
-        if (pn_dataset_find_country(ds, code[k], &out[k]) != 0) {
+        if (pn_dataset_find_country(&out[k], ds, code[k]) != 0) {
             cli_error("agreements", "--between: no country \"%s\" in %s", code[k],
                       pn_dataset_name(ds));
             return EXIT_USAGE;

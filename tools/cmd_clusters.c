@@ -100,7 +100,6 @@ static table_t *communities_table(const pn_graph_t *g, const igraph_vector_int_t
                                   igraph_integer_t count, long top, int table_format)
 {
     const igraph_t *graph = pn_graph_igraph(g);
-    const pn_dataset_t *ds = pn_graph_dataset(g);
     igraph_integer_t n = igraph_vcount(graph);
     igraph_vector_t degree;
     igraph_vector_init(&degree, 0);
@@ -132,9 +131,7 @@ static table_t *communities_table(const pn_graph_t *g, const igraph_vector_int_t
         append(&members, &mlen, &mcap, "");
         igraph_integer_t listed = table_format && size > 6 ? 5 : size;
         for (igraph_integer_t i = 0; i < listed; i++) {
-            const char *name = pn_graph_is_by_country(g)
-                                   ? pn_dataset_country(ds, pn_graph_node(g, order[i]))->name
-                                   : pn_dataset_node(ds, pn_graph_node(g, order[i]))->name;
+            const char *name = pn_graph_vertex_name(g, order[i]);
             snprintf(item, sizeof item, "%s%s", i ? "; " : "", name);
             append(&members, &mlen, &mcap, item);
         }
@@ -186,8 +183,8 @@ int cmd_clusters(cli_t *cli, int argc, char **argv)
         goto done;
     igraph_integer_t count;
     double modularity, mean_nmi = 0, min_nmi = 0, mean_q = 0;
-    if (pn_communities(&membership, &count, &modularity, g, c.method, c.seed) != 0 ||
-        (c.stability && pn_communities_stability(&mean_nmi, &min_nmi, &mean_q, g, c.method,
+    if (pn_communities_find(&membership, &count, &modularity, g, c.method, c.seed) != 0 ||
+        (c.stability && pn_communities_measure_stability(&mean_nmi, &min_nmi, &mean_q, g, c.method,
                                                  c.seed, (int)c.stability) != 0)) {
         cli_error("clusters", "%s", pn_error_last());
         rc = EXIT_FAILED;

@@ -128,8 +128,8 @@ static table_t *new_nodes(const pn_dataset_t *ds, const pn_graph_t *before,
     table_column(t, "level", COL_TEXT, -1);
     *count = 0;
     for (igraph_integer_t v = 0; v < pn_graph_vertex_count(after); v++) {
-        uint32_t node = pn_graph_node(after, v);
-        if (pn_graph_vertex(before, node) >= 0)
+        uint32_t node = pn_graph_vertex_node(after, v);
+        if (pn_graph_node_vertex(before, node) >= 0)
             continue;
         if (top == 0 || (long)*count < top) {
             const pn_node_t *n = pn_dataset_node(ds, node);
@@ -147,17 +147,16 @@ static table_t *new_nodes(const pn_dataset_t *ds, const pn_graph_t *before,
 static table_t *new_pairs(const pn_dataset_t *ds, const compare_t *c, int y1, int y2, long top)
 {
     pn_view_t *v1 = NULL, *v2 = NULL;
-    pn_country_pair_t *a = NULL, *b = NULL;
-    size_t na = 0, nb = 0;
+    pn_country_matrix_t *a = NULL, *b = NULL;
     table_t *t = table_new("new_pairs", NULL);
     table_column(t, "country_a", COL_TEXT, -1);
     table_column(t, "country_b", COL_TEXT, -1);
     table_column(t, "agreements", COL_INT, -1);
     table_column(t, "pairs", COL_INT, -1);
     if (snapshot(&v1, ds, c, y1) != 0 || snapshot(&v2, ds, c, y2) != 0 ||
-        pn_country_matrix(&a, &na, v1) != 0 || pn_country_matrix(&b, &nb, v2) != 0) {
-        free(a);
-        free(b);
+        pn_country_matrix_new(&a, v1) != 0 || pn_country_matrix_new(&b, v2) != 0) {
+        pn_country_matrix_free(a);
+        pn_country_matrix_free(b);
         pn_view_free(v1);
         pn_view_free(v2);
         return t;
@@ -165,23 +164,21 @@ static table_t *new_pairs(const pn_dataset_t *ds, const compare_t *c, int y1, in
     pn_view_free(v1);
     pn_view_free(v2);
     long shown = 0;
-    for (size_t j = 0; j < nb && (top == 0 || shown < top); j++) {
+    for (size_t j = 0; j < b->pair_count && (top == 0 || shown < top); j++) {
+        const pn_country_pair_t *cell = &b->pairs[j];
         int seen = 0;
-        for (size_t i = 0; i < na && !seen; i++)
-            seen = a[i].a == b[j].a && a[i].b == b[j].b;
-        const char *ca = pn_dataset_country(ds, b[j].a)->code, *cb = pn_dataset_country(ds, b[j].b)->code;
-        /* the matrix has every country's row: keep to the view's country */
-        if (seen || (c->view.country && strcmp(ca, c->view.country) != 0 &&
-                     strcmp(cb, c->view.country) != 0))
+        for (size_t i = 0; i < a->pair_count && !seen; i++)
+            seen = a->pairs[i].a == cell->a && a->pairs[i].b == cell->b;
+        if (seen)
             continue;
-        table_text(t, ca[0] ? ca : "?");
-        table_text(t, cb[0] ? cb : "?");
-        table_int(t, (long long)b[j].agreements);
-        table_int(t, (long long)b[j].pairs);
+        table_text(t, pn_dataset_country_code(ds, cell->a));
+        table_text(t, pn_dataset_country_code(ds, cell->b));
+        table_int(t, (long long)cell->agreements);
+        table_int(t, (long long)cell->pairs);
         shown++;
     }
-    free(a);
-    free(b);
+    pn_country_matrix_free(a);
+    pn_country_matrix_free(b);
     return t;
 }
 
@@ -196,7 +193,7 @@ static int ranks(long **out, const pn_graph_t *g, pn_measure_t m, long sample)
     opts.seed = 1;
     igraph_integer_t *list = NULL;
     long *rank = malloc((size_t)(n ? n : 1) * sizeof *rank);
-    int status = !rank ? PN_ENOMEM : pn_centrality(&values, g, m, &opts);
+    int status = !rank ? PN_ENOMEM : pn_centrality_compute(&values, g, m, &opts);
     if (status == 0 && !(list = cli_ranked_vertices(g, VECTOR(values))))
         status = PN_ENOMEM;
     if (status == 0) {
@@ -242,8 +239,8 @@ static int rank_changes(table_t *t, const pn_dataset_t *ds, const pn_graph_t *be
     }
     size_t count = 0;
     for (igraph_integer_t v = 0; v < n; v++) {
-        uint32_t node = pn_graph_node(after, v);
-        igraph_integer_t u = pn_graph_vertex(before, node);
+        uint32_t node = pn_graph_vertex_node(after, v);
+        igraph_integer_t u = pn_graph_node_vertex(before, node);
         if (u >= 0)
             moves[count++] = (move_t){node, r1[u], r2[v]};
     }

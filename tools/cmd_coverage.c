@@ -55,19 +55,11 @@ static int option(void *ctx, int opt, const char *arg)
     return 0;
 }
 
-static const char *code_of(const pn_dataset_t *ds, uint32_t c)
-{
-    const char *code = pn_dataset_country(ds, c)->code;
-    return code[0] ? code : "?";
-}
-
 static int matrix(cli_t *cli, const pn_view_t *view)
 {
     const pn_dataset_t *ds = pn_view_dataset(view);
-    const char *country = pn_view_options(view)->country;
-    pn_country_pair_t *cells = NULL;
-    size_t count = 0;
-    if (pn_country_matrix(&cells, &count, view) != 0) {
+    pn_country_matrix_t *cells = NULL;
+    if (pn_country_matrix_new(&cells, view) != 0) {
         cli_error("coverage", "%s", pn_error_last());
         return EXIT_FAILED;
     }
@@ -76,18 +68,16 @@ static int matrix(cli_t *cli, const pn_view_t *view)
     table_column(t, "country_b", COL_TEXT, -1);
     table_column(t, "agreements", COL_INT, -1);
     table_column(t, "pairs", COL_INT, -1);
-    for (size_t k = 0; k < count; k++) {
-        if (country && strcmp(code_of(ds, cells[k].a), country) != 0 &&
-            strcmp(code_of(ds, cells[k].b), country) != 0)
-            continue;
-        table_text(t, code_of(ds, cells[k].a));
-        table_text(t, code_of(ds, cells[k].b));
-        table_int(t, (long long)cells[k].agreements);
-        table_int(t, (long long)cells[k].pairs);
+    for (size_t k = 0; k < cells->pair_count; k++) {
+        const pn_country_pair_t *cell = &cells->pairs[k];
+        table_text(t, pn_dataset_country_code(ds, cell->a));
+        table_text(t, pn_dataset_country_code(ds, cell->b));
+        table_int(t, (long long)cell->agreements);
+        table_int(t, (long long)cell->pairs);
     }
     int rc = cli_print(cli, &t, 1);
     table_free(t);
-    free(cells);
+    pn_country_matrix_free(cells);
     return rc;
 }
 
@@ -129,7 +119,7 @@ static void reported_cells(table_t *t, const pn_dataset_t *ds, uint32_t c)
         snprintf(text + n, sizeof text - (size_t)n, " (%s)", pn_date_format(date, r->as_of));
     double recorded;
     table_text(t, text);
-    if (pn_reported_recorded(&recorded, ds, (size_t)i) == 0)
+    if (pn_reported_count(&recorded, ds, (size_t)i) == 0)
         table_int(t, (long long)recorded);
     else
         table_null(t);
@@ -160,17 +150,16 @@ int cmd_coverage(cli_t *cli, int argc, char **argv)
         pn_dataset_free(ds);
         return rc;
     }
-    pn_coverage_t *rows = NULL;
-    size_t count = 0;
-    if (pn_coverage(&rows, &count, view, c.rollup) != 0) {
+    pn_coverage_t *coverage = NULL;
+    if (pn_coverage_new(&coverage, view, c.rollup) != 0) {
         cli_error("coverage", "%s", pn_error_last());
         pn_view_free(view);
         pn_dataset_free(ds);
         return EXIT_FAILED;
     }
     int any_reported = 0;
-    for (size_t k = 0; k < count; k++)
-        any_reported |= latest_reported(ds, rows[k].country) >= 0;
+    for (size_t k = 0; k < coverage->country_count; k++)
+        any_reported |= latest_reported(ds, coverage->countries[k].country) >= 0;
     table_t *t = table_new("coverage", NULL);
     table_column(t, "country", COL_TEXT, -1);
     table_column(t, "name", COL_TEXT, -1);
@@ -188,11 +177,11 @@ int cmd_coverage(cli_t *cli, int argc, char **argv)
         table_column(t, "reported", COL_TEXT, -1);
         table_column(t, "recorded_then", COL_INT, -1);
     }
-    for (size_t k = 0; k < count; k++) {
-        const pn_coverage_t *r = &rows[k];
-        if (c.view.country && strcmp(code_of(ds, r->country), c.view.country) != 0)
+    for (size_t k = 0; k < coverage->country_count; k++) {
+        const pn_coverage_row_t *r = &coverage->countries[k];
+        if (c.view.country && r->country != pn_view_country(view))
             continue;
-        table_text(t, code_of(ds, r->country));
+        table_text(t, pn_dataset_country_code(ds, r->country));
         table_text(t, pn_dataset_country(ds, r->country)->name);
         if (r->regions >= 0)
             table_int(t, r->regions);
@@ -212,7 +201,7 @@ int cmd_coverage(cli_t *cli, int argc, char **argv)
     }
     rc = cli_print(cli, &t, 1);
     table_free(t);
-    free(rows);
+    pn_coverage_free(coverage);
     pn_view_free(view);
     pn_dataset_free(ds);
     return rc;

@@ -121,7 +121,7 @@ int cmd_draw(cli_t *cli, int argc, char **argv)
         goto done;
     cli_describe_view(title, sizeof title, ds, &d.view);
     d.draw.title = title;
-    if (pn_draw(g, d.output, &d.draw) != 0) {
+    if (pn_draw_write(g, d.output, &d.draw) != 0) {
         cli_error("draw", "%s", pn_error_last());
         rc = EXIT_FAILED;
     }

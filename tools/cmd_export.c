@@ -168,7 +168,7 @@ static int compute_metrics(const export_t *x, const pn_graph_t *g, pn_export_col
     pn_centrality_options_t copts = PN_CENTRALITY_OPTIONS_INIT;
     if (cli_stderr_is_terminal())
         copts.progress = cli_progress;
-    if (measures && pn_centrality_many(outs, g, measures, &copts) != 0)
+    if (measures && pn_centrality_compute_many(outs, g, measures, &copts) != 0)
         return -1;
     for (size_t i = 0; i < x->metric_count; i++) {
         int metric = x->metrics[i];
@@ -178,7 +178,7 @@ static int compute_metrics(const export_t *x, const pn_graph_t *g, pn_export_col
             igraph_vector_int_t membership;
             if (igraph_vector_int_init(&membership, 0) != IGRAPH_SUCCESS)
                 return -1;
-            int status = pn_communities(&membership, NULL, NULL, g, PN_COMMUNITY_LOUVAIN, x->seed);
+            int status = pn_communities_find(&membership, NULL, NULL, g, PN_COMMUNITY_LOUVAIN, x->seed);
             if (status == 0 &&
                 igraph_vector_resize(&values[i], igraph_vector_int_size(&membership)) != 0)
                 status = -1;

@@ -211,7 +211,7 @@ static int hubs_table(table_t **out, const pn_growth_t *g, const pn_dataset_t *d
         pn_graph_t *snap = NULL;
         if ((status = pn_view_new(&view, ds, &options)) != 0 ||
             (status = pn_graph_new(&snap, view)) != 0 ||
-            (status = pn_centrality(&values, snap, args->measure, NULL)) != 0) {
+            (status = pn_centrality_compute(&values, snap, args->measure, NULL)) != 0) {
             pn_graph_free(snap);
             pn_view_free(view);
             break;
@@ -283,7 +283,7 @@ int cmd_growth(cli_t *cli, int argc, char **argv)
     if (g->undated && !cli->quiet)
         fprintf(stderr, "partnet growth: %zu undated agreement%s in no year\n", g->undated,
                 g->undated == 1 ? " is" : "s are");
-    if (args.chart && pn_growth_chart(g, args.chart, NULL) != 0) {
+    if (args.chart && pn_chart_write(g, args.chart, NULL) != 0) {
         cli_error("growth", "%s", pn_error_last());
         rc = strstr(pn_error_last(), "written as") || g->year_count == 0 ? EXIT_USAGE : EXIT_FAILED;
         goto done;

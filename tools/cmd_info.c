@@ -76,7 +76,7 @@ static void summary(table_t *t, const pn_view_t *view, int narrowed)
                 last = d;
         }
         pn_agreement_t a;
-        pn_dataset_agreement(ds, i, &a);
+        pn_dataset_agreement(&a, ds, i);
         unsourced += a.source.document == NULL;
     }
     char buf[PN_DATE_TEXT_MAX];

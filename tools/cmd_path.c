@@ -55,8 +55,8 @@ static int option(void *ctx, int opt, const char *arg)
  * 1 without --all. @return malloc'ed, NULL when out of memory */
 static size_t *step_agreements(const pn_graph_t *g, igraph_integer_t edge, int all, size_t *count)
 {
-    size_t n;
-    const uint32_t *behind = pn_graph_edge_agreements(g, edge, &n);
+    const uint32_t *behind;
+    size_t n = pn_graph_edge_agreements(&behind, g, edge);
     size_t *list = malloc((n ? n : 1) * sizeof *list);
     if (!list)
         return NULL;
@@ -89,14 +89,14 @@ static int print_json(const answer_t *a)
     cJSON *nodes = cJSON_CreateArray(), *steps = cJSON_CreateArray();
     int failed = 0;
     for (size_t i = 0; connected && i < a->path->length; i++)
-        cJSON_AddItemToArray(nodes, record_node_json(a->ds, pn_graph_node(a->g, a->path->vertices[i])));
+        cJSON_AddItemToArray(nodes, record_node_json(a->ds, pn_graph_vertex_node(a->g, a->path->vertices[i])));
     for (size_t i = 0; connected && i + 1 < a->path->length && !failed; i++) {
         size_t count = 0;
         size_t *list = step_agreements(a->g, a->path->edges[i], a->all, &count);
         failed = !list;
         cJSON *step = cJSON_CreateObject(), *agreements = cJSON_CreateArray();
-        cJSON_AddItemToObject(step, "from", record_node_json(a->ds, pn_graph_node(a->g, a->path->vertices[i])));
-        cJSON_AddItemToObject(step, "to", record_node_json(a->ds, pn_graph_node(a->g, a->path->vertices[i + 1])));
+        cJSON_AddItemToObject(step, "from", record_node_json(a->ds, pn_graph_vertex_node(a->g, a->path->vertices[i])));
+        cJSON_AddItemToObject(step, "to", record_node_json(a->ds, pn_graph_vertex_node(a->g, a->path->vertices[i + 1])));
         for (size_t k = 0; k < count && list; k++)
             cJSON_AddItemToArray(agreements, record_agreement_json(a->ds, list[k]));
         cJSON_AddItemToObject(step, "agreements", agreements);
@@ -150,9 +150,9 @@ static int print_tables(const cli_t *cli, const answer_t *a)
         for (size_t k = 0; k < count && list; k++) {
             table_int(steps, ++row);
             table_int(steps, (long long)i + 1);
-            record_party_cells(steps, cli->format, a->ds, pn_graph_node(a->g, a->path->vertices[i]));
+            record_party_cells(steps, cli->format, a->ds, pn_graph_vertex_node(a->g, a->path->vertices[i]));
             record_party_cells(steps, cli->format, a->ds,
-                               pn_graph_node(a->g, a->path->vertices[i + 1]));
+                               pn_graph_vertex_node(a->g, a->path->vertices[i + 1]));
             record_agreement_cells(steps, cli->format, a->ds, list[k], PN_NONE, RECORD_NO_PARTIES);
         }
         free(list);
@@ -208,7 +208,7 @@ int cmd_path(cli_t *cli, int argc, char **argv)
         goto done;
     }
     answer.g = g;
-    igraph_integer_t va = pn_graph_vertex(g, answer.from), vb = pn_graph_vertex(g, answer.to);
+    igraph_integer_t va = pn_graph_node_vertex(g, answer.from), vb = pn_graph_node_vertex(g, answer.to);
     if (va < 0 || vb < 0) {
         snprintf(reason, sizeof reason, "%s is not in the view: the view options leave it out",
                  pn_dataset_node(ds, va < 0 ? answer.from : answer.to)->id);

@@ -100,11 +100,9 @@ static igraph_integer_t ranked(igraph_integer_t **out, const pn_graph_t *g, cons
     if (!list)
         return -1;
     for (igraph_integer_t v = 0; v < n; v++) {
-        if (country && !pn_graph_is_by_country(g)) {
-            const pn_node_t *node = pn_dataset_node(ds, pn_graph_node(g, v));
-            if (strcmp(pn_dataset_country(ds, node->country)->code, country) != 0)
-                continue;
-        }
+        if (country && strcmp(pn_dataset_country_code(ds, pn_graph_vertex_country(g, v)),
+                              country) != 0)
+            continue;
         list[count++] = v;
     }
     cli_sort_by_value(list, (size_t)count, g, value);
@@ -163,7 +161,7 @@ int cmd_rank(cli_t *cli, int argc, char **argv)
                         "seed %lu\n", (long)(r.sample < pn_graph_vertex_count(g) ? r.sample
                                                                                   : pn_graph_vertex_count(g)),
                 (long)pn_graph_vertex_count(g), r.seed);
-    if (pn_centrality_many(outs, g, measures, &copts) != 0) {
+    if (pn_centrality_compute_many(outs, g, measures, &copts) != 0) {
         cli_error("rank", "%s", pn_error_last());
         rc = EXIT_FAILED;
         goto done;

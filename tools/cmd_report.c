@@ -117,7 +117,6 @@ static int hubs(table_t **out, const pn_graph_t *g, long top)
     static const pn_measure_t measures[] = {PN_MEASURE_DEGREE, PN_MEASURE_AGREEMENTS,
                                             PN_MEASURE_BETWEENNESS, PN_MEASURE_PAGERANK};
     enum { M = sizeof measures / sizeof measures[0] };
-    const pn_dataset_t *ds = pn_graph_dataset(g);
     igraph_vector_t values[M];
     igraph_vector_t *outs[PN_MEASURE_COUNT] = {NULL};
     unsigned mask = 0;
@@ -128,7 +127,7 @@ static int hubs(table_t **out, const pn_graph_t *g, long top)
     }
     igraph_integer_t n = pn_graph_vertex_count(g);
     igraph_integer_t *list[M] = {NULL};
-    int status = pn_centrality_many(outs, g, mask, NULL);
+    int status = pn_centrality_compute_many(outs, g, mask, NULL);
     for (int m = 0; m < M && status == 0; m++)
         if (!(list[m] = cli_ranked_vertices(g, VECTOR(values[m]))))
             status = PN_ENOMEM;
@@ -143,7 +142,7 @@ static int hubs(table_t **out, const pn_graph_t *g, long top)
             table_int(t, (long long)i + 1);
             for (int m = 0; m < M; m++) {
                 igraph_integer_t v = list[m][i];
-                const char *name = pn_dataset_node(ds, pn_graph_node(g, v))->name;
+                const char *name = pn_graph_vertex_name(g, v);
                 char value[32], cell[256];
                 double x = VECTOR(values[m])[v];
                 if (measures[m] == PN_MEASURE_PAGERANK)
@@ -163,7 +162,7 @@ static int hubs(table_t **out, const pn_graph_t *g, long top)
     return status;
 }
 
-static table_t *coverage_table(const pn_dataset_t *ds, const pn_coverage_t *rows, size_t count)
+static table_t *coverage_table(const pn_dataset_t *ds, const pn_coverage_t *coverage)
 {
     table_t *t = table_new("coverage", "Coverage of each country's regions (districts and "
                                        "cities rolled up)");
@@ -174,11 +173,11 @@ static table_t *coverage_table(const pn_dataset_t *ds, const pn_coverage_t *rows
     table_column(t, "covered abroad", COL_INT, -1);
     table_column(t, "agreements", COL_INT, -1);
     table_column(t, "partner countries", COL_INT, -1);
-    for (size_t k = 0; k < count; k++) {
-        const pn_coverage_t *r = &rows[k];
+    for (size_t k = 0; k < coverage->country_count; k++) {
+        const pn_coverage_row_t *r = &coverage->countries[k];
         const pn_country_t *c = pn_dataset_country(ds, r->country);
         char name[160];
-        snprintf(name, sizeof name, "%s (%s)", c->name, c->code[0] ? c->code : "?");
+        snprintf(name, sizeof name, "%s (%s)", c->name, pn_dataset_country_code(ds, r->country));
         table_text(t, name);
         if (r->regions >= 0)
             table_int(t, r->regions);
@@ -221,12 +220,11 @@ static table_t *growth_table(const pn_growth_t *g)
 
 static int communities_table(table_t **out, const pn_graph_t *g, long top)
 {
-    const pn_dataset_t *ds = pn_graph_dataset(g);
     igraph_vector_int_t membership;
     igraph_integer_t count;
     double modularity;
     igraph_vector_int_init(&membership, 0);
-    int status = pn_communities(&membership, &count, &modularity, g, PN_COMMUNITY_LOUVAIN, 1);
+    int status = pn_communities_find(&membership, &count, &modularity, g, PN_COMMUNITY_LOUVAIN, 1);
     if (status) {
         igraph_vector_int_destroy(&membership);
         return status;
@@ -252,7 +250,7 @@ static int communities_table(table_t **out, const pn_graph_t *g, long top)
         size_t used = 0;
         for (size_t i = 0; i < size && i < 6 && used < sizeof names - 80; i++)
             used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", i ? "; " : "",
-                                     pn_dataset_node(ds, pn_graph_node(g, members[i]))->name);
+                                     pn_graph_vertex_name(g, members[i]));
         if (size > 6)
             snprintf(names + used, sizeof names - used, "; ... %zu more", size - 6);
         if (cli_country_mix(countries, sizeof countries, g, members, size) != 0)
@@ -292,7 +290,7 @@ static table_t *reported_table(const pn_dataset_t *ds)
         table_text(t, r->as_of ? pn_date_format(date, r->as_of) : "");
         table_text(t, reported);
         double recorded;
-        if (pn_reported_recorded(&recorded, ds, i) == 0)
+        if (pn_reported_count(&recorded, ds, i) == 0)
             table_int(t, (long long)recorded);
         else
             table_null(t);
@@ -322,7 +320,6 @@ int cmd_report(cli_t *cli, int argc, char **argv)
     pn_graph_t *g = NULL;
     pn_growth_t *growth = NULL;
     pn_coverage_t *coverage = NULL;
-    size_t coverage_count = 0;
     table_t *tables[7] = {NULL};
     size_t count = 0;
     pn_stats_t s;
@@ -339,15 +336,15 @@ int cmd_report(cli_t *cli, int argc, char **argv)
     if (args.view.as_of != PN_DATE_NONE)
         go.to = pn_date_year(args.view.as_of);
     if (pn_view_new(&view, ds, &connected) != 0 || pn_graph_new(&g, view) != 0 ||
-        pn_stats(&s, g, NULL, NULL) != 0 || pn_growth_new(&growth, ds, &go) != 0 ||
-        pn_coverage(&coverage, &coverage_count, whole, 1) != 0)
+        pn_stats_compute(&s, g, NULL) != 0 || pn_growth_new(&growth, ds, &go) != 0 ||
+        pn_coverage_new(&coverage, whole, 1) != 0)
         goto failed;
     tables[count++] = summary(whole, &s, growth);
     if (hubs(&tables[count++], g, args.top) != 0) {
         count--;
         goto failed;
     }
-    tables[count++] = coverage_table(ds, coverage, coverage_count);
+    tables[count++] = coverage_table(ds, coverage);
     tables[count++] = growth_table(growth);
     if (communities_table(&tables[count++], g, args.top) != 0) {
         count--;
@@ -365,7 +362,7 @@ failed:
 done:
     for (size_t i = 0; i < count; i++)
         table_free(tables[i]);
-    free(coverage);
+    pn_coverage_free(coverage);
     pn_growth_free(growth);
     pn_graph_free(g);
     pn_view_free(view);

@@ -59,7 +59,7 @@ static cJSON *match_json(const pn_dataset_t *ds, const pn_match_t *m, size_t agr
     cJSON_AddItemToObject(o, "parent", n->parent == PN_NONE ? cJSON_CreateNull()
                                                             : record_node_json(ds, n->parent));
     cJSON_AddItemToObject(o, "agreements", cJSON_CreateNumber((double)agreements));
-    cJSON_AddItemToObject(o, "match", cJSON_CreateString(pn_match_kind_name(m->kind)));
+    cJSON_AddItemToObject(o, "match", cJSON_CreateString(pn_search_kind_name(m->kind)));
     cJSON_AddItemToObject(o, "matched", cJSON_CreateString(m->matched));
     return o;
 }
@@ -74,7 +74,7 @@ static void match_cells(table_t *t, const pn_dataset_t *ds, const pn_match_t *m,
     table_text(t, pn_level_name(n->level));
     table_text(t, n->parent == PN_NONE ? NULL : pn_dataset_node(ds, n->parent)->id);
     table_int(t, (long long)agreements);
-    table_text(t, pn_match_kind_name(m->kind));
+    table_text(t, pn_search_kind_name(m->kind));
     table_text(t, m->matched);
 }
 
@@ -142,7 +142,7 @@ int cmd_search(cli_t *cli, int argc, char **argv)
 done:
     free(text);
     free(agreements);
-    pn_matches_destroy(&m);
+    pn_search_matches_destroy(&m);
     pn_search_free(search);
     pn_dataset_free(ds);
     return rc;

@@ -88,10 +88,10 @@ static int above(double a, double b)
 static standing_t standing(const pn_graph_t *g, const double *value, igraph_integer_t v)
 {
     const pn_dataset_t *ds = pn_graph_dataset(g);
-    uint32_t country = pn_dataset_node(ds, pn_graph_node(g, v))->country;
+    uint32_t country = pn_dataset_node(ds, pn_graph_vertex_node(g, v))->country;
     standing_t s = {value[v], 1, 0, 1, 0};
     for (igraph_integer_t u = 0; u < pn_graph_vertex_count(g); u++) {
-        int same = pn_dataset_node(ds, pn_graph_node(g, u))->country == country;
+        int same = pn_dataset_node(ds, pn_graph_vertex_node(g, u))->country == country;
         int higher = above(value[u], value[v]);
         s.of++;
         s.rank += higher;
@@ -183,7 +183,7 @@ static int collect(profile_t *p, const pn_view_t *view)
 /* The node's value and rank in each measure asked for. @return 0, or a pn status */
 static int measure(profile_t *p, const pn_graph_t *g)
 {
-    igraph_integer_t v = pn_graph_vertex(g, p->node);
+    igraph_integer_t v = pn_graph_node_vertex(g, p->node);
     if (v < 0)
         return 0;
     igraph_vector_t values[PN_MEASURE_COUNT];
@@ -196,7 +196,7 @@ static int measure(profile_t *p, const pn_graph_t *g)
     pn_centrality_options_t copts = PN_CENTRALITY_OPTIONS_INIT;
     if (cli_stderr_is_terminal())
         copts.progress = cli_progress;
-    int status = pn_centrality_many(outs, g, p->measures, &copts);
+    int status = pn_centrality_compute_many(outs, g, p->measures, &copts);
     for (int m = 0; m < PN_MEASURE_COUNT && status == 0; m++)
         if (p->measures & (1u << m))
             p->standing[m] = standing(g, VECTOR(values[m]), v);
@@ -226,7 +226,7 @@ static void kv_agreement(table_t *t, const char *key, const profile_t *p, size_t
         return;
     }
     pn_agreement_t a;
-    pn_dataset_agreement(p->ds, i, &a);
+    pn_dataset_agreement(&a, p->ds, i);
     uint32_t partner = a.a == p->node ? a.b : a.a;
     snprintf(buf, sizeof buf, "%s %s with %s", pn_date_format(date, a.date), pn_kind_name(a.kind),
              pn_dataset_node(p->ds, partner)->id);

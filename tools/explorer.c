@@ -113,7 +113,7 @@ static int page_init(page_t *p, const pn_graph_t *g, const pn_graph_t *all,
     p->measured = malloc((size_t)(p->n ? p->n : 1) * sizeof *p->measured);
     int failed = !p->measured;
     for (igraph_integer_t v = 0; v < p->n && p->measured; v++)
-        p->measured[v] = pn_graph_vertex(all, pn_graph_node(g, v));
+        p->measured[v] = pn_graph_node_vertex(all, pn_graph_vertex_node(g, v));
     for (int k = 0; k < PN_MEASURE_COUNT; k++)
         failed |= igraph_vector_init(&p->values[k], 0) != IGRAPH_SUCCESS;
     failed |= igraph_vector_int_init(&p->membership, 0) != IGRAPH_SUCCESS;
@@ -160,8 +160,8 @@ static int collect_agreements(page_t *p)
     if (!p->agreements || !p->documents)
         return PN_ENOMEM;
     for (igraph_integer_t e = 0; e < pn_graph_edge_count(p->g); e++) {
-        size_t k;
-        const uint32_t *list = pn_graph_edge_agreements(p->g, e, &k);
+        const uint32_t *list;
+        size_t k = pn_graph_edge_agreements(&list, p->g, e);
         for (size_t i = 0; i < k && used < count; i++)
             p->agreements[used++] = list[i];
     }
@@ -170,7 +170,7 @@ static int collect_agreements(page_t *p)
     size_t docs = 0;
     for (size_t i = 0; i < used; i++) {
         pn_agreement_t a;
-        pn_dataset_agreement(p->ds, p->agreements[i], &a);
+        pn_dataset_agreement(&a, p->ds, p->agreements[i]);
         if (a.source.document)
             p->documents[docs++] = a.source.document;
     }
@@ -211,7 +211,7 @@ static int collect_countries(page_t *p)
     for (uint32_t c = 0; c < all; c++)
         counts[c] = (country_count_t){0, pn_dataset_country(p->ds, c)->code, c};
     for (igraph_integer_t v = 0; v < p->n; v++)
-        counts[pn_dataset_node(p->ds, pn_graph_node(p->g, v))->country].nodes++;
+        counts[pn_graph_vertex_country(p->g, v)].nodes++;
     qsort(counts, all, sizeof *counts, by_nodes_then_code);
     for (size_t i = 0; i < all && counts[i].nodes; i++) {
         p->countries[i] = counts[i].country;
@@ -243,7 +243,7 @@ static int compute(page_t *p)
         fprintf(stderr, "partnet %s: betweenness estimated from %ld random sources of %ld, "
                         "seed %lu (--sample 0 for the exact value)\n",
                 o->cmd, (long)p->sample, (long)measured, o->seed);
-    if ((status = pn_centrality_many(outs, p->all, (1u << PN_MEASURE_COUNT) - 1, &copts)) != 0)
+    if ((status = pn_centrality_compute_many(outs, p->all, (1u << PN_MEASURE_COUNT) - 1, &copts)) != 0)
         return status;
     for (int k = 0; k < PN_MEASURE_COUNT; k++) {
         igraph_integer_t *order = cli_ranked_vertices(p->all, VECTOR(p->values[k]));
@@ -256,7 +256,7 @@ static int compute(page_t *p)
             p->rank[k][order[i]] = i + 1;
         free(order);
     }
-    if ((status = pn_communities(&p->membership, &p->communities, &p->modularity, p->all,
+    if ((status = pn_communities_find(&p->membership, &p->communities, &p->modularity, p->all,
                                  PN_COMMUNITY_LOUVAIN, o->seed)) != 0)
         return status;
     if (o->layout != EXPLORER_LAYOUT_FORCE) {
@@ -355,7 +355,7 @@ static void write_nodes(FILE *f, const page_t *p)
                                          "lon"};
     int have_coordinates = 0, have_aliases = 0;
     for (igraph_integer_t v = 0; v < p->n; v++) {
-        const pn_node_t *node = pn_dataset_node(p->ds, pn_graph_node(p->g, v));
+        const pn_node_t *node = pn_dataset_node(p->ds, pn_graph_vertex_node(p->g, v));
         have_coordinates |= !isnan(node->lat) && !isnan(node->lon);
         have_aliases |= node->alias_count > 0;
     }
@@ -366,7 +366,7 @@ static void write_nodes(FILE *f, const page_t *p)
         json_key(f, fields[k], k == 0);
         putc('[', f);
         for (igraph_integer_t v = 0; v < p->n; v++) {
-            const pn_node_t *node = pn_dataset_node(p->ds, pn_graph_node(p->g, v));
+            const pn_node_t *node = pn_dataset_node(p->ds, pn_graph_vertex_node(p->g, v));
             if (v)
                 putc(',', f);
             switch (k) {
@@ -430,7 +430,7 @@ static void agreement_cell(FILE *f, const page_t *p, const pn_agreement_t *a, in
     switch (column) {
     case A_A:
     case A_B:
-        fprintf(f, "%ld", (long)pn_graph_vertex(p->g, column == A_A ? a->a : a->b));
+        fprintf(f, "%ld", (long)pn_graph_node_vertex(p->g, column == A_A ? a->a : a->b));
         break;
     case A_KIND: fprintf(f, "%d", (int)a->kind); break;
     case A_ID: json_string(f, a->id); break;
@@ -458,7 +458,7 @@ static void write_agreements(FILE *f, const page_t *p)
     int present[A_COLUMNS] = {0};
     pn_agreement_t a;
     for (size_t i = 0; i < p->agreement_count; i++) {
-        pn_dataset_agreement(p->ds, p->agreements[i], &a);
+        pn_dataset_agreement(&a, p->ds, p->agreements[i]);
         for (int c = 0; c < A_COLUMNS; c++)
             present[c] |= agreement_has(&a, c);
     }
@@ -469,7 +469,7 @@ static void write_agreements(FILE *f, const page_t *p)
         json_key(f, names[c], c == 0);
         putc('[', f);
         for (size_t i = 0; i < p->agreement_count; i++) {
-            pn_dataset_agreement(p->ds, p->agreements[i], &a);
+            pn_dataset_agreement(&a, p->ds, p->agreements[i]);
             if (i)
                 putc(',', f);
             agreement_cell(f, p, &a, c);
@@ -512,8 +512,10 @@ static void write_payload(FILE *f, const page_t *p)
 {
     const pn_dataset_t *ds = p->ds;
     const char *name = pn_dataset_name(ds), *slash = strrchr(name, '/');
+    const char *version;
+    pn_version_get(&version, NULL, NULL, NULL);
     fprintf(f, "{\"format\":\"partnet-explorer\",\"version\":1,\"partnet\":");
-    json_string(f, pn_version());
+    json_string(f, version);
     json_key(f, "title", 0);
     json_string(f, pn_dataset_title(ds) ? pn_dataset_title(ds) : slash ? slash + 1 : name);
     json_key(f, "description", 0);
@@ -633,7 +635,7 @@ int explorer_write(const char *path, const pn_dataset_t *ds, const pn_view_optio
     }
     rc = EXIT_OK;
 done:
-    pn_outfile_abort(file);
+    pn_outfile_free(file);
     page_destroy(&p);
     pn_graph_free(shown);
     pn_graph_free(all);

@@ -118,7 +118,9 @@ int main(int argc, char **argv)
     opterr = 1;
     while ((opt = getopt_long(argc, argv, "+", options, NULL)) != -1) {
         if (opt == 'V') {
-            printf("partnet %s\n", pn_version());
+            const char *version;
+            pn_version_get(&version, NULL, NULL, NULL);
+            printf("partnet %s\n", version);
             return finish(EXIT_OK);
         }
         if (opt == OPT_HELP) {

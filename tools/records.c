@@ -55,7 +55,7 @@ static cJSON *source_json(const pn_source_t *s)
 cJSON *record_agreement_json(const pn_dataset_t *ds, size_t i)
 {
     pn_agreement_t a;
-    pn_dataset_agreement(ds, i, &a);
+    pn_dataset_agreement(&a, ds, i);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddItemToObject(o, "id", string_or_null(a.id));
     cJSON_AddItemToObject(o, "date", record_date_json(a.date));
@@ -162,7 +162,7 @@ void record_agreement_cells(table_t *t, format_t format, const pn_dataset_t *ds,
     pn_agreement_t a;
     char date[PN_DATE_TEXT_MAX];
     int full = format != FORMAT_TABLE;
-    pn_dataset_agreement(ds, i, &a);
+    pn_dataset_agreement(&a, ds, i);
     table_text(t, a.date ? pn_date_format(date, a.date) : NULL);
     if (full)
         table_text(t, a.end ? pn_date_format(date, a.end) : NULL);

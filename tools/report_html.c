@@ -144,8 +144,8 @@ int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph
     rc = EXIT_FAILED;
     pn_draw_options_t draw = PN_DRAW_OPTIONS_INIT;
     draw.title = pn_dataset_title(ds);
-    if ((growth->year_count && pn_growth_chart(growth, chart, NULL) != 0) ||
-        pn_draw(graph, drawing, &draw) != 0) {
+    if ((growth->year_count && pn_chart_write(growth, chart, NULL) != 0) ||
+        pn_draw_write(graph, drawing, &draw) != 0) {
         cli_error("report", "%s", pn_error_last());
         goto done;
     }
@@ -187,9 +187,11 @@ int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph
             goto done;
         }
     }
+    const char *version;
+    pn_version_get(&version, NULL, NULL, NULL);
     fprintf(out, "<footer>partnet %s. Every agreement cites its source: see the dataset's "
                  "<code>source</code> fields.</footer>\n<script>%s</script>\n</body>\n</html>\n",
-            pn_version(), script);
+            version, script);
     if (pn_outfile_commit(file) != 0) {
         file = NULL;
         cli_error("report", "%s", pn_error_last());
@@ -198,7 +200,7 @@ int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph
     file = NULL;
     rc = EXIT_OK;
 done:
-    pn_outfile_abort(file);
+    pn_outfile_free(file);
     free(chart);
     free(page);
     free(drawing);

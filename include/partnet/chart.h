@@ -13,14 +13,29 @@
 #include <partnet/common.h>
 #include <partnet/growth.h>
 
+PN_BEGIN_DECLS
+
+typedef struct {
+    unsigned version;
+    /** Shown above the charts; NULL: "Growth of the partnership network". */
+    const char *title;
+} pn_chart_options_t;
+
+#define PN_CHART_OPTIONS_VERSION 1
+#define PN_CHART_OPTIONS_INIT {.version = PN_CHART_OPTIONS_VERSION}
+
 /**
  * Draw two panels over the years: counts (agreements, partner pairs, nodes, the largest
  * component) and shares (largest component share, transitivity, cross-border share). The
  * format follows the file's extension: .png (1000 x 700 pixels), .svg or .pdf. Written whole
  * or not at all (pn_outfile).
- * @param title shown above the charts, or NULL
- * @return 0, PN_EUSAGE (unknown extension, no rows), PN_EIO (cannot write; PLplot's message)
+ * @param opts NULL for the defaults
+ * @return 0, PN_EUSAGE (unknown extension, no rows, options of another version), PN_EIO
+ *         (cannot write; PLplot's message)
  */
-PN_EXTERN int pn_growth_chart(const pn_growth_t *growth, const char *path, const char *title);
+PN_EXTERN int pn_chart_write(const pn_growth_t *growth, const char *path,
+                             const pn_chart_options_t *opts);
+
+PN_END_DECLS
 
 #endif

@@ -4,9 +4,10 @@
  * Every method runs on the view's simple graph with the number of agreements of each pair as
  * the edge weight (label propagation in igraph 0.10.2 rounds weights to integers; agreement
  * counts are integers already). Modularity is Newman's, weighted, resolution 1. Randomised
- * methods (Louvain, Leiden, label propagation, infomap) draw from igraph's default generator
- * seeded with the given seed, so a seed gives the same partition every time; walktrap and fast
- * greedy are deterministic.
+ * methods (Louvain, Leiden, label propagation, infomap) draw from a generator of their own
+ * (igraph's default kind) seeded with the given seed, so a seed gives the same partition every
+ * time; igraph's default generator is left as it was. Walktrap and fast greedy are
+ * deterministic.
  *
  * Communities are numbered from 0 by decreasing size, ties by their first vertex, so the same
  * partition always prints the same way. An isolated node is a community of its own.
@@ -16,6 +17,8 @@
 
 #include <partnet/common.h>
 #include <partnet/graph.h>
+
+PN_BEGIN_DECLS
 
 typedef enum {
     PN_COMMUNITY_LOUVAIN = 0,        /**< igraph_community_multilevel */
@@ -42,7 +45,7 @@ PN_EXTERN int pn_community_method_is_random(pn_community_method_t method);
  * @param[out] modularity the partition's modularity (may be NULL)
  * @return 0, PN_ENOMEM or PN_EIGRAPH
  */
-PN_EXTERN int pn_communities(igraph_vector_int_t *membership, igraph_integer_t *count,
+PN_EXTERN int pn_communities_find(igraph_vector_int_t *membership, igraph_integer_t *count,
                              double *modularity, const pn_graph_t *graph,
                              pn_community_method_t method, unsigned long seed);
 
@@ -56,8 +59,10 @@ PN_EXTERN int pn_communities(igraph_vector_int_t *membership, igraph_integer_t *
  * @param[out] mean_modularity mean modularity of the runs (may be NULL)
  * @return 0, PN_EUSAGE (runs < 2), PN_ENOMEM or PN_EIGRAPH
  */
-PN_EXTERN int pn_communities_stability(double *mean_nmi, double *min_nmi, double *mean_modularity,
+PN_EXTERN int pn_communities_measure_stability(double *mean_nmi, double *min_nmi, double *mean_modularity,
                                        const pn_graph_t *graph, pn_community_method_t method,
                                        unsigned long seed, int runs);
+
+PN_END_DECLS
 
 #endif

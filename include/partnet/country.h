@@ -15,16 +15,19 @@
 
 #include <partnet/common.h>
 
-typedef enum {
-    PN_RESOLVE_CODE = 0,   /**< the text is an alpha-2 or alpha-3 code */
-    PN_RESOLVE_NAME,       /**< an ISO name, after normalisation */
-    PN_RESOLVE_ALIAS,      /**< a name from partnet's alias table */
-    PN_RESOLVE_QUALIFIED,  /**< a qualifier was dropped ("Ohio, United States") */
-    PN_RESOLVE_GUESS,      /**< a close misspelling; the caller should warn */
-    PN_RESOLVE_UNRESOLVED  /**< nothing matched */
-} pn_resolve_how_t;
+PN_BEGIN_DECLS
 
-typedef struct pn_resolver pn_resolver_t;
+/** How a text matched a country. */
+typedef enum {
+    PN_COUNTRY_MATCH_CODE = 0,  /**< the text is an alpha-2 or alpha-3 code */
+    PN_COUNTRY_MATCH_NAME,      /**< an ISO name, after normalisation */
+    PN_COUNTRY_MATCH_ALIAS,     /**< a name from partnet's alias table */
+    PN_COUNTRY_MATCH_QUALIFIED, /**< a qualifier was dropped ("Ohio, United States") */
+    PN_COUNTRY_MATCH_GUESS,     /**< a close misspelling; the caller should warn */
+    PN_COUNTRY_MATCH_NONE       /**< nothing matched */
+} pn_country_match_t;
+
+typedef struct pn_country_resolver pn_country_resolver_t;
 
 /**
  * Load the ISO data.
@@ -33,8 +36,9 @@ typedef struct pn_resolver pn_resolver_t;
  *        PARTNET_ISO_CODES environment variable when set)
  * @return 0, PN_EIO (file missing), PN_EPARSE or PN_ENOMEM
  */
-PN_EXTERN int pn_resolver_new(pn_resolver_t **out, const char *iso_json);
-PN_EXTERN void pn_resolver_free(pn_resolver_t *resolver);
+PN_EXTERN int pn_country_resolver_new(pn_country_resolver_t **out, const char *iso_json);
+/** Free a resolver. NULL does nothing. */
+PN_EXTERN void pn_country_resolver_free(pn_country_resolver_t *resolver);
 
 /**
  * Resolve a country name or code.
@@ -42,13 +46,16 @@ PN_EXTERN void pn_resolver_free(pn_resolver_t *resolver);
  * @param[out] how how it matched (may be NULL)
  * @return 0 when resolved, PN_ENOTFOUND otherwise
  */
-PN_EXTERN int pn_resolver_resolve(const pn_resolver_t *resolver, const char *text,
-                                  const char **code, pn_resolve_how_t *how);
+PN_EXTERN int pn_country_resolve(const char **code, pn_country_match_t *how,
+                                 const pn_country_resolver_t *resolver, const char *text);
 
 /** Is @p code a known alpha-2 code (ISO, or XK for Kosovo)? Exact, upper case. */
-PN_EXTERN int pn_resolver_is_code(const pn_resolver_t *resolver, const char *code);
+PN_EXTERN int pn_country_is_code(const pn_country_resolver_t *resolver, const char *code);
 
-/** The English short name for an alpha-2 code ("Moldova"), owned by the resolver; NULL. */
-PN_EXTERN const char *pn_resolver_name(const pn_resolver_t *resolver, const char *code);
+/** The English short name for an alpha-2 code ("Moldova"), owned by the resolver; NULL when
+ *  the code is unknown. */
+PN_EXTERN const char *pn_country_name(const pn_country_resolver_t *resolver, const char *code);
+
+PN_END_DECLS
 
 #endif

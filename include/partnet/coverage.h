@@ -22,6 +22,9 @@
 #include <partnet/dataset.h>
 #include <partnet/view.h>
 
+PN_BEGIN_DECLS
+
+/** One country's coverage. */
 typedef struct {
     uint32_t country;            /**< dataset country index */
     int regions;                 /**< registry count; -1 unknown */
@@ -32,30 +35,46 @@ typedef struct {
     size_t nodes, nodes_active, nodes_abroad;
     size_t agreements;
     size_t partner_countries;
+} pn_coverage_row_t;
+
+typedef struct {
+    size_t country_count;
+    pn_coverage_row_t *countries; /**< in country-code order */
 } pn_coverage_t;
 
+/** One cell of the country matrix. */
 typedef struct {
     uint32_t a, b;               /**< country indices, code of a <= code of b */
     size_t agreements;           /**< agreements between a party of a and one of b */
     size_t pairs;                /**< distinct partner pairs among them */
 } pn_country_pair_t;
 
+typedef struct {
+    size_t pair_count;
+    pn_country_pair_t *pairs;    /**< in code order */
+} pn_country_matrix_t;
+
 /**
  * Coverage of every country with a node in the dataset, in country-code order, by the view's
  * agreements. Units and nodes are the dataset's: a unit outside the view's levels is still
  * covered through rollup, and with a country view the other countries' rows count only their
  * agreements with that country.
- * @param[out] out a malloc'ed array of @p count rows
+ * @param[out] out the rows; free with pn_coverage_free()
  * @return 0 or PN_ENOMEM
  */
-PN_EXTERN int pn_coverage(pn_coverage_t **out, size_t *count, const pn_view_t *view, int rollup);
+PN_EXTERN int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup);
+/** Free coverage rows. NULL does nothing. */
+PN_EXTERN void pn_coverage_free(pn_coverage_t *coverage);
 
 /**
  * The country matrix: every unordered pair of countries (a country with itself included, for
  * domestic agreements) with at least one agreement in the view, in code order.
- * @param[out] out a malloc'ed array of @p count cells
+ * @param[out] out the cells; free with pn_country_matrix_free()
+ * @return 0 or PN_ENOMEM
  */
-PN_EXTERN int pn_country_matrix(pn_country_pair_t **out, size_t *count, const pn_view_t *view);
+PN_EXTERN int pn_country_matrix_new(pn_country_matrix_t **out, const pn_view_t *view);
+/** Free a country matrix. NULL does nothing. */
+PN_EXTERN void pn_country_matrix_free(pn_country_matrix_t *matrix);
 
 /**
  * The dataset's figure for what a reported figure counts (see pn_reported_t), as of the
@@ -65,6 +84,8 @@ PN_EXTERN int pn_country_matrix(pn_country_pair_t **out, size_t *count, const pn
  * @param[out] out the recorded figure
  * @return 0, PN_ENOMEM, or PN_EUSAGE for a metric partnet does not know
  */
-PN_EXTERN int pn_reported_recorded(double *out, const pn_dataset_t *ds, size_t reported);
+PN_EXTERN int pn_reported_count(double *out, const pn_dataset_t *ds, size_t reported);
+
+PN_END_DECLS
 
 #endif

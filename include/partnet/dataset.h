@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+PN_BEGIN_DECLS
+
 #define PN_NONE UINT32_MAX /**< "no node", "no country" in index fields */
 
 typedef enum {
@@ -168,8 +170,13 @@ PN_EXTERN const pn_reported_t *pn_dataset_reported(const pn_dataset_t *ds, size_
 /**
  * The i-th agreement, written into caller storage (agreements are stored column-wise; the
  * strings it points to are owned by the dataset).
+ * @param[out] out the agreement
  */
-PN_EXTERN void pn_dataset_agreement(const pn_dataset_t *ds, size_t i, pn_agreement_t *out);
+PN_EXTERN void pn_dataset_agreement(pn_agreement_t *out, const pn_dataset_t *ds, size_t i);
+
+/** The code of country @p i as partnet shows and writes it: its code, or "?" for the country
+ *  of nodes that name none (whose code is ""). Owned by the dataset. */
+PN_EXTERN const char *pn_dataset_country_code(const pn_dataset_t *ds, size_t i);
 
 /**
  * Column access for analyses over millions of agreements: arrays of
@@ -181,21 +188,23 @@ PN_EXTERN const pn_date_t *pn_dataset_dates(const pn_dataset_t *ds);
 PN_EXTERN const pn_date_t *pn_dataset_end_dates(const pn_dataset_t *ds);
 PN_EXTERN const uint8_t *pn_dataset_kinds(const pn_dataset_t *ds);
 
-/** Find a node by id (exact). @return 0, or PN_ENOTFOUND. */
-PN_EXTERN int pn_dataset_find_node(const pn_dataset_t *ds, const char *id, uint32_t *out);
-/** Find a country by code (exact; "BY"). @return 0, or PN_ENOTFOUND. */
-PN_EXTERN int pn_dataset_find_country(const pn_dataset_t *ds, const char *code, uint32_t *out);
+/** Find a node by id (exact). @param[out] out its index @return 0, or PN_ENOTFOUND. */
+PN_EXTERN int pn_dataset_find_node(uint32_t *out, const pn_dataset_t *ds, const char *id);
+/** Find a country by code (exact; "BY"). @param[out] out its index @return 0, or PN_ENOTFOUND. */
+PN_EXTERN int pn_dataset_find_country(uint32_t *out, const pn_dataset_t *ds, const char *code);
 
 /**
  * Builder. Each add copies its strings. A country added twice returns the first one's index.
  * @param[out] out index of the new element (may be NULL)
  * @return 0, PN_EINVALID (duplicate id, unknown party, self-agreement) or PN_ENOMEM.
  */
-PN_EXTERN int pn_dataset_add_country(pn_dataset_t *ds, uint32_t *out, const char *code,
+PN_EXTERN int pn_dataset_add_country(uint32_t *out, pn_dataset_t *ds, const char *code,
                                      const char *name, int regions);
-PN_EXTERN int pn_dataset_add_node(pn_dataset_t *ds, uint32_t *out, const char *id,
+PN_EXTERN int pn_dataset_add_node(uint32_t *out, pn_dataset_t *ds, const char *id,
                                   const char *name, uint32_t country, pn_level_t level);
-PN_EXTERN int pn_dataset_add_agreement(pn_dataset_t *ds, uint32_t *out, uint32_t a, uint32_t b,
+PN_EXTERN int pn_dataset_add_agreement(uint32_t *out, pn_dataset_t *ds, uint32_t a, uint32_t b,
                                        pn_date_t date, pn_date_t end, pn_kind_t kind);
+
+PN_END_DECLS
 
 #endif

@@ -19,6 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+PN_BEGIN_DECLS
+
 typedef int32_t pn_date_t;
 
 #define PN_DATE_NONE 0
@@ -80,5 +82,7 @@ PN_EXTERN int pn_date_on_or_after(pn_date_t signed_on, pn_date_t when);
  * the first day of @p when: a programme ending "2020" is active in 2020, not in 2021.
  */
 PN_EXTERN int pn_date_not_ended_before(pn_date_t end, pn_date_t when);
+
+PN_END_DECLS
 
 #endif

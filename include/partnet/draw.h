@@ -11,6 +11,8 @@
 #include <partnet/graph.h>
 #include <partnet/metrics.h>
 
+PN_BEGIN_DECLS
+
 typedef enum {
     PN_DRAW_SVG = 0, /**< vector, with each node's name and country as a tooltip */
     PN_DRAW_PNG,     /**< bitmap, 96 dots per inch */
@@ -38,7 +40,7 @@ typedef struct {
     unsigned version;
     pn_draw_format_t format;
     pn_layout_t layout;
-    /** Node area grows with this measure (computed as pn_centrality() does): the smallest
+    /** Node area grows with this measure (computed as pn_centrality_compute() does): the smallest
      *  value gets the smallest disc, the largest a disc 5 times as wide. */
     pn_measure_t size_by;
     /** Name the nodes with the largest values of size_by, this many (ties by id); 0: none. */
@@ -49,7 +51,8 @@ typedef struct {
 
 #define PN_DRAW_OPTIONS_VERSION 1
 #define PN_DRAW_OPTIONS_INIT                                                                       \
-    {PN_DRAW_OPTIONS_VERSION, PN_DRAW_SVG, PN_LAYOUT_AUTO, PN_MEASURE_DEGREE, 15, NULL}
+    {.version = PN_DRAW_OPTIONS_VERSION, .format = PN_DRAW_SVG, .layout = PN_LAYOUT_AUTO,          \
+     .size_by = PN_MEASURE_DEGREE, .labels = 15}
 
 /**
  * The format a file name asks for, from its extension (.svg, .png, .pdf; any case).
@@ -76,8 +79,12 @@ PN_EXTERN int pn_draw_format_from_path(pn_draw_format_t *out, const char *path);
  *
  * @param opts NULL for the defaults (SVG, auto layout, size by degree, 15 labels)
  * @return 0; PN_EIO (the file cannot be written; an existing file is untouched); PN_ENOMEM;
- *         PN_EIGRAPH (the measure failed); PN_ERROR (Graphviz failed: its message is kept)
+ *         PN_EIGRAPH (the measure failed); PN_EUSAGE (options of another version); PN_ERROR
+ *         (Graphviz failed: its message is kept)
  */
-PN_EXTERN int pn_draw(const pn_graph_t *graph, const char *path, const pn_draw_options_t *opts);
+PN_EXTERN int pn_draw_write(const pn_graph_t *graph, const char *path,
+                            const pn_draw_options_t *opts);
+
+PN_END_DECLS
 
 #endif

@@ -8,6 +8,8 @@
 
 #include <partnet/common.h>
 
+PN_BEGIN_DECLS
+
 typedef enum {
     PN_OK = 0,
     PN_ERROR = -1,     /**< generic failure */
@@ -50,5 +52,7 @@ PN_EXTERN int pn_error_set(int status, const char *fmt, ...)
  * from a program's main() and from test fixtures. igraph's handlers are process-wide.
  */
 PN_EXTERN void pn_igraph_handlers_install(void);
+
+PN_END_DECLS
 
 #endif

@@ -31,6 +31,8 @@
 #include <partnet/graph.h>
 #include <stddef.h>
 
+PN_BEGIN_DECLS
+
 /** An extra node attribute: one value per vertex of the graph. */
 typedef struct {
     /** Its name in the files: an ASCII letter or '_', then letters, digits or '_' (a valid
@@ -49,7 +51,7 @@ typedef struct {
 } pn_export_options_t;
 
 #define PN_EXPORT_OPTIONS_VERSION 1
-#define PN_EXPORT_OPTIONS_INIT {PN_EXPORT_OPTIONS_VERSION, 0, NULL}
+#define PN_EXPORT_OPTIONS_INIT {.version = PN_EXPORT_OPTIONS_VERSION}
 
 /**
  * GraphML (http://graphml.graphdrawing.org/xmlns), valid against its XML schema.
@@ -67,7 +69,8 @@ typedef struct {
  *
  * @param path the file to write, or "-" for standard output
  * @param opts NULL for no extra attributes
- * @return 0; PN_EUSAGE (a bad column name, the message says which); PN_EIO (the file cannot
+ * @return 0; PN_EUSAGE (a bad column name, the message says which; options of another
+ *         version); PN_EIO (the file cannot
  *         be written: nothing is left at @p path and an existing file is untouched); PN_ENOMEM
  */
 PN_EXTERN int pn_export_graphml(const pn_graph_t *graph, const char *path,
@@ -115,5 +118,7 @@ PN_EXTERN int pn_export_edges_csv(const pn_graph_t *graph, const char *path);
  * @return as pn_export_graphml() (PN_EUSAGE does not occur)
  */
 PN_EXTERN int pn_export_pajek(const pn_graph_t *graph, const char *path);
+
+PN_END_DECLS
 
 #endif

@@ -15,12 +15,14 @@
 #include <partnet/dataset.h>
 #include <partnet/view.h>
 
+PN_BEGIN_DECLS
+
 typedef struct pn_graph pn_graph_t;
 
 /**
  * Build the graph of a view. With the view's by_country, each country with a node in the view
  * is a vertex, the agreements between parties of two countries are the weight of their edge,
- * and agreements within a country are counted apart (pn_graph_domestic()).
+ * and agreements within a country are counted apart (pn_graph_vertex_domestic()).
  * O(A + N) for A agreements and N nodes.
  * @param[out] out the graph; the view may be freed once it is built, the dataset must outlive it
  * @return 0, PN_ENOMEM or PN_EIGRAPH
@@ -41,28 +43,44 @@ PN_EXTERN igraph_integer_t pn_graph_edge_count(const pn_graph_t *graph);
  *  a graph of countries. */
 PN_EXTERN size_t pn_graph_agreement_count(const pn_graph_t *graph);
 
-/** Is this a graph of countries (by_country)? */
+/** Is this a graph of countries (the view's by_country)? For what a whole file says of its
+ *  vertices; ask a vertex what it is with the accessors below. */
 PN_EXTERN int pn_graph_is_by_country(const pn_graph_t *graph);
-/** The dataset node of vertex @p v (the dataset country, for a graph of countries). */
-PN_EXTERN uint32_t pn_graph_node(const pn_graph_t *graph, igraph_integer_t v);
-/** The id of vertex @p v: its node's id, or in a graph of countries the country's code ("?"
- *  for the country of nodes that name none). Owned by the dataset. */
+
+/* What vertex v stands for. A vertex is a dataset node, or in a graph of countries a country. */
+
+/** The dataset node of vertex @p v; PN_NONE in a graph of countries. */
+PN_EXTERN uint32_t pn_graph_vertex_node(const pn_graph_t *graph, igraph_integer_t v);
+/** The dataset country of vertex @p v: its node's country, or the country it is. */
+PN_EXTERN uint32_t pn_graph_vertex_country(const pn_graph_t *graph, igraph_integer_t v);
+/** The level of vertex @p v: its node's, or PN_LEVEL_COUNTRY for a country. */
+PN_EXTERN pn_level_t pn_graph_vertex_level(const pn_graph_t *graph, igraph_integer_t v);
+/** The id of vertex @p v: its node's id, or a country's code as pn_dataset_country_code()
+ *  gives it. Owned by the dataset. */
 PN_EXTERN const char *pn_graph_vertex_id(const pn_graph_t *graph, igraph_integer_t v);
 /** The name of vertex @p v: its node's or country's name, or its id when that is empty.
  *  Owned by the dataset. */
 PN_EXTERN const char *pn_graph_vertex_name(const pn_graph_t *graph, igraph_integer_t v);
-/** The vertex of dataset node (or country) @p node, or -1 when the view leaves it out. */
-PN_EXTERN igraph_integer_t pn_graph_vertex(const pn_graph_t *graph, uint32_t node);
-/** For a graph of countries: the agreements in the view between two parties of the country of
- *  vertex @p v. 0 for a graph of nodes. */
-PN_EXTERN size_t pn_graph_domestic(const pn_graph_t *graph, igraph_integer_t v);
+/** The agreements in the view between two parties of the country vertex @p v stands for; 0
+ *  for a node. */
+PN_EXTERN size_t pn_graph_vertex_domestic(const pn_graph_t *graph, igraph_integer_t v);
+
+/** The vertex of dataset node @p node, or -1 when the view leaves it out or the vertices are
+ *  countries. */
+PN_EXTERN igraph_integer_t pn_graph_node_vertex(const pn_graph_t *graph, uint32_t node);
+/** The vertex of dataset country @p country in a graph of countries, or -1 when there is none
+ *  (or the vertices are nodes). */
+PN_EXTERN igraph_integer_t pn_graph_country_vertex(const pn_graph_t *graph, uint32_t country);
 
 /**
- * The agreements behind edge @p e: @p count dataset agreement indices, in dataset order (for a
- * graph of countries, domestic agreements are behind no edge).
- * @return a pointer owned by the pn_graph_t.
+ * The agreements behind edge @p e, in dataset order (for a graph of countries, domestic
+ * agreements are behind no edge).
+ * @param[out] out their dataset indices, owned by the graph
+ * @return how many
  */
-PN_EXTERN const uint32_t *pn_graph_edge_agreements(const pn_graph_t *graph, igraph_integer_t e,
-                                                   size_t *count);
+PN_EXTERN size_t pn_graph_edge_agreements(const uint32_t **out, const pn_graph_t *graph,
+                                          igraph_integer_t e);
+
+PN_END_DECLS
 
 #endif

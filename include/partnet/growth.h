@@ -37,6 +37,8 @@
 #include <partnet/dataset.h>
 #include <partnet/view.h>
 
+PN_BEGIN_DECLS
+
 typedef struct {
     int year;
     size_t new_agreements, agreements, nodes, pairs, countries, components, largest;
@@ -63,19 +65,23 @@ typedef struct {
     int step;              /**< years between rows; 0 or 1: every year */
     int coverage;          /**< fill covered[] */
     int rollup;            /**< coverage: districts and cities cover their region */
+    int threads;           /**< threads for the triangles; 0: one per core (the same rows) */
 } pn_growth_options_t;
 
 #define PN_GROWTH_OPTIONS_VERSION 1
-#define PN_GROWTH_OPTIONS_INIT {PN_GROWTH_OPTIONS_VERSION, PN_VIEW_OPTIONS_INIT, 0, 0, 1, 0, 0}
+#define PN_GROWTH_OPTIONS_INIT                                                                     \
+    {.version = PN_GROWTH_OPTIONS_VERSION, .view = PN_VIEW_OPTIONS_INIT, .step = 1}
 
 /**
  * The network year by year.
  * @param[out] out the rows, from `from` to `to` by `step` (none when no agreement is dated)
  * @return 0, PN_ENOTFOUND (unknown country), PN_EUSAGE (from after to, step < 1, a view as of
- *         a date or by country) or PN_ENOMEM
+ *         a date or by country, options of another version) or PN_ENOMEM
  */
 PN_EXTERN int pn_growth_new(pn_growth_t **out, const pn_dataset_t *ds,
                             const pn_growth_options_t *opts);
 PN_EXTERN void pn_growth_free(pn_growth_t *growth);
+
+PN_END_DECLS
 
 #endif

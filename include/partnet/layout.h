@@ -13,6 +13,8 @@
 #include <partnet/common.h>
 #include <partnet/graph.h>
 
+PN_BEGIN_DECLS
+
 /**
  * A force-directed layout. Each connected component is laid out on its own by igraph's
  * Fruchterman-Reingold (500 iterations, on a grid above 1,000 vertices, random start drawn
@@ -50,6 +52,14 @@ typedef struct {
 } pn_map_info_t;
 
 /**
+ * Each vertex's latitude and longitude in degrees: its node's, or in a graph of countries the
+ * mean coordinates of the country's nodes that have them; NAN when unknown. O(N).
+ * @param[out] lat, lon arrays of the graph's vertex count
+ * @return 0 or PN_ENOMEM
+ */
+PN_EXTERN int pn_layout_coordinates(double *lat, double *lon, const pn_graph_t *graph);
+
+/**
  * A map layout: each vertex at its node's coordinates (in a graph of countries, a country at
  * the mean coordinates of its nodes that have them), projected.
  *
@@ -81,5 +91,7 @@ PN_EXTERN int pn_layout_map(igraph_matrix_t *out, igraph_vector_int_t *placement
  */
 PN_EXTERN void pn_layout_project(double *x, double *y, const pn_map_info_t *info, double lat,
                                  double lon);
+
+PN_END_DECLS
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * Loaders: read a dataset from native JSON, from a nodes.csv + edges.csv pair, or from a plain
- * list of pairs named by name and country. Loading checks everything and either returns a
+ * Loading a dataset (pn_dataset_load()) from native JSON, from a nodes.csv + edges.csv pair, or
+ * from a plain list of pairs named by name and country. Loading checks everything and either returns a
  * complete dataset or none at all: nothing ever runs on half a dataset.
  */
 #ifndef PARTNET_LOAD_H
@@ -11,8 +11,10 @@
 #include <partnet/problems.h>
 #include <stdint.h>
 
+PN_BEGIN_DECLS
+
 typedef enum {
-    PN_INPUT_AUTO = 0, /**< decide from the path and the content (see pn_load()) */
+    PN_INPUT_AUTO = 0, /**< decide from the path and the content (see pn_dataset_load()) */
     PN_INPUT_JSON,     /**< native JSON (graphs/FORMAT.md) */
     PN_INPUT_TABLES,   /**< nodes.csv + edges.csv (+ optional countries.csv) */
     PN_INPUT_PAIRS     /**< a plain pair list: name and country of each side per row */
@@ -51,7 +53,7 @@ typedef struct {
 } pn_load_options_t;
 
 #define PN_LOAD_OPTIONS_VERSION 1
-#define PN_LOAD_OPTIONS_INIT {PN_LOAD_OPTIONS_VERSION, PN_INPUT_AUTO, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+#define PN_LOAD_OPTIONS_INIT {.version = PN_LOAD_OPTIONS_VERSION, .input = PN_INPUT_AUTO}
 
 /**
  * Load a dataset.
@@ -66,9 +68,11 @@ typedef struct {
  * @param problems receives every error, warning and note found (may be NULL)
  * @return 0; PN_EINVALID or PN_EPARSE when the input has errors (all listed in @p problems,
  *         the first one in pn_error_last()); PN_EIO; PN_ENOMEM; PN_EUSAGE for contradictory
- *         options.
+ *         options or options of another version.
  */
-PN_EXTERN int pn_load(pn_dataset_t **out, const char *path, const pn_load_options_t *opts,
-                      pn_problems_t *problems);
+PN_EXTERN int pn_dataset_load(pn_dataset_t **out, const char *path,
+                              const pn_load_options_t *opts, pn_problems_t *problems);
+
+PN_END_DECLS
 
 #endif

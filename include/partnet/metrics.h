@@ -41,6 +41,8 @@
 #include <partnet/common.h>
 #include <partnet/graph.h>
 
+PN_BEGIN_DECLS
+
 typedef enum {
     PN_MEASURE_DEGREE = 0,
     PN_MEASURE_AGREEMENTS,
@@ -65,7 +67,9 @@ typedef int pn_progress_fn(const char *what, double percent, void *data);
 
 typedef struct {
     unsigned version;
-    /** Betweenness from this many random sources (an estimate); 0 or >= N: exact. */
+    /** Betweenness from this many random sources (an estimate); 0 or >= N: exact. The sources
+     *  are the first ones of a shuffle of the vertices drawn from @p seed by partnet's own
+     *  generator (splitmix64), the same on every machine; igraph's generator is not touched. */
     igraph_integer_t sample;
     /** Seed for the sample. */
     unsigned long seed;
@@ -76,23 +80,28 @@ typedef struct {
 } pn_centrality_options_t;
 
 #define PN_CENTRALITY_OPTIONS_VERSION 1
-#define PN_CENTRALITY_OPTIONS_INIT {PN_CENTRALITY_OPTIONS_VERSION, 0, 0, 0, NULL, NULL}
+#define PN_CENTRALITY_OPTIONS_INIT {.version = PN_CENTRALITY_OPTIONS_VERSION}
 
 /**
  * One measure for every vertex of @p graph.
  * @param[out] out an initialised vector, resized to the vertex count; out[v] is vertex v's value
- * @return 0, PN_ENOMEM, PN_EIGRAPH or PN_ERROR (stopped by the progress callback)
+ * @param opts NULL for the defaults (exact, one thread per core)
+ * @return 0, PN_ENOMEM, PN_EIGRAPH, PN_EUSAGE (options of another version) or PN_ERROR
+ *         (stopped by the progress callback)
  */
-PN_EXTERN int pn_centrality(igraph_vector_t *out, const pn_graph_t *graph, pn_measure_t measure,
-                            const pn_centrality_options_t *opts);
+PN_EXTERN int pn_centrality_compute(igraph_vector_t *out, const pn_graph_t *graph,
+                                    pn_measure_t measure, const pn_centrality_options_t *opts);
 
 /**
  * Several measures at once: out[m] is filled for every m with bit (1 << m) in @p measures
  * (the others may be NULL). Betweenness, closeness and harmonic closeness come from one
  * breadth-first search per source.
+ * @return as pn_centrality_compute()
  */
-PN_EXTERN int pn_centrality_many(igraph_vector_t *const out[PN_MEASURE_COUNT],
-                                 const pn_graph_t *graph, unsigned measures,
-                                 const pn_centrality_options_t *opts);
+PN_EXTERN int pn_centrality_compute_many(igraph_vector_t *const out[PN_MEASURE_COUNT],
+                                         const pn_graph_t *graph, unsigned measures,
+                                         const pn_centrality_options_t *opts);
+
+PN_END_DECLS
 
 #endif

@@ -13,12 +13,14 @@
 #include <partnet/common.h>
 #include <stdio.h>
 
+PN_BEGIN_DECLS
+
 typedef struct pn_outfile pn_outfile_t;
 
 /**
  * Start writing @p path ("-" writes to standard output, which is never renamed; so is an
  * existing device or pipe, such as /dev/stdout, written in place).
- * @param[out] out the handle; finish it with pn_outfile_commit() or pn_outfile_abort()
+ * @param[out] out the handle; finish it with pn_outfile_commit() or pn_outfile_free()
  * @return 0, or PN_EIO when the temporary file cannot be made (message names the folder)
  */
 PN_EXTERN int pn_outfile_open(pn_outfile_t **out, const char *path);
@@ -37,7 +39,10 @@ PN_EXTERN const char *pn_outfile_temp_path(const pn_outfile_t *f);
  */
 PN_EXTERN int pn_outfile_commit(pn_outfile_t *f);
 
-/** Give up: remove the temporary file and free the handle. NULL does nothing. */
-PN_EXTERN void pn_outfile_abort(pn_outfile_t *f);
+/** Give up: remove the temporary file (an existing file at the path is left as it was) and
+ *  free the handle. NULL does nothing. */
+PN_EXTERN void pn_outfile_free(pn_outfile_t *f);
+
+PN_END_DECLS
 
 #endif

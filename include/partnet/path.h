@@ -15,6 +15,8 @@
 #include <partnet/common.h>
 #include <partnet/graph.h>
 
+PN_BEGIN_DECLS
+
 typedef struct {
     igraph_integer_t from, to;  /**< the two vertices asked about */
     igraph_integer_t distance;  /**< steps of the shortest paths; -1 when not connected */
@@ -35,5 +37,7 @@ PN_EXTERN int pn_path_new(pn_path_t **out, const pn_graph_t *graph, igraph_integ
                           igraph_integer_t to);
 /** Free a path. NULL does nothing. */
 PN_EXTERN void pn_path_free(pn_path_t *path);
+
+PN_END_DECLS
 
 #endif

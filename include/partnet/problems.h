@@ -11,6 +11,8 @@
 #include <partnet/common.h>
 #include <stddef.h>
 
+PN_BEGIN_DECLS
+
 typedef enum {
     PN_SEVERITY_ERROR = 0,
     PN_SEVERITY_WARNING,
@@ -36,5 +38,7 @@ PN_EXTERN const pn_problem_t *pn_problems_get(const pn_problems_t *problems, siz
 PN_EXTERN size_t pn_problems_total(const pn_problems_t *problems, pn_severity_t severity);
 
 #define PN_PROBLEMS_KEEP 10000
+
+PN_END_DECLS
 
 #endif

@@ -17,6 +17,8 @@
 #include <partnet/common.h>
 #include <partnet/dataset.h>
 
+PN_BEGIN_DECLS
+
 /** How a node matched, best first. */
 typedef enum {
     PN_MATCH_ID = 0,   /**< its id, exactly or folded ("BY-Minsk" finds by-minsk) */
@@ -30,7 +32,7 @@ typedef enum {
 } pn_match_kind_t;
 
 /** The name of a match kind as the command writes it ("alias"). */
-PN_EXTERN const char *pn_match_kind_name(pn_match_kind_t kind);
+PN_EXTERN const char *pn_search_kind_name(pn_match_kind_t kind);
 
 typedef struct {
     uint32_t node;        /**< dataset node index */
@@ -47,7 +49,7 @@ typedef struct {
 #define PN_MATCHES_INIT {0, NULL}
 
 /** Free the matches' storage and empty them. */
-PN_EXTERN void pn_matches_destroy(pn_matches_t *matches);
+PN_EXTERN void pn_search_matches_destroy(pn_matches_t *matches);
 
 typedef struct pn_search pn_search_t;
 
@@ -67,7 +69,7 @@ PN_EXTERN void pn_search_free(pn_search_t *search);
  * match. When nothing matches, the nodes a few edits away (at most 1 for a text of up to 4
  * letters, 2 up to 8, 3 beyond; against whole names and aliases and each of their words) are
  * listed as PN_MATCH_SIMILAR, closest first. O(N) per call.
- * @param[out] out the matches (initialised here); pn_matches_destroy() them
+ * @param[out] out the matches (initialised here); pn_search_matches_destroy() them
  * @return 0 or PN_ENOMEM
  */
 PN_EXTERN int pn_search_find(pn_matches_t *out, const pn_search_t *search, const char *text);
@@ -97,5 +99,7 @@ PN_EXTERN int pn_search_resolve_once(uint32_t *out, const pn_dataset_t *ds, cons
  * @return 0 or PN_ENOMEM
  */
 PN_EXTERN int pn_search_fold(char **out, const pn_search_t *search, const char *text);
+
+PN_END_DECLS
 
 #endif

@@ -33,6 +33,8 @@
 #include <partnet/graph.h>
 #include <partnet/metrics.h>
 
+PN_BEGIN_DECLS
+
 typedef struct {
     igraph_integer_t nodes, edges;
     size_t agreements;
@@ -48,16 +50,36 @@ typedef struct {
     double gini_degree;
 } pn_stats_t;
 
+typedef struct {
+    unsigned version;
+    /** Threads for the distances; 0: one per core. The figures do not depend on it. */
+    int threads;
+    /** Called during the distance computation when not NULL. */
+    pn_progress_fn *progress;
+    void *progress_data;
+} pn_stats_options_t;
+
+#define PN_STATS_OPTIONS_VERSION 1
+#define PN_STATS_OPTIONS_INIT {.version = PN_STATS_OPTIONS_VERSION}
+
 /**
  * Compute every figure.
  * @param[out] out the figures
- * @param progress called during the distance computation when not NULL
- * @return 0, PN_ENOMEM, PN_EIGRAPH or PN_ERROR (stopped by the progress callback)
+ * @param opts NULL for the defaults
+ * @return 0, PN_ENOMEM, PN_EIGRAPH, PN_EUSAGE (options of another version) or PN_ERROR
+ *         (stopped by the progress callback)
  */
-PN_EXTERN int pn_stats(pn_stats_t *out, const pn_graph_t *graph, pn_progress_fn *progress,
-                       void *progress_data);
+PN_EXTERN int pn_stats_compute(pn_stats_t *out, const pn_graph_t *graph,
+                               const pn_stats_options_t *opts);
 
-/** The Gini coefficient of @p n non-negative values (0 when they sum to 0). */
-PN_EXTERN double pn_gini(const double *values, size_t n);
+/**
+ * The Gini coefficient of @p n non-negative values, sum_i sum_j |x_i - x_j| / (2 n^2 mean): 0
+ * when they are all equal or sum to 0, (n - 1) / n when one holds everything. O(n log n).
+ * @param[out] out the coefficient
+ * @return 0 or PN_ENOMEM
+ */
+PN_EXTERN int pn_stats_gini(double *out, const double *values, size_t n);
+
+PN_END_DECLS
 
 #endif

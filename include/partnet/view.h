@@ -25,6 +25,8 @@
 #include <partnet/common.h>
 #include <partnet/dataset.h>
 
+PN_BEGIN_DECLS
+
 typedef struct {
     unsigned version;
     /** Snapshot date: only agreements signed on or before it (pn_date_on_or_before()).
@@ -74,8 +76,8 @@ typedef struct {
 
 #define PN_VIEW_OPTIONS_VERSION 2
 #define PN_VIEW_OPTIONS_INIT                                                                       \
-    {PN_VIEW_OPTIONS_VERSION, PN_DATE_NONE, 0, NULL, 0, 0, 0, 0, 0, PN_DATE_NONE, 0, 0, 0, NULL,   \
-     1, NULL}
+    {.version = PN_VIEW_OPTIONS_VERSION, .as_of = PN_DATE_NONE, .since = PN_DATE_NONE,            \
+     .ego_radius = 1}
 
 /** One step of a compiled view: an option that narrowed it, and what was left after it. */
 typedef struct {
@@ -96,8 +98,9 @@ typedef struct pn_view pn_view_t;
  * @param[out] out the view; the dataset must outlive it
  * @param opts NULL for the whole dataset
  * @return 0; PN_ENOTFOUND (no country with that code in the dataset, no node or several
- *         that the ego text names, with the candidates in the message); PN_EUSAGE (the ego
- *         node is left out by the other options); PN_ENOMEM; PN_EIGRAPH
+ *         that the ego text names, with the candidates in the message); PN_EUSAGE (options of
+ *         another version, or the ego node left out by the other options); PN_ENOMEM;
+ *         PN_EIGRAPH
  */
 PN_EXTERN int pn_view_new(pn_view_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts);
 /** Free a view. NULL does nothing. */
@@ -125,5 +128,7 @@ PN_EXTERN uint32_t pn_view_ego(const pn_view_t *view);
 PN_EXTERN size_t pn_view_step_count(const pn_view_t *view);
 /** Step @p i, owned by the view. */
 PN_EXTERN const pn_view_step_t *pn_view_step(const pn_view_t *view, size_t i);
+
+PN_END_DECLS
 
 #endif

@@ -86,7 +86,7 @@ static inline void fuzz_check_dataset(const pn_dataset_t *ds)
         const pn_node_t *n = pn_dataset_node(ds, i);
         uint32_t found;
         FUZZ_REQUIRE(n->id && n->id[0] && n->name);
-        FUZZ_REQUIRE(pn_dataset_find_node(ds, n->id, &found) == 0 && found == i);
+        FUZZ_REQUIRE(pn_dataset_find_node(&found, ds, n->id) == 0 && found == i);
         FUZZ_REQUIRE(n->country < countries);
         FUZZ_REQUIRE((unsigned)n->level < PN_LEVEL_COUNT);
         FUZZ_REQUIRE(n->parent == PN_NONE || (n->parent < nodes && n->parent != i));
@@ -95,7 +95,7 @@ static inline void fuzz_check_dataset(const pn_dataset_t *ds)
     }
     for (size_t i = 0; i < pn_dataset_agreement_count(ds); i++) {
         pn_agreement_t a;
-        pn_dataset_agreement(ds, i, &a);
+        pn_dataset_agreement(&a, ds, i);
         FUZZ_REQUIRE(a.a < nodes && a.b < nodes && a.a != a.b);
         FUZZ_REQUIRE((unsigned)a.kind < PN_KIND_COUNT);
         fuzz_check_date(a.date);
@@ -117,7 +117,7 @@ static inline void fuzz_load(const char *path, const pn_load_options_t *opts)
     pn_problems_t *problems = NULL;
     pn_dataset_t *ds = NULL;
     FUZZ_REQUIRE(pn_problems_new(&problems) == 0);
-    int status = pn_load(&ds, path, opts, problems);
+    int status = pn_dataset_load(&ds, path, opts, problems);
     size_t errors = pn_problems_total(problems, PN_SEVERITY_ERROR);
     for (size_t i = 0; i < pn_problems_count(problems); i++) {
         const char *message = pn_problems_get(problems, i)->message;
