@@ -21,5 +21,6 @@
 #include <partnet/metrics.h>
 #include <partnet/outfile.h>
 #include <partnet/stats.h>
+#include <partnet/text.h>
 
 #endif
