@@ -5,7 +5,9 @@
 #include <partnet/communities.h>
 
 #include "error.h"
+#include "random.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +21,7 @@ const char *pn_community_method_name(pn_community_method_t method)
 
 int pn_community_method_parse(pn_community_method_t *out, const char *name)
 {
+    assert(out && name);
     static const struct {
         const char *name;
         pn_community_method_t method;
@@ -156,13 +159,18 @@ static igraph_error_t run(const pn_graph_t *graph, pn_community_method_t method,
     }
 }
 
-int pn_communities_find(igraph_vector_int_t *membership, igraph_integer_t *count, double *modularity,
-                   const pn_graph_t *graph, pn_community_method_t method, unsigned long seed)
+int pn_communities_find(igraph_vector_int_t *membership, igraph_integer_t *count,
+                        double *modularity, const pn_graph_t *graph, pn_community_method_t method,
+                        unsigned long seed)
 {
+    assert(membership && graph);
     igraph_integer_t communities = 0;
     igraph_real_t q = 0;
-    igraph_rng_seed(igraph_rng_default(), seed);
+    pn_random_t random;
+    if (pn_random__begin(&random, seed) != 0)
+        return PN_ENOMEM;
     igraph_error_t rc = run(graph, method, membership);
+    pn_random__end(&random);
     if (rc == IGRAPH_SUCCESS)
         rc = canonical(membership, &communities);
     if (rc == IGRAPH_SUCCESS && igraph_ecount(pn_graph_igraph(graph)) > 0)
@@ -177,10 +185,12 @@ int pn_communities_find(igraph_vector_int_t *membership, igraph_integer_t *count
     return 0;
 }
 
-int pn_communities_measure_stability(double *mean_nmi, double *min_nmi, double *mean_modularity,
-                             const pn_graph_t *graph, pn_community_method_t method,
-                             unsigned long seed, int runs)
+int pn_communities_measure_stability(double *mean_nmi, double *min_nmi,
+                                     double *mean_modularity,
+                                     const pn_graph_t *graph, pn_community_method_t method,
+                                     unsigned long seed, int runs)
 {
+    assert(mean_nmi && graph);
     if (runs < 2)
         return pn_error_set(PN_EUSAGE, "stability needs at least 2 runs, not %d", runs);
     igraph_vector_int_t *parts = calloc((size_t)runs, sizeof *parts);
@@ -194,7 +204,8 @@ int pn_communities_measure_stability(double *mean_nmi, double *min_nmi, double *
             status = pn_error__nomem();
             break;
         }
-        status = pn_communities_find(&parts[made], NULL, &q, graph, method, seed + (unsigned long)made);
+        status = pn_communities_find(&parts[made], NULL, &q, graph, method,
+                                     seed + (unsigned long)made);
         modularity_sum += q;
     }
     double sum = 0, lowest = 1;

@@ -5,10 +5,13 @@
  */
 #include <partnet/country.h>
 
+#include "array.h"
 #include "error.h"
+#include "input.h"
 #include "strpool.h"
 #include "utf8.h"
 
+#include <assert.h>
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,7 +66,8 @@ static const char *const aliases[][2] = {
 /* Words a scraped list puts before a country's name. */
 static const char *const leading_words[] = {"the ", "in "};
 
-static int add_country(pn_country_resolver_t *r, const char *alpha2, const char *name, uint32_t *out)
+static int add_country(uint32_t *out, pn_country_resolver_t *r, const char *alpha2,
+                       const char *name)
 {
     if (pn_array__reserve((void **)&r->countries, &r->capacity, r->count + 1,
                           sizeof *r->countries) != 0)
@@ -71,7 +75,8 @@ static int add_country(pn_country_resolver_t *r, const char *alpha2, const char 
     country_t *c = &r->countries[r->count];
     c->alpha2 = pn_arena__strdup(&r->arena, alpha2);
     c->name = pn_arena__strdup(&r->arena, name);
-    if (!c->alpha2 || !c->name || pn_strmap__put(&r->by_code, c->alpha2, (uint32_t)r->count, NULL) < 0)
+    if (!c->alpha2 || !c->name ||
+        pn_strmap__put(&r->by_code, c->alpha2, (uint32_t)r->count, NULL) < 0)
         return -1;
     *out = (uint32_t)r->count++;
     return 0;
@@ -108,47 +113,17 @@ static const char *string_of(const cJSON *item, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-static int read_file(const char *path, char **out, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return pn_error_set(PN_EIO, "%s: cannot open the ISO 3166 country list", path);
-    char *buf = NULL;
-    size_t size = 0, cap = 0;
-    for (;;) {
-        if (size + 65536 + 1 > cap) {
-            cap = cap ? cap * 2 : 1 << 18;
-            char *p = realloc(buf, cap);
-            if (!p) {
-                free(buf);
-                fclose(f);
-                return pn_error__nomem();
-            }
-            buf = p;
-        }
-        size_t n = fread(buf + size, 1, 65536, f);
-        size += n;
-        if (n < 65536)
-            break;
-    }
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        return pn_error_set(PN_EIO, "%s: read error", path);
-    }
-    buf[size] = '\0';
-    *out = buf;
-    *len = size;
-    return 0;
-}
-
 static int load_iso(pn_country_resolver_t *r, const char *path)
 {
     char *text = NULL;
     size_t len = 0;
     cJSON *root = NULL;
-    int status = read_file(path, &text, &len);
+    pn_reader_t in;
+    int status = pn_reader__open(&in, path);
+    if (status == 0) {
+        status = pn_reader__slurp(&text, &len, &in);
+        pn_reader__close(&in);
+    }
     if (status != 0)
         goto done;
     root = cJSON_ParseWithLength(text, len);
@@ -173,14 +148,14 @@ static int load_iso(pn_country_resolver_t *r, const char *path)
         else
             snprintf(display, sizeof display, "%s", common ? common : name);
         uint32_t index;
-        if (add_country(r, alpha2, display, &index) != 0 ||
+        if (add_country(&index, r, alpha2, display) != 0 ||
             (alpha3 && add_code(r, alpha3, index) != 0) || add_name(r, name, index) != 0 ||
             (common && add_name(r, common, index) != 0) ||
             (official && add_name(r, official, index) != 0))
             goto done;
     }
     uint32_t kosovo;
-    if (add_country(r, "XK", "Kosovo", &kosovo) != 0 || add_code(r, "XKX", kosovo) != 0)
+    if (add_country(&kosovo, r, "XK", "Kosovo") != 0 || add_code(r, "XKX", kosovo) != 0)
         goto done;
     for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++) {
         uint32_t index;
@@ -200,6 +175,7 @@ done:
 
 int pn_country_resolver_new(pn_country_resolver_t **out, const char *iso_json)
 {
+    assert(out);
     pn_country_resolver_t *r = calloc(1, sizeof *r);
     if (!r)
         return pn_error__nomem();
@@ -366,6 +342,7 @@ static int resolve_exact(const pn_country_resolver_t *r, const char *text, size_
 int pn_country_resolve(const char **code, pn_country_match_t *how,
                        const pn_country_resolver_t *r, const char *text)
 {
+    assert(code && r && text);
     pn_country_match_t ignored;
     if (!how)
         how = &ignored;

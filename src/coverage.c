@@ -244,6 +244,7 @@ static int in_period(const pn_dataset_t *ds, size_t i, const pn_reported_t *r)
 
 int pn_reported_count(double *out, const pn_dataset_t *ds, size_t reported)
 {
+    assert(out && ds && reported < ds->reported_count);
     const pn_reported_t *r = &ds->reported[reported];
     pn_view_options_t options = PN_VIEW_OPTIONS_INIT;
     pn_view_t *view = NULL;

@@ -4,6 +4,7 @@
  */
 #include "csvrows.h"
 
+#include "array.h"
 #include "error.h"
 #include "problems.h"
 #include "strpool.h"

@@ -4,8 +4,10 @@
  */
 #include "dataset.h"
 
+#include "array.h"
 #include "error.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,7 @@ const char *pn_level_name(pn_level_t level)
 
 int pn_level_parse(pn_level_t *out, const char *name)
 {
+    assert(out && name);
     int i = find_name(level_names, PN_LEVEL_COUNT, name);
     if (i < 0)
         return PN_ENOTFOUND;
@@ -43,6 +46,7 @@ const char *pn_kind_name(pn_kind_t kind)
 
 int pn_kind_parse(pn_kind_t *out, const char *name)
 {
+    assert(out && name);
     int i = find_name(kind_names, PN_KIND_COUNT, name);
     if (i < 0)
         return PN_ENOTFOUND;
@@ -55,6 +59,7 @@ int pn_kind_parse(pn_kind_t *out, const char *name)
 
 int pn_dataset_new(pn_dataset_t **out, const char *name)
 {
+    assert(out);
     pn_dataset_t *ds = calloc(1, sizeof *ds);
     if (!ds)
         return pn_error__nomem();
@@ -136,32 +141,38 @@ size_t pn_dataset_document_count(const pn_dataset_t *ds)
 
 const pn_document_t *pn_dataset_document(const pn_dataset_t *ds, size_t i)
 {
+    assert(i < ds->document_count);
     return &ds->documents[i];
 }
 
 const pn_country_t *pn_dataset_country(const pn_dataset_t *ds, size_t i)
 {
+    assert(i < ds->country_count);
     return &ds->countries[i];
 }
 
 const char *pn_dataset_country_code(const pn_dataset_t *ds, size_t i)
 {
+    assert(i < ds->country_count);
     const char *code = ds->countries[i].code;
     return code[0] ? code : "?";
 }
 
 const pn_node_t *pn_dataset_node(const pn_dataset_t *ds, size_t i)
 {
+    assert(i < ds->node_count);
     return &ds->nodes[i];
 }
 
 const pn_reported_t *pn_dataset_reported(const pn_dataset_t *ds, size_t i)
 {
+    assert(i < ds->reported_count);
     return &ds->reported[i];
 }
 
 void pn_dataset_agreement(pn_agreement_t *out, const pn_dataset_t *ds, size_t i)
 {
+    assert(out && i < ds->agreement_count);
     const pn_agreement_extra_t *x = &ds->extras[ds->extra[i]];
     const pn_domain_set_t *d = &ds->domain_sets[x->domains];
     out->id = x->id;
@@ -204,11 +215,13 @@ const uint8_t *pn_dataset_kinds(const pn_dataset_t *ds)
 
 int pn_dataset_find_node(uint32_t *out, const pn_dataset_t *ds, const char *id)
 {
+    assert(out && ds && id);
     return pn_strmap__get(&ds->node_index, id, strlen(id), out) ? 0 : PN_ENOTFOUND;
 }
 
 int pn_dataset_find_country(uint32_t *out, const pn_dataset_t *ds, const char *code)
 {
+    assert(out && ds && code);
     return pn_strmap__get(&ds->country_index, code, strlen(code), out) ? 0 : PN_ENOTFOUND;
 }
 
@@ -253,9 +266,7 @@ static int reserve_agreements(pn_dataset_t *ds, size_t need)
 {
     if (need <= ds->agreement_capacity)
         return 0;
-    size_t capacity = ds->agreement_capacity ? ds->agreement_capacity : 64;
-    while (capacity < need)
-        capacity += capacity / 2;
+    size_t capacity = pn_array__grown(ds->agreement_capacity, need);
     /* each column grows on its own; a failure leaves the longer ones harmlessly oversized */
     void **columns[] = {(void **)&ds->a,   (void **)&ds->b,    (void **)&ds->date,
                         (void **)&ds->end, (void **)&ds->kind, (void **)&ds->line,
@@ -375,6 +386,7 @@ pn_document_t *pn_dataset__push_document(pn_dataset_t *ds, const char *id)
 int pn_dataset_add_country(uint32_t *out, pn_dataset_t *ds, const char *code, const char *name,
                            int regions)
 {
+    assert(ds && code);
     uint32_t index;
     int status = pn_dataset__country(&index, ds, code, name, 1);
     if (status != 0)
@@ -389,6 +401,7 @@ int pn_dataset_add_country(uint32_t *out, pn_dataset_t *ds, const char *code, co
 int pn_dataset_add_node(uint32_t *out, pn_dataset_t *ds, const char *id, const char *name,
                         uint32_t country, pn_level_t level)
 {
+    assert(ds && id);
     uint32_t existing;
     if (pn_dataset_find_node(&existing, ds, id) == 0)
         return pn_error_set(PN_EINVALID, "node \"%s\" already exists", id);
@@ -410,6 +423,7 @@ int pn_dataset_add_node(uint32_t *out, pn_dataset_t *ds, const char *id, const c
 int pn_dataset_add_agreement(uint32_t *out, pn_dataset_t *ds, uint32_t a, uint32_t b,
                              pn_date_t date, pn_date_t end, pn_kind_t kind)
 {
+    assert(ds);
     if (a >= ds->node_count || b >= ds->node_count)
         return pn_error_set(PN_EINVALID, "agreement names node %u, but there are %zu nodes",
                              a >= ds->node_count ? a : b, ds->node_count);

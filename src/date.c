@@ -5,6 +5,7 @@
 
 #include "error.h"
 
+#include <assert.h>
 #include <stdio.h>
 
 static int is_leap(int y)
@@ -24,6 +25,7 @@ static const char *const month_names[12] = {"January", "February", "March", "Apr
 
 int pn_date_make(pn_date_t *out, int year, int month, int day)
 {
+    assert(out);
     if (year < PN_DATE_MIN_YEAR || year > PN_DATE_MAX_YEAR)
         return pn_error_set(PN_EPARSE, "year %d is outside %d..%d", year, PN_DATE_MIN_YEAR,
                              PN_DATE_MAX_YEAR);
@@ -52,6 +54,7 @@ static int digits(const char *s, size_t n, int *value)
 
 int pn_date_parse(pn_date_t *out, const char *text, size_t len)
 {
+    assert(out && (text || len == 0));
     int year = 0, month = 0, day = 0;
     int ok = (len == 4 || len == 7 || len == 10) && digits(text, 4, &year) == 0;
     if (ok && len >= 7)
@@ -69,6 +72,7 @@ int pn_date_parse(pn_date_t *out, const char *text, size_t len)
 
 char *pn_date_format(char buf[PN_DATE_TEXT_MAX], pn_date_t date)
 {
+    assert(buf);
     switch (pn_date_precision(date)) {
     case PN_PRECISION_NONE:
         buf[0] = '\0';

@@ -7,6 +7,7 @@
 #include <partnet/layout.h>
 #include <partnet/outfile.h>
 
+#include "array.h"
 #include "error.h"
 
 #include <assert.h>
@@ -29,27 +30,22 @@ static const char other_colour[] = "#bab0ac";
 #define FORCE_NEATO_MAX 2000 /* vertices: neato up to this, sfdp above */
 #define FONT "DejaVu Sans"
 
-typedef struct {
-    uint32_t country;
-    size_t vertices;
-} tally_t;
-
 /* What a drawing is made of, freed by drawing_free(). */
 typedef struct {
     const pn_graph_t *graph;
     const pn_dataset_t *ds;
     igraph_vector_t size;
     int has_size;
-    tally_t *tally;        /* countries by decreasing vertex count */
+    pn_country_tally_t *tally;        /* countries by decreasing vertex count */
     size_t tally_count;
     int *colour;           /* per dataset country: palette index, or -1 for "other" */
     double *lat, *lon;     /* per vertex; NAN when unknown */
-    char *text;            /* a growing buffer for labels */
-    size_t text_length, text_capacity;
+    pn_text_t text;        /* labels, built here */
 } drawing_t;
 
 int pn_draw_format_from_path(pn_draw_format_t *out, const char *path)
 {
+    assert(out && path);
     static const char *const extensions[] = {".svg", ".png", ".pdf"};
     const char *dot = strrchr(path, '.');
     for (int f = 0; dot && f < 3; f++)
@@ -69,7 +65,7 @@ static void drawing_free(drawing_t *d)
     free(d->colour);
     free(d->lat);
     free(d->lon);
-    free(d->text);
+    pn_text__destroy(&d->text);
 }
 
 static const char *country_name(const drawing_t *d, uint32_t c)
@@ -80,34 +76,15 @@ static const char *country_name(const drawing_t *d, uint32_t c)
                                               : "no country";
 }
 
-static _Thread_local const pn_dataset_t *sorting_ds;
-
-static int by_vertices_then_code(const void *a, const void *b)
-{
-    const tally_t *x = a, *y = b;
-    if (x->vertices != y->vertices)
-        return x->vertices > y->vertices ? -1 : 1;
-    return strcmp(pn_dataset_country(sorting_ds, x->country)->code,
-                  pn_dataset_country(sorting_ds, y->country)->code);
-}
-
 /* Countries by vertex count, and a colour for the first PALETTE_SIZE. */
 static int colour_countries(drawing_t *d)
 {
     size_t countries = pn_dataset_country_count(d->ds);
-    d->tally = calloc(countries ? countries : 1, sizeof *d->tally);
+    d->tally = malloc((countries ? countries : 1) * sizeof *d->tally);
     d->colour = malloc((countries ? countries : 1) * sizeof *d->colour);
     if (!d->tally || !d->colour)
         return pn_error__nomem();
-    for (size_t c = 0; c < countries; c++)
-        d->tally[c].country = (uint32_t)c;
-    for (igraph_integer_t v = 0; v < pn_graph_vertex_count(d->graph); v++)
-        d->tally[pn_graph_vertex_country(d->graph, v)].vertices++;
-    sorting_ds = d->ds;
-    qsort(d->tally, countries, sizeof *d->tally, by_vertices_then_code);
-    while (countries > 0 && d->tally[countries - 1].vertices == 0)
-        countries--;
-    d->tally_count = countries;
+    countries = d->tally_count = pn_graph_tally_countries(d->tally, d->graph, NULL, 0);
     for (size_t c = 0; c < pn_dataset_country_count(d->ds); c++)
         d->colour[c] = -1;
     for (size_t k = 0; k < countries && k < PALETTE_SIZE; k++)
@@ -131,23 +108,12 @@ static igraph_integer_t locate(drawing_t *d)
 
 static int append(drawing_t *d, const char *text, size_t n)
 {
-    if (d->text_length + n + 1 > d->text_capacity) {
-        size_t capacity = (d->text_length + n + 1) * 2;
-        char *p = realloc(d->text, capacity);
-        if (!p)
-            return pn_error__nomem();
-        d->text = p;
-        d->text_capacity = capacity;
-    }
-    memcpy(d->text + d->text_length, text, n);
-    d->text_length += n;
-    d->text[d->text_length] = '\0';
-    return 0;
+    return pn_text__append(&d->text, text, n);
 }
 
 static int append_str(drawing_t *d, const char *text)
 {
-    return append(d, text, strlen(text));
+    return pn_text__append_str(&d->text, text);
 }
 
 /* Text with the characters HTML-like labels give a meaning escaped. */
@@ -184,8 +150,8 @@ static int append_escaped(drawing_t *d, const char *text)
 /* An HTML-like label made of d->text; the buffer is emptied. */
 static char *html_label(Agraph_t *g, drawing_t *d)
 {
-    char *label = agstrdup_html(g, d->text ? d->text : (char *)"");
-    d->text_length = 0;
+    char *label = agstrdup_html(g, d->text.data ? d->text.data : (char *)"");
+    pn_text__clear(&d->text);
     return label;
 }
 
@@ -247,18 +213,6 @@ static int legend(Agraph_t *g, drawing_t *d, const pn_draw_options_t *o)
     return status;
 }
 
-static _Thread_local const drawing_t *sorting_drawing;
-
-static int by_size_then_id(const void *a, const void *b)
-{
-    igraph_integer_t x = *(const igraph_integer_t *)a, y = *(const igraph_integer_t *)b;
-    double sx = VECTOR(sorting_drawing->size)[x], sy = VECTOR(sorting_drawing->size)[y];
-    if (sx != sy)
-        return sx > sy ? -1 : 1;
-    return strcmp(pn_graph_vertex_id(sorting_drawing->graph, x),
-                  pn_graph_vertex_id(sorting_drawing->graph, y));
-}
-
 /* Mark the vertices to name: the labels largest. */
 static int choose_labels(unsigned char *named, const drawing_t *d, int labels)
 {
@@ -268,12 +222,11 @@ static int choose_labels(unsigned char *named, const drawing_t *d, int labels)
         return pn_error__nomem();
     for (igraph_integer_t v = 0; v < n; v++)
         order[v] = v;
-    sorting_drawing = d;
-    qsort(order, (size_t)n, sizeof *order, by_size_then_id);
-    for (igraph_integer_t k = 0; k < n && k < labels; k++)
+    int status = pn_graph_sort_vertices(order, (size_t)n, d->graph, VECTOR(d->size));
+    for (igraph_integer_t k = 0; status == 0 && k < n && k < labels; k++)
         named[order[k]] = 1;
     free(order);
-    return 0;
+    return status;
 }
 
 /* How values and coordinates become sizes and positions. */
@@ -333,8 +286,8 @@ static int add_node(Agraph_t *g, Agnode_t **nodes, drawing_t *d, igraph_integer_
         status = append_str(d, ")");
     if (status != 0)
         return status;
-    agsafeset(node, "tooltip", d->text, "");
-    d->text_length = 0;
+    agsafeset(node, "tooltip", d->text.data, "");
+    pn_text__clear(&d->text);
     if (!named)
         return 0;
     /* on a light box that keeps it readable over lines: centred on a large disc, beside a
@@ -491,7 +444,7 @@ int pn_draw_write(const pn_graph_t *graph, const char *path, const pn_draw_optio
     assert(graph && path);
     PN_CHECK_OPTIONS(o, PN_DRAW_OPTIONS_VERSION, "pn_draw_options_t");
     igraph_integer_t n = pn_graph_vertex_count(graph);
-    drawing_t d = {graph, pn_graph_dataset(graph), {0}, 0, NULL, 0, NULL, NULL, NULL, NULL, 0, 0};
+    drawing_t d = {.graph = graph, .ds = pn_graph_dataset(graph)};
     Agraph_t *g = NULL;
     Agnode_t **nodes = NULL;
     agusererrf previous_handler = agseterrf(keep_message);

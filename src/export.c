@@ -5,7 +5,9 @@
 #include "export.h"
 
 #include <partnet/outfile.h>
+#include <partnet/text.h>
 
+#include "array.h"
 #include "error.h"
 #include "sort.h"
 
@@ -200,20 +202,10 @@ pn_export__field_t pn_export__node_field(const pn_export__t *x, size_t f)
     return (pn_export__field_t){c->name, c->integer ? PN_EXPORT__INT : PN_EXPORT__DOUBLE, 1};
 }
 
-/* Reals in the shortest form that reads back as the same double; whole ones without exponent. */
+/* Reals in the shortest form that reads back as the same double (partnet/text.h). */
 static const char *real_text(pn_export__t *x, double value)
 {
-    if (isinf(value))
-        return value > 0 ? "INF" : "-INF";
-    if (value == floor(value) && fabs(value) < 1e15) {
-        snprintf(x->number, sizeof x->number, "%.0f", value == 0 ? 0.0 : value);
-        return x->number;
-    }
-    int precision = 1;
-    do
-        snprintf(x->number, sizeof x->number, "%.*g", precision, value);
-    while (precision++ < 17 && strtod(x->number, NULL) != value);
-    return x->number;
+    return pn_text_format_real(x->number, value);
 }
 
 static const char *int_text(pn_export__t *x, long long value)
@@ -227,29 +219,14 @@ static const char *date_text(pn_export__t *x, pn_date_t date)
     return date == PN_DATE_NONE ? NULL : pn_date_format(x->number, date);
 }
 
-static int reserve(char **buf, size_t *capacity, size_t size)
-{
-    if (size <= *capacity)
-        return 0;
-    size_t grown = *capacity ? *capacity : 64;
-    while (grown < size)
-        grown *= 2;
-    char *p = realloc(*buf, grown);
-    if (!p)
-        return pn_error__nomem();
-    *buf = p;
-    *capacity = grown;
-    return 0;
-}
-
 /* The items joined with "|"; NULL when there are none. */
 static int joined(const char **out, pn_export__t *x, const char *const *items, size_t count)
 {
     size_t size = 1;
     for (size_t i = 0; i < count; i++)
         size += strlen(items[i]) + 1;
-    if (reserve(&x->text, &x->text_capacity, size) != 0)
-        return PN_ENOMEM;
+    if (pn_array__reserve((void **)&x->text, &x->text_capacity, size, 1) != 0)
+        return pn_error__nomem();
     char *p = x->text;
     for (size_t i = 0; i < count; i++) {
         size_t n = strlen(items[i]);
@@ -498,8 +475,8 @@ int pn_export__xml_text(const xmlChar **out, pn_export__t *x, const char *text)
         *out = (const xmlChar *)text;
         return 0;
     }
-    if (reserve(&x->clean, &x->clean_capacity, n + 3 * bad + 1) != 0)
-        return PN_ENOMEM;
+    if (pn_array__reserve((void **)&x->clean, &x->clean_capacity, n + 3 * bad + 1, 1) != 0)
+        return pn_error__nomem();
     const unsigned char *p = (const unsigned char *)text;
     char *q = x->clean;
     while (*p) {

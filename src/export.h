@@ -7,6 +7,7 @@
 #define PN_SRC_EXPORT_H
 
 #include <partnet/export.h>
+#include <partnet/text.h>
 #include <libxml/xmlwriter.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -47,7 +48,7 @@ typedef struct {
     size_t text_capacity;
     char *clean;                  /**< the last text cleaned for XML */
     size_t clean_capacity;
-    char number[32];              /**< the last formatted number */
+    char number[PN_TEXT_REAL_MAX]; /**< the last formatted number */
     pn_agreement_t current;       /**< the agreement of edge current_edge */
     size_t current_edge;
 } pn_export__t;

@@ -8,24 +8,12 @@
 
 #include <string.h>
 
-/* A field, quoted when it holds a comma, a quote or a line break; nothing for NULL. */
+/* A field after its comma (none before the first), quoted as RFC 4180 asks. */
 static void cell(FILE *out, const char *text, int first)
 {
     if (!first)
         putc(',', out);
-    if (!text)
-        return;
-    if (!strpbrk(text, ",\"\r\n")) {
-        fputs(text, out);
-        return;
-    }
-    putc('"', out);
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            putc('"', out);
-        putc(*p, out);
-    }
-    putc('"', out);
+    pn_text_write_csv(out, text);
 }
 
 static int write_nodes(FILE *out, pn_export__t *x)

@@ -32,6 +32,7 @@ struct pn_graph {
 
 int pn_graph_new(pn_graph_t **out, const pn_view_t *view)
 {
+    assert(out && view);
     const pn_dataset_t *ds = view->ds;
     int by_country = view->opts.by_country;
     pn_graph_t *g = calloc(1, sizeof *g);
@@ -246,4 +247,58 @@ size_t pn_graph_edge_agreements(const uint32_t **out, const pn_graph_t *g, igrap
     assert(out && e >= 0 && e < igraph_ecount(&g->graph));
     *out = g->agreements + g->edge_start[e];
     return g->edge_start[e + 1] - g->edge_start[e];
+}
+
+typedef struct {
+    double value;
+    const char *id;
+    igraph_integer_t vertex;
+} ranked_t;
+
+static int by_value_then_id(const void *a, const void *b)
+{
+    const ranked_t *x = a, *y = b;
+    if (x->value != y->value)
+        return x->value > y->value ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+int pn_graph_sort_vertices(igraph_integer_t *vertices, size_t count, const pn_graph_t *g,
+                           const double *value)
+{
+    assert((vertices && value) || count == 0);
+    ranked_t *items = malloc((count ? count : 1) * sizeof *items);
+    if (!items)
+        return pn_error__nomem();
+    for (size_t i = 0; i < count; i++)
+        items[i] = (ranked_t){value[vertices[i]], pn_graph_vertex_id(g, vertices[i]), vertices[i]};
+    qsort(items, count, sizeof *items, by_value_then_id);
+    for (size_t i = 0; i < count; i++)
+        vertices[i] = items[i].vertex;
+    free(items);
+    return 0;
+}
+
+static int by_vertices_then_code(const void *a, const void *b)
+{
+    const pn_country_tally_t *x = a, *y = b;
+    if (x->vertices != y->vertices)
+        return x->vertices > y->vertices ? -1 : 1;
+    return strcmp(x->code, y->code);
+}
+
+size_t pn_graph_tally_countries(pn_country_tally_t *out, const pn_graph_t *g,
+                                const igraph_integer_t *vertices, size_t count)
+{
+    assert(out && g);
+    size_t countries = g->ds->country_count;
+    for (size_t c = 0; c < countries; c++)
+        out[c] = (pn_country_tally_t){(uint32_t)c, pn_dataset_country_code(g->ds, c), 0};
+    size_t n = vertices ? count : (size_t)igraph_vcount(&g->graph);
+    for (size_t i = 0; i < n; i++)
+        out[pn_graph_vertex_country(g, vertices ? vertices[i] : (igraph_integer_t)i)].vertices++;
+    qsort(out, countries, sizeof *out, by_vertices_then_code);
+    while (countries > 0 && out[countries - 1].vertices == 0)
+        countries--;
+    return countries;
 }

@@ -13,16 +13,15 @@
 #include "dataset.h"
 #include "error.h"
 #include "sort.h"
+#include "threads.h"
 #include "units.h"
 #include "view.h"
 
 #include <assert.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 typedef struct {
     uint32_t s, e; /* snapshot interval [s, e) */
@@ -261,16 +260,17 @@ typedef struct {
 
 typedef struct {
     oriented_t *o;
-    long *diff; /* this thread's triangle counts, S + 1 */
+    long *diff[TRIANGLE_THREADS]; /* each worker's triangle counts, S + 1 */
 } triangle_job_t;
 
 /* For each node of the blocks it takes: mark its list, scan its listed neighbours' lists for
  * marks. The marks are a bitmap (a million nodes in 128 KiB, which stays in the cache) beside
  * each mark's pair, read only when a bit is set, that is once per triangle. */
-static void *triangle_worker(void *arg)
+static void triangle_worker(void *arg, int k)
 {
     triangle_job_t *job = arg;
     oriented_t *o = job->o;
+    long *diff = job->diff[k];
     size_t n = o->n;
     uint32_t *mark = malloc((n ? n : 1) * sizeof *mark);
     uint64_t *marked = calloc(n / 64 + 1, sizeof *marked);
@@ -278,7 +278,7 @@ static void *triangle_worker(void *arg)
         atomic_store(&o->failed, 1);
         free(mark);
         free(marked);
-        return NULL;
+        return;
     }
     const size_t *start = o->start;
     const uint32_t *adj = o->adj, *adj_pair = o->adj_pair;
@@ -297,7 +297,7 @@ static void *triangle_worker(void *arg)
                 for (size_t j = start[v]; j < start[v + 1]; j++) {
                     uint32_t x = adj[j];
                     if (marked[x / 64] & ((uint64_t)1 << (x % 64)))
-                        count_triangle(o->w, job->diff, adj_pair[k], adj_pair[j], mark[x]);
+                        count_triangle(o->w, diff, adj_pair[k], adj_pair[j], mark[x]);
                 }
             }
             for (size_t k = start[u]; k < start[u + 1]; k++)
@@ -306,7 +306,6 @@ static void *triangle_worker(void *arg)
     }
     free(mark);
     free(marked);
-    return NULL;
 }
 
 /* Every triangle of the graph of all pairs, once, on every core; each thread counts into its
@@ -324,8 +323,8 @@ static int triangles(sweep_t *w)
     o.start = calloc(n + 2, sizeof *o.start);
     o.adj = malloc((m ? m : 1) * sizeof *o.adj);
     o.adj_pair = malloc((m ? m : 1) * sizeof *o.adj_pair);
-    triangle_job_t jobs[TRIANGLE_THREADS];
-    int threads = 0, status = 0;
+    triangle_job_t job = {&o, {NULL}};
+    int threads = pn_threads__count(w->o->threads, TRIANGLE_THREADS), status = 0;
     atomic_init(&o.next, 0);
     atomic_init(&o.failed, 0);
     if (!degree || !rank || !o.start || !o.adj || !o.adj_pair) {
@@ -372,32 +371,23 @@ static int triangles(sweep_t *w)
     degree = NULL;
     rank = NULL;
 
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    int wanted = cores < 1 ? 1 : cores > TRIANGLE_THREADS ? TRIANGLE_THREADS : (int)cores;
-    pthread_t ids[TRIANGLE_THREADS];
-    for (; threads < wanted; threads++) {
-        jobs[threads] = (triangle_job_t){&o, calloc(w->S + 1, sizeof(long))};
-        if (!jobs[threads].diff)
-            break;
-        if (threads > 0 && pthread_create(&ids[threads], NULL, triangle_worker, &jobs[threads]) != 0) {
-            free(jobs[threads].diff);
-            break;
+    for (int t = 0; t < threads; t++) {
+        if (!(job.diff[t] = calloc(w->S + 1, sizeof(long)))) {
+            status = pn_error__nomem();
+            goto done;
         }
     }
-    if (threads > 0)
-        triangle_worker(&jobs[0]);
-    for (int t = 1; t < threads; t++)
-        pthread_join(ids[t], NULL);
-    if (threads == 0 || atomic_load(&o.failed)) {
+    pn_threads__run(threads, triangle_worker, NULL, &job);
+    if (atomic_load(&o.failed)) {
         status = pn_error__nomem();
         goto done;
     }
     for (int t = 0; t < threads; t++)
         for (size_t y = 0; y <= w->S; y++)
-            w->diff_triangles[y] += jobs[t].diff[y];
+            w->diff_triangles[y] += job.diff[t][y];
 done:
     for (int t = 0; t < threads; t++)
-        free(jobs[t].diff);
+        free(job.diff[t]);
     free(degree);
     free(rank);
     free(o.start);

@@ -4,6 +4,7 @@
  */
 #include "input.h"
 
+#include "array.h"
 #include "error.h"
 
 #include <errno.h>
@@ -75,23 +76,17 @@ size_t pn_reader__read(pn_reader_t *in, char *buf, size_t cap, int *error)
 
 int pn_reader__slurp(char **out, size_t *len, pn_reader_t *in)
 {
-    size_t cap = in->size ? (size_t)in->size + 1 : PN_READER_PEEK_SIZE, used = 0;
-    char *buf = malloc(cap + 1);
-    if (!buf)
-        return pn_error__nomem();
+    /* a file's size is known: the first allocation holds it; a pipe's input grows it */
+    size_t cap = 0, used = 0, first = in->size ? (size_t)in->size : PN_READER_PEEK_SIZE;
+    char *buf = NULL;
     for (;;) {
-        if (used == cap) {
-            size_t grown = cap * 2;
-            char *p = realloc(buf, grown + 1);
-            if (!p) {
-                free(buf);
-                return pn_error__nomem();
-            }
-            buf = p;
-            cap = grown;
+        /* room for one more byte and the NUL: grows only when full */
+        if (pn_array__reserve((void **)&buf, &cap, (used ? used : first) + 2, 1) != 0) {
+            free(buf);
+            return pn_error__nomem();
         }
         int error;
-        size_t n = pn_reader__read(in, buf + used, cap - used, &error);
+        size_t n = pn_reader__read(in, buf + used, cap - 1 - used, &error);
         if (error) {
             free(buf);
             return pn_error_set(PN_EIO, "%s: read error: %s", in->name, strerror(errno));

@@ -5,6 +5,7 @@
 #include <partnet/layout.h>
 
 #include "error.h"
+#include "random.h"
 
 #include <assert.h>
 #include <math.h>
@@ -184,21 +185,17 @@ static igraph_error_t force(const igraph_t *g, igraph_matrix_t *pos)
 
 int pn_layout_force(igraph_matrix_t *out, const pn_graph_t *graph, unsigned long seed)
 {
-    /* igraph_rng_set_default() copies the structure, whose state is a pointer: keep a copy
-     * of the default to put back, its state untouched */
-    igraph_rng_t rng, previous = *igraph_rng_default();
+    assert(out && graph);
+    pn_random_t random;
     igraph_matrix_t pos;
     if (igraph_matrix_init(&pos, 0, 0) != IGRAPH_SUCCESS)
         return pn_error__nomem();
-    if (igraph_rng_init(&rng, &igraph_rngtype_pcg32) != IGRAPH_SUCCESS) {
+    if (pn_random__begin(&random, seed) != 0) {
         igraph_matrix_destroy(&pos);
-        return pn_error__nomem();
+        return PN_ENOMEM;
     }
-    igraph_rng_seed(&rng, seed);
-    igraph_rng_set_default(&rng);
     igraph_error_t rc = force(pn_graph_igraph(graph), &pos);
-    igraph_rng_set_default(&previous);
-    igraph_rng_destroy(&rng);
+    pn_random__end(&random);
     if (rc == IGRAPH_SUCCESS)
         rc = igraph_matrix_update(out, &pos);
     igraph_matrix_destroy(&pos);

@@ -4,6 +4,7 @@
  */
 #include "load_core.h"
 
+#include "array.h"
 #include "error.h"
 #include "strpool.h"
 

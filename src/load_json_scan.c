@@ -6,6 +6,7 @@
  */
 #include "load_json_scan.h"
 
+#include "array.h"
 #include "error.h"
 #include "strpool.h"
 #include "utf8.h"

@@ -5,6 +5,7 @@
  */
 #include "load_readers.h"
 
+#include "array.h"
 #include "csvrows.h"
 #include "error.h"
 

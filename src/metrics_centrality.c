@@ -7,6 +7,7 @@
 
 #include "error.h"
 #include "paths.h"
+#include "random.h"
 
 #include <assert.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@ const char *pn_measure_name(pn_measure_t measure)
 
 int pn_measure_parse(pn_measure_t *out, const char *name)
 {
+    assert(out && name);
     for (int m = 0; m < PN_MEASURE_COUNT; m++) {
         if (strcmp(name, measure_names[m]) == 0) {
             *out = (pn_measure_t)m;
@@ -72,9 +74,13 @@ static igraph_error_t spectral_measure(const pn_graph_t *graph, igraph_vector_t 
     }
     igraph_arpack_options_t arpack;
     igraph_arpack_options_init(&arpack);
-    /* igraph jitters ARPACK's start vector with its generator: seed it, same bytes out */
-    igraph_rng_seed(igraph_rng_default(), 1);
-    IGRAPH_CHECK(igraph_eigenvector_centrality(g, out, &value, 0, 1, NULL, &arpack));
+    /* igraph jitters ARPACK's start vector with its generator: a seeded one, same bytes out */
+    pn_random_t random;
+    if (pn_random__begin(&random, 1) != 0)
+        IGRAPH_ERROR("out of memory", IGRAPH_ENOMEM);
+    igraph_error_t rc = igraph_eigenvector_centrality(g, out, &value, 0, 1, NULL, &arpack);
+    pn_random__end(&random);
+    IGRAPH_CHECK(rc);
     /* outside the leading component ARPACK leaves rounding noise (1e-17, -0): that is 0 */
     for (igraph_integer_t v = 0; v < igraph_vector_size(out); v++)
         if (VECTOR(*out)[v] < 1e-12)
@@ -150,8 +156,9 @@ done:
 #define PATH_MEASURES                                                                              \
     ((1u << PN_MEASURE_BETWEENNESS) | (1u << PN_MEASURE_CLOSENESS) | (1u << PN_MEASURE_HARMONIC))
 
-int pn_centrality_compute_many(igraph_vector_t *const out[PN_MEASURE_COUNT], const pn_graph_t *graph,
-                       unsigned measures, const pn_centrality_options_t *opts)
+int pn_centrality_compute_many(igraph_vector_t *const out[PN_MEASURE_COUNT],
+                               const pn_graph_t *graph, unsigned measures,
+                               const pn_centrality_options_t *opts)
 {
     pn_centrality_options_t defaults = PN_CENTRALITY_OPTIONS_INIT;
     if (!opts)
@@ -192,7 +199,7 @@ int pn_centrality_compute_many(igraph_vector_t *const out[PN_MEASURE_COUNT], con
 }
 
 int pn_centrality_compute(igraph_vector_t *out, const pn_graph_t *graph, pn_measure_t measure,
-                  const pn_centrality_options_t *opts)
+                          const pn_centrality_options_t *opts)
 {
     igraph_vector_t *outs[PN_MEASURE_COUNT] = {NULL};
     if ((unsigned)measure >= PN_MEASURE_COUNT)

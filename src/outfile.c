@@ -5,6 +5,7 @@
 
 #include "error.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@ struct pn_outfile {
 
 int pn_outfile_open(pn_outfile_t **out, const char *path)
 {
+    assert(out && path);
     pn_outfile_t *f = calloc(1, sizeof *f);
     if (!f || !(f->path = strdup(path))) {
         free(f);

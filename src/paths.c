@@ -10,13 +10,12 @@
 #include "paths.h"
 
 #include "error.h"
+#include "threads.h"
 
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #define CHUNKS 8
 
@@ -158,16 +157,17 @@ static void from_source(const job_t *job, scratch_t *s, int32_t source, double *
         dist[order[i]] = -1;
 }
 
-static void *worker(void *arg)
+static void worker(void *arg, int k)
 {
     job_t *job = arg;
+    (void)k; /* the chunks are shared out as the workers ask for them */
     scratch_t s;
     igraph_integer_t n = job->csr->n, count = job->source_count;
     if (scratch_init(&s, n) != 0) {
         scratch_destroy(&s);
         atomic_store(&job->failed, 1);
         atomic_store(&job->stop, 1);
-        return NULL;
+        return;
     }
     int chunk;
     while (!atomic_load(&job->stop) && (chunk = atomic_fetch_add(&job->next_chunk, 1)) < CHUNKS) {
@@ -179,13 +179,23 @@ static void *worker(void *arg)
         }
     }
     scratch_destroy(&s);
-    return NULL;
 }
 
-static int online_cores(void)
+/* The calling thread, while the workers work: the progress line, from 0% on. */
+static void report(void *arg)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+    job_t *job = arg;
+    struct timespec pause = {0, 100 * 1000 * 1000};
+    long last = 0, done;
+    while ((done = atomic_load(&job->done)) < job->source_count && !atomic_load(&job->stop)) {
+        long percent = (long)(100.0 * (double)done / (double)job->source_count);
+        if (percent != last) {
+            last = percent;
+            if (job->progress("shortest paths", (double)percent, job->progress_data) != 0)
+                atomic_store(&job->stop, 1);
+        }
+        nanosleep(&pause, NULL);
+    }
 }
 
 int pn_paths__compute(const pn_csr_t *csr, const int32_t *sources, igraph_integer_t source_count,
@@ -215,35 +225,9 @@ int pn_paths__compute(const pn_csr_t *csr, const int32_t *sources, igraph_intege
         }
     }
 
-    if (threads <= 0)
-        threads = online_cores();
-    if (threads > CHUNKS)
-        threads = CHUNKS;
-    /* with a progress callback this thread reports while the others work, from 0% on */
     if (progress && progress("shortest paths", 0.0, progress_data) != 0)
         atomic_store(&job.stop, 1);
-    pthread_t ids[CHUNKS];
-    int started = 0;
-    for (int t = progress ? 0 : 1; t < threads; t++)
-        if (pthread_create(&ids[started], NULL, worker, &job) == 0)
-            started++;
-    if (progress && started > 0) {
-        struct timespec pause = {0, 100 * 1000 * 1000};
-        long last = 0, done;
-        while ((done = atomic_load(&job.done)) < job.source_count && !atomic_load(&job.stop)) {
-            long percent = (long)(100.0 * (double)done / (double)job.source_count);
-            if (percent != last) {
-                last = percent;
-                if (progress("shortest paths", (double)percent, progress_data) != 0)
-                    atomic_store(&job.stop, 1);
-            }
-            nanosleep(&pause, NULL);
-        }
-    } else {
-        worker(&job);
-    }
-    for (int t = 0; t < started; t++)
-        pthread_join(ids[t], NULL);
+    pn_threads__run(pn_threads__count(threads, CHUNKS), worker, progress ? report : NULL, &job);
     if (atomic_load(&job.failed)) {
         status = pn_error__nomem();
         goto done;

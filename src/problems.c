@@ -4,8 +4,10 @@
  */
 #include "problems.h"
 
+#include "array.h"
 #include "error.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +21,7 @@ struct pn_problems {
 
 int pn_problems_new(pn_problems_t **out)
 {
+    assert(out);
     pn_problems_t *p = calloc(1, sizeof *p);
     if (!p)
         return pn_error__nomem();
@@ -43,6 +46,7 @@ size_t pn_problems_count(const pn_problems_t *problems)
 
 const pn_problem_t *pn_problems_get(const pn_problems_t *problems, size_t i)
 {
+    assert(problems && i < problems->count);
     return &problems->items[i];
 }
 
@@ -67,14 +71,9 @@ int pn_problems__add(pn_problems_t *problems, pn_severity_t severity, const char
     problems->totals[severity]++;
     if (problems->count == PN_PROBLEMS_KEEP)
         return 0;
-    if (problems->count == problems->capacity) {
-        size_t capacity = problems->capacity ? problems->capacity * 2 : 16;
-        pn_problem_t *items = realloc(problems->items, capacity * sizeof *items);
-        if (!items)
-            return pn_error__nomem();
-        problems->items = items;
-        problems->capacity = capacity;
-    }
+    if (pn_array__reserve((void **)&problems->items, &problems->capacity, problems->count + 1,
+                          sizeof *problems->items) != 0)
+        return pn_error__nomem();
     char *message = strdup(buf);
     if (!message)
         return pn_error__nomem();

@@ -9,6 +9,7 @@
 #include <partnet/search.h>
 
 #include "dataset.h"
+#include "array.h"
 #include "error.h"
 #include "strpool.h"
 #include "utf8.h"
@@ -381,10 +382,9 @@ static unsigned distance(const entry_t *e, const char *q, size_t qlen, unsigned 
 
 typedef struct {
     pn_match_t match;
-    size_t len; /* of the key matched: shorter is closer */
+    size_t len;     /* of the key matched: shorter is closer */
+    const char *id; /* the node's, for ties */
 } ranked_t;
-
-static _Thread_local const pn_dataset_t *sort_ds;
 
 static int by_rank(const void *x, const void *y)
 {
@@ -395,7 +395,7 @@ static int by_rank(const void *x, const void *y)
         return a->match.distance < b->match.distance ? -1 : 1;
     if (a->len != b->len)
         return a->len < b->len ? -1 : 1;
-    return strcmp(sort_ds->nodes[a->match.node].id, sort_ds->nodes[b->match.node].id);
+    return strcmp(a->id, b->id);
 }
 
 /* Keep the better of a node's matches. */
@@ -406,7 +406,7 @@ static void offer(ranked_t *best, uint32_t node, pn_match_kind_t kind, unsigned 
     if (kind < r->match.kind ||
         (kind == r->match.kind && (dist < r->match.distance ||
                                    (dist == r->match.distance && e->key_len < r->len))))
-        *r = (ranked_t){{node, kind, e->text, dist}, e->key_len};
+        *r = (ranked_t){{node, kind, e->text, dist}, e->key_len, r->id};
 }
 
 int pn_search_find(pn_matches_t *out, const pn_search_t *s, const char *text)
@@ -426,7 +426,7 @@ int pn_search_find(pn_matches_t *out, const pn_search_t *s, const char *text)
         goto done;
     }
     for (size_t i = 0; i < ds->node_count; i++)
-        best[i] = (ranked_t){{(uint32_t)i, PN_MATCH_COUNT, NULL, 0}, 0};
+        best[i] = (ranked_t){{(uint32_t)i, PN_MATCH_COUNT, NULL, 0}, 0, ds->nodes[i].id};
     size_t found = 0;
     for (size_t i = 0; i < s->entry_count; i++) {
         const entry_t *e = &s->entries[i];
@@ -453,7 +453,6 @@ int pn_search_find(pn_matches_t *out, const pn_search_t *s, const char *text)
     for (size_t i = 0; i < ds->node_count; i++)
         if (best[i].match.kind != PN_MATCH_COUNT)
             best[n++] = best[i];
-    sort_ds = ds;
     qsort(best, n, sizeof *best, by_rank);
     if (!(items = malloc((n ? n : 1) * sizeof *items))) {
         status = pn_error__nomem();

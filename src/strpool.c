@@ -199,18 +199,3 @@ void pn_strmap__destroy(pn_strmap_t *map)
     free(map->slots);
     *map = (pn_strmap_t)PN_STRMAP_INIT;
 }
-
-int pn_array__reserve(void **items, size_t *capacity, size_t need, size_t size)
-{
-    if (need <= *capacity)
-        return 0;
-    size_t grown = *capacity ? *capacity : 16;
-    while (grown < need)
-        grown += grown / 2 + 16;
-    void *p = realloc(*items, grown * size);
-    if (!p)
-        return -1;
-    *items = p;
-    *capacity = grown;
-    return 0;
-}

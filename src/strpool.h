@@ -59,8 +59,4 @@ int pn_strmap__get(const pn_strmap_t *map, const char *key, size_t len, uint32_t
 int pn_strmap__put(pn_strmap_t *map, const char *key, uint32_t value, uint32_t *existing);
 void pn_strmap__destroy(pn_strmap_t *map);
 
-/** Grow the array @p *items (of @p size bytes each) to hold at least @p need elements.
- *  @return 0, or -1 when out of memory (the array is left as it was). */
-int pn_array__reserve(void **items, size_t *capacity, size_t need, size_t size);
-
 #endif

@@ -515,11 +515,13 @@ uint32_t pn_view_ego(const pn_view_t *v)
 
 int pn_view_has_agreement(const pn_view_t *v, size_t agreement)
 {
+    assert(v);
     return agreement < v->ds->agreement_count && v->agreement[agreement];
 }
 
 int pn_view_has_node(const pn_view_t *v, uint32_t node)
 {
+    assert(v);
     return node < v->ds->node_count && v->node[node];
 }
 

@@ -178,7 +178,8 @@ static int compute_metrics(const export_t *x, const pn_graph_t *g, pn_export_col
             igraph_vector_int_t membership;
             if (igraph_vector_int_init(&membership, 0) != IGRAPH_SUCCESS)
                 return -1;
-            int status = pn_communities_find(&membership, NULL, NULL, g, PN_COMMUNITY_LOUVAIN, x->seed);
+            int status = pn_communities_find(&membership, NULL, NULL, g, PN_COMMUNITY_LOUVAIN,
+                                             x->seed);
             if (status == 0 &&
                 igraph_vector_resize(&values[i], igraph_vector_int_size(&membership)) != 0)
                 status = -1;

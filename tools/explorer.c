@@ -243,7 +243,8 @@ static int compute(page_t *p)
         fprintf(stderr, "partnet %s: betweenness estimated from %ld random sources of %ld, "
                         "seed %lu (--sample 0 for the exact value)\n",
                 o->cmd, (long)p->sample, (long)measured, o->seed);
-    if ((status = pn_centrality_compute_many(outs, p->all, (1u << PN_MEASURE_COUNT) - 1, &copts)) != 0)
+    if ((status = pn_centrality_compute_many(outs, p->all, (1u << PN_MEASURE_COUNT) - 1,
+                                             &copts)) != 0)
         return status;
     for (int k = 0; k < PN_MEASURE_COUNT; k++) {
         igraph_integer_t *order = cli_ranked_vertices(p->all, VECTOR(p->values[k]));

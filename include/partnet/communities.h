@@ -46,8 +46,8 @@ PN_EXTERN int pn_community_method_is_random(pn_community_method_t method);
  * @return 0, PN_ENOMEM or PN_EIGRAPH
  */
 PN_EXTERN int pn_communities_find(igraph_vector_int_t *membership, igraph_integer_t *count,
-                             double *modularity, const pn_graph_t *graph,
-                             pn_community_method_t method, unsigned long seed);
+                                  double *modularity, const pn_graph_t *graph,
+                                  pn_community_method_t method, unsigned long seed);
 
 /**
  * How stable the partition is: the method run with seeds seed, seed + 1, ..., seed + runs - 1,
@@ -59,9 +59,10 @@ PN_EXTERN int pn_communities_find(igraph_vector_int_t *membership, igraph_intege
  * @param[out] mean_modularity mean modularity of the runs (may be NULL)
  * @return 0, PN_EUSAGE (runs < 2), PN_ENOMEM or PN_EIGRAPH
  */
-PN_EXTERN int pn_communities_measure_stability(double *mean_nmi, double *min_nmi, double *mean_modularity,
-                                       const pn_graph_t *graph, pn_community_method_t method,
-                                       unsigned long seed, int runs);
+PN_EXTERN int pn_communities_measure_stability(double *mean_nmi, double *min_nmi,
+                                               double *mean_modularity, const pn_graph_t *graph,
+                                               pn_community_method_t method, unsigned long seed,
+                                               int runs);
 
 PN_END_DECLS
 

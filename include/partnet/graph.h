@@ -73,6 +73,32 @@ PN_EXTERN igraph_integer_t pn_graph_node_vertex(const pn_graph_t *graph, uint32_
 PN_EXTERN igraph_integer_t pn_graph_country_vertex(const pn_graph_t *graph, uint32_t country);
 
 /**
+ * Order @p count vertices in place by decreasing @p value (indexed by vertex), ties by id: the
+ * order every ranking and listing of partnet follows, so that it is the same on every run.
+ * O(count log count).
+ * @return 0 or PN_ENOMEM (the vertices are left as they were)
+ */
+PN_EXTERN int pn_graph_sort_vertices(igraph_integer_t *vertices, size_t count,
+                                     const pn_graph_t *graph, const double *value);
+
+/** A country and how many vertices of a set are in it. */
+typedef struct {
+    uint32_t country;  /**< dataset country index */
+    const char *code;  /**< as pn_dataset_country_code() gives it, owned by the dataset */
+    size_t vertices;
+} pn_country_tally_t;
+
+/**
+ * The countries of @p count vertices (every vertex of the graph when @p vertices is NULL), most
+ * vertices first, ties by code: the order of a legend's colours or of a community's country
+ * mix. A vertex that is a country counts for itself. O(N + C log C) for C countries.
+ * @param[out] out room for pn_dataset_country_count() tallies
+ * @return how many countries have at least one of the vertices (the first ones of @p out)
+ */
+PN_EXTERN size_t pn_graph_tally_countries(pn_country_tally_t *out, const pn_graph_t *graph,
+                                          const igraph_integer_t *vertices, size_t count);
+
+/**
  * The agreements behind edge @p e, in dataset order (for a graph of countries, domestic
  * agreements are behind no edge).
  * @param[out] out their dataset indices, owned by the graph

@@ -1,7 +1,7 @@
 /*
  * Loading a dataset (pn_dataset_load()) from native JSON, from a nodes.csv + edges.csv pair, or
- * from a plain list of pairs named by name and country. Loading checks everything and either returns a
- * complete dataset or none at all: nothing ever runs on half a dataset.
+ * from a plain list of pairs named by name and country. Loading checks everything and either
+ * returns a complete dataset or none at all: nothing ever runs on half a dataset.
  */
 #ifndef PARTNET_LOAD_H
 #define PARTNET_LOAD_H

@@ -23,5 +23,6 @@
 #include <partnet/path.h>
 #include <partnet/search.h>
 #include <partnet/stats.h>
+#include <partnet/text.h>
 
 #endif
