@@ -18,6 +18,7 @@ import collections
 import csv
 import io
 import json
+import math
 import os
 import re
 import subprocess
@@ -229,6 +230,15 @@ class Command(unittest.TestCase):
         y = dict(zip(ids, m["y"]))
         self.assertGreater(x["ru-sakhalin-oblast"], x["by-minsk"])
         self.assertGreater(y["by-minsk"], y["uz-tashkent"])
+        # parallels and meridians every 10 degrees around the nodes, projected as they are:
+        # Minsk (53.9 N) lies between the 50th and the 60th parallels
+        grid = m["graticule"]
+        self.assertEqual(grid["step"], 10)
+        parallels = sorted({line[1] for line in grid["lines"] if line[1] == line[-1]})
+        below = [p for p in parallels if p < y["by-minsk"]]
+        above = [p for p in parallels if p > y["by-minsk"]]
+        self.assertAlmostEqual(max(below), math.radians(50), places=5)
+        self.assertAlmostEqual(min(above), math.radians(60), places=5)
 
     def test_hostile_names_stay_inside_the_data(self):
         html, d, _ = explore(self.path("hostile.html"), data=HOSTILE)
@@ -577,6 +587,7 @@ class WorldInBrowser(InBrowser):
               "start)" % (n, page.ready_ms, time.monotonic() - page.started), file=sys.stderr)
         self.assertEqual(self.data["layout"], "map")
         self.assertEqual(self.data["layouts"]["map"]["projection"], "equal-earth")
+        self.assertEqual(self.data["layouts"]["map"]["graticule"]["step"], 30)
         page.shot("explorer-world.png")
         found = page.js("""(() => {
             const input = document.getElementById('search');
