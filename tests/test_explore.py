@@ -267,6 +267,10 @@ class Command(unittest.TestCase):
         self.assertEqual((len(d["nodes"]["id"]), len(d["agreements"]["a"])), expected)
         self.assertIn("as of 2010, partnerships of AM", d["description"])
 
+    def test_an_empty_view_gives_a_page_that_says_so(self):
+        _, d, _ = explore(self.path("empty.html"), "--as-of", "1900")
+        self.assertEqual((d["nodes"]["id"], d["agreements"]["a"]), ([], []))
+
     def test_seed_and_layout_options(self):
         _, d, err = explore(self.path("seed.html"), "--seed", "7", "--layout", "force")
         self.assertEqual(list(d["layouts"]), ["force"])
@@ -422,6 +426,21 @@ class BundledInBrowser(InBrowser):
         self.assertEqual(chosen, "by-mogilev-oblast")
         self.assertEqual(page.js("document.getElementById('panel').dataset.node"), chosen)
         self.assertIn("node=by-mogilev-oblast", page.js("location.hash"))
+        # the arrow keys choose another result
+        chosen = page.js("""(() => {
+            const input = document.getElementById('search');
+            input.value = 'mogil';
+            input.dispatchEvent(new Event('input'));
+            const key = k => input.dispatchEvent(new KeyboardEvent('keydown', {key: k}));
+            key('ArrowDown');
+            key('ArrowDown');
+            key('ArrowUp');
+            const marked = document.querySelector('#search-results li.first').dataset.node;
+            key('Enter');
+            return marked;
+        })()""")
+        self.assertEqual(chosen, found[1])
+        self.assertEqual(page.js("document.getElementById('panel').dataset.node"), chosen)
         self.assertQuiet(self.path)
 
     def test_a_node_panel_lists_its_agreements_and_ranks(self):
@@ -521,6 +540,14 @@ class BundledInBrowser(InBrowser):
                          [int(years[last]["nodes"]), int(years[last]["agreements"])])
         self.assertIn("year=%d" % last, page.js("location.hash"))
         self.assertQuiet(self.path)
+
+    def test_an_empty_view(self):
+        path = os.path.join(self.tmp.name, "empty.html")
+        explore(path, "--as-of", "1900")
+        page = Page(self.browser, path)
+        self.assertEqual(page.counts(), [0, 0, 0])
+        self.assertIn("holds no agreement", page.text("#message"))
+        self.assertQuiet(path)
 
     def test_colour_size_and_layout_follow_the_link(self):
         page = self.open("#color=community&size=pagerank&layout=force&node=by")

@@ -510,7 +510,7 @@ static void write_agreements(FILE *f, const page_t *p)
     static const char *const names[A_COLUMNS] = {"a", "b", "kind", "id", "date", "end",
                                                  "document", "line", "location", "quote",
                                                  "url", "note"};
-    int present[A_COLUMNS] = {0};
+    int present[A_COLUMNS] = {1, 1, 1}; /* the parties and the kind, even when empty */
     pn_agreement_t a;
     for (size_t i = 0; i < p->agreement_count; i++) {
         pn_dataset_agreement(&a, p->ds, p->agreements[i]);

@@ -361,9 +361,18 @@ function buildControls() {
   input.addEventListener("input", showResults);
   input.addEventListener("focus", () => input.value.trim() && showResults());
   input.addEventListener("blur", () => { results.hidden = true; });
+  // the arrows move through the results, Enter opens the marked one (the first at start)
   input.addEventListener("keydown", (e) => {
-    if (e.key === "Enter") {
-      const first = search(m, index, input.value, order, 1)[0];
+    const items = Array.from(results.querySelectorAll("li[data-node]"));
+    const at = items.findIndex((li) => li.classList.contains("first"));
+    if ((e.key === "ArrowDown" || e.key === "ArrowUp") && items.length && !results.hidden) {
+      e.preventDefault();
+      const next = (at + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
+      items.forEach((li, k) => li.classList.toggle("first", k === next));
+      items[next].scrollIntoView({ block: "nearest" });
+    } else if (e.key === "Enter") {
+      const marked = items[at] ? idIndex.get(items[at].dataset.node) : undefined;
+      const first = marked !== undefined ? { node: marked } : search(m, index, input.value, order, 1)[0];
       if (first) choose(first.node);
     } else if (e.key === "Escape") {
       input.value = "";
@@ -412,9 +421,14 @@ function buildControls() {
     { kind: m.kinds[k] })));
 
   const slider = byId("year"), play = byId("play");
+  if (m.a === 0) {
+    const message = byId("message");
+    message.textContent = "Nothing to show: this view (" + p.description + ") holds no agreement.";
+    message.hidden = false;
+  }
   if (m.firstYear === null) {
     byId("timeline").classList.add("off");
-    byId("year-label").textContent = "no agreement is dated: no timeline";
+    byId("year-label").textContent = m.a ? "no agreement is dated: no timeline" : "no timeline";
     slider.disabled = play.disabled = byId("active").disabled = true;
   } else {
     slider.min = m.firstYear;
