@@ -206,7 +206,9 @@ int pn_layout_force(igraph_matrix_t *out, const pn_graph_t *graph, unsigned long
 
 void pn_layout_project(double *x, double *y, const pn_map_info_t *info, double lat, double lon)
 {
-    double lambda = fmod(lon - info->central_meridian + 540.0, 360.0) - 180.0;
+    double lambda = lon - info->central_meridian; /* into -180..180, both ends kept */
+    if (lambda > 180 || lambda < -180)
+        lambda = fmod(lambda + 540.0, 360.0) - 180.0;
     lambda *= DEGREE;
     double phi = lat * DEGREE;
     if (info->projection == PN_PROJECTION_EQUAL_EARTH) {

@@ -18,6 +18,7 @@ import collections
 import csv
 import io
 import json
+import math
 import os
 import re
 import subprocess
@@ -229,6 +230,15 @@ class Command(unittest.TestCase):
         y = dict(zip(ids, m["y"]))
         self.assertGreater(x["ru-sakhalin-oblast"], x["by-minsk"])
         self.assertGreater(y["by-minsk"], y["uz-tashkent"])
+        # parallels and meridians every 10 degrees around the nodes, projected as they are:
+        # Minsk (53.9 N) lies between the 50th and the 60th parallels
+        grid = m["graticule"]
+        self.assertEqual(grid["step"], 10)
+        parallels = sorted({line[1] for line in grid["lines"] if line[1] == line[-1]})
+        below = [p for p in parallels if p < y["by-minsk"]]
+        above = [p for p in parallels if p > y["by-minsk"]]
+        self.assertAlmostEqual(max(below), math.radians(50), places=5)
+        self.assertAlmostEqual(min(above), math.radians(60), places=5)
 
     def test_hostile_names_stay_inside_the_data(self):
         html, d, _ = explore(self.path("hostile.html"), data=HOSTILE)
@@ -256,6 +266,10 @@ class Command(unittest.TestCase):
                               any(nodes[p]["country"] == "AM" for p in a["parties"]))
         self.assertEqual((len(d["nodes"]["id"]), len(d["agreements"]["a"])), expected)
         self.assertIn("as of 2010, partnerships of AM", d["description"])
+
+    def test_an_empty_view_gives_a_page_that_says_so(self):
+        _, d, _ = explore(self.path("empty.html"), "--as-of", "1900")
+        self.assertEqual((d["nodes"]["id"], d["agreements"]["a"]), ([], []))
 
     def test_seed_and_layout_options(self):
         _, d, err = explore(self.path("seed.html"), "--seed", "7", "--layout", "force")
@@ -412,6 +426,21 @@ class BundledInBrowser(InBrowser):
         self.assertEqual(chosen, "by-mogilev-oblast")
         self.assertEqual(page.js("document.getElementById('panel').dataset.node"), chosen)
         self.assertIn("node=by-mogilev-oblast", page.js("location.hash"))
+        # the arrow keys choose another result
+        chosen = page.js("""(() => {
+            const input = document.getElementById('search');
+            input.value = 'mogil';
+            input.dispatchEvent(new Event('input'));
+            const key = k => input.dispatchEvent(new KeyboardEvent('keydown', {key: k}));
+            key('ArrowDown');
+            key('ArrowDown');
+            key('ArrowUp');
+            const marked = document.querySelector('#search-results li.first').dataset.node;
+            key('Enter');
+            return marked;
+        })()""")
+        self.assertEqual(chosen, found[1])
+        self.assertEqual(page.js("document.getElementById('panel').dataset.node"), chosen)
         self.assertQuiet(self.path)
 
     def test_a_node_panel_lists_its_agreements_and_ranks(self):
@@ -512,6 +541,14 @@ class BundledInBrowser(InBrowser):
         self.assertIn("year=%d" % last, page.js("location.hash"))
         self.assertQuiet(self.path)
 
+    def test_an_empty_view(self):
+        path = os.path.join(self.tmp.name, "empty.html")
+        explore(path, "--as-of", "1900")
+        page = Page(self.browser, path)
+        self.assertEqual(page.counts(), [0, 0, 0])
+        self.assertIn("holds no agreement", page.text("#message"))
+        self.assertQuiet(path)
+
     def test_colour_size_and_layout_follow_the_link(self):
         page = self.open("#color=community&size=pagerank&layout=force&node=by")
         self.assertEqual(page.js("[document.getElementById('color-by').value,"
@@ -577,6 +614,7 @@ class WorldInBrowser(InBrowser):
               "start)" % (n, page.ready_ms, time.monotonic() - page.started), file=sys.stderr)
         self.assertEqual(self.data["layout"], "map")
         self.assertEqual(self.data["layouts"]["map"]["projection"], "equal-earth")
+        self.assertEqual(self.data["layouts"]["map"]["graticule"]["step"], 30)
         page.shot("explorer-world.png")
         found = page.js("""(() => {
             const input = document.getElementById('search');

@@ -295,6 +295,59 @@ static void write_layout(FILE *f, const page_t *p, const igraph_matrix_t *pos, c
     }
 }
 
+/* Parallels and meridians for the map's background, projected as the nodes are: every 30
+ * degrees over the whole world (Equal Earth), every 10, 5 or 1 over a region, a step beyond
+ * the located nodes. Each line is a list of points x, y, a point every fifth of a step. */
+static void write_graticule(FILE *f, const page_t *p)
+{
+    const pn_map_info_t *m = &p->map_info;
+    double south = 90, north = -90, west = 180, east = -180;
+    for (igraph_integer_t v = 0; v < p->n; v++) {
+        const pn_node_t *node = pn_dataset_node(p->ds, pn_graph_vertex_node(p->g, v));
+        if (VECTOR(p->placement)[v] != PN_PLACED_AT_COORDINATES)
+            continue;
+        south = fmin(south, node->lat);
+        north = fmax(north, node->lat);
+        west = fmin(west, node->lon);
+        east = fmax(east, node->lon);
+    }
+    double span = fmax(north - south, east - west);
+    double step = m->projection == PN_PROJECTION_EQUAL_EARTH ? 30 : span > 40 ? 10 : span > 8 ? 5
+                                                                                             : 1;
+    if (m->projection == PN_PROJECTION_EQUAL_EARTH) {
+        south = -90;
+        north = 90;
+        west = -180;
+        east = 180;
+    } else {
+        south = fmax(-90, (floor(south / step) - 1) * step);
+        north = fmin(90, (ceil(north / step) + 1) * step);
+        west = fmax(-180, (floor(west / step) - 1) * step);
+        east = fmin(180, (ceil(east / step) + 1) * step);
+    }
+    fprintf(f, ",\"graticule\":{\"step\":%g,\"lines\":[", step);
+    int first = 1;
+    for (int meridians = 0; meridians < 2; meridians++) {
+        double from = meridians ? west : south, to = meridians ? east : north;
+        for (double at = from; at <= to + 1e-9; at += step) {
+            double along_from = meridians ? south : west, along_to = meridians ? north : east;
+            if (!meridians && fabs(at) == 90)
+                continue; /* the poles are points */
+            fputs(first ? "[" : ",[", f);
+            first = 0;
+            for (double t = along_from; t <= along_to + 1e-9; t += step / 5) {
+                double x, y;
+                pn_layout_project(&x, &y, m, meridians ? t : at, meridians ? at : t);
+                if (t > along_from)
+                    putc(',', f);
+                fprintf(f, "%.5f,%.5f", x, y);
+            }
+            putc(']', f);
+        }
+    }
+    fputs("]}", f);
+}
+
 static void write_layouts(FILE *f, const page_t *p)
 {
     char about[512];
@@ -328,6 +381,7 @@ static void write_layouts(FILE *f, const page_t *p)
         for (igraph_integer_t v = 0; v < p->n; v++)
             fprintf(f, v ? ",%d" : "%d", (int)VECTOR(p->placement)[v]);
         putc(']', f);
+        write_graticule(f, p);
         json_key(f, "about", 0);
         json_string(f, about);
         putc('}', f);
@@ -456,7 +510,7 @@ static void write_agreements(FILE *f, const page_t *p)
     static const char *const names[A_COLUMNS] = {"a", "b", "kind", "id", "date", "end",
                                                  "document", "line", "location", "quote",
                                                  "url", "note"};
-    int present[A_COLUMNS] = {0};
+    int present[A_COLUMNS] = {1, 1, 1}; /* the parties and the kind, even when empty */
     pn_agreement_t a;
     for (size_t i = 0; i < p->agreement_count; i++) {
         pn_dataset_agreement(&a, p->ds, p->agreements[i]);

@@ -111,6 +111,42 @@ function drawHover(context, data, settings) {
   void settings;
 }
 
+// Labels that do not run over one another: sigma chooses the candidates (by its label grid),
+// they are drawn after the frame, largest node first, each left out when its box meets one
+// already drawn (the selected node's always shows); a white halo keeps them readable over the
+// lines.
+let labelCandidates = [];
+
+function collectLabel(context, data, settings) {
+  if (data.label) labelCandidates.push({ label: data.label, x: data.x, y: data.y, size: data.size,
+    chosen: data.key === String(state.node) });
+  void context;
+  void settings;
+}
+
+function drawLabels() {
+  const context = renderer.getCanvases().labels.getContext("2d");
+  const settings = renderer.getSettings(), size = settings.labelSize;
+  context.font = settings.labelWeight + " " + size + "px " + settings.labelFont;
+  context.lineWidth = 3;
+  context.lineJoin = "round";
+  const boxes = [];
+  labelCandidates.sort((p, q) => (q.chosen - p.chosen) || q.size - p.size);
+  for (const c of labelCandidates) {
+    const width = context.measureText(c.label).width;
+    const x = c.x + c.size + 3, y = c.y + size / 3;
+    const box = [x - 1, y - size, x + width + 1, y + size * 0.3];
+    if (boxes.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1]))
+      continue;
+    boxes.push(box);
+    context.strokeStyle = "rgba(255,255,255,0.85)";
+    context.strokeText(c.label, x, y);
+    context.fillStyle = settings.labelColor.color;
+    context.fillText(c.label, x, y);
+  }
+  labelCandidates = [];
+}
+
 function makeRenderer() {
   const container = byId("graph");
   renderer = new Sigma(graph, container, {
@@ -123,10 +159,11 @@ function makeRenderer() {
     labelRenderedSizeThreshold: m.n > 3000 ? 9 : 6,
     labelDensity: m.n > 3000 ? 0.25 : 0.6,
     defaultDrawNodeHover: drawHover,
+    defaultDrawNodeLabel: collectLabel,
     hideEdgesOnMove: m.p > 10000,
     minCameraRatio: 0.002,
     maxCameraRatio: 4,
-    stagePadding: 24,
+    stagePadding: 40,
   });
   // sigma draws the hovered node on a layer of its own: no refresh needed
   renderer.on("enterNode", ({ node, event }) => {
@@ -139,6 +176,42 @@ function makeRenderer() {
   });
   renderer.on("clickNode", ({ node }) => update({ node: +node }, { focus: false }));
   renderer.on("clickStage", () => update({ node: -1 }));
+  renderer.on("beforeRender", () => { labelCandidates = []; });
+  renderer.on("afterRender", drawLabels);
+  addGraticule();
+  renderer.scheduleRender(); // the first frame, drawn in the constructor, had neither
+}
+
+// The map's parallels and meridians (made by partnet, projected as the nodes are), drawn
+// under the edges after every render of the map.
+function addGraticule() {
+  const map = m.payload.layouts.map;
+  if (!map || !map.graticule) return;
+  const canvas = renderer.createCanvas("graticule", { beforeLayer: "edges" });
+  const context = canvas.getContext("2d");
+  const draw = () => {
+    const { width, height } = renderer.getDimensions(), ratio = window.devicePixelRatio || 1;
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+    }
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.clearRect(0, 0, width, height);
+    if (state.layout !== "map") return;
+    context.strokeStyle = "#dde3ea";
+    context.lineWidth = 1;
+    for (const line of map.graticule.lines) {
+      context.beginPath();
+      for (let i = 0; i < line.length; i += 2) {
+        const p = renderer.graphToViewport({ x: line[i], y: line[i + 1] });
+        if (i) context.lineTo(p.x, p.y);
+        else context.moveTo(p.x, p.y);
+      }
+      context.stroke();
+    }
+  };
+  renderer.on("afterRender", draw);
+  draw();
 }
 
 function showTooltip(v, x, y) {
@@ -288,9 +361,18 @@ function buildControls() {
   input.addEventListener("input", showResults);
   input.addEventListener("focus", () => input.value.trim() && showResults());
   input.addEventListener("blur", () => { results.hidden = true; });
+  // the arrows move through the results, Enter opens the marked one (the first at start)
   input.addEventListener("keydown", (e) => {
-    if (e.key === "Enter") {
-      const first = search(m, index, input.value, order, 1)[0];
+    const items = Array.from(results.querySelectorAll("li[data-node]"));
+    const at = items.findIndex((li) => li.classList.contains("first"));
+    if ((e.key === "ArrowDown" || e.key === "ArrowUp") && items.length && !results.hidden) {
+      e.preventDefault();
+      const next = (at + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
+      items.forEach((li, k) => li.classList.toggle("first", k === next));
+      items[next].scrollIntoView({ block: "nearest" });
+    } else if (e.key === "Enter") {
+      const marked = items[at] ? idIndex.get(items[at].dataset.node) : undefined;
+      const first = marked !== undefined ? { node: marked } : search(m, index, input.value, order, 1)[0];
       if (first) choose(first.node);
     } else if (e.key === "Escape") {
       input.value = "";
@@ -339,9 +421,14 @@ function buildControls() {
     { kind: m.kinds[k] })));
 
   const slider = byId("year"), play = byId("play");
+  if (m.a === 0) {
+    const message = byId("message");
+    message.textContent = "Nothing to show: this view (" + p.description + ") holds no agreement.";
+    message.hidden = false;
+  }
   if (m.firstYear === null) {
     byId("timeline").classList.add("off");
-    byId("year-label").textContent = "no agreement is dated: no timeline";
+    byId("year-label").textContent = m.a ? "no agreement is dated: no timeline" : "no timeline";
     slider.disabled = play.disabled = byId("active").disabled = true;
   } else {
     slider.min = m.firstYear;
