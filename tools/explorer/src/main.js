@@ -70,8 +70,8 @@ function buildGraph() {
   const big = m.p > 5000;
   for (let p = 0; p < m.p; p++) {
     graph.addUndirectedEdgeWithKey(String(p), String(m.pairA[p]), String(m.pairB[p]), {
-      size: (big ? 0.5 : 0.8) + 0.7 * Math.log2(m.pairCount[p]),
-      color: big ? "rgba(90,98,110,0.22)" : "rgba(90,98,110,0.5)",
+      size: (big ? 0.5 : 1) + 0.7 * Math.log2(m.pairCount[p]),
+      color: big ? "rgba(90,98,110,0.22)" : "rgba(80,90,105,0.55)",
     });
   }
 }
