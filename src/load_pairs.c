@@ -147,15 +147,14 @@ static int node_of(pairs_t *p, const pn_field_t *f, size_t count, int side, uint
     int status = pn_load__country_named(&country, l, p->file, country_text, country_len, line, 0);
     if (status)
         return status;
-    const char *code = ds->countries[country].code;
-
     /* id: "CODE:name" ("?:name" without a country) */
-    size_t code_len = code[0] ? strlen(code) : 1;
+    const char *code = pn_dataset_country_code(ds, country);
+    size_t code_len = strlen(code);
     char small[256];
     char *id = code_len + len + 2 <= sizeof small ? small : malloc(code_len + len + 2);
     if (!id)
         return pn_error__nomem();
-    memcpy(id, code[0] ? code : "?", code_len);
+    memcpy(id, code, code_len);
     id[code_len] = ':';
     memcpy(id + code_len + 1, name, len);
     id[code_len + 1 + len] = '\0';

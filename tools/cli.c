@@ -4,6 +4,8 @@
  */
 #include "cli.h"
 
+#include "xalloc.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -100,11 +102,7 @@ int cli_parse_operands(cli_t *cli, int argc, char **argv, const struct option *o
     size_t ncommon = sizeof common / sizeof common[0], nown = 0;
     while (own && own[nown].name)
         nown++;
-    struct option *all = calloc(ncommon + nown + 1, sizeof *all);
-    if (!all) {
-        cli_error(argv[0], "out of memory");
-        return EXIT_FAILED;
-    }
+    struct option *all = xcalloc(ncommon + nown + 1, sizeof *all);
     memcpy(all, common, sizeof common);
     if (nown)
         memcpy(all + ncommon, own, nown * sizeof *own);
@@ -174,117 +172,6 @@ int cli_parse_long(const char *cmd, const char *option, const char *arg, long mi
     }
     *out = v;
     return 0;
-}
-
-typedef struct {
-    const double *value;
-    const pn_graph_t *graph;
-} order_t;
-
-static _Thread_local order_t order;
-
-static int by_value_then_id(const void *x, const void *y)
-{
-    igraph_integer_t a = *(const igraph_integer_t *)x, b = *(const igraph_integer_t *)y;
-    if (order.value[a] != order.value[b])
-        return order.value[a] > order.value[b] ? -1 : 1;
-    return strcmp(pn_graph_vertex_id(order.graph, a), pn_graph_vertex_id(order.graph, b));
-}
-
-void cli_sort_by_value(igraph_integer_t *vertices, size_t count, const pn_graph_t *g,
-                       const double *value)
-{
-    order = (order_t){value, g};
-    qsort(vertices, count, sizeof *vertices, by_value_then_id);
-}
-
-igraph_integer_t *cli_ranked_vertices(const pn_graph_t *g, const double *value)
-{
-    igraph_integer_t n = pn_graph_vertex_count(g);
-    igraph_integer_t *list = malloc((size_t)(n ? n : 1) * sizeof *list);
-    if (!list)
-        return NULL;
-    for (igraph_integer_t v = 0; v < n; v++)
-        list[v] = v;
-    cli_sort_by_value(list, (size_t)n, g, value);
-    return list;
-}
-
-typedef struct {
-    const char *code;
-    long count;
-} mix_t;
-
-static int by_count_then_code(const void *a, const void *b)
-{
-    const mix_t *x = a, *y = b;
-    if (x->count != y->count)
-        return x->count > y->count ? -1 : 1;
-    return strcmp(x->code, y->code);
-}
-
-int cli_country_mix(char *out, size_t cap, const pn_graph_t *g, const igraph_integer_t *vertices,
-                    size_t count)
-{
-    const pn_dataset_t *ds = pn_graph_dataset(g);
-    mix_t *mix = malloc((count ? count : 1) * sizeof *mix);
-    if (!mix)
-        return -1;
-    size_t kinds = 0;
-    for (size_t i = 0; i < count; i++) {
-        const char *code = pn_dataset_country_code(ds, pn_graph_vertex_country(g, vertices[i]));
-        size_t k = 0;
-        while (k < kinds && strcmp(mix[k].code, code) != 0)
-            k++;
-        if (k == kinds)
-            mix[kinds++] = (mix_t){code, 0};
-        mix[k].count++;
-    }
-    qsort(mix, kinds, sizeof *mix, by_count_then_code);
-    size_t used = 0;
-    out[0] = '\0';
-    for (size_t k = 0; k < kinds && used + 1 < cap; k++) {
-        int n = snprintf(out + used, cap - used, "%s%s %ld", k ? ", " : "", mix[k].code,
-                         mix[k].count);
-        used += n > 0 ? (size_t)n : 0;
-    }
-    free(mix);
-    return 0;
-}
-
-const char *cli_qualifier_prefix(const char *q)
-{
-    static const char *const prefixes[][2] = {{"about", "about "},
-                                              {"more_than", "more than "},
-                                              {"at_least", "at least "},
-                                              {"at_most", "at most "}};
-    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
-        if (strcmp(q, prefixes[i][0]) == 0)
-            return prefixes[i][1];
-    return "";
-}
-
-void cli_vertex_columns(table_t *t, int with_rank)
-{
-    if (with_rank)
-        table_column(t, "rank", COL_INT, -1);
-    table_column(t, "id", COL_TEXT, -1);
-    table_column(t, "name", COL_TEXT, -1);
-    table_column(t, "country", COL_TEXT, -1);
-    table_column(t, "level", COL_TEXT, -1);
-}
-
-void cli_vertex_cells(table_t *t, long rank, const pn_graph_t *g, igraph_integer_t v)
-{
-    const pn_dataset_t *ds = pn_graph_dataset(g);
-    if (rank > 0)
-        table_int(t, rank);
-    table_text(t, pn_graph_vertex_id(g, v));
-    uint32_t node = pn_graph_vertex_node(g, v);
-    /* a node's own name; a country's (its code when it has none) */
-    table_text(t, node != PN_NONE ? pn_dataset_node(ds, node)->name : pn_graph_vertex_name(g, v));
-    table_text(t, pn_dataset_country_code(ds, pn_graph_vertex_country(g, v)));
-    table_text(t, pn_level_name(pn_graph_vertex_level(g, v)));
 }
 
 /* The node of --ego NODE[:R], without its radius: the process parses one command line. */

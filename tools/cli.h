@@ -169,27 +169,6 @@ void cli_describe_view(char *buf, size_t size, const pn_dataset_t *ds,
 /** Parse a whole number of at least @p min for an option. @return 0, or -1 (printed). */
 int cli_parse_long(const char *cmd, const char *option, const char *arg, long min, long *out);
 
-/** The identity columns of a vertex: rank,id,name,country,level (without rank when
- *  @p with_rank is 0). */
-void cli_vertex_columns(table_t *t, int with_rank);
-/** Their cells for vertex @p v (a node, or a country in a graph of countries). */
-void cli_vertex_cells(table_t *t, long rank, const pn_graph_t *g, igraph_integer_t v);
-
-/** Sort @p count vertices in place by decreasing @p value (indexed by vertex), ties by id, so
- *  that every listing is deterministic. */
-void cli_sort_by_value(igraph_integer_t *vertices, size_t count, const pn_graph_t *g,
-                       const double *value);
-/** Every vertex of @p g in that order; malloc'ed, NULL when out of memory. */
-igraph_integer_t *cli_ranked_vertices(const pn_graph_t *g, const double *value);
-
-/** The country mix of some vertices, most frequent first, ties by code: "RU 4, KZ 3, BY 1".
- *  @return 0, or -1 when out of memory */
-int cli_country_mix(char *out, size_t cap, const pn_graph_t *g, const igraph_integer_t *vertices,
-                    size_t count);
-
-/** How a reported figure's qualifier reads before its value: "about ", "more than ", ... */
-const char *cli_qualifier_prefix(const char *qualifier);
-
 /** "partnet CMD: message" on stderr. */
 void cli_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)

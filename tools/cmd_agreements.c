@@ -4,6 +4,7 @@
  */
 #include "commands.h"
 #include "records.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,11 +112,7 @@ int cmd_agreements(cli_t *cli, int argc, char **argv)
     if ((rc = cli_view(&view, ds, &args.view, "agreements")) != EXIT_OK)
         goto done;
     size_t n = pn_dataset_agreement_count(ds);
-    if (!(list = malloc((n ? n : 1) * sizeof *list))) {
-        cli_error("agreements", "out of memory");
-        rc = EXIT_FAILED;
-        goto done;
-    }
+    list = xmalloc(n * sizeof *list);
     const uint32_t *a = pn_dataset_party_a(ds), *b = pn_dataset_party_b(ds);
     for (size_t i = 0; i < n; i++) {
         if (!pn_view_has_agreement(view, i))

@@ -3,11 +3,10 @@
  * how stable they are across seeds.
  */
 #include "commands.h"
+#include "results.h"
 
 #include <partnet/communities.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 static const char help[] =
     "Usage: partnet clusters [--method M] [--seed S] [--stability R] [OPTIONS]\n"
@@ -79,79 +78,6 @@ static int option(void *ctx, int opt, const char *arg)
     }
 }
 
-/* Append to a growing string. */
-static void append(char **buf, size_t *len, size_t *cap, const char *text)
-{
-    size_t n = strlen(text);
-    if (*len + n + 1 > *cap) {
-        *cap = (*len + n + 1) * 2;
-        char *p = realloc(*buf, *cap);
-        if (!p) {
-            fputs("partnet: out of memory\n", stderr);
-            exit(EXIT_FAILED);
-        }
-        *buf = p;
-    }
-    memcpy(*buf + *len, text, n + 1);
-    *len += n;
-}
-
-static table_t *communities_table(const pn_graph_t *g, const igraph_vector_int_t *membership,
-                                  igraph_integer_t count, long top, int table_format)
-{
-    const igraph_t *graph = pn_graph_igraph(g);
-    igraph_integer_t n = igraph_vcount(graph);
-    igraph_vector_t degree;
-    igraph_vector_init(&degree, 0);
-    igraph_strength(graph, &degree, igraph_vss_all(), IGRAPH_ALL, 0, NULL);
-    long *inside = calloc((size_t)(count ? count : 1), sizeof *inside);
-    igraph_integer_t *order = malloc((size_t)(n ? n : 1) * sizeof *order);
-    for (igraph_integer_t e = 0; e < igraph_ecount(graph); e++) {
-        igraph_integer_t a = IGRAPH_FROM(graph, e), b = IGRAPH_TO(graph, e);
-        if (VECTOR(*membership)[a] == VECTOR(*membership)[b])
-            inside[VECTOR(*membership)[a]] += (long)VECTOR(*pn_graph_weights(g))[e];
-    }
-    table_t *t = table_new("communities", NULL);
-    table_column(t, "community", COL_INT, -1);
-    table_column(t, "size", COL_INT, -1);
-    table_column(t, "agreements", COL_INT, -1);
-    table_column(t, "countries", COL_TEXT, -1);
-    table_column(t, "members", COL_TEXT, -1);
-    long shown = top > 0 && top < count ? top : (long)count;
-    for (long c = 0; c < shown && inside && order; c++) {
-        igraph_integer_t size = 0;
-        for (igraph_integer_t v = 0; v < n; v++)
-            if (VECTOR(*membership)[v] == c)
-                order[size++] = v;
-        /* members by decreasing number of partners */
-        cli_sort_by_value(order, (size_t)size, g, VECTOR(degree));
-        char countries[2048], *members = NULL, item[256];
-        size_t mlen = 0, mcap = 0;
-        cli_country_mix(countries, sizeof countries, g, order, (size_t)size);
-        append(&members, &mlen, &mcap, "");
-        igraph_integer_t listed = table_format && size > 6 ? 5 : size;
-        for (igraph_integer_t i = 0; i < listed; i++) {
-            const char *name = pn_graph_vertex_name(g, order[i]);
-            snprintf(item, sizeof item, "%s%s", i ? "; " : "", name);
-            append(&members, &mlen, &mcap, item);
-        }
-        if (listed < size) {
-            snprintf(item, sizeof item, "; ... %ld more", (long)(size - listed));
-            append(&members, &mlen, &mcap, item);
-        }
-        table_int(t, c + 1);
-        table_int(t, size);
-        table_int(t, inside[c]);
-        table_text(t, countries);
-        table_text(t, members);
-        free(members);
-    }
-    igraph_vector_destroy(&degree);
-    free(inside);
-    free(order);
-    return t;
-}
-
 int cmd_clusters(cli_t *cli, int argc, char **argv)
 {
     static const struct option own[] = {
@@ -184,8 +110,9 @@ int cmd_clusters(cli_t *cli, int argc, char **argv)
     igraph_integer_t count;
     double modularity, mean_nmi = 0, min_nmi = 0, mean_q = 0;
     if (pn_communities_find(&membership, &count, &modularity, g, c.method, c.seed) != 0 ||
-        (c.stability && pn_communities_measure_stability(&mean_nmi, &min_nmi, &mean_q, g, c.method,
-                                                 c.seed, (int)c.stability) != 0)) {
+        (c.stability && pn_communities_measure_stability(&mean_nmi, &min_nmi, &mean_q, g,
+                                                         c.method, c.seed,
+                                                         (int)c.stability) != 0)) {
         cli_error("clusters", "%s", pn_error_last());
         rc = EXIT_FAILED;
         goto done;
@@ -197,7 +124,7 @@ int cmd_clusters(cli_t *cli, int argc, char **argv)
     table_t *summary = table_new("summary", NULL);
     table_column(summary, "key", COL_TEXT, -1);
     table_column(summary, "value", COL_TEXT, -1);
-    char buf[64];
+    char buf[PN_TEXT_REAL_MAX];
     table_text(summary, "method");
     table_text(summary, pn_community_method_name(c.method));
     table_text(summary, "seed");
@@ -207,34 +134,35 @@ int cmd_clusters(cli_t *cli, int argc, char **argv)
     snprintf(buf, sizeof buf, "%ld", (long)count);
     table_text(summary, buf);
     table_text(summary, "modularity");
-    format_real(buf, modularity);
+    pn_text_format_real(buf, modularity);
     table_text(summary, buf);
     if (c.stability) {
         table_text(summary, "stability runs");
         snprintf(buf, sizeof buf, "%ld", c.stability);
         table_text(summary, buf);
         table_text(summary, "mean pairwise NMI");
-        format_real(buf, mean_nmi);
+        pn_text_format_real(buf, mean_nmi);
         table_text(summary, buf);
         table_text(summary, "smallest pairwise NMI");
-        format_real(buf, min_nmi);
+        pn_text_format_real(buf, min_nmi);
         table_text(summary, buf);
         table_text(summary, "mean modularity");
-        format_real(buf, mean_q);
+        pn_text_format_real(buf, mean_q);
         table_text(summary, buf);
     }
     tables[0] = summary;
     if (c.by_node) {
         table_t *t = table_new("nodes", NULL);
-        cli_vertex_columns(t, 0);
+        result_vertex_columns(t, 0);
         table_column(t, "community", COL_INT, -1);
         for (igraph_integer_t v = 0; v < pn_graph_vertex_count(g); v++) {
-            cli_vertex_cells(t, 0, g, v);
+            result_vertex_cells(t, 0, g, v);
             table_int(t, VECTOR(membership)[v] + 1);
         }
         tables[1] = t;
     } else {
-        tables[1] = communities_table(g, &membership, count, c.top, cli->format == FORMAT_TABLE);
+        tables[1] = result_communities_table(g, &membership, count, c.top,
+                                             cli->format == FORMAT_TABLE, NULL);
     }
     /* a single table for scripts when they asked for nodes; both otherwise */
     rc = c.by_node && cli->format == FORMAT_CSV ? cli_print(cli, &tables[1], 1)

@@ -4,13 +4,14 @@
  * countries whose coverage changed most.
  */
 #include "commands.h"
+#include "results.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <partnet/coverage.h>
 #include <partnet/growth.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 static const char help[] =
     "Usage: partnet compare Y1 Y2 [--active] [--top N] [OPTIONS]\n"
@@ -118,93 +119,53 @@ static int snapshot_graph(pn_graph_t **out, const pn_dataset_t *ds, const compar
     return status;
 }
 
-static table_t *new_nodes(const pn_dataset_t *ds, const pn_graph_t *before,
+static table_t *new_nodes(const pn_graph_t *before,
                           const pn_graph_t *after, long top, size_t *count)
 {
     table_t *t = table_new("new_nodes", NULL);
-    table_column(t, "id", COL_TEXT, -1);
-    table_column(t, "name", COL_TEXT, -1);
-    table_column(t, "country", COL_TEXT, -1);
-    table_column(t, "level", COL_TEXT, -1);
+    result_vertex_columns(t, 0);
     *count = 0;
     for (igraph_integer_t v = 0; v < pn_graph_vertex_count(after); v++) {
-        uint32_t node = pn_graph_vertex_node(after, v);
-        if (pn_graph_node_vertex(before, node) >= 0)
+        if (pn_graph_node_vertex(before, pn_graph_vertex_node(after, v)) >= 0)
             continue;
-        if (top == 0 || (long)*count < top) {
-            const pn_node_t *n = pn_dataset_node(ds, node);
-            const char *code = pn_dataset_country(ds, n->country)->code;
-            table_text(t, n->id);
-            table_text(t, n->name);
-            table_text(t, code[0] ? code : "?");
-            table_text(t, pn_level_name(n->level));
-        }
+        if (top == 0 || (long)*count < top)
+            result_vertex_cells(t, 0, after, v);
         (*count)++;
     }
     return t;
 }
 
-static table_t *new_pairs(const pn_dataset_t *ds, const compare_t *c, int y1, int y2, long top)
+/* The country pairs tied by the end of y2 but not by the end of y1. */
+static int new_pairs(table_t **out, const pn_dataset_t *ds, const compare_t *c, int y1, int y2,
+                     long top)
 {
     pn_view_t *v1 = NULL, *v2 = NULL;
     pn_country_matrix_t *a = NULL, *b = NULL;
-    table_t *t = table_new("new_pairs", NULL);
-    table_column(t, "country_a", COL_TEXT, -1);
-    table_column(t, "country_b", COL_TEXT, -1);
-    table_column(t, "agreements", COL_INT, -1);
-    table_column(t, "pairs", COL_INT, -1);
-    if (snapshot(&v1, ds, c, y1) != 0 || snapshot(&v2, ds, c, y2) != 0 ||
-        pn_country_matrix_new(&a, v1) != 0 || pn_country_matrix_new(&b, v2) != 0) {
-        pn_country_matrix_free(a);
-        pn_country_matrix_free(b);
-        pn_view_free(v1);
-        pn_view_free(v2);
-        return t;
-    }
-    pn_view_free(v1);
-    pn_view_free(v2);
-    long shown = 0;
-    for (size_t j = 0; j < b->pair_count && (top == 0 || shown < top); j++) {
-        const pn_country_pair_t *cell = &b->pairs[j];
-        int seen = 0;
-        for (size_t i = 0; i < a->pair_count && !seen; i++)
-            seen = a->pairs[i].a == cell->a && a->pairs[i].b == cell->b;
-        if (seen)
-            continue;
-        table_text(t, pn_dataset_country_code(ds, cell->a));
-        table_text(t, pn_dataset_country_code(ds, cell->b));
-        table_int(t, (long long)cell->agreements);
-        table_int(t, (long long)cell->pairs);
-        shown++;
-    }
+    int status;
+    if ((status = snapshot(&v1, ds, c, y1)) == 0 && (status = snapshot(&v2, ds, c, y2)) == 0 &&
+        (status = pn_country_matrix_new(&a, v1)) == 0 &&
+        (status = pn_country_matrix_new(&b, v2)) == 0)
+        *out = result_matrix_table("new_pairs", b, ds, a, top);
     pn_country_matrix_free(a);
     pn_country_matrix_free(b);
-    return t;
+    pn_view_free(v1);
+    pn_view_free(v2);
+    return status;
 }
 
 /* rank[v] of every vertex (1 = highest) by a measure. */
 static int ranks(long **out, const pn_graph_t *g, pn_measure_t m, long sample)
 {
-    igraph_integer_t n = pn_graph_vertex_count(g);
     igraph_vector_t values;
-    igraph_vector_init(&values, 0);
     pn_centrality_options_t opts = PN_CENTRALITY_OPTIONS_INIT;
     opts.sample = sample;
     opts.seed = 1;
-    igraph_integer_t *list = NULL;
-    long *rank = malloc((size_t)(n ? n : 1) * sizeof *rank);
-    int status = !rank ? PN_ENOMEM : pn_centrality_compute(&values, g, m, &opts);
-    if (status == 0 && !(list = cli_ranked_vertices(g, VECTOR(values))))
-        status = PN_ENOMEM;
-    if (status == 0) {
-        for (igraph_integer_t i = 0; i < n; i++)
-            rank[list[i]] = (long)i + 1;
-        *out = rank;
-        rank = NULL;
-    }
+    if (igraph_vector_init(&values, 0) != IGRAPH_SUCCESS)
+        out_of_memory();
+    int status = pn_centrality_compute(&values, g, m, &opts);
+    if (status == 0)
+        *out = result_ranks(g, VECTOR(values));
     igraph_vector_destroy(&values);
-    free(list);
-    free(rank);
     return status;
 }
 
@@ -229,14 +190,12 @@ static int rank_changes(table_t *t, const pn_dataset_t *ds, const pn_graph_t *be
     int status = ranks(&r1, before, m, sample);
     if (status == 0)
         status = ranks(&r2, after, m, sample);
-    igraph_integer_t n = pn_graph_vertex_count(after);
-    move_t *moves = malloc((size_t)(n ? n : 1) * sizeof *moves);
-    if (status || !moves) {
+    if (status) {
         free(r1);
-        free(r2);
-        free(moves);
-        return status ? status : PN_ENOMEM;
+        return status;
     }
+    igraph_integer_t n = pn_graph_vertex_count(after);
+    move_t *moves = xmalloc((size_t)n * sizeof *moves);
     size_t count = 0;
     for (igraph_integer_t v = 0; v < n; v++) {
         uint32_t node = pn_graph_vertex_node(after, v);
@@ -254,11 +213,10 @@ static int rank_changes(table_t *t, const pn_dataset_t *ds, const pn_graph_t *be
             if ((side == 0 && change <= 0) || (side == 1 && change >= 0))
                 break;
             const pn_node_t *node = pn_dataset_node(ds, mv->node);
-            const char *code = pn_dataset_country(ds, node->country)->code;
             table_text(t, pn_measure_name(m));
             table_text(t, node->id);
             table_text(t, node->name);
-            table_text(t, code[0] ? code : "?");
+            table_text(t, pn_dataset_country_code(ds, node->country));
             table_int(t, mv->before);
             table_int(t, mv->after);
             table_int(t, change);
@@ -287,15 +245,15 @@ static int by_coverage_change(const void *a, const void *b)
 static table_t *coverage_changes(const pn_dataset_t *ds, const pn_growth_t *g, long top)
 {
     table_t *t = table_new("coverage", NULL);
-    table_column(t, "country", COL_TEXT, -1);
-    table_column(t, "regions", COL_INT, -1);
-    table_column(t, "covered_before", COL_INT, -1);
-    table_column(t, "covered_after", COL_INT, -1);
-    table_column(t, "share_change", COL_REAL, 3);
+    static const column_spec_t columns[] = {
+        {"country", COL_TEXT, -1},
+        {"regions", COL_INT, -1},
+        {"covered_before", COL_INT, -1},
+        {"covered_after", COL_INT, -1},
+        {"share_change", COL_REAL, 3}};
+    TABLE_COLUMNS(t, columns);
     size_t C = g->country_count;
-    coverage_move_t *moves = malloc((C ? C : 1) * sizeof *moves);
-    if (!moves)
-        return t;
+    coverage_move_t *moves = xmalloc(C * sizeof *moves);
     size_t count = 0;
     for (size_t c = 0; c < C; c++) {
         size_t before = g->covered[c], after = g->covered[C + c];
@@ -308,7 +266,7 @@ static table_t *coverage_changes(const pn_dataset_t *ds, const pn_growth_t *g, l
     qsort(moves, count, sizeof *moves, by_coverage_change);
     for (size_t i = 0; i < count && (top == 0 || (long)i < top); i++) {
         const pn_country_t *country = pn_dataset_country(ds, moves[i].country);
-        table_text(t, country->code[0] ? country->code : "?");
+        table_text(t, pn_dataset_country_code(ds, moves[i].country));
         if (country->regions >= 0)
             table_int(t, country->regions);
         else
@@ -374,8 +332,12 @@ int cmd_compare(cli_t *cli, int argc, char **argv)
     }
     size_t appeared;
     tables[0] = figures(&g->years[0], &g->years[1]);
-    tables[1] = new_nodes(ds, before, after, c.top, &appeared);
-    tables[2] = new_pairs(ds, &c, y1, y2, c.top);
+    tables[1] = new_nodes(before, after, c.top, &appeared);
+    if (new_pairs(&tables[2], ds, &c, y1, y2, c.top) != 0) {
+        cli_error("compare", "%s", pn_error_last());
+        rc = EXIT_FAILED;
+        goto done;
+    }
     tables[3] = table_new("rank_changes", NULL);
     table_column(tables[3], "measure", COL_TEXT, -1);
     table_column(tables[3], "id", COL_TEXT, -1);

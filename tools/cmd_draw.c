@@ -5,7 +5,6 @@
 #include "commands.h"
 
 #include <partnet/draw.h>
-#include <stdio.h>
 #include <string.h>
 
 static const char help[] =

@@ -6,7 +6,6 @@
 #include "commands.h"
 #include "explorer.h"
 
-#include <stdio.h>
 #include <string.h>
 
 static const char help[] =

@@ -7,7 +7,6 @@
 #include <partnet/communities.h>
 #include <partnet/export.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static const char help[] =

@@ -3,6 +3,7 @@
  * optionally each country's coverage, the top nodes per year, and a chart.
  */
 #include "commands.h"
+#include "results.h"
 
 #include <partnet/chart.h>
 #include <partnet/growth.h>
@@ -116,90 +117,14 @@ static int option(void *ctx, int opt, const char *arg)
     }
 }
 
-static table_t *series_table(const pn_growth_t *g, const pn_dataset_t *ds, int coverage)
-{
-    table_t *t = table_new("growth", NULL);
-    table_column(t, "year", COL_INT, -1);
-    table_column(t, "new_agreements", COL_INT, -1);
-    table_column(t, "agreements", COL_INT, -1);
-    table_column(t, "nodes", COL_INT, -1);
-    table_column(t, "pairs", COL_INT, -1);
-    table_column(t, "countries", COL_INT, -1);
-    table_column(t, "components", COL_INT, -1);
-    table_column(t, "largest", COL_INT, -1);
-    table_column(t, "largest_share", COL_REAL, 3);
-    table_column(t, "density", COL_REAL, -4);
-    table_column(t, "transitivity", COL_REAL, 3);
-    table_column(t, "mean_degree", COL_REAL, 3);
-    table_column(t, "cross_border_share", COL_REAL, 3);
-    char name[64];
-    for (size_t c = 0; coverage && c < g->country_count; c++) {
-        const pn_country_t *country = pn_dataset_country(ds, c);
-        snprintf(name, sizeof name, "coverage_%s", country->code[0] ? country->code : "?");
-        table_column(t, name, country->regions > 0 ? COL_REAL : COL_INT, 3);
-    }
-    for (size_t k = 0; k < g->year_count; k++) {
-        const pn_growth_year_t *r = &g->years[k];
-        table_int(t, r->year);
-        table_int(t, (long long)r->new_agreements);
-        table_int(t, (long long)r->agreements);
-        table_int(t, (long long)r->nodes);
-        table_int(t, (long long)r->pairs);
-        table_int(t, (long long)r->countries);
-        table_int(t, (long long)r->components);
-        table_int(t, (long long)r->largest);
-        table_real(t, r->largest_share);
-        table_real(t, r->density);
-        table_real(t, r->transitivity);
-        table_real(t, r->mean_degree);
-        table_real(t, r->cross_border_share);
-        for (size_t c = 0; coverage && c < g->country_count; c++) {
-            size_t covered = g->covered[k * g->country_count + c];
-            int regions = pn_dataset_country(ds, c)->regions;
-            if (regions > 0)
-                table_real(t, (double)covered / regions);
-            else
-                table_int(t, (long long)covered);
-        }
-    }
-    return t;
-}
-
-static table_t *coverage_table(const pn_growth_t *g, const pn_dataset_t *ds)
-{
-    table_t *t = table_new("coverage", NULL);
-    table_column(t, "year", COL_INT, -1);
-    table_column(t, "country", COL_TEXT, -1);
-    table_column(t, "covered", COL_INT, -1);
-    table_column(t, "regions", COL_INT, -1);
-    table_column(t, "share", COL_REAL, 3);
-    for (size_t k = 0; k < g->year_count; k++) {
-        for (size_t c = 0; c < g->country_count; c++) {
-            const pn_country_t *country = pn_dataset_country(ds, c);
-            size_t covered = g->covered[k * g->country_count + c];
-            table_int(t, g->years[k].year);
-            table_text(t, country->code[0] ? country->code : "?");
-            table_int(t, (long long)covered);
-            if (country->regions >= 0) {
-                table_int(t, country->regions);
-                table_real(t, country->regions > 0 ? (double)covered / country->regions : 0.0);
-            } else {
-                table_null(t);
-                table_null(t);
-            }
-        }
-    }
-    return t;
-}
-
 /* The top nodes of each year, from a snapshot per year. */
 static int hubs_table(table_t **out, const pn_growth_t *g, const pn_dataset_t *ds,
                       const growth_args_t *args)
 {
     table_t *t = table_new("hubs", NULL);
     table_column(t, "year", COL_INT, -1);
-    cli_vertex_columns(t, 1);
-    table_column(t, "value", pn_measure_is_integer(args->measure) ? COL_INT : COL_REAL, -6);
+    result_vertex_columns(t, 1);
+    result_value_column(t, "value", args->measure);
     igraph_vector_t values;
     igraph_vector_init(&values, 0);
     pn_view_t *history = NULL;
@@ -218,19 +143,11 @@ static int hubs_table(table_t **out, const pn_growth_t *g, const pn_dataset_t *d
         }
         pn_view_free(view);
         igraph_integer_t n = pn_graph_vertex_count(snap);
-        igraph_integer_t *list = cli_ranked_vertices(snap, VECTOR(values));
-        if (!list) {
-            pn_graph_free(snap);
-            status = PN_ENOMEM;
-            break;
-        }
+        igraph_integer_t *list = result_ranked(snap, VECTOR(values));
         for (igraph_integer_t i = 0; i < n && i < args->top; i++) {
             table_int(t, g->years[k].year);
-            cli_vertex_cells(t, (long)i + 1, snap, list[i]);
-            if (pn_measure_is_integer(args->measure))
-                table_int(t, (long long)VECTOR(values)[list[i]]);
-            else
-                table_real(t, VECTOR(values)[list[i]]);
+            result_vertex_cells(t, (long)i + 1, snap, list[i]);
+            result_value_cell(t, args->measure, VECTOR(values)[list[i]]);
         }
         free(list);
         pn_graph_free(snap);
@@ -293,9 +210,9 @@ int cmd_growth(cli_t *cli, int argc, char **argv)
         if (hubs_table(&tables[count++], g, ds, &args) != 0)
             goto failed;
     } else if (cli->format == FORMAT_CSV && args.growth.coverage) {
-        tables[count++] = coverage_table(g, ds);
+        tables[count++] = result_growth_coverage_table(g, ds);
     } else {
-        tables[count++] = series_table(g, ds, args.growth.coverage);
+        tables[count++] = result_growth_table(g, ds, args.growth.coverage, NULL);
         if (args.centrality && hubs_table(&tables[count++], g, ds, &args) != 0) {
             count--;
             goto failed;

@@ -4,10 +4,11 @@
  * of the whole dataset or of a view, and then what each view option kept.
  */
 #include "commands.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
+
 
 static const char help[] =
     "Usage: partnet info [OPTIONS]\n"
@@ -144,11 +145,9 @@ static table_t *decades_table(const pn_view_t *view)
 {
     const pn_dataset_t *ds = pn_view_dataset(view);
     enum { DECADES = (PN_DATE_MAX_YEAR - PN_DATE_MIN_YEAR) / 10 + 1 };
-    size_t *count = calloc(DECADES, sizeof *count), undated = 0;
+    size_t *count = xcalloc(DECADES, sizeof *count), undated = 0;
     const pn_date_t *dates = pn_dataset_dates(ds);
     table_t *t = key_value_table("decades", "Agreements by decade", "decade", "agreements");
-    if (!count)
-        return t;
     for (size_t i = 0; i < pn_dataset_agreement_count(ds); i++) {
         if (!pn_view_has_agreement(view, i))
             continue;
@@ -195,19 +194,16 @@ static table_t *countries_table(const pn_view_t *view, int narrowed)
 {
     const pn_dataset_t *ds = pn_view_dataset(view);
     size_t countries = pn_dataset_country_count(ds);
-    size_t *nodes = calloc(countries + 1, sizeof *nodes);
-    size_t *agreements = calloc(countries + 1, sizeof *agreements);
+    size_t *nodes = xcalloc(countries, sizeof *nodes);
+    size_t *agreements = xcalloc(countries, sizeof *agreements);
     table_t *t = table_new("countries", "Countries");
-    table_column(t, "code", COL_TEXT, -1);
-    table_column(t, "name", COL_TEXT, -1);
-    table_column(t, "nodes", COL_INT, -1);
-    table_column(t, "agreements", COL_INT, -1);
-    table_column(t, "regions", COL_INT, -1);
-    if (!nodes || !agreements) {
-        free(nodes);
-        free(agreements);
-        return t;
-    }
+    static const column_spec_t columns[] = {
+        {"code", COL_TEXT, -1},
+        {"name", COL_TEXT, -1},
+        {"nodes", COL_INT, -1},
+        {"agreements", COL_INT, -1},
+        {"regions", COL_INT, -1}};
+    TABLE_COLUMNS(t, columns);
     for (uint32_t i = 0; i < pn_dataset_node_count(ds); i++)
         if (pn_view_has_node(view, i))
             nodes[pn_dataset_node(ds, i)->country]++;
@@ -224,7 +220,7 @@ static table_t *countries_table(const pn_view_t *view, int narrowed)
         const pn_country_t *country = pn_dataset_country(ds, c);
         if (narrowed && !nodes[c])
             continue;
-        table_text(t, country->code[0] ? country->code : "?");
+        table_text(t, pn_dataset_country_code(ds, c));
         table_text(t, country->name);
         table_int(t, (long long)nodes[c]);
         table_int(t, (long long)agreements[c]);

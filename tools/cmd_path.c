@@ -4,6 +4,7 @@
  */
 #include "commands.h"
 #include "records.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,14 +53,12 @@ static int option(void *ctx, int opt, const char *arg)
 }
 
 /* The agreements of a step in the order they are listed (oldest first); *count of them, or
- * 1 without --all. @return malloc'ed, NULL when out of memory */
+ * 1 without --all. @return malloc'ed */
 static size_t *step_agreements(const pn_graph_t *g, igraph_integer_t edge, int all, size_t *count)
 {
     const uint32_t *behind;
     size_t n = pn_graph_edge_agreements(&behind, g, edge);
-    size_t *list = malloc((n ? n : 1) * sizeof *list);
-    if (!list)
-        return NULL;
+    size_t *list = xmalloc(n * sizeof *list);
     for (size_t i = 0; i < n; i++)
         list[i] = behind[i];
     record_sort_by_date(list, n, pn_graph_dataset(g));
@@ -76,6 +75,12 @@ typedef struct {
     int all;
 } answer_t;
 
+/* The dataset node of the path's i-th vertex. */
+static uint32_t node_at(const answer_t *a, size_t i)
+{
+    return pn_graph_vertex_node(a->g, a->path->vertices[i]);
+}
+
 static int print_json(const answer_t *a)
 {
     cJSON *o = cJSON_CreateObject();
@@ -87,17 +92,15 @@ static int print_json(const answer_t *a)
                                                    : cJSON_CreateNull());
     cJSON_AddItemToObject(o, "paths", cJSON_CreateNumber(connected ? a->path->count : 0));
     cJSON *nodes = cJSON_CreateArray(), *steps = cJSON_CreateArray();
-    int failed = 0;
     for (size_t i = 0; connected && i < a->path->length; i++)
-        cJSON_AddItemToArray(nodes, record_node_json(a->ds, pn_graph_vertex_node(a->g, a->path->vertices[i])));
-    for (size_t i = 0; connected && i + 1 < a->path->length && !failed; i++) {
+        cJSON_AddItemToArray(nodes, record_node_json(a->ds, node_at(a, i)));
+    for (size_t i = 0; connected && i + 1 < a->path->length; i++) {
         size_t count = 0;
         size_t *list = step_agreements(a->g, a->path->edges[i], a->all, &count);
-        failed = !list;
         cJSON *step = cJSON_CreateObject(), *agreements = cJSON_CreateArray();
-        cJSON_AddItemToObject(step, "from", record_node_json(a->ds, pn_graph_vertex_node(a->g, a->path->vertices[i])));
-        cJSON_AddItemToObject(step, "to", record_node_json(a->ds, pn_graph_vertex_node(a->g, a->path->vertices[i + 1])));
-        for (size_t k = 0; k < count && list; k++)
+        cJSON_AddItemToObject(step, "from", record_node_json(a->ds, node_at(a, i)));
+        cJSON_AddItemToObject(step, "to", record_node_json(a->ds, node_at(a, i + 1)));
+        for (size_t k = 0; k < count; k++)
             cJSON_AddItemToArray(agreements, record_agreement_json(a->ds, list[k]));
         cJSON_AddItemToObject(step, "agreements", agreements);
         cJSON_AddItemToArray(steps, step);
@@ -106,9 +109,7 @@ static int print_json(const answer_t *a)
     cJSON_AddItemToObject(o, "path", nodes);
     cJSON_AddItemToObject(o, "steps", steps);
     cJSON_AddItemToObject(o, "reason", a->reason ? cJSON_CreateString(a->reason) : cJSON_CreateNull());
-    int rc = failed ? EXIT_FAILED : record_print_json(o);
-    if (failed)
-        cli_error("path", "out of memory");
+    int rc = record_print_json(o);
     cJSON_Delete(o);
     return rc;
 }
@@ -142,27 +143,20 @@ static int print_tables(const cli_t *cli, const answer_t *a)
     record_party_columns(steps, cli->format, "to");
     record_agreement_columns(steps, cli->format, RECORD_NO_PARTIES);
     long row = 0;
-    int failed = 0;
-    for (size_t i = 0; connected && i + 1 < a->path->length && !failed; i++) {
+    for (size_t i = 0; connected && i + 1 < a->path->length; i++) {
         size_t count = 0;
         size_t *list = step_agreements(a->g, a->path->edges[i], a->all, &count);
-        failed = !list;
-        for (size_t k = 0; k < count && list; k++) {
+        for (size_t k = 0; k < count; k++) {
             table_int(steps, ++row);
             table_int(steps, (long long)i + 1);
-            record_party_cells(steps, cli->format, a->ds, pn_graph_vertex_node(a->g, a->path->vertices[i]));
-            record_party_cells(steps, cli->format, a->ds,
-                               pn_graph_vertex_node(a->g, a->path->vertices[i + 1]));
+            record_party_cells(steps, cli->format, a->ds, node_at(a, i));
+            record_party_cells(steps, cli->format, a->ds, node_at(a, i + 1));
             record_agreement_cells(steps, cli->format, a->ds, list[k], PN_NONE, RECORD_NO_PARTIES);
         }
         free(list);
     }
     table_t *tables[] = {summary, steps};
-    int rc = EXIT_FAILED;
-    if (failed)
-        cli_error("path", "out of memory");
-    else
-        rc = cli_print(cli, tables, connected && a->path->length > 1 ? 2 : 1);
+    int rc = cli_print(cli, tables, connected && a->path->length > 1 ? 2 : 1);
     table_free(summary);
     table_free(steps);
     return rc;

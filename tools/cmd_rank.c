@@ -2,8 +2,9 @@
  * partnet rank: the nodes ranked by a centrality measure, or every measure per node.
  */
 #include "commands.h"
+#include "results.h"
+#include "xalloc.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,39 +93,33 @@ static int option(void *ctx, int opt, const char *arg)
 }
 
 /* Vertices to list, in rank order: all, or those of the chosen country. */
-static igraph_integer_t ranked(igraph_integer_t **out, const pn_graph_t *g, const pn_dataset_t *ds,
-                               const double *value, const char *country)
+static igraph_integer_t ranked(igraph_integer_t **out, const pn_graph_t *g,
+                               const pn_dataset_t *ds, const double *value, const char *country)
 {
     igraph_integer_t n = pn_graph_vertex_count(g), count = 0;
-    igraph_integer_t *list = malloc((size_t)(n ? n : 1) * sizeof *list);
-    if (!list)
-        return -1;
+    igraph_integer_t *list = xmalloc((size_t)n * sizeof *list);
     for (igraph_integer_t v = 0; v < n; v++) {
         if (country && strcmp(pn_dataset_country_code(ds, pn_graph_vertex_country(g, v)),
                               country) != 0)
             continue;
         list[count++] = v;
     }
-    cli_sort_by_value(list, (size_t)count, g, value);
+    result_sort(list, (size_t)count, g, value);
     *out = list;
     return count;
-}
-
-static void value_cell(table_t *t, pn_measure_t m, double value)
-{
-    if (pn_measure_is_integer(m))
-        table_int(t, (long long)value);
-    else
-        table_real(t, value);
 }
 
 int cmd_rank(cli_t *cli, int argc, char **argv)
 {
     static const struct option own[] = {
-        {"by", required_argument, NULL, OPT_BY},         {"top", required_argument, NULL, OPT_TOP},
-        {"all", no_argument, NULL, OPT_ALL},             {"sample", required_argument, NULL, OPT_SAMPLE},
-        {"seed", required_argument, NULL, OPT_SEED},     {"by-country", no_argument, NULL, OPT_BY_COUNTRY},
-        CLI_VIEW_OPTIONS,                                {NULL, 0, NULL, 0}};
+        {"by", required_argument, NULL, OPT_BY},
+        {"top", required_argument, NULL, OPT_TOP},
+        {"all", no_argument, NULL, OPT_ALL},
+        {"sample", required_argument, NULL, OPT_SAMPLE},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"by-country", no_argument, NULL, OPT_BY_COUNTRY},
+        CLI_VIEW_OPTIONS,
+        {NULL, 0, NULL, 0}};
     rank_t r = {PN_MEASURE_DEGREE, -1, 0, 0, 0, 1, 0, PN_VIEW_OPTIONS_INIT};
     int rc = cli_parse(cli, argc, argv, own, option, &r, help);
     if (rc != CLI_CONTINUE)
@@ -156,11 +151,8 @@ int cmd_rank(cli_t *cli, int argc, char **argv)
     copts.seed = r.seed;
     if (cli_stderr_is_terminal())
         copts.progress = cli_progress;
-    if (r.sample && (measures & (1u << PN_MEASURE_BETWEENNESS)))
-        fprintf(stderr, "partnet rank: betweenness estimated from %ld random sources of %ld, "
-                        "seed %lu\n", (long)(r.sample < pn_graph_vertex_count(g) ? r.sample
-                                                                                  : pn_graph_vertex_count(g)),
-                (long)pn_graph_vertex_count(g), r.seed);
+    if (measures & (1u << PN_MEASURE_BETWEENNESS))
+        result_sample_note("rank", r.sample, pn_graph_vertex_count(g), r.seed, NULL);
     if (pn_centrality_compute_many(outs, g, measures, &copts) != 0) {
         cli_error("rank", "%s", pn_error_last());
         rc = EXIT_FAILED;
@@ -169,29 +161,23 @@ int cmd_rank(cli_t *cli, int argc, char **argv)
 
     igraph_integer_t count = ranked(&list, g, ds, VECTOR(values[r.by]),
                                     r.by_country ? NULL : r.view.country);
-    if (count < 0) {
-        cli_error("rank", "out of memory");
-        rc = EXIT_FAILED;
-        goto done;
-    }
     if (r.top > 0 && count > r.top)
         count = r.top;
     t = table_new("rank", NULL);
-    cli_vertex_columns(t, 1);
+    result_vertex_columns(t, 1);
     if (r.all)
         for (int m = 0; m < PN_MEASURE_COUNT; m++)
-            table_column(t, pn_measure_name((pn_measure_t)m),
-                         pn_measure_is_integer((pn_measure_t)m) ? COL_INT : COL_REAL, -6);
+            result_value_column(t, pn_measure_name((pn_measure_t)m), (pn_measure_t)m);
     else
-        table_column(t, "value", pn_measure_is_integer(r.by) ? COL_INT : COL_REAL, -6);
+        result_value_column(t, "value", r.by);
     for (igraph_integer_t i = 0; i < count; i++) {
         igraph_integer_t v = list[i];
-        cli_vertex_cells(t, (long)i + 1, g, v);
+        result_vertex_cells(t, (long)i + 1, g, v);
         if (r.all)
             for (int m = 0; m < PN_MEASURE_COUNT; m++)
-                value_cell(t, (pn_measure_t)m, VECTOR(values[m])[v]);
+                result_value_cell(t, (pn_measure_t)m, VECTOR(values[m])[v]);
         else
-            value_cell(t, r.by, VECTOR(values[r.by])[v]);
+            result_value_cell(t, r.by, VECTOR(values[r.by])[v]);
     }
     rc = cli_print(cli, &t, 1);
 done:

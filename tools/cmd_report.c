@@ -5,8 +5,9 @@
  */
 #include "commands.h"
 #include "report.h"
+#include "results.h"
+#include "xalloc.h"
 
-#include <errno.h>
 #include <math.h>
 #include <partnet/chart.h>
 #include <partnet/communities.h>
@@ -15,7 +16,6 @@
 #include <partnet/stats.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 
 static const char help[] =
@@ -102,7 +102,7 @@ static table_t *summary(const pn_view_t *view, const pn_stats_t *s, const pn_gro
     snprintf(buf, sizeof buf, "%ld, the largest of %ld nodes", (long)s->components,
              (long)s->largest_component);
     kv(t, "components", buf);
-    format_real(buf, round(s->cross_border_share * 1000) / 1000);
+    pn_text_format_real(buf, round(s->cross_border_share * 1000) / 1000);
     kv(t, "cross-border share", buf);
     for (size_t i = 0; i < pn_dataset_document_count(ds); i++) {
         const pn_document_t *d = pn_dataset_document(ds, i);
@@ -129,26 +129,27 @@ static int hubs(table_t **out, const pn_graph_t *g, long top)
     igraph_integer_t *list[M] = {NULL};
     int status = pn_centrality_compute_many(outs, g, mask, NULL);
     for (int m = 0; m < M && status == 0; m++)
-        if (!(list[m] = cli_ranked_vertices(g, VECTOR(values[m]))))
-            status = PN_ENOMEM;
+        list[m] = result_ranked(g, VECTOR(values[m]));
     if (status == 0) {
         table_t *t = table_new("hubs", "The most connected regions and cities");
-        table_column(t, "rank", COL_INT, -1);
-        table_column(t, "by partners", COL_TEXT, -1);
-        table_column(t, "by agreements", COL_TEXT, -1);
-        table_column(t, "by betweenness", COL_TEXT, -1);
-        table_column(t, "by pagerank", COL_TEXT, -1);
+        static const column_spec_t columns[] = {
+            {"rank", COL_INT, -1},
+            {"by partners", COL_TEXT, -1},
+            {"by agreements", COL_TEXT, -1},
+            {"by betweenness", COL_TEXT, -1},
+            {"by pagerank", COL_TEXT, -1}};
+        TABLE_COLUMNS(t, columns);
         for (igraph_integer_t i = 0; i < n && i < top; i++) {
             table_int(t, (long long)i + 1);
             for (int m = 0; m < M; m++) {
                 igraph_integer_t v = list[m][i];
                 const char *name = pn_graph_vertex_name(g, v);
-                char value[32], cell[256];
+                char value[PN_TEXT_REAL_MAX], cell[256];
                 double x = VECTOR(values[m])[v];
                 if (measures[m] == PN_MEASURE_PAGERANK)
                     snprintf(value, sizeof value, "%.4f", x);
                 else
-                    format_real(value, round(x * 10) / 10);
+                    pn_text_format_real(value, round(x * 10) / 10);
                 snprintf(cell, sizeof cell, "%s (%s)", name, value);
                 table_text(t, cell);
             }
@@ -162,130 +163,39 @@ static int hubs(table_t **out, const pn_graph_t *g, long top)
     return status;
 }
 
-static table_t *coverage_table(const pn_dataset_t *ds, const pn_coverage_t *coverage)
-{
-    table_t *t = table_new("coverage", "Coverage of each country's regions (districts and "
-                                       "cities rolled up)");
-    table_column(t, "country", COL_TEXT, -1);
-    table_column(t, "regions", COL_INT, -1);
-    table_column(t, "covered", COL_INT, -1);
-    table_column(t, "share", COL_REAL, 3);
-    table_column(t, "covered abroad", COL_INT, -1);
-    table_column(t, "agreements", COL_INT, -1);
-    table_column(t, "partner countries", COL_INT, -1);
-    for (size_t k = 0; k < coverage->country_count; k++) {
-        const pn_coverage_row_t *r = &coverage->countries[k];
-        const pn_country_t *c = pn_dataset_country(ds, r->country);
-        char name[160];
-        snprintf(name, sizeof name, "%s (%s)", c->name, pn_dataset_country_code(ds, r->country));
-        table_text(t, name);
-        if (r->regions >= 0)
-            table_int(t, r->regions);
-        else
-            table_null(t);
-        table_int(t, (long long)r->covered);
-        table_real(t, r->share);
-        table_int(t, (long long)r->covered_abroad);
-        table_int(t, (long long)r->agreements);
-        table_int(t, (long long)r->partner_countries);
-    }
-    return t;
-}
-
-static table_t *growth_table(const pn_growth_t *g)
-{
-    table_t *t = table_new("growth", "The network year by year (everything signed by the end "
-                                     "of each year)");
-    table_column(t, "year", COL_INT, -1);
-    table_column(t, "new", COL_INT, -1);
-    table_column(t, "agreements", COL_INT, -1);
-    table_column(t, "nodes", COL_INT, -1);
-    table_column(t, "countries", COL_INT, -1);
-    table_column(t, "components", COL_INT, -1);
-    table_column(t, "largest share", COL_REAL, 3);
-    table_column(t, "transitivity", COL_REAL, 3);
-    for (size_t k = 0; k < g->year_count; k++) {
-        const pn_growth_year_t *r = &g->years[k];
-        table_int(t, r->year);
-        table_int(t, (long long)r->new_agreements);
-        table_int(t, (long long)r->agreements);
-        table_int(t, (long long)r->nodes);
-        table_int(t, (long long)r->countries);
-        table_int(t, (long long)r->components);
-        table_real(t, r->largest_share);
-        table_real(t, r->transitivity);
-    }
-    return t;
-}
-
-static int communities_table(table_t **out, const pn_graph_t *g, long top)
+/* The communities of the network (Louvain, seed 1), as partnet clusters shows them. */
+static int communities_table(table_t **out, const pn_graph_t *g, long top, int short_lists)
 {
     igraph_vector_int_t membership;
     igraph_integer_t count;
     double modularity;
-    igraph_vector_int_init(&membership, 0);
+    if (igraph_vector_int_init(&membership, 0) != IGRAPH_SUCCESS)
+        out_of_memory();
     int status = pn_communities_find(&membership, &count, &modularity, g, PN_COMMUNITY_LOUVAIN, 1);
-    if (status) {
-        igraph_vector_int_destroy(&membership);
-        return status;
+    if (status == 0) {
+        char title[160];
+        snprintf(title, sizeof title, "Communities (Louvain, seed 1): %ld, modularity %.3f",
+                 (long)count, modularity);
+        *out = result_communities_table(g, &membership, count, top, short_lists, title);
     }
-    char title[160];
-    snprintf(title, sizeof title, "Communities (Louvain, seed 1): %ld, modularity %.3f",
-             (long)count, modularity);
-    table_t *t = table_new("communities", title);
-    table_column(t, "community", COL_INT, -1);
-    table_column(t, "size", COL_INT, -1);
-    table_column(t, "countries", COL_TEXT, -1);
-    table_column(t, "members", COL_TEXT, -1);
-    igraph_integer_t n = pn_graph_vertex_count(g);
-    igraph_integer_t *members = malloc((size_t)(n ? n : 1) * sizeof *members);
-    for (long c = 0; c < count && c < top && members; c++) {
-        size_t size = 0;
-        for (igraph_integer_t v = 0; v < n; v++)
-            if (VECTOR(membership)[v] == c)
-                members[size++] = v;
-        if (size < 2)
-            break; /* the rest are nodes alone */
-        char names[512] = "", countries[256];
-        size_t used = 0;
-        for (size_t i = 0; i < size && i < 6 && used < sizeof names - 80; i++)
-            used += (size_t)snprintf(names + used, sizeof names - used, "%s%s", i ? "; " : "",
-                                     pn_graph_vertex_name(g, members[i]));
-        if (size > 6)
-            snprintf(names + used, sizeof names - used, "; ... %zu more", size - 6);
-        if (cli_country_mix(countries, sizeof countries, g, members, size) != 0)
-            break;
-        table_int(t, c + 1);
-        table_int(t, (long long)size);
-        table_text(t, countries);
-        table_text(t, names);
-    }
-    free(members);
     igraph_vector_int_destroy(&membership);
-    *out = t;
-    return 0;
+    return status;
 }
 
 static table_t *reported_table(const pn_dataset_t *ds)
 {
     table_t *t = table_new("reported", "Reported by the sources, and recorded in the dataset");
-    table_column(t, "figure", COL_TEXT, -1);
-    table_column(t, "as of", COL_TEXT, -1);
-    table_column(t, "reported", COL_TEXT, -1);
-    table_column(t, "recorded", COL_INT, -1);
-    table_column(t, "source", COL_TEXT, -1);
+    static const column_spec_t columns[] = {
+        {"figure", COL_TEXT, -1},
+        {"as of", COL_TEXT, -1},
+        {"reported", COL_TEXT, -1},
+        {"recorded", COL_INT, -1},
+        {"source", COL_TEXT, -1}};
+    TABLE_COLUMNS(t, columns);
     for (size_t i = 0; i < pn_dataset_reported_count(ds); i++) {
         const pn_reported_t *r = pn_dataset_reported(ds, i);
-        char value[48], reported[96], date[PN_DATE_TEXT_MAX], source[128];
-        if (r->has_value)
-            format_real(value, r->value);
-        else
-            snprintf(value, sizeof value, "%s", strcmp(r->qualifier, "all") == 0 ? "all" :
-                     strcmp(r->qualifier, "most") == 0 ? "most" : "almost all");
-        int n = snprintf(reported, sizeof reported, "%s%s", cli_qualifier_prefix(r->qualifier),
-                         value);
-        if (r->total >= 0)
-            snprintf(reported + n, sizeof reported - (size_t)n, " of %d", r->total);
+        char reported[96], date[PN_DATE_TEXT_MAX], source[128];
+        result_reported_text(reported, sizeof reported, r, 0);
         table_text(t, r->description ? r->description : r->id);
         table_text(t, r->as_of ? pn_date_format(date, r->as_of) : "");
         table_text(t, reported);
@@ -344,15 +254,20 @@ int cmd_report(cli_t *cli, int argc, char **argv)
         count--;
         goto failed;
     }
-    tables[count++] = coverage_table(ds, coverage);
-    tables[count++] = growth_table(growth);
-    if (communities_table(&tables[count++], g, args.top) != 0) {
+    tables[count++] = result_coverage_table(coverage, ds, PN_NONE,
+                                            "Coverage of each country's regions (districts and "
+                                            "cities rolled up)");
+    tables[count++] = result_growth_table(growth, ds, 0,
+                                          "The network year by year (everything signed by the "
+                                          "end of each year)");
+    if (communities_table(&tables[count++], g, args.top, cli->format == FORMAT_TABLE) != 0) {
         count--;
         goto failed;
     }
     if (pn_dataset_reported_count(ds))
         tables[count++] = reported_table(ds);
-    if (args.html && (rc = report_html(args.html, ds, g, growth, tables, count, cli->quiet)) != EXIT_OK)
+    if (args.html &&
+        (rc = report_html(args.html, ds, g, growth, tables, count, cli->quiet)) != EXIT_OK)
         goto done;
     rc = cli_print(cli, tables, count);
     goto done;

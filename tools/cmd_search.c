@@ -3,6 +3,7 @@
  */
 #include "commands.h"
 #include "records.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,9 +42,9 @@ static int option(void *ctx, int opt, const char *arg)
 /* Agreements of each node in the dataset. */
 static size_t *agreement_counts(const pn_dataset_t *ds)
 {
-    size_t *count = calloc(pn_dataset_node_count(ds) + 1, sizeof *count);
+    size_t *count = xcalloc(pn_dataset_node_count(ds), sizeof *count);
     const uint32_t *a = pn_dataset_party_a(ds), *b = pn_dataset_party_b(ds);
-    for (size_t i = 0; count && i < pn_dataset_agreement_count(ds); i++) {
+    for (size_t i = 0; i < pn_dataset_agreement_count(ds); i++) {
         count[a[i]]++;
         count[b[i]]++;
     }
@@ -91,10 +92,6 @@ int cmd_search(cli_t *cli, int argc, char **argv)
         return cli_usage_error("search");
     }
     char *text = record_join(argc, argv, optind);
-    if (!text) {
-        cli_error("search", "out of memory");
-        return EXIT_FAILED;
-    }
     if (top < 0)
         top = cli->format == FORMAT_TABLE ? 20 : 0;
     pn_dataset_t *ds = NULL;
@@ -105,12 +102,12 @@ int cmd_search(cli_t *cli, int argc, char **argv)
         free(text);
         return rc;
     }
-    if (pn_search_new(&search, ds) != 0 || pn_search_find(&m, search, text) != 0 ||
-        !(agreements = agreement_counts(ds))) {
-        cli_error("search", "%s", pn_error_last()[0] ? pn_error_last() : "out of memory");
+    if (pn_search_new(&search, ds) != 0 || pn_search_find(&m, search, text) != 0) {
+        cli_error("search", "%s", pn_error_last());
         rc = EXIT_FAILED;
         goto done;
     }
+    agreements = agreement_counts(ds);
     size_t shown = top > 0 && (size_t)top < m.count ? (size_t)top : m.count;
     if (m.count == 0)
         fprintf(stderr, "partnet search: no node is called anything like \"%s\"\n", text);

@@ -5,6 +5,7 @@
  */
 #include "commands.h"
 #include "records.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -103,6 +104,7 @@ static standing_t standing(const pn_graph_t *g, const double *value, igraph_inte
 
 typedef struct {
     uint32_t country;
+    const char *code; /* for ties */
     long partners, agreements;
 } partner_country_t;
 
@@ -120,8 +122,6 @@ typedef struct {
     size_t first, latest; /* dated agreements, or SIZE_MAX */
 } profile_t;
 
-static _Thread_local const pn_dataset_t *sort_ds;
-
 static int by_partners(const void *x, const void *y)
 {
     const partner_country_t *a = x, *b = y;
@@ -129,24 +129,22 @@ static int by_partners(const void *x, const void *y)
         return a->partners > b->partners ? -1 : 1;
     if (a->agreements != b->agreements)
         return a->agreements > b->agreements ? -1 : 1;
-    return strcmp(pn_dataset_country(sort_ds, a->country)->code,
-                  pn_dataset_country(sort_ds, b->country)->code);
+    return strcmp(a->code, b->code);
 }
 
-/* The node's agreements, partners by country, first and latest agreement. @return 0 or -1 */
-static int collect(profile_t *p, const pn_view_t *view)
+/* The node's agreements, partners by country, first and latest agreement. */
+static void collect(profile_t *p, const pn_view_t *view)
 {
     const pn_dataset_t *ds = p->ds;
     size_t n = pn_dataset_agreement_count(ds), countries = pn_dataset_country_count(ds);
     const uint32_t *a = pn_dataset_party_a(ds), *b = pn_dataset_party_b(ds);
     const pn_date_t *dates = pn_dataset_dates(ds);
-    unsigned char *seen = calloc(pn_dataset_node_count(ds) + 1, 1);
-    long *partners = calloc(countries + 1, sizeof *partners);
-    long *agreements = calloc(countries + 1, sizeof *agreements);
-    p->agreements = malloc((n ? n : 1) * sizeof *p->agreements);
-    p->partners = malloc((countries ? countries : 1) * sizeof *p->partners);
-    int status = seen && partners && agreements && p->agreements && p->partners ? 0 : -1;
-    for (size_t i = 0; i < n && status == 0; i++) {
+    unsigned char *seen = xcalloc(pn_dataset_node_count(ds), 1);
+    long *partners = xcalloc(countries, sizeof *partners);
+    long *agreements = xcalloc(countries, sizeof *agreements);
+    p->agreements = xmalloc(n * sizeof *p->agreements);
+    p->partners = xmalloc(countries * sizeof *p->partners);
+    for (size_t i = 0; i < n; i++) {
         if (!pn_view_has_agreement(view, i) || (a[i] != p->node && b[i] != p->node))
             continue;
         uint32_t partner = a[i] == p->node ? b[i] : a[i];
@@ -159,25 +157,21 @@ static int collect(profile_t *p, const pn_view_t *view)
             p->partner_total++;
         }
     }
-    for (size_t c = 0; c < countries && status == 0; c++)
+    for (size_t c = 0; c < countries; c++)
         if (agreements[c])
-            p->partners[p->partner_countries++] = (partner_country_t){(uint32_t)c, partners[c],
-                                                                      agreements[c]};
-    if (status == 0) {
-        sort_ds = ds;
-        qsort(p->partners, p->partner_countries, sizeof *p->partners, by_partners);
-        record_sort_by_date(p->agreements, p->count, ds);
-        for (size_t i = 0; i < p->count; i++)
-            if (dates[p->agreements[i]] != PN_DATE_NONE) {
-                if (p->first == SIZE_MAX)
-                    p->first = p->agreements[i];
-                p->latest = p->agreements[i];
-            }
-    }
+            p->partners[p->partner_countries++] = (partner_country_t){
+                (uint32_t)c, pn_dataset_country_code(ds, c), partners[c], agreements[c]};
+    qsort(p->partners, p->partner_countries, sizeof *p->partners, by_partners);
+    record_sort_by_date(p->agreements, p->count, ds);
+    for (size_t i = 0; i < p->count; i++)
+        if (dates[p->agreements[i]] != PN_DATE_NONE) {
+            if (p->first == SIZE_MAX)
+                p->first = p->agreements[i];
+            p->latest = p->agreements[i];
+        }
     free(seen);
     free(partners);
     free(agreements);
-    return status;
 }
 
 /* The node's value and rank in each measure asked for. @return 0, or a pn status */
@@ -284,7 +278,7 @@ static table_t *partners_table(const profile_t *p)
     table_column(t, "agreements", COL_INT, -1);
     for (size_t i = 0; i < p->partner_countries; i++) {
         const pn_country_t *c = pn_dataset_country(p->ds, p->partners[i].country);
-        table_text(t, c->code[0] ? c->code : "?");
+        table_text(t, pn_dataset_country_code(p->ds, p->partners[i].country));
         table_text(t, c->name);
         table_int(t, p->partners[i].partners);
         table_int(t, p->partners[i].agreements);
@@ -395,10 +389,6 @@ int cmd_show(cli_t *cli, int argc, char **argv)
     if (cli_view_check(&args.view, "show") != 0)
         return EXIT_USAGE;
     char *text = record_join(argc, argv, optind);
-    if (!text) {
-        cli_error("show", "out of memory");
-        return EXIT_FAILED;
-    }
     pn_dataset_t *ds = NULL;
     pn_search_t *search = NULL;
     pn_view_t *view = NULL;
@@ -421,11 +411,7 @@ int cmd_show(cli_t *cli, int argc, char **argv)
         (rc = cli_view(&view, ds, &args.view, "show")) != EXIT_OK)
         goto done;
     p.in_view = pn_view_has_node(view, p.node);
-    if (collect(&p, view) != 0) {
-        cli_error("show", "out of memory");
-        rc = EXIT_FAILED;
-        goto done;
-    }
+    collect(&p, view);
     if (p.in_view && (pn_graph_new(&g, view) != 0 || measure(&p, g) != 0)) {
         cli_error("show", "%s", pn_error_last());
         rc = EXIT_FAILED;

@@ -3,9 +3,7 @@
  */
 #include "commands.h"
 
-#include <math.h>
 #include <partnet/stats.h>
-#include <stdio.h>
 
 static const char help[] =
     "Usage: partnet stats [OPTIONS]\n"
@@ -44,12 +42,6 @@ static int option(void *ctx, int opt, const char *arg)
     return -1;
 }
 
-static void row(table_t *t, const char *metric, double value)
-{
-    table_text(t, metric);
-    table_real(t, value);
-}
-
 int cmd_stats(cli_t *cli, int argc, char **argv)
 {
     static const struct option own[] = {{"by-country", no_argument, NULL, OPT_BY_COUNTRY},
@@ -77,25 +69,33 @@ int cmd_stats(cli_t *cli, int argc, char **argv)
         table_t *t = table_new("stats", NULL);
         table_column(t, "metric", COL_TEXT, -1);
         table_column(t, "value", COL_REAL, -6);
-        row(t, "nodes", (double)s.nodes);
-        row(t, "edges", (double)s.edges);
-        row(t, "agreements", (double)s.agreements);
-        row(t, "isolated", (double)s.isolated);
-        row(t, "countries", (double)s.countries);
-        row(t, "cross_border_share", s.cross_border_share);
-        row(t, "density", s.density);
-        row(t, "mean_degree", s.mean_degree);
-        row(t, "components", (double)s.components);
-        row(t, "largest_component", (double)s.largest_component);
-        row(t, "transitivity", s.transitivity);
-        row(t, "average_clustering", s.average_clustering);
-        row(t, "degree_assortativity", s.degree_assortativity);
-        row(t, "country_assortativity", s.country_assortativity);
-        row(t, "max_coreness", (double)s.max_coreness);
-        row(t, "max_core_size", (double)s.max_core_size);
-        row(t, "mean_distance_lcc", s.mean_distance_lcc);
-        row(t, "diameter_lcc", (double)s.diameter_lcc);
-        row(t, "gini_degree", s.gini_degree);
+        const struct {
+            const char *metric;
+            double value;
+        } figures[] = {
+            {"nodes", (double)s.nodes},
+            {"edges", (double)s.edges},
+            {"agreements", (double)s.agreements},
+            {"isolated", (double)s.isolated},
+            {"countries", (double)s.countries},
+            {"cross_border_share", s.cross_border_share},
+            {"density", s.density},
+            {"mean_degree", s.mean_degree},
+            {"components", (double)s.components},
+            {"largest_component", (double)s.largest_component},
+            {"transitivity", s.transitivity},
+            {"average_clustering", s.average_clustering},
+            {"degree_assortativity", s.degree_assortativity},
+            {"country_assortativity", s.country_assortativity},
+            {"max_coreness", (double)s.max_coreness},
+            {"max_core_size", (double)s.max_core_size},
+            {"mean_distance_lcc", s.mean_distance_lcc},
+            {"diameter_lcc", (double)s.diameter_lcc},
+            {"gini_degree", s.gini_degree}};
+        for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++) {
+            table_text(t, figures[i].metric);
+            table_real(t, figures[i].value);
+        }
         rc = cli_print(cli, &t, 1);
         table_free(t);
     }

@@ -5,13 +5,14 @@
  * tools/explorer/build.mjs made at build time. tools/explorer/payload.md lists the fields.
  */
 #include "explorer.h"
+#include "results.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <partnet/communities.h>
 #include <partnet/layout.h>
 #include <partnet/outfile.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #ifdef PN_HAVE_EXPLORER_PAGE
@@ -83,7 +84,7 @@ typedef struct {
     const explorer_options_t *o;
     igraph_integer_t n;
     igraph_vector_t values[PN_MEASURE_COUNT]; /* by vertex of all */
-    igraph_integer_t *rank[PN_MEASURE_COUNT]; /* by vertex of all */
+    long *rank[PN_MEASURE_COUNT];       /* by vertex of all */
     igraph_integer_t sample;            /* betweenness sources; 0 exact */
     igraph_vector_int_t membership;
     igraph_integer_t communities;
@@ -110,9 +111,9 @@ static int page_init(page_t *p, const pn_graph_t *g, const pn_graph_t *all,
     p->ds = pn_graph_dataset(g);
     p->o = o;
     p->n = pn_graph_vertex_count(g);
-    p->measured = malloc((size_t)(p->n ? p->n : 1) * sizeof *p->measured);
-    int failed = !p->measured;
-    for (igraph_integer_t v = 0; v < p->n && p->measured; v++)
+    p->measured = xmalloc((size_t)p->n * sizeof *p->measured);
+    int failed = 0;
+    for (igraph_integer_t v = 0; v < p->n; v++)
         p->measured[v] = pn_graph_node_vertex(all, pn_graph_vertex_node(g, v));
     for (int k = 0; k < PN_MEASURE_COUNT; k++)
         failed |= igraph_vector_init(&p->values[k], 0) != IGRAPH_SUCCESS;
@@ -155,10 +156,8 @@ static int by_text(const void *a, const void *b)
 static int collect_agreements(page_t *p)
 {
     size_t count = pn_graph_agreement_count(p->g), used = 0;
-    p->agreements = malloc((count ? count : 1) * sizeof *p->agreements);
-    p->documents = malloc((count ? count : 1) * sizeof *p->documents);
-    if (!p->agreements || !p->documents)
-        return PN_ENOMEM;
+    p->agreements = xmalloc(count * sizeof *p->agreements);
+    p->documents = xmalloc(count * sizeof *p->documents);
     for (igraph_integer_t e = 0; e < pn_graph_edge_count(p->g); e++) {
         const uint32_t *list;
         size_t k = pn_graph_edge_agreements(&list, p->g, e);
@@ -183,42 +182,19 @@ static int collect_agreements(page_t *p)
     return 0;
 }
 
-typedef struct {
-    size_t nodes;
-    const char *code;
-    uint32_t country;
-} country_count_t;
-
-static int by_nodes_then_code(const void *a, const void *b)
-{
-    const country_count_t *x = a, *y = b;
-    if (x->nodes != y->nodes)
-        return x->nodes > y->nodes ? -1 : 1;
-    return strcmp(x->code, y->code);
-}
-
 /* The countries of the vertices, most vertices first (ties by code): the order of colours. */
 static int collect_countries(page_t *p)
 {
     size_t all = pn_dataset_country_count(p->ds);
-    country_count_t *counts = calloc(all ? all : 1, sizeof *counts);
-    p->countries = malloc((all ? all : 1) * sizeof *p->countries);
-    p->country_index = malloc((all ? all : 1) * sizeof *p->country_index);
-    if (!counts || !p->countries || !p->country_index) {
-        free(counts);
-        return PN_ENOMEM;
+    pn_country_tally_t *tally = xmalloc(all * sizeof *tally);
+    p->countries = xmalloc(all * sizeof *p->countries);
+    p->country_index = xmalloc(all * sizeof *p->country_index);
+    p->country_count = pn_graph_tally_countries(tally, p->g, NULL, 0);
+    for (size_t i = 0; i < p->country_count; i++) {
+        p->countries[i] = tally[i].country;
+        p->country_index[tally[i].country] = (uint32_t)i;
     }
-    for (uint32_t c = 0; c < all; c++)
-        counts[c] = (country_count_t){0, pn_dataset_country(p->ds, c)->code, c};
-    for (igraph_integer_t v = 0; v < p->n; v++)
-        counts[pn_graph_vertex_country(p->g, v)].nodes++;
-    qsort(counts, all, sizeof *counts, by_nodes_then_code);
-    for (size_t i = 0; i < all && counts[i].nodes; i++) {
-        p->countries[i] = counts[i].country;
-        p->country_index[counts[i].country] = (uint32_t)i;
-        p->country_count++;
-    }
-    free(counts);
+    free(tally);
     return 0;
 }
 
@@ -239,26 +215,16 @@ static int compute(page_t *p)
     copts.seed = o->seed;
     if (cli_stderr_is_terminal())
         copts.progress = cli_progress;
-    if (p->sample && !o->quiet)
-        fprintf(stderr, "partnet %s: betweenness estimated from %ld random sources of %ld, "
-                        "seed %lu (--sample 0 for the exact value)\n",
-                o->cmd, (long)p->sample, (long)measured, o->seed);
+    if (!o->quiet)
+        result_sample_note(o->cmd, p->sample, measured, o->seed,
+                           " (--sample 0 for the exact value)");
     if ((status = pn_centrality_compute_many(outs, p->all, (1u << PN_MEASURE_COUNT) - 1,
                                              &copts)) != 0)
         return status;
-    for (int k = 0; k < PN_MEASURE_COUNT; k++) {
-        igraph_integer_t *order = cli_ranked_vertices(p->all, VECTOR(p->values[k]));
-        p->rank[k] = malloc((size_t)(measured ? measured : 1) * sizeof *p->rank[k]);
-        if (!order || !p->rank[k]) {
-            free(order);
-            return PN_ENOMEM;
-        }
-        for (igraph_integer_t i = 0; i < measured; i++)
-            p->rank[k][order[i]] = i + 1;
-        free(order);
-    }
+    for (int k = 0; k < PN_MEASURE_COUNT; k++)
+        p->rank[k] = result_ranks(p->all, VECTOR(p->values[k]));
     if ((status = pn_communities_find(&p->membership, &p->communities, &p->modularity, p->all,
-                                 PN_COMMUNITY_LOUVAIN, o->seed)) != 0)
+                                      PN_COMMUNITY_LOUVAIN, o->seed)) != 0)
         return status;
     if (o->layout != EXPLORER_LAYOUT_FORCE) {
         if ((status = pn_layout_map(&p->map, &p->placement, &p->map_info, p->g)) != 0)
@@ -614,7 +580,7 @@ static void write_payload(FILE *f, const page_t *p)
         }
         fputs("],\"rank\":[", f);
         for (igraph_integer_t v = 0; v < p->n; v++)
-            fprintf(f, v ? ",%ld" : "%ld", (long)p->rank[k][p->measured[v]]);
+            fprintf(f, v ? ",%ld" : "%ld", p->rank[k][p->measured[v]]);
         fputs("]}", f);
     }
     fprintf(f, "},\"measured\":%ld,\"betweenness\":{\"sources\":",

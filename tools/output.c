@@ -4,10 +4,13 @@
  */
 #include "output.h"
 
+#include "xalloc.h"
+
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <partnet/text.h>
+#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 typedef struct {
     char *name;
@@ -28,26 +31,9 @@ struct table {
     size_t cell_count, cell_capacity;
 };
 
-static void *xrealloc(void *p, size_t size)
-{
-    void *q = realloc(p, size);
-    if (!q) {
-        fputs("partnet: out of memory\n", stderr);
-        exit(1);
-    }
-    return q;
-}
-
-static char *xstrdup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    return memcpy(xrealloc(NULL, n), s, n);
-}
-
 table_t *table_new(const char *name, const char *title)
 {
-    table_t *t = xrealloc(NULL, sizeof *t);
-    memset(t, 0, sizeof *t);
+    table_t *t = xcalloc(1, sizeof *t);
     t->name = xstrdup(name);
     t->title = title ? xstrdup(title) : NULL;
     return t;
@@ -74,6 +60,12 @@ void table_column(table_t *t, const char *name, col_type_t type, int digits)
     t->columns[t->column_count++] = (column_t){xstrdup(name), type, digits};
 }
 
+void table_columns(table_t *t, const column_spec_t *columns, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        table_column(t, columns[i].name, columns[i].type, columns[i].digits);
+}
+
 static void push(table_t *t, char *text, double real)
 {
     if (t->cell_count == t->cell_capacity) {
@@ -95,33 +87,10 @@ void table_int(table_t *t, long long value)
     push(t, xstrdup(buf), (double)value);
 }
 
-void format_real(char buf[32], double value)
-{
-    if (isnan(value)) {
-        strcpy(buf, "nan");
-        return;
-    }
-    if (isinf(value)) {
-        strcpy(buf, value > 0 ? "inf" : "-inf");
-        return;
-    }
-    if (value == floor(value) && fabs(value) < 1e15) {
-        snprintf(buf, 32, "%.0f", value);
-        if (strcmp(buf, "-0") == 0)
-            strcpy(buf, "0");
-        return;
-    }
-    for (int precision = 1; precision <= 17; precision++) {
-        snprintf(buf, 32, "%.*g", precision, value);
-        if (strtod(buf, NULL) == value)
-            return;
-    }
-}
-
 void table_real(table_t *t, double value)
 {
-    char buf[32];
-    format_real(buf, value);
+    char buf[PN_TEXT_REAL_MAX];
+    pn_text_format_real(buf, value);
     push(t, isfinite(value) ? xstrdup(buf) : NULL, value);
 }
 
@@ -196,7 +165,7 @@ static const char *shown(const table_t *t, size_t cell, char buf[64])
 static void print_table(FILE *out, const table_t *t)
 {
     size_t columns = t->column_count, rows = table_rows(t);
-    size_t *width = xrealloc(NULL, columns * sizeof *width);
+    size_t *width = xmalloc(columns * sizeof *width);
     char buf[64];
     for (size_t c = 0; c < columns; c++)
         width[c] = text_width(t->columns[c].name);
@@ -227,36 +196,19 @@ static void print_table(FILE *out, const table_t *t)
 
 /* ---- CSV ------------------------------------------------------------------------------- */
 
-static void csv_field(FILE *out, const char *s)
-{
-    if (!s)
-        return;
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
 static void print_csv(FILE *out, const table_t *t)
 {
     size_t columns = t->column_count;
     for (size_t c = 0; c < columns; c++) {
         if (c)
             fputc(',', out);
-        csv_field(out, t->columns[c].name);
+        pn_text_write_csv(out, t->columns[c].name);
     }
     fputc('\n', out);
     for (size_t i = 0; i < t->cell_count; i++) {
         if (i % columns)
             fputc(',', out);
-        csv_field(out, t->cells[i].text);
+        pn_text_write_csv(out, t->cells[i].text);
         if (i % columns == columns - 1)
             fputc('\n', out);
     }
@@ -270,13 +222,13 @@ static void print_csv_long(FILE *out, table_t *const *tables, size_t count)
         size_t columns = t->column_count;
         for (size_t r = 0; r < table_rows(t); r++) {
             for (size_t c = 1; c < columns; c++) {
-                csv_field(out, t->name);
+                pn_text_write_csv(out, t->name);
                 fputc(',', out);
-                csv_field(out, t->cells[r * columns].text);
+                pn_text_write_csv(out, t->cells[r * columns].text);
                 fputc(',', out);
-                csv_field(out, t->columns[c].name);
+                pn_text_write_csv(out, t->columns[c].name);
                 fputc(',', out);
-                csv_field(out, t->cells[r * columns + c].text);
+                pn_text_write_csv(out, t->cells[r * columns + c].text);
                 fputc('\n', out);
             }
         }

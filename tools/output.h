@@ -19,6 +19,17 @@ void table_free(table_t *t);
 /** Add a column. @p digits, for COL_REAL in the terminal: decimals when >= 0, significant
  *  digits when < -1 (-6: six), the shortest exact form when -1. CSV and JSON are always exact. */
 void table_column(table_t *t, const char *name, col_type_t type, int digits);
+/** A column as table_column() takes it, for tables whose columns are listed as data. */
+typedef struct {
+    const char *name;
+    col_type_t type;
+    int digits;
+} column_spec_t;
+
+/** Add @p count columns. */
+void table_columns(table_t *t, const column_spec_t *columns, size_t count);
+#define TABLE_COLUMNS(t, specs) table_columns((t), (specs), sizeof(specs) / sizeof((specs)[0]))
+
 /** Cells go in row by row: one table_text/int/real/null per column, in order. */
 void table_text(table_t *t, const char *value);
 void table_int(table_t *t, long long value);
@@ -46,9 +57,6 @@ int table_print_html(FILE *out, const table_t *t);
 
 /** Write text with &, <, > and quotes escaped for HTML. */
 void html_escape(FILE *out, const char *text);
-
-/** The shortest text that reads back as exactly @p value ("0.1", "2", "1e-07"). */
-void format_real(char buf[32], double value);
 
 /** Display width of UTF-8 text in a terminal (code points; East Asian wide ones count 2). */
 size_t text_width(const char *s);

@@ -5,10 +5,8 @@
 #include "commands.h"
 
 #include <errno.h>
-#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 

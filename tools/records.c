@@ -2,6 +2,7 @@
  * Nodes and agreements as table cells and JSON objects, for show, agreements and path.
  */
 #include "records.h"
+#include "xalloc.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -13,8 +14,7 @@
 
 const char *record_country(const pn_dataset_t *ds, uint32_t node)
 {
-    const char *code = pn_dataset_country(ds, pn_dataset_node(ds, node)->country)->code;
-    return code[0] ? code : "?";
+    return pn_dataset_country_code(ds, pn_dataset_node(ds, node)->country);
 }
 
 static cJSON *string_or_null(const char *s)
@@ -232,9 +232,7 @@ char *record_join(int argc, char **argv, int first)
     size_t size = 1;
     for (int i = first; i < argc; i++)
         size += strlen(argv[i]) + 1;
-    char *text = malloc(size), *p = text;
-    if (!text)
-        return NULL;
+    char *text = xmalloc(size), *p = text;
     for (int i = first; i < argc; i++) {
         size_t n = strlen(argv[i]);
         if (i > first)

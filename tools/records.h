@@ -52,7 +52,7 @@ void record_agreement_cells(table_t *t, format_t format, const pn_dataset_t *ds,
 void record_sort_by_date(size_t *agreements, size_t count, const pn_dataset_t *ds);
 
 /** The operands argv[first..argc-1] joined by spaces, so that `show Mogilev Oblast` needs no
- *  quotes. @return malloc'ed, NULL when out of memory */
+ *  quotes. @return malloc'ed */
 char *record_join(int argc, char **argv, int first);
 
 /** Resolve a node named on the command line (id, name or alias), saying why not on stderr

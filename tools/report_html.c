@@ -4,6 +4,7 @@
  * share glyph ids); tables sort by clicking their heads, with a few lines of script.
  */
 #include "report.h"
+#include "xalloc.h"
 
 #include "explorer.h"
 
@@ -42,69 +43,49 @@ static const char script[] =
     "th.dataset.dir=dir===1?'asc':'desc';rows.forEach(function(r){body.appendChild(r);});"
     "});});";
 
-static int read_whole(const char *path, unsigned char **out, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return -1;
-    size_t cap = 1 << 16, used = 0;
-    unsigned char *buf = malloc(cap);
-    while (buf) {
-        size_t n = fread(buf + used, 1, cap - used, f);
-        used += n;
-        if (used < cap)
-            break;
-        unsigned char *grown = realloc(buf, cap *= 2);
-        if (!grown) {
-            free(buf);
-            buf = NULL;
-        }
-        buf = grown;
-    }
-    int failed = ferror(f) || !buf;
-    fclose(f);
-    if (failed) {
-        free(buf);
-        return -1;
-    }
-    *out = buf;
-    *len = used;
-    return 0;
-}
-
-static void base64(FILE *out, const unsigned char *data, size_t len)
+/* The file at @p path in base64, read and written a block at a time (a multiple of three
+ * bytes, so that only the last block is padded). @return 0 or -1 (unreadable) */
+static int base64_file(FILE *out, const char *path)
 {
     static const char digits[] =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    for (size_t i = 0; i < len; i += 3) {
-        unsigned v = (unsigned)data[i] << 16;
-        if (i + 1 < len)
-            v |= (unsigned)data[i + 1] << 8;
-        if (i + 2 < len)
-            v |= data[i + 2];
-        fputc(digits[v >> 18 & 63], out);
-        fputc(digits[v >> 12 & 63], out);
-        fputc(i + 1 < len ? digits[v >> 6 & 63] : '=', out);
-        fputc(i + 2 < len ? digits[v & 63] : '=', out);
+    unsigned char block[3 * 16384];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    size_t len;
+    while ((len = fread(block, 1, sizeof block, f)) > 0) {
+        for (size_t i = 0; i < len; i += 3) {
+            unsigned v = (unsigned)block[i] << 16;
+            if (i + 1 < len)
+                v |= (unsigned)block[i + 1] << 8;
+            if (i + 2 < len)
+                v |= block[i + 2];
+            fputc(digits[v >> 18 & 63], out);
+            fputc(digits[v >> 12 & 63], out);
+            fputc(i + 1 < len ? digits[v >> 6 & 63] : '=', out);
+            fputc(i + 2 < len ? digits[v & 63] : '=', out);
+        }
+        if (len < sizeof block)
+            break;
     }
+    int failed = ferror(f);
+    fclose(f);
+    return failed ? -1 : 0;
 }
 
 /* An SVG file inline as an <img>, with a caption. @return 0 or -1 (file unreadable) */
 static int figure(FILE *out, const char *path, const char *id, const char *alt,
                   const char *caption)
 {
-    unsigned char *svg;
-    size_t len;
-    if (read_whole(path, &svg, &len) != 0)
-        return -1;
     fprintf(out, "<figure id=\"%s\"><img alt=\"", id);
     html_escape(out, alt);
     fputs("\" src=\"data:image/svg+xml;base64,", out);
-    base64(out, svg, len);
+    if (base64_file(out, path) != 0)
+        return -1;
     fputs("\"><figcaption>", out);
     html_escape(out, caption);
     fputs("</figcaption></figure>\n", out);
-    free(svg);
     return 0;
 }
 
@@ -125,11 +106,9 @@ int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph
         return EXIT_USAGE;
     }
     size_t n = strlen(dir) + 32;
-    char *chart = malloc(n), *page = malloc(n), *drawing = malloc(n), *explorer = malloc(n);
+    char *chart = xmalloc(n), *page = xmalloc(n), *drawing = xmalloc(n), *explorer = xmalloc(n);
     pn_outfile_t *file = NULL;
     int rc = EXIT_FAILED;
-    if (!chart || !page || !drawing || !explorer)
-        goto done;
     snprintf(chart, n, "%s/growth.svg", dir);
     snprintf(drawing, n, "%s/network.svg", dir);
     snprintf(page, n, "%s/index.html", dir);

@@ -1,0 +1,77 @@
+/*
+ * Communities in a table (clusters and report show them): size, agreements inside, country mix
+ * and members of each.
+ */
+#include "results.h"
+
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+
+/* The members' names joined with "; ", at most @p listed of them, then how many more. */
+static char *member_list(const pn_graph_t *g, const igraph_integer_t *members,
+                         igraph_integer_t size, igraph_integer_t listed)
+{
+    char *text = NULL;
+    size_t length = 0;
+    FILE *f = open_memstream(&text, &length);
+    if (!f)
+        out_of_memory();
+    for (igraph_integer_t i = 0; i < listed; i++)
+        fprintf(f, "%s%s", i ? "; " : "", pn_graph_vertex_name(g, members[i]));
+    if (listed < size)
+        fprintf(f, "; ... %ld more", (long)(size - listed));
+    if (fclose(f) != 0 || !text)
+        out_of_memory();
+    return text;
+}
+
+table_t *result_communities_table(const pn_graph_t *g, const igraph_vector_int_t *membership,
+                                  igraph_integer_t count, long top, int short_lists,
+                                  const char *title)
+{
+    const igraph_t *graph = pn_graph_igraph(g);
+    igraph_integer_t n = igraph_vcount(graph);
+    double *partners = xcalloc((size_t)n, sizeof *partners);
+    long *inside = xcalloc((size_t)count, sizeof *inside);
+    igraph_integer_t *members = xmalloc((size_t)n * sizeof *members);
+    for (igraph_integer_t e = 0; e < igraph_ecount(graph); e++) {
+        igraph_integer_t a = IGRAPH_FROM(graph, e), b = IGRAPH_TO(graph, e);
+        partners[a]++;
+        partners[b]++;
+        if (VECTOR(*membership)[a] == VECTOR(*membership)[b])
+            inside[VECTOR(*membership)[a]] += (long)VECTOR(*pn_graph_weights(g))[e];
+    }
+    table_t *t = table_new("communities", title);
+    static const column_spec_t columns[] = {
+        {"community", COL_INT, -1},
+        {"size", COL_INT, -1},
+        {"agreements", COL_INT, -1},
+        {"countries", COL_TEXT, -1},
+        {"members", COL_TEXT, -1}};
+    TABLE_COLUMNS(t, columns);
+    long shown = top > 0 && top < count ? top : (long)count;
+    for (long c = 0; c < shown; c++) {
+        igraph_integer_t size = 0;
+        for (igraph_integer_t v = 0; v < n; v++)
+            if (VECTOR(*membership)[v] == c)
+                members[size++] = v;
+        /* members by decreasing number of partners */
+        result_sort(members, (size_t)size, g, partners);
+        char countries[2048];
+        result_country_mix(countries, sizeof countries, g, members, (size_t)size);
+        char *names = member_list(g, members, size, short_lists && size > 6 ? 5 : size);
+        table_int(t, c + 1);
+        table_int(t, size);
+        table_int(t, inside[c]);
+        table_text(t, countries);
+        table_text(t, names);
+        free(names);
+    }
+    free(partners);
+    free(inside);
+    free(members);
+    return t;
+}
