@@ -246,4 +246,56 @@ static inline void pn_test_network_free(pn_test_load_t *loaded, pn_graph_t *grap
     pn_test_load_free(loaded);
 }
 
+/* The path of tests/fixtures/@p name; static storage, overwritten by the next call. */
+static inline const char *pn_test_fixture(const char *name)
+{
+    static char path[1024];
+    const char *root = getenv("PARTNET_SOURCE_ROOT");
+    snprintf(path, sizeof path, "%s/tests/fixtures/%s", root ? root : ".", name);
+    return path;
+}
+
+/*
+ * The network the measure tests work by hand (tests/fixtures/network.json):
+ *
+ *   BY: A (region), B (region), G (city in B), C (city in A), minsk (city of regional rank)
+ *   AM: D (region), F (region), E (city in F)
+ *
+ *   agreements: A-D 2010, A-D 2012, B-D 2011, A-B 2014, D-G 2015, C-E 2013, minsk-E (undated)
+ *   reported: r1 BY-AM agreements 50 as of 2012; r2 AM regions covered with BY 9 as of 2013;
+ *   r3 D's partners 4; r4 BY-AM twinning agreements 9; r5 BY-AM agreements 4 in 2011-2013
+ *
+ * Simple graph: triangle A-B-D with G hanging from D; the path C-E-minsk; F alone.
+ * Degrees A2 B2 D3 G1 C1 E2 minsk1 F0 (sum 12, 6 edges, 8 nodes). Load it, with its whole
+ * graph, into the suite's statics from its .init, and free both in .fini.
+ */
+static pn_test_load_t pn_test_hand;
+static pn_graph_t *pn_test_hand_graph;
+
+static inline void pn_test_hand_setup(void)
+{
+    pn_test_setup();
+    pn_test_hand = pn_test_load(pn_test_fixture("network.json"), NULL);
+    cr_assert_eq(pn_test_hand.status, 0, "%s", pn_test_problems(&pn_test_hand));
+    cr_assert_eq(pn_test_graph(&pn_test_hand_graph, pn_test_hand.ds, NULL), 0, "%s",
+                 pn_error_last());
+}
+
+static inline void pn_test_hand_teardown(void)
+{
+    pn_test_network_free(&pn_test_hand, pn_test_hand_graph);
+    pn_test_teardown();
+}
+
+#define PN_TEST_HAND_SUITE(name)                                                                   \
+    TestSuite(name, .init = pn_test_hand_setup, .fini = pn_test_hand_teardown)
+
+/* The vertex of node @p id in the hand network's graph. */
+static inline igraph_integer_t pn_test_hand_vertex(const char *id)
+{
+    uint32_t node;
+    cr_assert_eq(pn_dataset_find_node(&node, pn_test_hand.ds, id), 0, "no node %s", id);
+    return pn_graph_node_vertex(pn_test_hand_graph, node);
+}
+
 #endif

@@ -213,3 +213,51 @@ Test(graph, names_its_vertices_by_node_or_country)
     pn_graph_free(g);
     pn_dataset_free(ds);
 }
+
+Test(graph, sorts_vertices_by_value_then_id)
+{
+    pn_dataset_t *ds = pn_test_sample();
+    pn_graph_t *g;
+    cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
+    /* vertices in dataset order: by-a, by-b, by-c, am-d, by */
+    const double value[] = {2, 5, 2, 2, 1};
+    igraph_integer_t order[] = {0, 1, 2, 3, 4};
+    cr_assert_eq(pn_graph_sort_vertices(order, 5, g, value), 0);
+    const char *expected[] = {"by-b", "am-d", "by-a", "by-c", "by"};
+    for (int i = 0; i < 5; i++)
+        cr_expect_str_eq(pn_graph_vertex_id(g, order[i]), expected[i], "place %d", i);
+    igraph_integer_t some[] = {4, 0};
+    cr_assert_eq(pn_graph_sort_vertices(some, 2, g, value), 0);
+    cr_expect_eq(some[0], 0, "a subset sorts too");
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+}
+
+Test(graph, tallies_the_countries_of_vertices)
+{
+    pn_dataset_t *ds = pn_test_sample();
+    uint32_t kz;
+    cr_assert_eq(pn_dataset_add_country(&kz, ds, "KZ", "Kazakhstan", -1), 0);
+    cr_assert_eq(pn_dataset_add_node(NULL, ds, "kz-a", "KA", kz, PN_LEVEL_REGION), 0);
+    cr_assert_eq(pn_dataset_add_node(NULL, ds, "kz-b", "KB", kz, PN_LEVEL_REGION), 0);
+    pn_graph_t *g;
+    cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
+    pn_country_tally_t tally[3];
+    cr_assert_eq(pn_graph_tally_countries(tally, g, NULL, 0), 3);
+    cr_expect_str_eq(tally[0].code, "BY");
+    cr_expect_eq(tally[0].vertices, 4);
+    cr_expect_str_eq(tally[1].code, "KZ", "two each: by code");
+    cr_expect_str_eq(tally[2].code, "AM");
+    cr_expect_eq(tally[2].vertices, 1);
+    igraph_integer_t some[] = {vertex(g, "am-d"), vertex(g, "kz-a")};
+    cr_assert_eq(pn_graph_tally_countries(tally, g, some, 2), 2);
+    cr_expect_str_eq(tally[0].code, "AM", "one each: by code");
+    pn_graph_free(g);
+    pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
+    opts.by_country = 1;
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
+    cr_assert_eq(pn_graph_tally_countries(tally, g, NULL, 0), 3, "a country counts for itself");
+    cr_expect_eq(tally[0].vertices, 1);
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+}

@@ -257,3 +257,23 @@ Test(growth, rejects_bad_ranges_and_handles_no_dates)
     cr_expect_eq(pn_growth_new(&g, ds, &o), PN_ENOTFOUND);
     pn_dataset_free(ds);
 }
+
+Test(growth, rows_do_not_depend_on_the_thread_count)
+{
+    pn_dataset_t *ds = random_network(11, 300, 2000);
+    pn_growth_options_t o = PN_GROWTH_OPTIONS_INIT;
+    pn_growth_t *one, *three;
+    o.threads = 1;
+    cr_assert_eq(pn_growth_new(&one, ds, &o), 0, "%s", pn_error_last());
+    o.threads = 3;
+    cr_assert_eq(pn_growth_new(&three, ds, &o), 0, "%s", pn_error_last());
+    cr_assert_eq(one->year_count, three->year_count);
+    for (size_t k = 0; k < one->year_count; k++)
+        cr_expect_eq(one->years[k].transitivity, three->years[k].transitivity, "%d",
+                     one->years[k].year);
+    pn_growth_free(one);
+    pn_growth_free(three);
+    o.view.as_of = 20100000;
+    cr_expect_eq(pn_growth_new(&one, ds, &o), PN_EUSAGE, "every year is a snapshot");
+    pn_dataset_free(ds);
+}

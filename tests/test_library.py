@@ -59,6 +59,19 @@ class Symbols(unittest.TestCase):
         self.check(LIBDRAW, "libpartnet-draw.map", True)
 
 
+class Version(unittest.TestCase):
+    def test_the_headers_version_is_meson_builds(self):
+        with open(os.path.join(SOURCE, "meson.build"), encoding="utf-8") as f:
+            version = re.search(r"version: '([0-9.]+)'", f.read()).group(1)
+        with open(os.path.join(BUILD, "include", "partnet", "version.h"), encoding="utf-8") as f:
+            header = f.read()
+        self.assertIn('#define PN_VERSION "%s"' % version, header)
+        major, minor, patch = version.split(".")
+        self.assertIn("#define PN_VERSION_MINOR %s" % minor, header)
+        with open(os.path.join(BUILD, "tools", "partnet.1"), encoding="utf-8") as f:
+            self.assertIn('"partnet %s"' % version, f.readline())
+
+
 class Needed(unittest.TestCase):
     def test_the_analysis_library_needs_no_picture_library(self):
         libs = needed(LIBPARTNET)

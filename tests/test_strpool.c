@@ -1,9 +1,7 @@
-/* Internals: the string arena and map, and the radix sort (linked from the internal library). */
+/* Internals: the string arena and map (linked from the internal library). */
 #include "test_common.h"
 
-#include "sort.h"
 #include "strpool.h"
-#include "utf8.h"
 
 PN_TEST_SUITE(strpool);
 
@@ -53,52 +51,4 @@ Test(strpool, arena_keeps_large_and_small_strings)
     cr_expect_eq(d[9], 0.0, "zeroed");
     free(text);
     pn_arena__destroy(&arena);
-}
-
-Test(strpool, radix_sort_is_stable_and_sorts_wide_keys)
-{
-    size_t n = 50000;
-    pn_keyed_t *items = malloc(n * sizeof *items);
-    uint64_t x = 88172645463325252ull;
-    for (size_t i = 0; i < n; i++) {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        items[i].key = (x % 1000) << 40 | (x >> 60);
-        items[i].value = (uint32_t)i;
-    }
-    cr_assert_eq(pn_sort__keyed(items, n), 0);
-    for (size_t i = 1; i < n; i++) {
-        cr_assert_leq(items[i - 1].key, items[i].key);
-        if (items[i - 1].key == items[i].key)
-            cr_assert_lt(items[i - 1].value, items[i].value, "equal keys keep their order");
-    }
-    free(items);
-}
-
-Test(strpool, folds_names_for_loose_comparison)
-{
-    char out[256];
-    const char *cases[][2] = {{"Réunion", "reunion"},
-                              {"  Côte d'Ivoire ", "cote divoire"},
-                              {"Bosnia & Herzegovina", "bosnia and herzegovina"},
-                              {"Łódź", "lodz"},
-                              {"São Tomé-and-Príncipe", "sao tome and principe"},
-                              {"Ștefan", "stefan"},
-                              {"Минск", "Минск"}};
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        pn_utf8__fold(cases[i][0], strlen(cases[i][0]), out);
-        cr_expect_str_eq(out, cases[i][1]);
-    }
-}
-
-Test(strpool, finds_invalid_utf8)
-{
-    cr_expect_eq(pn_utf8__invalid("abc", 3), 3);
-    cr_expect_eq(pn_utf8__invalid("Минск", strlen("Минск")), strlen("Минск"));
-    cr_expect_eq(pn_utf8__invalid("ab\xC0\xAF", 4), 2, "overlong");
-    cr_expect_eq(pn_utf8__invalid("ab\xED\xA0\x80", 5), 2, "surrogate");
-    cr_expect_eq(pn_utf8__invalid("ab\xF4\x90\x80\x80", 6), 2, "above U+10FFFF");
-    cr_expect_eq(pn_utf8__invalid("ab\xE2\x82", 4), 2, "truncated");
-    cr_expect_eq(pn_utf8__invalid("ab\0c", 4), 2, "NUL");
 }

@@ -125,6 +125,17 @@ Test(view, refuses_an_unknown_country)
     pn_dataset_free(ds);
 }
 
+Test(view, refuses_options_of_another_version)
+{
+    pn_dataset_t *ds = pn_test_sample();
+    pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
+    pn_view_t *view = NULL;
+    opts.version = 99;
+    cr_expect_eq(pn_view_new(&view, ds, &opts), PN_EUSAGE);
+    cr_expect_null(view);
+    pn_dataset_free(ds);
+}
+
 Test(view, of_an_empty_dataset_is_empty)
 {
     pn_dataset_t *ds;

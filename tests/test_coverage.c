@@ -1,0 +1,94 @@
+/* Coverage, the country matrix and the recorded counterparts of reported figures on the
+ * hand-worked network of test_common.h. */
+#include "test_common.h"
+
+PN_TEST_HAND_SUITE(coverage);
+
+static const pn_coverage_row_t *row(const pn_coverage_t *coverage, const char *code)
+{
+    for (size_t i = 0; i < coverage->country_count; i++)
+        if (strcmp(pn_dataset_country_code(pn_test_hand.ds, coverage->countries[i].country),
+                   code) == 0)
+            return &coverage->countries[i];
+    cr_assert_fail("no row for %s", code);
+    return NULL;
+}
+
+Test(coverage, coverage_counts_first_level_units)
+{
+    pn_coverage_t *rows;
+    pn_view_t *whole = pn_test_view(pn_test_hand.ds, NULL);
+    cr_assert_eq(pn_coverage_new(&rows, whole, 0), 0);
+    cr_assert_eq(rows->country_count, 2);
+    cr_expect_str_eq(pn_dataset_country(pn_test_hand.ds, rows->countries[0].country)->code, "AM",
+                     "code order");
+    const pn_coverage_row_t *by = row(rows, "BY"), *am = row(rows, "AM");
+    cr_expect_eq(by->units, 3, "A, B and the city of regional rank");
+    cr_expect_eq(by->covered, 3);
+    cr_expect_eq(by->covered_abroad, 3);
+    cr_expect_float_eq(by->share, 3.0 / 7, 1e-15, "over the registry's 7, not the 3 listed");
+    cr_expect_eq(by->nodes, 5);
+    cr_expect_eq(by->nodes_active, 5);
+    cr_expect_eq(by->nodes_abroad, 5);
+    cr_expect_eq(by->agreements, 7);
+    cr_expect_eq(by->partner_countries, 1);
+    cr_expect_eq(am->units, 2);
+    cr_expect_eq(am->covered, 1, "F only through its city E: not without rollup");
+    cr_expect_eq(am->nodes_active, 2);
+    cr_expect_eq(am->agreements, 6);
+    pn_coverage_free(rows);
+
+    cr_assert_eq(pn_coverage_new(&rows, whole, 1), 0);
+    am = row(rows, "AM");
+    cr_expect_eq(am->covered, 2, "with rollup E's agreements cover F");
+    cr_expect_float_eq(am->share, 2.0 / 11, 1e-15);
+    pn_coverage_free(rows);
+    pn_view_free(whole);
+}
+
+Test(coverage, coverage_follows_the_snapshot)
+{
+    pn_view_options_t view = PN_VIEW_OPTIONS_INIT;
+    pn_coverage_t *rows;
+    view.as_of = 20110000;
+    pn_view_t *snapshot = pn_test_view(pn_test_hand.ds, &view);
+    cr_assert_eq(pn_coverage_new(&rows, snapshot, 1), 0);
+    pn_view_free(snapshot);
+    cr_expect_eq(row(rows, "BY")->covered, 2, "A (2010) and B (2011)");
+    cr_expect_eq(row(rows, "AM")->covered, 1);
+    cr_expect_eq(row(rows, "BY")->agreements, 2);
+    pn_coverage_free(rows);
+}
+
+Test(coverage, country_matrix_counts_agreements_and_pairs)
+{
+    pn_country_matrix_t *matrix;
+    pn_view_t *whole = pn_test_view(pn_test_hand.ds, NULL);
+    cr_assert_eq(pn_country_matrix_new(&matrix, whole), 0);
+    pn_view_free(whole);
+    cr_assert_eq(matrix->pair_count, 2);
+    const pn_country_pair_t *cells = matrix->pairs;
+    cr_expect_str_eq(pn_dataset_country(pn_test_hand.ds, cells[0].a)->code, "AM");
+    cr_expect_str_eq(pn_dataset_country(pn_test_hand.ds, cells[0].b)->code, "BY");
+    cr_expect_eq(cells[0].agreements, 6);
+    cr_expect_eq(cells[0].pairs, 5, "A-D twice is one pair");
+    cr_expect_str_eq(pn_dataset_country(pn_test_hand.ds, cells[1].a)->code, "BY");
+    cr_expect_eq(cells[1].b, cells[1].a, "domestic agreements");
+    cr_expect_eq(cells[1].agreements, 1);
+    pn_country_matrix_free(matrix);
+}
+
+Test(coverage, reported_figures_get_their_recorded_counterpart)
+{
+    double recorded;
+    cr_assert_eq(pn_reported_count(&recorded, pn_test_hand.ds, 0), 0);
+    cr_expect_eq(recorded, 3, "BY-AM agreements as of 2012: A-D 2010, A-D 2012, B-D 2011");
+    cr_assert_eq(pn_reported_count(&recorded, pn_test_hand.ds, 1), 0);
+    cr_expect_eq(recorded, 2, "AM units with a BY partner by 2013: D, and F through E");
+    cr_assert_eq(pn_reported_count(&recorded, pn_test_hand.ds, 2), 0);
+    cr_expect_eq(recorded, 3, "D's partners: A, B, G");
+    cr_assert_eq(pn_reported_count(&recorded, pn_test_hand.ds, 3), 0);
+    cr_expect_eq(recorded, 5, "twinning agreements between BY and AM, undated included");
+    cr_assert_eq(pn_reported_count(&recorded, pn_test_hand.ds, 4), 0);
+    cr_expect_eq(recorded, 3, "signed 2011 to 2013: B-D 2011, A-D 2012, C-E 2013");
+}
