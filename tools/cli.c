@@ -300,7 +300,7 @@ int cli_view_check(const pn_view_options_t *view, const char *cmd)
     return 0;
 }
 
-static int failed(const char *cmd, int status)
+int cli_failure(const char *cmd, int status)
 {
     cli_error(cmd, "%s", pn_error_last());
     return status == PN_ENOTFOUND || status == PN_EUSAGE ? EXIT_USAGE : EXIT_FAILED;
@@ -310,7 +310,7 @@ int cli_view(pn_view_t **out, const pn_dataset_t *ds, const pn_view_options_t *o
              const char *cmd)
 {
     int status = pn_view_new(out, ds, opts);
-    return status == 0 ? EXIT_OK : failed(cmd, status);
+    return status == 0 ? EXIT_OK : cli_failure(cmd, status);
 }
 
 pn_view_options_t cli_snapshot_options(const pn_view_options_t *view, const pn_view_t *history,
@@ -336,7 +336,7 @@ int cli_graph(pn_graph_t **out, const pn_dataset_t *ds, const pn_view_options_t 
         return rc;
     int status = pn_graph_new(out, view);
     pn_view_free(view);
-    return status == 0 ? EXIT_OK : failed(cmd, status);
+    return status == 0 ? EXIT_OK : cli_failure(cmd, status);
 }
 
 int cli_stderr_is_terminal(void)

@@ -113,6 +113,10 @@ int cli_view(pn_view_t **out, const pn_dataset_t *ds, const pn_view_options_t *o
 pn_view_options_t cli_snapshot_options(const pn_view_options_t *view, const pn_view_t *history,
                                        pn_date_t as_of);
 
+/** Say why a library call failed (pn_error_last()). @return its exit code: EXIT_USAGE for
+ *  PN_EUSAGE and PN_ENOTFOUND (something asked for that is not there), EXIT_FAILED else. */
+int cli_failure(const char *cmd, int status);
+
 /** The graph of the view the options describe, as cli_view(). */
 int cli_graph(pn_graph_t **out, const pn_dataset_t *ds, const pn_view_options_t *opts,
               const char *cmd);

@@ -101,9 +101,9 @@ int cmd_agreements(cli_t *cli, int argc, char **argv)
     if (args.between && (rc = countries(pair, ds, args.between)) != EXIT_OK)
         goto done;
     if (args.node) {
-        if (pn_search_new(&search, ds) != 0) {
-            cli_error("agreements", "%s", pn_error_last());
-            rc = EXIT_FAILED;
+        int status = pn_search_new(&search, ds);
+        if (status != 0) {
+            rc = cli_failure("agreements", status);
             goto done;
         }
         if ((rc = record_resolve(&node, search, args.node, "agreements")) != EXIT_OK)

@@ -109,12 +109,12 @@ int cmd_clusters(cli_t *cli, int argc, char **argv)
         goto done;
     igraph_integer_t count;
     double modularity, mean_nmi = 0, min_nmi = 0, mean_q = 0;
-    if (pn_communities_find(&membership, &count, &modularity, g, c.method, c.seed) != 0 ||
-        (c.stability && pn_communities_measure_stability(&mean_nmi, &min_nmi, &mean_q, g,
-                                                         c.method, c.seed,
-                                                         (int)c.stability) != 0)) {
-        cli_error("clusters", "%s", pn_error_last());
-        rc = EXIT_FAILED;
+    int status = pn_communities_find(&membership, &count, &modularity, g, c.method, c.seed);
+    if (status == 0 && c.stability)
+        status = pn_communities_measure_stability(&mean_nmi, &min_nmi, &mean_q, g, c.method,
+                                                  c.seed, (int)c.stability);
+    if (status != 0) {
+        rc = cli_failure("clusters", status);
         goto done;
     }
     if (pn_community_method_is_random(c.method))

@@ -324,35 +324,36 @@ int cmd_compare(cli_t *cli, int argc, char **argv)
     go.step = y2 - y1;
     go.coverage = 1;
     go.rollup = 1;
-    if (pn_growth_new(&g, ds, &go) != 0 || snapshot_graph(&before, ds, &c, y1) != 0 ||
-        snapshot_graph(&after, ds, &c, y2) != 0) {
-        cli_error("compare", "%s", pn_error_last());
-        rc = EXIT_USAGE;
+    int status;
+    if ((status = pn_growth_new(&g, ds, &go)) != 0 ||
+        (status = snapshot_graph(&before, ds, &c, y1)) != 0 ||
+        (status = snapshot_graph(&after, ds, &c, y2)) != 0) {
+        rc = cli_failure("compare", status);
         goto done;
     }
     size_t appeared;
     tables[0] = figures(&g->years[0], &g->years[1]);
     tables[1] = new_nodes(before, after, c.top, &appeared);
-    if (new_pairs(&tables[2], ds, &c, y1, y2, c.top) != 0) {
-        cli_error("compare", "%s", pn_error_last());
-        rc = EXIT_FAILED;
+    if ((status = new_pairs(&tables[2], ds, &c, y1, y2, c.top)) != 0) {
+        rc = cli_failure("compare", status);
         goto done;
     }
     tables[3] = table_new("rank_changes", NULL);
-    table_column(tables[3], "measure", COL_TEXT, -1);
-    table_column(tables[3], "id", COL_TEXT, -1);
-    table_column(tables[3], "name", COL_TEXT, -1);
-    table_column(tables[3], "country", COL_TEXT, -1);
+    static const column_spec_t who[] = {
+        {"measure", COL_TEXT, -1}, {"id", COL_TEXT, -1}, {"name", COL_TEXT, -1},
+        {"country", COL_TEXT, -1}};
+    TABLE_COLUMNS(tables[3], who);
     char c1[32], c2[32];
     snprintf(c1, sizeof c1, "rank_%d", y1);
     snprintf(c2, sizeof c2, "rank_%d", y2);
     table_column(tables[3], c1, COL_INT, -1);
     table_column(tables[3], c2, COL_INT, -1);
     table_column(tables[3], "change", COL_INT, -1);
-    if (rank_changes(tables[3], ds, before, after, PN_MEASURE_DEGREE, c.top, c.sample) != 0 ||
-        rank_changes(tables[3], ds, before, after, PN_MEASURE_BETWEENNESS, c.top, c.sample) != 0) {
-        cli_error("compare", "%s", pn_error_last());
-        rc = EXIT_FAILED;
+    if ((status = rank_changes(tables[3], ds, before, after, PN_MEASURE_DEGREE, c.top,
+                               c.sample)) != 0 ||
+        (status = rank_changes(tables[3], ds, before, after, PN_MEASURE_BETWEENNESS, c.top,
+                               c.sample)) != 0) {
+        rc = cli_failure("compare", status);
         goto done;
     }
     tables[4] = coverage_changes(ds, g, c.top);

@@ -55,10 +55,9 @@ static int option(void *ctx, int opt, const char *arg)
 static int matrix(cli_t *cli, const pn_view_t *view)
 {
     pn_country_matrix_t *cells = NULL;
-    if (pn_country_matrix_new(&cells, view) != 0) {
-        cli_error("coverage", "%s", pn_error_last());
-        return EXIT_FAILED;
-    }
+    int status = pn_country_matrix_new(&cells, view);
+    if (status != 0)
+        return cli_failure("coverage", status);
     table_t *t = result_matrix_table("matrix", cells, pn_view_dataset(view), NULL, 0);
     int rc = cli_print(cli, &t, 1);
     table_free(t);
@@ -87,9 +86,9 @@ int cmd_coverage(cli_t *cli, int argc, char **argv)
         rc = matrix(cli, view);
         goto done;
     }
-    if (pn_coverage_new(&coverage, view, c.rollup) != 0) {
-        cli_error("coverage", "%s", pn_error_last());
-        rc = EXIT_FAILED;
+    int status = pn_coverage_new(&coverage, view, c.rollup);
+    if (status != 0) {
+        rc = cli_failure("coverage", status);
         goto done;
     }
     t = result_coverage_table(coverage, ds, pn_view_country(view), NULL);

@@ -120,10 +120,9 @@ int cmd_draw(cli_t *cli, int argc, char **argv)
         goto done;
     cli_describe_view(title, sizeof title, ds, &d.view);
     d.draw.title = title;
-    if (pn_draw_write(g, d.output, &d.draw) != 0) {
-        cli_error("draw", "%s", pn_error_last());
-        rc = EXIT_FAILED;
-    }
+    int status = pn_draw_write(g, d.output, &d.draw);
+    if (status != 0)
+        rc = cli_failure("draw", status);
 done:
     pn_graph_free(g);
     pn_dataset_free(ds);

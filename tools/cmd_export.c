@@ -3,6 +3,7 @@
  * centrality and communities attached to the nodes when asked.
  */
 #include "commands.h"
+#include "xalloc.h"
 
 #include <partnet/communities.h>
 #include <partnet/export.h>
@@ -167,8 +168,9 @@ static int compute_metrics(const export_t *x, const pn_graph_t *g, pn_export_col
     pn_centrality_options_t copts = PN_CENTRALITY_OPTIONS_INIT;
     if (cli_stderr_is_terminal())
         copts.progress = cli_progress;
-    if (measures && pn_centrality_compute_many(outs, g, measures, &copts) != 0)
-        return -1;
+    int status = measures ? pn_centrality_compute_many(outs, g, measures, &copts) : 0;
+    if (status != 0)
+        return status;
     for (size_t i = 0; i < x->metric_count; i++) {
         int metric = x->metrics[i];
         columns[i].name = metric == COMMUNITY ? "community" : pn_measure_name((pn_measure_t)metric);
@@ -176,18 +178,17 @@ static int compute_metrics(const export_t *x, const pn_graph_t *g, pn_export_col
         if (metric == COMMUNITY) {
             igraph_vector_int_t membership;
             if (igraph_vector_int_init(&membership, 0) != IGRAPH_SUCCESS)
-                return -1;
-            int status = pn_communities_find(&membership, NULL, NULL, g, PN_COMMUNITY_LOUVAIN,
-                                             x->seed);
-            if (status == 0 &&
-                igraph_vector_resize(&values[i], igraph_vector_int_size(&membership)) != 0)
-                status = -1;
+                out_of_memory();
+            status = pn_communities_find(&membership, NULL, NULL, g, PN_COMMUNITY_LOUVAIN,
+                                         x->seed);
             igraph_integer_t n = igraph_vector_int_size(&membership);
+            if (status == 0 && igraph_vector_resize(&values[i], n) != IGRAPH_SUCCESS)
+                out_of_memory();
             for (igraph_integer_t v = 0; status == 0 && v < n; v++)
                 VECTOR(values[i])[v] = (double)VECTOR(membership)[v] + 1;
             igraph_vector_int_destroy(&membership);
             if (status != 0)
-                return -1;
+                return status;
             fprintf(stderr, "partnet export: communities by louvain with seed %lu (the same seed "
                             "gives the same communities)\n", x->seed);
         }
@@ -220,10 +221,8 @@ static int write_files(const export_t *x, const pn_graph_t *g, const pn_export_o
             status = pn_export_pajek(g, path);
             break;
         }
-        if (status != 0) {
-            cli_error("export", "%s", pn_error_last());
-            return status == PN_EUSAGE ? EXIT_USAGE : EXIT_FAILED;
-        }
+        if (status != 0)
+            return cli_failure("export", status);
     }
     return EXIT_OK;
 }
@@ -260,14 +259,11 @@ int cmd_export(cli_t *cli, int argc, char **argv)
     if ((rc = cli_graph(&g, ds, &x.view, "export")) != EXIT_OK)
         goto done;
     for (; inited < x.metric_count; inited++)
-        if (igraph_vector_init(&values[inited], 0) != IGRAPH_SUCCESS) {
-            cli_error("export", "out of memory");
-            rc = EXIT_FAILED;
-            goto done;
-        }
-    if (compute_metrics(&x, g, columns, values) != 0) {
-        cli_error("export", "%s", pn_error_last());
-        rc = EXIT_FAILED;
+        if (igraph_vector_init(&values[inited], 0) != IGRAPH_SUCCESS)
+            out_of_memory();
+    int status = compute_metrics(&x, g, columns, values);
+    if (status != 0) {
+        rc = cli_failure("export", status);
         goto done;
     }
     pn_export_options_t opts = PN_EXPORT_OPTIONS_INIT;

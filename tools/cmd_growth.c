@@ -192,37 +192,29 @@ int cmd_growth(cli_t *cli, int argc, char **argv)
     table_t *tables[2] = {NULL, NULL};
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         return rc;
-    if (pn_growth_new(&g, ds, &args.growth) != 0) {
-        cli_error("growth", "%s", pn_error_last());
-        rc = EXIT_USAGE;
+    int status = pn_growth_new(&g, ds, &args.growth);
+    if (status != 0) {
+        rc = cli_failure("growth", status);
         goto done;
     }
     if (g->undated && !cli->quiet)
         fprintf(stderr, "partnet growth: %zu undated agreement%s in no year\n", g->undated,
                 g->undated == 1 ? " is" : "s are");
-    if (args.chart && pn_chart_write(g, args.chart, NULL) != 0) {
-        cli_error("growth", "%s", pn_error_last());
-        rc = strstr(pn_error_last(), "written as") || g->year_count == 0 ? EXIT_USAGE : EXIT_FAILED;
+    if (args.chart && (status = pn_chart_write(g, args.chart, NULL)) != 0) {
+        rc = cli_failure("growth", status);
         goto done;
     }
     size_t count = 0;
     if (cli->format == FORMAT_CSV && args.centrality) {
-        if (hubs_table(&tables[count++], g, ds, &args) != 0)
-            goto failed;
+        status = hubs_table(&tables[count++], g, ds, &args);
     } else if (cli->format == FORMAT_CSV && args.growth.coverage) {
         tables[count++] = result_growth_coverage_table(g, ds);
     } else {
         tables[count++] = result_growth_table(g, ds, args.growth.coverage, NULL);
-        if (args.centrality && hubs_table(&tables[count++], g, ds, &args) != 0) {
-            count--;
-            goto failed;
-        }
+        if (args.centrality)
+            status = hubs_table(&tables[count++], g, ds, &args);
     }
-    rc = cli_print(cli, tables, count);
-    goto done;
-failed:
-    cli_error("growth", "%s", pn_error_last());
-    rc = EXIT_FAILED;
+    rc = status == 0 ? cli_print(cli, tables, count) : cli_failure("growth", status);
 done:
     table_free(tables[0]);
     table_free(tables[1]);

@@ -187,18 +187,17 @@ int cmd_path(cli_t *cli, int argc, char **argv)
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         return rc;
     answer.ds = ds;
-    if (pn_search_new(&search, ds) != 0) {
-        cli_error("path", "%s", pn_error_last());
-        rc = EXIT_FAILED;
+    int status = pn_search_new(&search, ds);
+    if (status != 0) {
+        rc = cli_failure("path", status);
         goto done;
     }
     if ((rc = record_resolve(&answer.from, search, name_a, "path")) != EXIT_OK ||
         (rc = record_resolve(&answer.to, search, name_b, "path")) != EXIT_OK ||
         (rc = cli_view(&view, ds, &args.view, "path")) != EXIT_OK)
         goto done;
-    if (pn_graph_new(&g, view) != 0) {
-        cli_error("path", "%s", pn_error_last());
-        rc = EXIT_FAILED;
+    if ((status = pn_graph_new(&g, view)) != 0) {
+        rc = cli_failure("path", status);
         goto done;
     }
     answer.g = g;

@@ -153,9 +153,9 @@ int cmd_rank(cli_t *cli, int argc, char **argv)
         copts.progress = cli_progress;
     if (measures & (1u << PN_MEASURE_BETWEENNESS))
         result_sample_note("rank", r.sample, pn_graph_vertex_count(g), r.seed, NULL);
-    if (pn_centrality_compute_many(outs, g, measures, &copts) != 0) {
-        cli_error("rank", "%s", pn_error_last());
-        rc = EXIT_FAILED;
+    int status = pn_centrality_compute_many(outs, g, measures, &copts);
+    if (status != 0) {
+        rc = cli_failure("rank", status);
         goto done;
     }
 

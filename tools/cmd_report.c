@@ -272,8 +272,7 @@ int cmd_report(cli_t *cli, int argc, char **argv)
     rc = cli_print(cli, tables, count);
     goto done;
 failed:
-    cli_error("report", "%s", pn_error_last());
-    rc = EXIT_FAILED;
+    rc = cli_failure("report", PN_ERROR);
 done:
     for (size_t i = 0; i < count; i++)
         table_free(tables[i]);

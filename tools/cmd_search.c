@@ -102,9 +102,9 @@ int cmd_search(cli_t *cli, int argc, char **argv)
         free(text);
         return rc;
     }
-    if (pn_search_new(&search, ds) != 0 || pn_search_find(&m, search, text) != 0) {
-        cli_error("search", "%s", pn_error_last());
-        rc = EXIT_FAILED;
+    int status = pn_search_new(&search, ds);
+    if (status != 0 || (status = pn_search_find(&m, search, text)) != 0) {
+        rc = cli_failure("search", status);
         goto done;
     }
     agreements = agreement_counts(ds);

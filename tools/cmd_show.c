@@ -402,9 +402,9 @@ int cmd_show(cli_t *cli, int argc, char **argv)
         return rc;
     }
     p.ds = ds;
-    if (pn_search_new(&search, ds) != 0) {
-        cli_error("show", "%s", pn_error_last());
-        rc = EXIT_FAILED;
+    int status = pn_search_new(&search, ds);
+    if (status != 0) {
+        rc = cli_failure("show", status);
         goto done;
     }
     if ((rc = record_resolve(&p.node, search, text, "show")) != EXIT_OK ||
@@ -412,9 +412,8 @@ int cmd_show(cli_t *cli, int argc, char **argv)
         goto done;
     p.in_view = pn_view_has_node(view, p.node);
     collect(&p, view);
-    if (p.in_view && (pn_graph_new(&g, view) != 0 || measure(&p, g) != 0)) {
-        cli_error("show", "%s", pn_error_last());
-        rc = EXIT_FAILED;
+    if (p.in_view && ((status = pn_graph_new(&g, view)) != 0 || (status = measure(&p, g)) != 0)) {
+        rc = cli_failure("show", status);
         goto done;
     }
     if (cli->format == FORMAT_JSON) {

@@ -57,14 +57,14 @@ int cmd_stats(cli_t *cli, int argc, char **argv)
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         return rc;
     pn_stats_t s;
+    int status;
     pn_stats_options_t options = PN_STATS_OPTIONS_INIT;
     if (cli_stderr_is_terminal())
         options.progress = cli_progress;
     if ((rc = cli_graph(&g, ds, &view, "stats")) != EXIT_OK) {
         /* said */
-    } else if (pn_stats_compute(&s, g, &options) != 0) {
-        cli_error("stats", "%s", pn_error_last());
-        rc = EXIT_FAILED;
+    } else if ((status = pn_stats_compute(&s, g, &options)) != 0) {
+        rc = cli_failure("stats", status);
     } else {
         table_t *t = table_new("stats", NULL);
         table_column(t, "metric", COL_TEXT, -1);

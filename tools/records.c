@@ -221,10 +221,10 @@ int record_resolve(uint32_t *out, const pn_search_t *search, const char *text, c
     int status = pn_search_resolve(out, search, text);
     if (status == 0)
         return EXIT_OK;
-    cli_error(cmd, "%s", pn_error_last());
+    int rc = cli_failure(cmd, status);
     if (status == PN_ENOTFOUND)
         fprintf(stderr, "'partnet search TEXT' lists the nodes a text matches.\n");
-    return status == PN_ENOTFOUND ? EXIT_USAGE : EXIT_FAILED;
+    return rc;
 }
 
 char *record_join(int argc, char **argv, int first)
