@@ -27,9 +27,9 @@ static const char help[] =
     "reason}; distance is null and reason says why when there is no path.\n"
     "\n"
     "Examples:\n"
-    "  partnet path by-minsk am-yerevan\n"
+    "  partnet path tj-dushanbe ru-leningrad-oblast\n"
     "  partnet path Mogilev Kapan --all --format json\n"
-    "  partnet path by-brest-oblast ru-moscow --as-of 2010\n"
+    "  partnet path by-brest-oblast ru-leningrad-oblast --as-of 2010\n"
     "\n" CLI_VIEW_HELP;
 
 enum { OPT_ALL = OPT_COMMON_END };

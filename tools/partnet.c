@@ -70,7 +70,7 @@ static void usage(FILE *out)
           "  partnet export --graphml cis.graphml --gexf cis.gexf\n"
           "  partnet draw -o cis.png\n"
           "  partnet show Mogilev\n"
-          "  partnet path by-minsk am-yerevan\n"
+          "  partnet path tj-dushanbe ru-leningrad-oblast\n"
           "\n"
           "Exit codes: 0 success, 1 the analysis failed, 2 bad usage or bad input.\n"
           "Data go to stdout, diagnostics to stderr. See partnet(1).\n", out);
