@@ -6,10 +6,12 @@ bundled dataset (graphs/cis.json) and on the world twin-cities list. Run by `mes
 import calendar
 import csv
 import datetime
+import html
 import io
 import json
 import os
 import random
+import re
 import subprocess
 import tempfile
 import unittest
@@ -267,6 +269,49 @@ class Views(unittest.TestCase):
             for command in commands:
                 r = run(*command, *view)
                 self.assertEqual(r.returncode, 0, "%s: %s" % (command, r.stderr.decode()))
+
+    def test_every_command_keeps_what_the_view_keeps(self):
+        """Not only accepted: each command's output has the view's nodes and agreements."""
+        view = ["--kind", "cooperation_agreement", "--since", "1995", "--largest-component"]
+        nodes, ids = oracle_view(self.nodes, self.agreements, kinds={"cooperation_agreement"},
+                                 since="1995", largest=True)
+        kept = [a for a in self.agreements if a["id"] in ids]
+        self.assertIn("by-minsk", nodes)
+
+        def csv_ids(*command):
+            return {r["id"] for r in csv.DictReader(io.StringIO(partnet(*command, *view,
+                                                                         "--format", "csv")))}
+        self.assertEqual(csv_ids("rank", "--top", "0"), nodes, "rank")
+        self.assertEqual(csv_ids("clusters", "--by-node"), nodes, "clusters")
+        stats = {r["metric"]: r["value"] for r in partnet_json("stats", *view)}
+        self.assertEqual((stats["nodes"], stats["agreements"]), (len(nodes), len(ids)), "stats")
+        summary = {r["key"]: r["value"] for r in partnet_json("report", *view)["summary"]}
+        self.assertEqual((int(summary["nodes"]), int(summary["agreements"])),
+                         (len(nodes), len(ids)), "report")
+        for row in partnet_json("coverage", *view):
+            self.assertEqual(row["agreements"],
+                             sum(any(self.nodes[p]["country"] == row["country"]
+                                     for p in a["parties"]) for a in kept), row["country"])
+        shown = partnet_json("show", "by-minsk", *view)
+        self.assertEqual({a["id"] for a in shown["agreements"]},
+                         {a["id"] for a in kept if "by-minsk" in a["parties"]}, "show")
+        g = simple_graph(nodes, [a["parties"] for a in kept])
+        got = partnet_json("path", "by-minsk", "by", *view)
+        self.assertEqual(got["distance"], nx.shortest_path_length(g, "by-minsk", "by"), "path")
+        with tempfile.TemporaryDirectory() as tmp:
+            svg = os.path.join(tmp, "view.svg")
+            partnet("draw", "-o", svg, *view)
+            with open(svg, encoding="utf-8") as f:
+                titles = re.findall(r'class="node">\s*<title>([^<]*)</title>', f.read())
+            self.assertEqual({html.unescape(t) for t in titles}, nodes, "draw")
+            page = os.path.join(tmp, "view.html")
+            partnet("explore", "-o", page, *view)
+            with open(page, encoding="utf-8") as f:
+                data = json.loads(re.search(r'<script type="application/json" '
+                                            r'id="partnet-data">(.*?)</script>', f.read(),
+                                            re.S).group(1))
+            self.assertEqual(set(data["nodes"]["id"]), nodes, "explore")
+            self.assertEqual(set(data["agreements"]["id"]), ids, "explore")
 
     def test_bad_view_options_are_usage_errors(self):
         cases = [(["--kind", "treaty"], '--kind: expected twinning, cooperation_agreement'),
