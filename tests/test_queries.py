@@ -313,6 +313,25 @@ class Views(unittest.TestCase):
             self.assertEqual(set(data["nodes"]["id"]), nodes, "explore")
             self.assertEqual(set(data["agreements"]["id"]), ids, "explore")
 
+    def test_by_country_contracts_what_the_views_kept(self):
+        """--by-country after the views: each country's agreements across a border, counted
+        on the agreements the view kept."""
+        cases = [(["--largest-component", "--kind", "cooperation_agreement"],
+                  dict(largest=True, kinds={"cooperation_agreement"})),
+                 (["--ego", "by-minsk:2"], dict(ego="by-minsk", radius=2))]
+        for options, oracle in cases:
+            nodes, ids = oracle_view(self.nodes, self.agreements, **oracle)
+            expected = {self.nodes[n]["country"]: 0 for n in nodes}
+            for a in self.agreements:
+                countries = {self.nodes[p]["country"] for p in a["parties"]}
+                if a["id"] in ids and len(countries) == 2:
+                    for c in countries:
+                        expected[c] += 1
+            rows = csv.DictReader(io.StringIO(partnet(
+                "rank", "--by-country", "--by", "agreements", "--top", "0", "--format", "csv",
+                *options)))
+            self.assertEqual({r["id"]: int(float(r["value"])) for r in rows}, expected, options)
+
     def test_bad_view_options_are_usage_errors(self):
         cases = [(["--kind", "treaty"], '--kind: expected twinning, cooperation_agreement'),
                  (["--since", "2015", "--as-of", "2010"],
