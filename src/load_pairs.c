@@ -8,6 +8,7 @@
 
 #include "csvrows.h"
 #include "error.h"
+#include "load_qualifier.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -44,6 +45,7 @@ typedef struct {
     uint32_t *seen;                     /* agreement index + 1 per slot, 0 empty */
     size_t seen_capacity;
     uint64_t rows, merged, skipped; /* rows: data rows read */
+    pn_qualifiers_t *qualifiers;    /* the parties' identities */
 } pairs_t;
 
 /* ---- the mapping ----------------------------------------------------------------------- */
@@ -147,31 +149,8 @@ static int node_of(pairs_t *p, const pn_field_t *f, size_t count, int side, uint
     int status = pn_load__country_named(&country, l, p->file, country_text, country_len, line, 0);
     if (status)
         return status;
-    /* id: "CODE:name" ("?:name" without a country) */
-    const char *code = pn_dataset_country_code(ds, country);
-    size_t code_len = strlen(code);
-    char small[256];
-    char *id = code_len + len + 2 <= sizeof small ? small : malloc(code_len + len + 2);
-    if (!id)
-        return pn_error__nomem();
-    memcpy(id, code, code_len);
-    id[code_len] = ':';
-    memcpy(id + code_len + 1, name, len);
-    id[code_len + 1 + len] = '\0';
-    status = 0;
-    if (!pn_strmap__get(&ds->node_index, id, code_len + 1 + len, out)) {
-        pn_node_t *n = pn_dataset__push_node(ds, id, code_len + 1 + len);
-        if (!n || !(n->name = pn_arena__strndup(&ds->arena, name, len))) {
-            status = pn_error__nomem();
-        } else {
-            n->country = country;
-            n->level = PN_LEVEL_CITY;
-            n->line = line;
-            *out = (uint32_t)ds->node_count - 1;
-        }
-    }
-    if (id != small)
-        free(id);
+    status = pn_qualifier__node(p->qualifiers, l, name, len, country_text, country_len, country,
+                                line, out);
     if (status)
         return status;
 
@@ -332,22 +311,28 @@ int pn_load__pairs(pn_loader_t *l, pn_reader_t *in)
         p.column[k] = -1;
     p.header_pending = !l->opts->no_header;
     int status = pn_load__files(l, in->name, in->name);
+    if (status == 0)
+        status = pn_qualifier__new(&p.qualifiers);
     if (status == 0 && l->opts->columns)
         status = parse_mapping(&p, l->opts->columns);
     if (status != 0)
-        return status;
-    if (l->opts->no_header && !l->opts->columns)
-        return pn_error_set(PN_EUSAGE, "--no-header needs --columns to say which column holds "
+        goto done;
+    if (l->opts->no_header && !l->opts->columns) {
+        status = pn_error_set(PN_EUSAGE, "--no-header needs --columns to say which column holds "
                              "what, e.g. --columns a=1,a_country=2,b=3,b_country=4");
+        goto done;
+    }
     for (int k = 0; k < P_COUNT && l->opts->no_header; k++)
-        if (p.mapping_names[k])
-            return pn_error_set(PN_EUSAGE, "--columns %s=%s: without a header, columns are "
-                                 "given by number", keys[k], p.mapping_names[k]);
+        if (p.mapping_names[k]) {
+            status = pn_error_set(PN_EUSAGE, "--columns %s=%s: without a header, columns are "
+                                  "given by number", keys[k], p.mapping_names[k]);
+            goto done;
+        }
 
     const char *data;
     size_t len;
     if ((status = pn_reader__peek(&data, &len, in)) != 0)
-        return status;
+        goto done;
     char delimiter = l->opts->delimiter ? l->opts->delimiter : pn_csv__guess_delimiter(data, len);
     pn_csv_options_t opts = {delimiter, pair_row, &p, l->problems, l->opts->progress,
                              l->opts->progress_data};
@@ -359,11 +344,15 @@ int pn_load__pairs(pn_loader_t *l, pn_reader_t *in)
     }
     if (status == 0)
         status = pn_load__country_summary(l, p.file);
+    if (status == 0 && pn_load__errors(l) == 0)
+        status = pn_qualifier__finish(p.qualifiers, l, p.file);
     if (status == 0 && p.merged)
         status = pn_load__warning(l, "%s: %llu row%s repeat%s a pair already listed (from the "
                                   "other side, or twice) with nothing to tell them apart; each "
                                   "such pair is kept once", p.file, (unsigned long long)p.merged,
                                   p.merged == 1 ? "" : "s", p.merged == 1 ? "s" : "");
+done:
     free(p.seen);
+    pn_qualifier__free(p.qualifiers);
     return status;
 }

@@ -153,6 +153,22 @@ class Info(unittest.TestCase):
         self.assertNotIn("England", t["countries"])
         self.assertIn("Kazakhstah", r.stderr.decode())
 
+    def test_tells_apart_namesakes_the_world_list_qualifies(self):
+        # real rows of the world list; tests/fixtures/world/LICENSE names their lines
+        r = run("--data", os.path.join(FIXTURES, "world", "qualifiers.csv"), "export",
+                "--edges-csv", "-")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        edges = {(e["source"], e["target"]) for e in csv.DictReader(io.StringIO(r.stdout.decode()))}
+        self.assertIn(("AT:Bregenz", "GB:Bangor, Northern Ireland"), edges)
+        self.assertIn(("DE:Soest", "GB:Bangor, Wales"), edges)
+        self.assertIn(("GB:Bangor", "US:Virginia Beach"), edges, "no namesake decides this row")
+        self.assertIn(("PT:Lagoa, Algarve", "PT:Lagoa, Azores"), edges)
+        self.assertIn(("AT:Trumau", "FR:Vernouillet, Yvelines"), edges)
+        self.assertEqual(len(edges), 13)
+        err = r.stderr.decode()
+        self.assertIn("1 party named with fewer qualifiers were merged into the only namesake", err)
+        self.assertIn("2 parties named with fewer qualifiers could be any of several", err)
+
     def test_bad_input_is_exit_2_with_located_errors_and_no_output(self):
         r = run("--data", os.path.join(FIXTURES, "bad.json"), "info")
         self.assertEqual(r.returncode, 2)
