@@ -1,7 +1,9 @@
 /*
  * The growth chart through PLplot's cairo drivers. PLplot ends the process on an error unless
  * its exit handler leaves first: the handler jumps back here, and the error becomes a status.
- * The jump point is process-wide because PLplot's state is: chart.h says so.
+ * The jump point is process-wide because PLplot's state is: chart.h says so. The picture is
+ * drawn into memory (PLplot's own writes to a file are not checked), then written whole
+ * through pn_outfile, whose write errors are.
  */
 #include <partnet/chart.h>
 #include <partnet/outfile.h>
@@ -108,9 +110,10 @@ static void panel(const pn_growth_t *g, const series_t *series, int count, doubl
              styles, widths, NULL, NULL, NULL, NULL);
 }
 
-/* Draw into the file PLplot writes by name. Kept apart from the caller so that the only state
- * a longjmp from PLplot's exit handler crosses is this function's arguments. */
-static int draw(const pn_growth_t *g, const char *device, const char *file, const char *title,
+/* Draw into @p memory, which PLplot closes when it ends the page. Kept apart from the caller so
+ * that the only state a longjmp from PLplot's exit handler crosses is this function's
+ * arguments. */
+static int draw(const pn_growth_t *g, const char *device, FILE *memory, const char *title,
                 PLFLT *x, PLFLT *y)
 {
     if (setjmp(plplot_failed)) {
@@ -119,7 +122,7 @@ static int draw(const pn_growth_t *g, const char *device, const char *file, cons
     }
     plsexit(on_plplot_exit);
     plsdev(device);
-    plsfnam(file);
+    plsfile(memory);
     plspage(0, 0, 1000, 700, 0, 0);
     palette();
     plscolbg(255, 255, 255);
@@ -158,17 +161,32 @@ int pn_chart_write(const pn_growth_t *g, const char *path, const pn_chart_option
         return pn_error_set(PN_EUSAGE, "%s: the chart is written as .png, .svg or .pdf", path);
     if (g->year_count == 0)
         return pn_error_set(PN_EUSAGE, "%s: no dated agreement, nothing to draw", path);
+    int status = 0;
     pn_outfile_t *file = NULL;
+    char *picture = NULL;
+    size_t size = 0;
+    FILE *memory = NULL;
     PLFLT *x = malloc(g->year_count * sizeof *x), *y = malloc(g->year_count * sizeof *y);
-    int status = x && y ? pn_outfile_open(&file, path) : pn_error__nomem();
-    if (status == 0 && draw(g, device, pn_outfile_temp_path(file),
-                            title ? title : "Growth of the partnership network", x, y) != 0)
-        status = pn_error_set(PN_EIO, "%s: PLplot: %s", path, plplot_message);
-    if (status == 0) {
-        status = pn_outfile_commit(file);
-        file = NULL;
+    if (!x || !y || !(memory = open_memstream(&picture, &size))) {
+        status = pn_error__nomem();
+        goto done;
     }
+    if (draw(g, device, memory, title ? title : "Growth of the partnership network", x, y) != 0) {
+        status = pn_error_set(PN_EIO, "%s: PLplot: %s", path, plplot_message);
+        goto done;
+    }
+    if (!picture || size == 0) {
+        status = pn_error_set(PN_EIO, "%s: PLplot drew nothing", path);
+        goto done;
+    }
+    if ((status = pn_outfile_open(&file, path)) != 0)
+        goto done;
+    fwrite(picture, 1, size, pn_outfile_stream(file));
+    status = pn_outfile_commit(file);
+    file = NULL;
+done:
     pn_outfile_free(file);
+    free(picture);
     free(x);
     free(y);
     return status;

@@ -1,5 +1,6 @@
 /*
- * Whole-or-nothing output files: mkstemp beside the target, write, fsync, rename.
+ * Whole-or-nothing output files: mkstemp beside the target, write, fsync, rename. The temporary
+ * files not yet renamed or removed are listed, so that a signal handler can remove them.
  */
 #include <partnet/outfile.h>
 
@@ -7,17 +8,81 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <limits.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifndef NAME_MAX
+#  define NAME_MAX 255
+#endif
+
+/* ".", the name, "." and mkstemp's six characters */
+#define TEMP_EXTRA 8
+
 struct pn_outfile {
     FILE *stream;
     char *path;
-    char *temp; /* NULL for standard output and devices */
-    int direct; /* a device or pipe opened by path: closed, never renamed */
+    char *temp;     /* NULL for standard output and devices */
+    int direct;     /* a device or pipe opened by path: closed, never renamed */
+    int slot;       /* where temp is listed for pn_outfile_remove_temporaries(), or -1 */
 };
+
+/* The temporary files in being. A slot is taken and given back with atomic exchanges, and a
+ * name is freed only after its slot was given back, so the signal handler reads whole names;
+ * more files open at once than slots are written all the same, only not removed on a signal. */
+#define LIVE_MAX 64
+static _Atomic(char *) live[LIVE_MAX];
+
+static int list_temp(char *temp)
+{
+    for (int i = 0; i < LIVE_MAX; i++) {
+        char *expected = NULL;
+        if (atomic_compare_exchange_strong(&live[i], &expected, temp))
+            return i;
+    }
+    return -1;
+}
+
+static void unlist_temp(pn_outfile_t *f)
+{
+    if (f->slot >= 0)
+        atomic_store(&live[f->slot], NULL);
+    f->slot = -1;
+}
+
+void pn_outfile_remove_temporaries(void)
+{
+    for (int i = 0; i < LIVE_MAX; i++) {
+        char *temp = atomic_exchange(&live[i], NULL);
+        if (temp)
+            unlink(temp);
+    }
+}
+
+static void release(pn_outfile_t *f)
+{
+    free(f->temp);
+    free(f->path);
+    free(f);
+}
+
+/* The temporary name: hidden, in the same folder (so that rename() stays on one file system),
+ * the target's name cut so that the whole stays within NAME_MAX. */
+static char *temp_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0, base = strlen(path + dir);
+    if (base > NAME_MAX - TEMP_EXTRA)
+        base = NAME_MAX - TEMP_EXTRA;
+    size_t size = dir + base + TEMP_EXTRA + 1;
+    char *temp = malloc(size);
+    if (temp)
+        snprintf(temp, size, "%.*s.%.*s.XXXXXX", (int)dir, path, (int)base, path + dir);
+    return temp;
+}
 
 int pn_outfile_open(pn_outfile_t **out, const char *path)
 {
@@ -27,83 +92,61 @@ int pn_outfile_open(pn_outfile_t **out, const char *path)
         free(f);
         return pn_error__nomem();
     }
+    f->slot = -1;
     if (strcmp(path, "-") == 0) {
         f->stream = stdout;
         *out = f;
         return 0;
     }
+    int status = 0;
     struct stat st;
     int exists = stat(path, &st) == 0;
     if (exists && S_ISDIR(st.st_mode)) {
-        free(f->path);
-        free(f);
-        return pn_error_set(PN_EIO, "%s: is a folder, expected a file name", path);
+        status = pn_error_set(PN_EIO, "%s: is a folder, expected a file name", path);
+        goto done;
     }
     if (exists && !S_ISREG(st.st_mode)) {
         /* a device or a pipe (/dev/stdout, a fifo) is written as it is: renaming over it
          * would replace it */
         if (!(f->stream = fopen(path, "wb"))) {
-            int e = errno;
-            free(f->path);
-            free(f);
-            return pn_error_set(PN_EIO, "%s: cannot write: %s", path, strerror(e));
+            status = pn_error_set(PN_EIO, "%s: cannot write: %s", path, strerror(errno));
+            goto done;
         }
         f->direct = 1;
-        *out = f;
-        return 0;
+        goto done;
     }
-    size_t n = strlen(path);
-    f->temp = malloc(n + 16);
-    if (!f->temp) {
-        free(f->path);
-        free(f);
-        return pn_error__nomem();
+    if (!(f->temp = temp_name(path))) {
+        status = pn_error__nomem();
+        goto done;
     }
-    /* a hidden name in the same folder, so that rename() stays on one file system */
-    const char *slash = strrchr(path, '/');
-    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-    snprintf(f->temp, n + 16, "%.*s.%s.XXXXXX", (int)dir, path, path + dir);
     int fd = mkstemp(f->temp);
     if (fd < 0) {
-        int e = errno;
-        pn_error_set(PN_EIO, "%s: cannot write here: %s", path, strerror(e));
-        free(f->temp);
-        free(f->path);
-        free(f);
-        return PN_EIO;
+        status = pn_error_set(PN_EIO, "%s: cannot write here: %s", path, strerror(errno));
+        goto done;
     }
-    /* mkstemp makes 0600; an export gets the mode a new file would get */
+    f->slot = list_temp(f->temp);
+    /* mkstemp makes 0600: a replaced file keeps its mode, a new one gets the mode a new file
+     * would get */
     mode_t mask = umask(0);
     umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    f->stream = fdopen(fd, "wb");
-    if (!f->stream) {
+    fchmod(fd, exists ? st.st_mode & 07777 : 0666 & ~mask);
+    if (!(f->stream = fdopen(fd, "wb"))) {
         close(fd);
         unlink(f->temp);
-        free(f->temp);
-        free(f->path);
-        free(f);
-        return pn_error__nomem();
+        unlist_temp(f);
+        status = pn_error__nomem();
     }
-    *out = f;
-    return 0;
+done:
+    if (status != 0)
+        release(f);
+    else
+        *out = f;
+    return status;
 }
 
 FILE *pn_outfile_stream(pn_outfile_t *f)
 {
     return f->stream;
-}
-
-const char *pn_outfile_temp_path(const pn_outfile_t *f)
-{
-    return f->temp ? f->temp : f->path;
-}
-
-static void release(pn_outfile_t *f)
-{
-    free(f->temp);
-    free(f->path);
-    free(f);
 }
 
 int pn_outfile_commit(pn_outfile_t *f)
@@ -137,6 +180,8 @@ int pn_outfile_commit(pn_outfile_t *f)
         unlink(f->temp);
         status = pn_error_set(PN_EIO, "%s: write failed: %s", f->path, strerror(e));
     }
+    /* after the rename: a signal before it still finds the temporary file to remove */
+    unlist_temp(f);
     release(f);
     return status;
 }
@@ -148,6 +193,7 @@ void pn_outfile_free(pn_outfile_t *f)
     if (f->temp) {
         fclose(f->stream);
         unlink(f->temp);
+        unlist_temp(f);
     } else if (f->direct) {
         fclose(f->stream);
     }

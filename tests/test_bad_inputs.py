@@ -14,13 +14,19 @@ its arguments to COMMANDS ("{out}" stands for an output file it must not leave b
 import csv
 import io
 import os
+import random
+import resource
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 import unittest
 
 BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
+SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
 PARTNET = os.path.join(BUILD, "tools", "partnet")
+CIS = os.path.join(SOURCE, "graphs", "cis.json")
 
 # The commands run on every bad input; each must refuse it the same way. A command that writes
 # a file names it "{out}": after the refusal no such file may exist, and an existing one must be
@@ -386,6 +392,235 @@ class Catalogue(unittest.TestCase):
                 case.check(self, summary, err)
                 self.assertNotIn("error:", err)
                 shutil.rmtree(folder)
+
+
+# -- numeric options --
+# Every numeric option of every command: (the command, the option, its smallest and largest
+# value). Counts go to a billion; seeds to 2^32 - 1 (igraph's generator keeps 32 bits of a seed).
+COUNT, SEED = 1000000000, 4294967295
+NUMERIC_OPTIONS = [
+    (["rank"], "--top", 0, COUNT), (["rank"], "--sample", 1, COUNT), (["rank"], "--seed", 0, SEED),
+    (["clusters"], "--top", 0, COUNT), (["clusters"], "--seed", 0, SEED),
+    (["clusters"], "--stability", 2, 1000),
+    (["compare", "2000", "2010"], "--top", 0, COUNT),
+    (["compare", "2000", "2010"], "--sample", 1, COUNT),
+    (["growth"], "--top", 1, COUNT), (["growth"], "--step", 1, 1200),
+    (["growth"], "--from", 1000, 2200), (["growth"], "--to", 1000, 2200),
+    (["report"], "--top", 1, COUNT),
+    (["draw", "-o", "{out}.svg"], "--labels", 0, COUNT),
+    (["explore", "-o", "{out}.html"], "--seed", 0, SEED),
+    (["explore", "-o", "{out}.html"], "--sample", 0, COUNT),
+    (["export", "--graphml", "{out}"], "--seed", 0, SEED),
+]
+
+# Values that are not a whole number in range, whatever the option: overflow of every integer
+# type, a sign, spaces, another base, a fraction, an exponent, trailing text, nothing.
+NOT_NUMBERS = ["99999999999999999999", "-99999999999999999999", "9223372036854775808",
+               "4294967298", "2147483649", "-1", "", " 5", "5 ", "+5", "0x10", "2.5", "1e3",
+               "5x", "five", "\u0665"]
+
+
+class Options(unittest.TestCase):
+    """A numeric option out of its range is a usage error: exit 2, one line naming the option
+    and the range, nothing on stdout, nothing written."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="partnet-options-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def refuse(self, command, option, value, message):
+        args = [a.replace("{out}", os.path.join(self.tmp, "out")) for a in command]
+        r = subprocess.run([PARTNET, "--data", CIS, args[0], option, value, *args[1:]],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertEqual(r.stdout, b"")
+        self.assertEqual(r.stderr.decode(), message + "\n")
+        self.assertEqual(os.listdir(self.tmp), [])
+
+    def test_numeric_options_out_of_range_are_usage_errors(self):
+        for command, option, low, high in NUMERIC_OPTIONS:
+            values = NOT_NUMBERS + [str(high + 1), str(high * 10)] + \
+                ([str(low - 1), "0"] if low > 0 else [])
+            for value in [v for v in values if not (v.isascii() and v.isdigit() and
+                                                    low <= int(v) <= high)]:
+                with self.subTest(command=command[0], option=option, value=value):
+                    self.refuse(command, option, value,
+                                'partnet %s: %s: expected a whole number from %d to %d, not "%s"'
+                                % (command[0], option, low, high, value))
+
+    def test_years_to_compare_out_of_range_are_usage_errors(self):
+        for value in NOT_NUMBERS + ["999", "2201", "0"]:
+            with self.subTest(value=value):
+                # after "--", as a year written "-1" would otherwise read as an option
+                r = subprocess.run([PARTNET, "--data", CIS, "compare", "--", value, "2010"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
+                self.assertEqual(r.returncode, 2)
+                self.assertEqual(r.stderr.decode(), 'partnet compare: year: expected a whole '
+                                 'number from 1000 to 2200, not "%s"\n' % value)
+
+    def test_the_ends_of_the_range_are_accepted(self):
+        for command, option, value in [(["clusters"], "--stability", "2"),
+                                        (["rank"], "--seed", str(SEED)),
+                                        (["rank"], "--top", str(COUNT)),
+                                        (["growth"], "--step", "1200")]:
+            with self.subTest(command=command, option=option, value=value):
+                r = subprocess.run([PARTNET, "--quiet", "--data", CIS, *command, option, value],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
+                self.assertEqual(r.returncode, 0, r.stderr)
+
+
+# -- every file written whole, or not at all --
+# Every way partnet writes a file; "{out}" is the file's path.
+WRITERS = [["export", "--graphml", "{out}"], ["export", "--gexf", "{out}"],
+           ["export", "--nodes-csv", "{out}"], ["export", "--edges-csv", "{out}"],
+           ["export", "--pajek", "{out}"],
+           ["draw", "-o", "{out}.svg"], ["draw", "-o", "{out}.png"], ["draw", "-o", "{out}.pdf"],
+           ["growth", "--chart", "{out}.svg"], ["growth", "--chart", "{out}.png"],
+           ["growth", "--chart", "{out}.pdf"], ["explore", "-o", "{out}.html"]]
+
+
+def limit_file_size():
+    """In the child: files larger than 2000 bytes fail to write (EFBIG), as on a full disk."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+
+
+class WholeFiles(unittest.TestCase):
+    """Every file partnet writes is written whole or not at all: a failed write is exit 1 with
+    one line, and leaves no temporary file and the earlier file as it was; a signal leaves no
+    temporary file either; a replaced file keeps its mode; a name may be as long as the file
+    system allows."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="partnet-whole-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def run_writer(self, writer, out, data=CIS, preexec_fn=None):
+        args = [a.replace("{out}", out) for a in writer]
+        return subprocess.run([PARTNET, "--quiet", "--data", data, *args], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, preexec_fn=preexec_fn, timeout=600)
+
+    def test_a_write_error_is_exit_1_and_keeps_the_earlier_file(self):
+        for writer in WRITERS:
+            with self.subTest(writer=writer):
+                path = writer[-1].replace("{out}", os.path.join(self.tmp, "out"))
+                with open(path, "wb") as f:
+                    f.write(b"an earlier picture\n")
+                r = self.run_writer(writer, os.path.join(self.tmp, "out"),
+                                    preexec_fn=limit_file_size)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertEqual(r.stderr.decode(), "partnet %s: %s: write failed: File too "
+                                 "large\n" % (writer[0], path))
+                with open(path, "rb") as f:
+                    self.assertEqual(f.read(), b"an earlier picture\n")
+                self.assertEqual(os.listdir(self.tmp), [os.path.basename(path)])
+                os.remove(path)
+
+    def test_a_report_that_cannot_be_written_leaves_no_folder(self):
+        folder = os.path.join(self.tmp, "report")
+        r = self.run_writer(["report", "--html", folder], folder, preexec_fn=limit_file_size)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(": write failed: File too large", r.stderr.decode())
+        self.assertEqual(len(r.stderr.splitlines()), 1, r.stderr)
+        self.assertEqual(os.listdir(self.tmp), [])
+
+    def test_report_folders_that_cannot_be_made_are_exit_1(self):
+        in_the_way = os.path.join(self.tmp, "a file")
+        open(in_the_way, "w").close()
+        for folder, message in [
+                (os.path.join(self.tmp, "missing", "report"),
+                 "cannot make this folder: No such file or directory"),
+                (in_the_way, "is a file, expected a folder for the report's files"),
+                (os.path.join(in_the_way, "report"), "cannot make this folder: Not a directory"),
+                (os.path.join(self.tmp, "n" * 256), "cannot make this folder: File name too long")]:
+            with self.subTest(folder=folder):
+                r = self.run_writer(["report", "--html", folder], folder)
+                self.assertEqual(r.returncode, 1)
+                self.assertEqual(r.stderr.decode(), "partnet report: %s: %s\n" % (folder, message))
+                self.assertEqual(os.listdir(self.tmp), ["a file"])
+
+    def test_a_replaced_file_keeps_its_mode_and_a_new_one_gets_a_new_files(self):
+        for writer in WRITERS:
+            with self.subTest(writer=writer):
+                path = writer[-1].replace("{out}", os.path.join(self.tmp, "out"))
+                r = self.run_writer(writer, os.path.join(self.tmp, "out"),
+                                    preexec_fn=lambda: os.umask(0o027))
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(os.stat(path).st_mode & 0o7777, 0o640, "0666 less the umask")
+                os.chmod(path, 0o600)
+                r = self.run_writer(writer, os.path.join(self.tmp, "out"))
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(os.stat(path).st_mode & 0o7777, 0o600, "kept private")
+                self.assertGreater(os.path.getsize(path), 100)
+                self.assertEqual(os.listdir(self.tmp), [os.path.basename(path)])
+                os.remove(path)
+
+    def test_names_as_long_as_the_file_system_allows(self):
+        for writer in WRITERS + [["report", "--html", "{out}"]]:
+            suffix = writer[-1].replace("{out}", "")
+            with self.subTest(writer=writer, bytes=255):
+                out = os.path.join(self.tmp, "n" * (255 - len(suffix)))
+                r = self.run_writer(writer, out)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(os.listdir(self.tmp), [os.path.basename(out) + suffix])
+                shutil.rmtree(self.tmp)
+                os.mkdir(self.tmp)
+            with self.subTest(writer=writer, bytes=256):
+                out = os.path.join(self.tmp, "n" * (256 - len(suffix)))
+                r = self.run_writer(writer, out)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertIn("File name too long", r.stderr.decode())
+                self.assertEqual(os.listdir(self.tmp), [])
+
+    def big_network(self):
+        """Tables of 20,000 nodes and 300,000 agreements: seconds of writing to catch."""
+        folder = os.path.join(self.tmp, "big")
+        os.mkdir(folder)
+        rng = random.Random(7)
+        with open(os.path.join(folder, "nodes.csv"), "w") as f:
+            f.write("id,name,country,level\n")
+            f.writelines("n%d,Town %d,BY,city\n" % (i, i) for i in range(20000))
+        with open(os.path.join(folder, "edges.csv"), "w") as f:
+            f.write("source,target\n")
+            for _ in range(300000):
+                a, b = rng.sample(range(20000), 2)
+                f.write("n%d,n%d\n" % (a, b))
+        return folder
+
+    def test_a_signal_while_writing_leaves_no_temporary_file(self):
+        data = self.big_network()
+        out = os.path.join(self.tmp, "out")
+        os.mkdir(out)
+        names = ["net.graphml", "net.gexf", "edges.csv", "nodes.csv", "net.net"]
+        for name in names:
+            with open(os.path.join(out, name), "w") as f:
+                f.write("an earlier export\n")
+        args = [PARTNET, "--quiet", "--data", data, "export"]
+        for option, name in zip(["--graphml", "--gexf", "--edges-csv", "--nodes-csv", "--pajek"],
+                                names):
+            args += [option, os.path.join(out, name)]
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
+            with self.subTest(signal=sig.name):
+                p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                     preexec_fn=lambda: resource.setrlimit(
+                                         resource.RLIMIT_CORE, (0, 0)))
+                caught = None
+                while p.poll() is None and not caught:
+                    caught = [n for n in os.listdir(out) if n.startswith(".")]
+                    time.sleep(0.002)
+                self.assertTrue(caught, "the export ended before a temporary file was seen")
+                p.send_signal(sig)
+                p.wait(timeout=600)
+                p.stderr.close()
+                self.assertEqual(p.returncode, -sig, "ended by the signal, as the shell expects")
+                self.assertEqual(sorted(os.listdir(out)), sorted(names), "no temporary file")
+                for name in names:
+                    with open(os.path.join(out, name)) as f:
+                        self.assertEqual(f.read(), "an earlier export\n")
 
 
 if __name__ == "__main__":

@@ -117,8 +117,18 @@ class HtmlReport(unittest.TestCase):
         path = os.path.join(self.tmp.name, "file")
         open(path, "w").close()
         r = run("--quiet", "report", "--html", path)
-        self.assertEqual(r.returncode, 2)
-        self.assertIn("cannot make this folder", r.stderr.decode())
+        # a place that cannot be written is exit 1, as for export and draw
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stderr.decode(), "partnet report: %s: is a file, expected a folder "
+                         "for the report's files\n" % path)
+
+    def test_a_missing_parent_folder_is_an_error(self):
+        path = os.path.join(self.tmp.name, "missing", "report")
+        r = run("--quiet", "report", "--html", path)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stderr.decode(), "partnet report: %s: cannot make this folder: No such "
+                         "file or directory\n" % path)
+        self.assertFalse(os.path.exists(os.path.dirname(path)))
 
 
 if __name__ == "__main__":

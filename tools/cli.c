@@ -160,14 +160,18 @@ void cli_describe_view(char *buf, size_t size, const pn_dataset_t *ds, const pn_
         snprintf(buf + n, size - (size_t)n, ", by country");
 }
 
-int cli_parse_long(const char *cmd, const char *option, const char *arg, long min, long *out)
+int cli_parse_long(const char *cmd, const char *option, const char *arg, long min, long max,
+                   long *out)
 {
-    char *end;
+    const char *digits = arg + (min < 0 && arg[0] == '-');
+    char *end = NULL;
+    long v = 0;
     errno = 0;
-    long v = strtol(arg, &end, 10);
-    if (*arg == '\0' || *end != '\0' || v < min || errno == ERANGE) {
-        cli_error(cmd, "%s: expected a whole number of at least %ld, not \"%s\"", option, min,
-                  arg);
+    if (isdigit((unsigned char)digits[0]))
+        v = strtol(arg, &end, 10);
+    if (!end || *end != '\0' || errno == ERANGE || v < min || v > max) {
+        cli_error(cmd, "%s: expected a whole number from %ld to %ld, not \"%s\"", option, min,
+                  max, arg);
         return -1;
     }
     *out = v;
@@ -175,6 +179,7 @@ int cli_parse_long(const char *cmd, const char *option, const char *arg, long mi
 }
 
 /* The node of --ego NODE[:R], without its radius: the process parses one command line. */
+#define EGO_RADIUS_MAX 1000000
 static char ego_node[1024];
 
 static int ego_option(pn_view_options_t *view, const char *arg)
@@ -184,9 +189,9 @@ static int ego_option(pn_view_options_t *view, const char *arg)
     view->ego_radius = 1;
     if (colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
         long radius;
-        if (cli_parse_long(NULL, "--ego NODE:RADIUS", colon + 1, 0, &radius) != 0)
+        if (cli_parse_long(NULL, "--ego NODE:RADIUS", colon + 1, 0, EGO_RADIUS_MAX, &radius) != 0)
             return -1;
-        view->ego_radius = (unsigned)(radius > 1000000 ? 1000000 : radius);
+        view->ego_radius = (unsigned)radius;
         len = (size_t)(colon - arg);
     }
     if (len == 0 || len >= sizeof ego_node) {
@@ -222,10 +227,19 @@ static int kind_option(pn_view_options_t *view, const char *arg)
 static int count_option(const char *option, const char *arg, long min, unsigned *out)
 {
     long v;
-    if (cli_parse_long(NULL, option, arg, min, &v) != 0)
+    if (cli_parse_long(NULL, option, arg, min, CLI_COUNT_MAX, &v) != 0)
         return -1;
-    *out = (unsigned)(v > 1000000000 ? 1000000000 : v);
+    *out = (unsigned)v;
     return 1;
+}
+
+int cli_parse_year(const char *cmd, const char *option, const char *arg, int *out)
+{
+    long year;
+    if (cli_parse_long(cmd, option, arg, PN_DATE_MIN_YEAR, PN_DATE_MAX_YEAR, &year) != 0)
+        return -1;
+    *out = (int)year;
+    return 0;
 }
 
 int cli_view_option(pn_view_options_t *view, int opt, const char *arg)

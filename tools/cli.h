@@ -170,8 +170,19 @@ int cli_print(const cli_t *cli, table_t *const *tables, size_t count);
 void cli_describe_view(char *buf, size_t size, const pn_dataset_t *ds,
                        const pn_view_options_t *v);
 
-/** Parse a whole number of at least @p min for an option. @return 0, or -1 (printed). */
-int cli_parse_long(const char *cmd, const char *option, const char *arg, long min, long *out);
+/* The largest values of numeric options: a count (--top, --sample, --labels) and a seed
+ * (igraph's generator keeps the low 32 bits of a seed, so larger ones would repeat smaller). */
+#define CLI_COUNT_MAX 1000000000L
+#define CLI_SEED_MAX 4294967295L
+
+/** Parse a whole number from @p min to @p max for an option: digits only (a sign, spaces,
+ *  "0x", a fraction or trailing text are refused, as is a number out of the range, however
+ *  long). @return 0, or -1 with one line naming the option and the range (printed). */
+int cli_parse_long(const char *cmd, const char *option, const char *arg, long min, long max,
+                   long *out);
+
+/** Parse a year (PN_DATE_MIN_YEAR to PN_DATE_MAX_YEAR) as cli_parse_long() does. */
+int cli_parse_year(const char *cmd, const char *option, const char *arg, int *out);
 
 /** "partnet CMD: message" on stderr. */
 void cli_error(const char *cmd, const char *fmt, ...)

@@ -18,8 +18,9 @@ static const char help[] =
     "                     label_propagation, walktrap, infomap, fast_greedy\n"
     "  --seed S           seed of the random methods (default 1); printed on stderr, and the\n"
     "                     same seed gives the same communities\n"
-    "  --stability R      run R seeds (S, S+1, ...) and report the mean and smallest pairwise\n"
-    "                     normalised mutual information (1: the same partition every time)\n"
+    "  --stability R      run R seeds (S, S+1, ...; R from 2 to 1000) and report the mean and\n"
+    "                     smallest pairwise normalised mutual information (1: the same\n"
+    "                     partition every time)\n"
     "  --by-node          one row per node with its community, instead of one per community\n"
     "  --top N            communities shown (default 20 in a terminal table, all otherwise)\n"
     "  --by-country       communities of countries, in the network contracted to countries\n"
@@ -34,6 +35,9 @@ static const char help[] =
     "\n" CLI_VIEW_HELP;
 
 enum { OPT_METHOD = OPT_COMMON_END, OPT_SEED, OPT_STABILITY, OPT_BY_NODE, OPT_TOP, OPT_BY_COUNTRY };
+
+/* the runs compared pairwise: R (R - 1) / 2 comparisons */
+#define STABILITY_MAX 1000
 
 typedef struct {
     pn_community_method_t method;
@@ -59,14 +63,14 @@ static int option(void *ctx, int opt, const char *arg)
         }
         return 0;
     case OPT_SEED:
-        if (cli_parse_long("clusters", "--seed", arg, 0, &v) != 0)
+        if (cli_parse_long("clusters", "--seed", arg, 0, CLI_SEED_MAX, &v) != 0)
             return -1;
         c->seed = (unsigned long)v;
         return 0;
     case OPT_STABILITY:
-        return cli_parse_long("clusters", "--stability", arg, 2, &c->stability);
+        return cli_parse_long("clusters", "--stability", arg, 2, STABILITY_MAX, &c->stability);
     case OPT_TOP:
-        return cli_parse_long("clusters", "--top", arg, 0, &c->top);
+        return cli_parse_long("clusters", "--top", arg, 0, CLI_COUNT_MAX, &c->top);
     case OPT_BY_NODE:
         c->by_node = 1;
         return 0;

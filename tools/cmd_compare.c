@@ -50,23 +50,10 @@ static int option(void *ctx, int opt, const char *arg)
     if (handled != 0)
         return handled < 0 ? -1 : 0;
     if (opt == OPT_TOP)
-        return cli_parse_long("compare", "--top", arg, 0, &c->top);
+        return cli_parse_long("compare", "--top", arg, 0, CLI_COUNT_MAX, &c->top);
     if (opt == OPT_SAMPLE)
-        return cli_parse_long("compare", "--sample", arg, 1, &c->sample);
+        return cli_parse_long("compare", "--sample", arg, 1, CLI_COUNT_MAX, &c->sample);
     return -1;
-}
-
-static int year_argument(const char *arg, int *out)
-{
-    long v;
-    if (cli_parse_long("compare", "year", arg, PN_DATE_MIN_YEAR, &v) != 0)
-        return -1;
-    if (v > PN_DATE_MAX_YEAR) {
-        cli_error("compare", "year %ld is after %d", v, PN_DATE_MAX_YEAR);
-        return -1;
-    }
-    *out = (int)v;
-    return 0;
 }
 
 static void figure(table_t *t, const char *name, double a, double b)
@@ -296,7 +283,8 @@ int cmd_compare(cli_t *cli, int argc, char **argv)
         cli_error("compare", "expected two years, e.g. partnet compare 2010 2020");
         return cli_usage_error("compare");
     }
-    if (year_argument(argv[optind], &y1) != 0 || year_argument(argv[optind + 1], &y2) != 0)
+    if (cli_parse_year("compare", "year", argv[optind], &y1) != 0 ||
+        cli_parse_year("compare", "year", argv[optind + 1], &y2) != 0)
         return EXIT_USAGE;
     if (y1 >= y2) {
         cli_error("compare", "the first year (%d) must come before the second (%d)", y1, y2);

@@ -65,7 +65,7 @@ static int option(void *ctx, int opt, const char *arg)
         }
         return 0;
     case OPT_LABELS:
-        if (cli_parse_long("draw", "--labels", arg, 0, &v) != 0)
+        if (cli_parse_long("draw", "--labels", arg, 0, CLI_COUNT_MAX, &v) != 0)
             return -1;
         d->draw.labels = v > 1000000 ? 1000000 : (int)v;
         return 0;

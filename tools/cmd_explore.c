@@ -71,12 +71,12 @@ static int option(void *ctx, int opt, const char *arg)
         }
         return 0;
     case OPT_SEED:
-        if (cli_parse_long("explore", "--seed", arg, 0, &v) != 0)
+        if (cli_parse_long("explore", "--seed", arg, 0, CLI_SEED_MAX, &v) != 0)
             return -1;
         e->page.seed = (unsigned long)v;
         return 0;
     case OPT_SAMPLE:
-        if (cli_parse_long("explore", "--sample", arg, 0, &v) != 0)
+        if (cli_parse_long("explore", "--sample", arg, 0, CLI_COUNT_MAX, &v) != 0)
             return -1;
         e->page.sample = v;
         return 0;

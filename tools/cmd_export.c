@@ -121,7 +121,7 @@ static int option(void *ctx, int opt, const char *arg)
     case OPT_WITH_METRICS:
         return parse_metrics(x, arg);
     case OPT_SEED:
-        if (cli_parse_long("export", "--seed", arg, 0, &v) != 0)
+        if (cli_parse_long("export", "--seed", arg, 0, CLI_SEED_MAX, &v) != 0)
             return -1;
         x->seed = (unsigned long)v;
         return 0;

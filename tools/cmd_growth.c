@@ -62,19 +62,6 @@ typedef struct {
     const char *chart;
 } growth_args_t;
 
-static int year_option(const char *option, const char *arg, int *out)
-{
-    long v;
-    if (cli_parse_long("growth", option, arg, PN_DATE_MIN_YEAR, &v) != 0)
-        return -1;
-    if (v > PN_DATE_MAX_YEAR) {
-        cli_error("growth", "%s: years run to %d, not %ld", option, PN_DATE_MAX_YEAR, v);
-        return -1;
-    }
-    *out = (int)v;
-    return 0;
-}
-
 static int option(void *ctx, int opt, const char *arg)
 {
     growth_args_t *g = ctx;
@@ -84,13 +71,14 @@ static int option(void *ctx, int opt, const char *arg)
         return handled < 0 ? -1 : 0;
     switch (opt) {
     case OPT_FROM:
-        return year_option("--from", arg, &g->growth.from);
+        return cli_parse_year("growth", "--from", arg, &g->growth.from);
     case OPT_TO:
-        return year_option("--to", arg, &g->growth.to);
+        return cli_parse_year("growth", "--to", arg, &g->growth.to);
     case OPT_STEP:
-        if (cli_parse_long("growth", "--step", arg, 1, &v) != 0)
+        if (cli_parse_long("growth", "--step", arg, 1, PN_DATE_MAX_YEAR - PN_DATE_MIN_YEAR,
+                           &v) != 0)
             return -1;
-        g->growth.step = (int)(v > 1000 ? 1000 : v);
+        g->growth.step = (int)v;
         return 0;
     case OPT_COVERAGE:
         g->growth.coverage = 1;
@@ -108,7 +96,7 @@ static int option(void *ctx, int opt, const char *arg)
         g->centrality = 1;
         return 0;
     case OPT_TOP:
-        return cli_parse_long("growth", "--top", arg, 1, &g->top);
+        return cli_parse_long("growth", "--top", arg, 1, CLI_COUNT_MAX, &g->top);
     case OPT_CHART:
         g->chart = arg;
         return 0;

@@ -69,7 +69,7 @@ static int option(void *ctx, int opt, const char *arg)
         }
         return 0;
     case OPT_TOP:
-        return cli_parse_long("rank", "--top", arg, 0, &r->top);
+        return cli_parse_long("rank", "--top", arg, 0, CLI_COUNT_MAX, &r->top);
     case OPT_ALL:
         r->all = 1;
         return 0;
@@ -77,12 +77,12 @@ static int option(void *ctx, int opt, const char *arg)
         r->by_country = 1;
         return 0;
     case OPT_SAMPLE:
-        if (cli_parse_long("rank", "--sample", arg, 1, &v) != 0)
+        if (cli_parse_long("rank", "--sample", arg, 1, CLI_COUNT_MAX, &v) != 0)
             return -1;
         r->sample = v;
         return 0;
     case OPT_SEED:
-        if (cli_parse_long("rank", "--seed", arg, 0, &v) != 0)
+        if (cli_parse_long("rank", "--seed", arg, 0, CLI_SEED_MAX, &v) != 0)
             return -1;
         r->seed = (unsigned long)v;
         r->seed_given = 1;

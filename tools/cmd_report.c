@@ -63,7 +63,7 @@ static int option(void *ctx, int opt, const char *arg)
         return 0;
     }
     if (opt == OPT_TOP)
-        return cli_parse_long("report", "--top", arg, 1, &r->top);
+        return cli_parse_long("report", "--top", arg, 1, CLI_COUNT_MAX, &r->top);
     return -1;
 }
 

@@ -35,7 +35,7 @@ enum { OPT_TOP = OPT_COMMON_END };
 static int option(void *ctx, int opt, const char *arg)
 {
     if (opt == OPT_TOP)
-        return cli_parse_long("search", "--top", arg, 0, ctx);
+        return cli_parse_long("search", "--top", arg, 0, CLI_COUNT_MAX, ctx);
     return -1;
 }
 

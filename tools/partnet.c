@@ -6,6 +6,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <partnet/outfile.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -103,9 +105,34 @@ static void keep_standard_descriptors(void)
     }
 }
 
+/* Ended by a signal while writing a file: remove its temporary file (the file at the path
+ * stays as it was), then end as the signal ends a program, so that the shell sees it. */
+static void end_on_signal(int signal)
+{
+    pn_outfile_remove_temporaries();
+    raise(signal); /* the handler was reset: delivered as default once this returns */
+}
+
+static void remove_temporaries_on_signals(void)
+{
+    static const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction action, before;
+        /* a signal ignored by whoever started partnet (nohup) stays ignored */
+        if (sigaction(signals[i], NULL, &before) != 0 || before.sa_handler == SIG_IGN)
+            continue;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = end_on_signal;
+        action.sa_flags = (int)SA_RESETHAND;
+        sigemptyset(&action.sa_mask);
+        sigaction(signals[i], &action, NULL);
+    }
+}
+
 int main(int argc, char **argv)
 {
     keep_standard_descriptors();
+    remove_temporaries_on_signals();
     static const struct option options[] = {CLI_COMMON_OPTIONS,
                                             {"version", no_argument, NULL, 'V'},
                                             {NULL, 0, NULL, 0}};

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static const char style[] =
     "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em auto;max-width:1100px;"
@@ -89,22 +90,33 @@ static int figure(FILE *out, const char *path, const char *id, const char *alt,
     return 0;
 }
 
-static int make_folder(const char *dir)
+/* The report's folder, made if missing (its parent must exist); *made says whether it was.
+ * @return 0, or -1 with the reason in a message: like a file that cannot be written, exit
+ * code 1 */
+static int make_folder(const char *dir, int *made)
 {
     struct stat st;
-    if (stat(dir, &st) == 0)
-        return S_ISDIR(st.st_mode) ? 0 : -1;
-    return mkdir(dir, 0777);
+    *made = 0;
+    if (stat(dir, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return 0;
+        cli_error("report", "%s: is a file, expected a folder for the report's files", dir);
+        return -1;
+    }
+    if (mkdir(dir, 0777) == 0) {
+        *made = 1;
+        return 0;
+    }
+    cli_error("report", "%s: cannot make this folder: %s", dir, strerror(errno));
+    return -1;
 }
 
 int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph,
                 const pn_growth_t *growth, table_t *const *tables, size_t count, int quiet)
 {
-    if (make_folder(dir) != 0) {
-        cli_error("report", "%s: cannot make this folder: %s", dir,
-                  errno ? strerror(errno) : "a file has that name");
-        return EXIT_USAGE;
-    }
+    int made;
+    if (make_folder(dir, &made) != 0)
+        return EXIT_FAILED;
     size_t n = strlen(dir) + 32;
     char *chart = xmalloc(n), *page = xmalloc(n), *drawing = xmalloc(n), *explorer = xmalloc(n);
     pn_outfile_t *file = NULL;
@@ -180,6 +192,13 @@ int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph
     rc = EXIT_OK;
 done:
     pn_outfile_free(file);
+    if (rc != EXIT_OK && made) {
+        /* a folder made for a report that failed: nothing of it is left */
+        const char *written[] = {explorer, chart, drawing, page};
+        for (size_t i = 0; i < sizeof written / sizeof written[0]; i++)
+            unlink(written[i]);
+        rmdir(dir);
+    }
     free(chart);
     free(page);
     free(drawing);
