@@ -86,16 +86,28 @@ static inline const char *pn_test_path(const char *name)
     return path;
 }
 
-/* Write @p text to a new file named @p name (kept in the test's temporary folder); the
- * returned path is static storage, overwritten by the next call. */
-static inline const char *pn_test_file(const char *name, const char *text)
+/* Write the @p length bytes at @p data to a file named @p name in the test's temporary folder,
+ * making the folders the name has ("tables/nodes.csv"); the returned path is static storage,
+ * overwritten by the next call. */
+static inline const char *pn_test_file_bytes(const char *name, const void *data, size_t length)
 {
     const char *path = pn_test_path(name);
+    for (const char *slash = strchr(name, '/'); slash; slash = strchr(slash + 1, '/')) {
+        char folder[512];
+        snprintf(folder, sizeof folder, "%s/%.*s", pn_test_dir(), (int)(slash - name), name);
+        mkdir(folder, 0700);
+    }
     FILE *f = fopen(path, "wb");
     cr_assert_not_null(f, "cannot write %s", path);
-    fwrite(text, 1, strlen(text), f);
+    fwrite(data, 1, length, f);
     fclose(f);
     return path;
+}
+
+/* pn_test_file_bytes() for a text. */
+static inline const char *pn_test_file(const char *name, const char *text)
+{
+    return pn_test_file_bytes(name, text, strlen(text));
 }
 
 /* The whole file at @p path, NUL-terminated, its length in *length when not NULL; the caller

@@ -165,10 +165,7 @@ Test(draw, a_failed_write_leaves_the_existing_file)
     cr_expect(strstr(pn_error_last(), "/nonexistent/folder/x.svg") != NULL, "%s",
               pn_error_last());
     cr_expect_eq(pn_draw_write(graph, "/dev/full", &o), PN_EIO);
-    const char *keep = pn_test_path("keep.svg");
-    FILE *f = fopen(keep, "w");
-    fputs("precious", f);
-    fclose(f);
+    const char *keep = pn_test_file("keep.svg", "precious");
     pn_draw_options_t bad = o;
     bad.size_by = PN_MEASURE_COUNT; /* no such measure: fails before anything is written */
     cr_expect_neq(pn_draw_write(graph, keep, &bad), 0);

@@ -391,10 +391,7 @@ Test(export, a_failed_write_leaves_the_existing_file_and_no_temporary_one)
     cr_expect_eq(pn_export_pajek(g, "/dev/full"), PN_EIO);
 
     char keep[512];
-    snprintf(keep, sizeof keep, "%s", pn_test_path("keep.graphml"));
-    FILE *f = fopen(keep, "w");
-    fputs("precious", f);
-    fclose(f);
+    snprintf(keep, sizeof keep, "%s", pn_test_file("keep.graphml", "precious"));
     double values[6] = {0};
     pn_export_column_t column = {"not valid", values, 1};
     pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 1, &column};

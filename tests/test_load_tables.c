@@ -15,21 +15,16 @@ static const char nodes_csv[] =
     "ru-tatarstan,\"Tatarstan, Republic of\",RU,region,,,,\n";
 
 /* Write nodes and edges into a fresh folder; return the folder. */
+/* A folder of the test's named @p folder, holding nodes.csv and edges.csv. */
 static const char *tables(const char *folder, const char *nodes, const char *edges)
 {
     static char dir[512];
-    char path[600];
-    const char *base = pn_test_file("placeholder", "");
-    snprintf(dir, sizeof dir, "%.*s/%s", (int)(strrchr(base, '/') - base), base, folder);
-    mkdir(dir, 0700);
-    snprintf(path, sizeof path, "%s/nodes.csv", dir);
-    FILE *f = fopen(path, "wb");
-    fputs(nodes, f);
-    fclose(f);
-    snprintf(path, sizeof path, "%s/edges.csv", dir);
-    f = fopen(path, "wb");
-    fputs(edges, f);
-    fclose(f);
+    char name[256];
+    snprintf(name, sizeof name, "%s/nodes.csv", folder);
+    pn_test_file(name, nodes);
+    snprintf(name, sizeof name, "%s/edges.csv", folder);
+    pn_test_file(name, edges);
+    snprintf(dir, sizeof dir, "%s", pn_test_path(folder));
     return dir;
 }
 
@@ -232,19 +227,9 @@ Test(load_tables, rejects_invalid_utf8_and_nul_bytes)
 
     char nodes[] = "id,name\na,A\nb,X\n";
     nodes[sizeof nodes - 3] = '\0'; /* "b,\0\n": a NUL inside a field */
-    const char *base = pn_test_file("placeholder", "");
-    char dir2[512], path[600];
-    snprintf(dir2, sizeof dir2, "%.*s/nul", (int)(strrchr(base, '/') - base), base);
-    mkdir(dir2, 0700);
-    snprintf(path, sizeof path, "%s/nodes.csv", dir2);
-    FILE *f = fopen(path, "wb");
-    fwrite(nodes, 1, sizeof nodes - 1, f);
-    fclose(f);
-    snprintf(path, sizeof path, "%s/edges.csv", dir2);
-    f = fopen(path, "wb");
-    fputs("source,target\n", f);
-    fclose(f);
-    r = pn_test_load(dir2, NULL);
+    pn_test_file_bytes("nul/nodes.csv", nodes, sizeof nodes - 1);
+    pn_test_file("nul/edges.csv", "source,target\n");
+    r = pn_test_load(pn_test_path("nul"), NULL);
     cr_expect_eq(r.status, PN_EINVALID);
     PN_EXPECT_ERROR(r, "nodes.csv:3: column 2: NUL byte");
     pn_test_load_free(&r);
@@ -290,11 +275,8 @@ Test(load_tables, reads_countries_csv_beside_them)
 {
     const char *dir = tables("countries", "id,country,level\na,BY,region\nb,AM,region\n",
                              "source,target\na,b\n");
-    char path[600];
-    snprintf(path, sizeof path, "%s/countries.csv", dir);
-    FILE *f = fopen(path, "wb");
-    fputs("code,name,regions,regions_year,regions_source\nBY,Belarus,7,2024,constitution\n", f);
-    fclose(f);
+    pn_test_file("countries/countries.csv",
+                 "code,name,regions,regions_year,regions_source\nBY,Belarus,7,2024,constitution\n");
     pn_test_load_t r = pn_test_load(dir, NULL);
     cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
     uint32_t by;
