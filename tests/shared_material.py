@@ -4,7 +4,8 @@ A test that needs it fails when it is missing, naming what is missing: it never 
 checked less."""
 import os
 
-SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
+from harness import SOURCE
+
 SHARED = os.path.normpath(os.path.join(SOURCE, "..", "shared"))
 
 

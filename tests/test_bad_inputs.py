@@ -23,10 +23,7 @@ import tempfile
 import time
 import unittest
 
-BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
-SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
-PARTNET = os.path.join(BUILD, "tools", "partnet")
-CIS = os.path.join(SOURCE, "graphs", "cis.json")
+from harness import CIS, PARTNET
 
 # The commands run on every bad input; each must refuse it the same way. A command that writes
 # a file names it "{out}": after the refusal no such file may exist, and an existing one must be
@@ -411,7 +408,10 @@ NUMERIC_OPTIONS = [
     (["explore", "-o", "{out}.html"], "--seed", 0, SEED),
     (["explore", "-o", "{out}.html"], "--sample", 0, COUNT),
     (["export", "--graphml", "{out}"], "--seed", 0, SEED),
+    (["search", "Minsk"], "--top", 0, COUNT),
+    (["rank"], "--k-core", 0, COUNT), (["stats"], "--min-agreements", 1, COUNT),
 ]
+VIEW_OPTIONS = ("--k-core", "--min-agreements")
 
 # Values that are not a whole number in range, whatever the option: overflow of every integer
 # type, a sign, spaces, another base, a fraction, an exponent, trailing text, nothing.
@@ -446,9 +446,11 @@ class Options(unittest.TestCase):
             for value in [v for v in values if not (v.isascii() and v.isdigit() and
                                                     low <= int(v) <= high)]:
                 with self.subTest(command=command[0], option=option, value=value):
+                    # a view option is every command's: its message names no command
+                    who = "partnet" if option in VIEW_OPTIONS else "partnet " + command[0]
                     self.refuse(command, option, value,
-                                'partnet %s: %s: expected a whole number from %d to %d, not "%s"'
-                                % (command[0], option, low, high, value))
+                                '%s: %s: expected a whole number from %d to %d, not "%s"'
+                                % (who, option, low, high, value))
 
     def test_years_to_compare_out_of_range_are_usage_errors(self):
         for value in NOT_NUMBERS + ["999", "2201", "0"]:

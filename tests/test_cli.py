@@ -6,24 +6,12 @@ import io
 import json
 import os
 import subprocess
-import sys
 import unittest
 
 import shared_material
 
-BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
-SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
-PARTNET = os.path.join(BUILD, "tools", "partnet")
-FIXTURES = os.path.join(SOURCE, "tests", "fixtures")
-EXAMPLE = os.path.join(SOURCE, "graphs", "example.json")
+from harness import EXAMPLE, FIXTURES, PARTNET, run
 WORLD = shared_material.path("data", "world-twin-cities", "twin_cities_raw.csv")
-
-
-def run(*args, stdin=None, stdout=subprocess.PIPE):
-    env = dict(os.environ)
-    env.pop("PARTNET_DATASET", None)
-    return subprocess.run([PARTNET, *args], input=stdin, stdout=stdout, stderr=subprocess.PIPE,
-                          env=env, timeout=300)
 
 
 def long_table(text):
@@ -271,7 +259,6 @@ class Check(unittest.TestCase):
         self.assertIn("0 errors", r.stdout.decode())
 
 
-CIS = os.path.join(SOURCE, "graphs", "cis.json")
 
 
 def table(text):

@@ -11,11 +11,7 @@ import unittest
 
 import shared_material
 
-BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
-SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
-PARTNET = os.path.join(BUILD, "tools", "partnet")
-CIS = os.path.join(SOURCE, "graphs", "cis.json")
-EXAMPLE = os.path.join(SOURCE, "graphs", "example.json")
+from harness import CIS, EXAMPLE, PARTNET
 SEEDS = shared_material.path("seeds")
 FOLLOWING = 60  # a quote may run on over this many of the lines after the one it begins on
 

@@ -5,24 +5,12 @@ codes of bad usage and failed writes. Run by `meson test` (PARTNET_BUILD_ROOT an
 PARTNET_SOURCE_ROOT set)."""
 import json
 import os
-import subprocess
 import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
-BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
-SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
-PARTNET = os.path.join(BUILD, "tools", "partnet")
-CIS = os.path.join(SOURCE, "graphs", "cis.json")
-NAMES = os.path.join(SOURCE, "tests", "fixtures", "names.json")
+from harness import CIS, NAMES, run
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-def run(*args):
-    env = dict(os.environ)
-    env.pop("PARTNET_DATASET", None)
-    return subprocess.run([PARTNET, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          env=env, timeout=300)
 
 
 def svg_texts(path):

@@ -21,7 +21,6 @@ import json
 import math
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,28 +32,19 @@ import networkx as nx
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from browser import CHROMIUM, Browser  # noqa: E402
 
-BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
-SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
-PARTNET = os.path.join(BUILD, "tools", "partnet")
+from harness import BUILD, CIS, FIXTURES, MEASURES, SOURCE, run  # noqa: E402
+
 SHOTS = os.path.join(BUILD, "tests")
-CIS = os.path.join(SOURCE, "graphs", "cis.json")
-HOSTILE = os.path.join(SOURCE, "tests", "fixtures", "hostile.json")
-TABLES = os.path.join(SOURCE, "tests", "fixtures", "tables")
+HOSTILE = os.path.join(FIXTURES, "hostile.json")
+TABLES = os.path.join(FIXTURES, "tables")
 WORLD_DIR = os.path.join(SOURCE, "..", "shared", "data", "world-twin-cities")
 WORLD = os.path.join(WORLD_DIR, "twin_cities_raw.csv")
 WORLD_GEO = os.path.join(WORLD_DIR, "twin_cities_geocoded.csv")
-MEASURES = ["degree", "agreements", "betweenness", "closeness", "harmonic", "eigenvector",
-            "pagerank", "coreness"]
 DATA_START = '<script type="application/json" id="partnet-data">'
 
 # Chromium's own note when WebGL reads a pixel back (sigma does, to find the node under the
 # mouse), written by its software renderer: not a message of the page.
 BROWSER_NOTE = re.compile(r"GL Driver Message .*GPU stall due to ReadPixels")
-
-
-def run(*args):
-    return subprocess.run([PARTNET, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          timeout=600)
 
 
 def built_with_explorer():

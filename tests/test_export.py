@@ -23,23 +23,12 @@ import networkx as nx
 
 import shared_material
 
-BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
-SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
-PARTNET = os.path.join(BUILD, "tools", "partnet")
+from harness import CIS, EXAMPLE, NAMES, run
+
 SCHEMAS = shared_material.path("schemas")
 GRAPHML_XSD = os.path.join(SCHEMAS, "graphml", "graphml.xsd")
 GEXF_XSD = os.path.join(SCHEMAS, "gexf", "1.3", "gexf.xsd")
-CIS = os.path.join(SOURCE, "graphs", "cis.json")
-EXAMPLE = os.path.join(SOURCE, "graphs", "example.json")
-NAMES = os.path.join(SOURCE, "tests", "fixtures", "names.json")
 GEXF_NS = {"g": "http://gexf.net/1.3"}
-
-
-def run(*args, stdout=subprocess.PIPE, preexec=None):
-    env = dict(os.environ)
-    env.pop("PARTNET_DATASET", None)
-    return subprocess.run([PARTNET, *args], stdout=stdout, stderr=subprocess.PIPE, env=env,
-                          timeout=300, preexec_fn=preexec)
 
 
 def load(path):

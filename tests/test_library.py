@@ -7,8 +7,8 @@ import re
 import subprocess
 import unittest
 
-BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
-SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
+from harness import BUILD, SOURCE
+
 HEADERS = os.path.join(SOURCE, "include", "partnet")
 DRAW_HEADERS = ("draw.h", "chart.h")
 LIBPARTNET = os.path.join(BUILD, "src", "libpartnet.so")

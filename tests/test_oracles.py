@@ -10,7 +10,6 @@ import json
 import math
 import os
 import subprocess
-import sys
 import tempfile
 import unittest
 
@@ -18,15 +17,10 @@ import networkx as nx
 
 import shared_material
 
-BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
-SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
-PARTNET = os.path.join(BUILD, "tools", "partnet")
-CIS = os.path.join(SOURCE, "graphs", "cis.json")
+from harness import CIS, MEASURES, PARTNET
 WORLD_TO_CSV = shared_material.path("bench", "world_to_csv.py")
 WORLD_RAW = shared_material.path("data", "world-twin-cities", "twin_cities_raw.csv")
 
-MEASURES = ["degree", "agreements", "betweenness", "closeness", "harmonic", "eigenvector",
-            "pagerank", "coreness"]
 
 
 def partnet(*args):

@@ -10,19 +10,11 @@ import subprocess
 import tempfile
 import unittest
 
-BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
-SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
-PARTNET = os.path.join(BUILD, "tools", "partnet")
+from harness import BUILD, PARTNET, SOURCE, run
 CHROMIUM = shutil.which("chromium")
 # 0 when partnet has the explorer's page (index.html links explorer.html), 1 when not
 EXPLORER = int("built without the explorer" in subprocess.run(
     [PARTNET, "--quiet", "explore", "-o", os.devnull], stderr=subprocess.PIPE).stderr.decode())
-
-
-def run(*args):
-    r = subprocess.run([PARTNET, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       timeout=300)
-    return r
 
 
 def chromium(url, *extra):

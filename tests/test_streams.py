@@ -8,19 +8,13 @@ import os
 import subprocess
 import unittest
 
-BUILD = os.environ.get("PARTNET_BUILD_ROOT", "build")
-SOURCE = os.environ.get("PARTNET_SOURCE_ROOT", ".")
-PARTNET = os.path.join(BUILD, "tools", "partnet")
-FIXTURES = os.path.join(SOURCE, "tests", "fixtures")
-EXAMPLE = os.path.join(SOURCE, "graphs", "example.json")
+import harness
+from harness import EXAMPLE, FIXTURES, PARTNET
 
 
-def run(*args, stdin=None, stdout=subprocess.PIPE, close_stdout=False):
-    env = dict(os.environ)
-    env.pop("PARTNET_DATASET", None)
-    return subprocess.run([PARTNET, *args], input=stdin, stdout=stdout, stderr=subprocess.PIPE,
-                          env=env, timeout=300,
-                          preexec_fn=(lambda: os.close(1)) if close_stdout else None)
+def run(*args, close_stdout=False, **kwargs):
+    """harness.run(), with standard output closed when @p close_stdout."""
+    return harness.run(*args, preexec=(lambda: os.close(1)) if close_stdout else None, **kwargs)
 
 
 def summary(out):
