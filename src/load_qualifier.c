@@ -67,11 +67,13 @@ static int is_constituent(const char *folded)
     return 0;
 }
 
-/* Split @p len bytes at commas into trimmed, non-empty parts appended to parts[*n]. */
+/* Split @p len bytes at commas into trimmed, non-empty parts appended to parts[*n]; the last
+ * of the MAX_PARTS takes the rest of the text, commas and all, and what a full array leaves over
+ * is not read. */
 static void split(part_t *parts, size_t *n, const char *s, size_t len)
 {
     const char *end = s + len;
-    while (s < end) {
+    while (s < end && *n < MAX_PARTS) {
         const char *comma = memchr(s, ',', (size_t)(end - s));
         if (!comma || *n == MAX_PARTS - 1)
             comma = end;

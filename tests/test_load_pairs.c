@@ -404,3 +404,19 @@ Test(load_pairs, does_not_merge_a_town_into_its_twinned_namesake)
     cr_expect_eq(pn_dataset_agreement_count(r.ds), 1);
     pn_test_load_free(&r);
 }
+
+Test(load_pairs, reads_a_party_with_more_qualifiers_than_it_keeps)
+{
+    /* nine qualifiers in the name and two more in the country cell: the eighth part kept takes
+     * the rest of the name, and the country cell's parts find no room (a fuzzer's find: they
+     * were written past the end of the parts) */
+    pn_test_load_t r = pn_test_load_text(
+        "many.csv",
+        "city1,country1,city2,country2\n"
+        "\"Aa, q1, q2, q3, q4, q5, q6, q7, q8, q9\",\"x1, x2, Germany\",Dresden,Germany\n",
+        NULL);
+    cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
+    cr_expect_eq(pn_dataset_node_count(r.ds), 2);
+    node(r.ds, "DE:Aa, q1, q2, q3, q4, q5, q6, q7, q8, q9");
+    pn_test_load_free(&r);
+}
