@@ -26,7 +26,8 @@
  *   ARPACK's rounding noise and are written as 0); a graph without edges gives 0 everywhere.
  *   ARPACK, iterative.
  * - pagerank: damping 0.85, weighted by the number of agreements, uniform teleport, computed
- *   by PRPACK as python-igraph does; values sum to 1. Iterative.
+ *   by PRPACK as python-igraph does, on one OpenMP thread so that every run gives the same
+ *   bits; values sum to 1. Iterative.
  * - coreness: the k-core number (largest k such that the node is in a k-core). O(M).
  *
  * Edge cases: an empty graph gives empty results; an isolated node gets 0 everywhere except
