@@ -4,6 +4,8 @@
 
 #include "paths.h"
 
+#include <math.h>
+
 PN_TEST_SUITE(paths);
 
 Test(paths, sampled_betweenness_is_igraphs_subset_betweenness_scaled)
@@ -31,4 +33,173 @@ Test(paths, sampled_betweenness_is_igraphs_subset_betweenness_scaled)
     igraph_vector_int_destroy(&from);
     pn_csr__destroy(&csr);
     igraph_destroy(&zachary);
+}
+
+/* |got - expected| within 1e-12 of expected (0 only as 0, give or take rounding at 1e-300) */
+static void expect_near(double got, double expected, const char *measure, igraph_integer_t v)
+{
+    double tolerance = 1e-12 * fabs(expected);
+    cr_expect(fabs(got - expected) <= (tolerance > 1e-300 ? tolerance : 1e-300),
+              "%s of vertex %" IGRAPH_PRId ": %.17g, igraph says %.17g", measure, v, got,
+              expected);
+}
+
+/*
+ * Every exact measure of paths.c beside igraph's own on the same graph: betweenness, closeness
+ * (NetworkX's form from igraph's normalised one and the reachable count), harmonic closeness,
+ * the sum of distances and the eccentricity (from igraph's distance matrix).
+ */
+static void expect_igraphs_measures(const igraph_t *graph)
+{
+    igraph_integer_t n = igraph_vcount(graph);
+    pn_csr_t csr;
+    cr_assert_eq(pn_csr__from_igraph(&csr, graph), 0);
+    size_t k = (size_t)(n ? n : 1);
+    double *betweenness = malloc(k * sizeof(double)), *closeness = malloc(k * sizeof(double));
+    double *harmonic = malloc(k * sizeof(double)), *sums = malloc(k * sizeof(double));
+    int32_t *eccentricity = malloc(k * sizeof(int32_t));
+    pn_paths_out_t out = {betweenness, closeness, harmonic, sums, eccentricity};
+    cr_assert_eq(pn_paths__compute(&csr, NULL, n, &out, 2, NULL, NULL), 0);
+
+    igraph_vector_t b, c, h;
+    igraph_vector_int_t reached;
+    igraph_matrix_t d;
+    igraph_vector_init(&b, 0);
+    igraph_vector_init(&c, 0);
+    igraph_vector_init(&h, 0);
+    igraph_vector_int_init(&reached, 0);
+    igraph_matrix_init(&d, 0, 0);
+    cr_assert_eq(igraph_betweenness(graph, &b, igraph_vss_all(), 0, NULL), 0);
+    cr_assert_eq(igraph_closeness(graph, &c, &reached, NULL, igraph_vss_all(), IGRAPH_ALL, NULL, 1),
+                 0);
+    cr_assert_eq(igraph_harmonic_centrality(graph, &h, igraph_vss_all(), IGRAPH_ALL, NULL, 1), 0);
+    cr_assert_eq(igraph_distances(graph, &d, igraph_vss_all(), igraph_vss_all(), IGRAPH_ALL), 0);
+    for (igraph_integer_t v = 0; v < n; v++) {
+        double r = (double)VECTOR(reached)[v], sum = 0, farthest = 0;
+        for (igraph_integer_t t = 0; t < n; t++) {
+            if (isfinite(MATRIX(d, v, t))) {
+                sum += MATRIX(d, v, t);
+                farthest = fmax(farthest, MATRIX(d, v, t));
+            }
+        }
+        expect_near(betweenness[v], VECTOR(b)[v], "betweenness", v);
+        expect_near(closeness[v], r > 0 ? r / (double)(n - 1) * VECTOR(c)[v] : 0, "closeness", v);
+        expect_near(harmonic[v], VECTOR(h)[v], "harmonic", v);
+        cr_expect_eq(sums[v], sum, "distance sum of vertex %" IGRAPH_PRId, v);
+        cr_expect_eq(eccentricity[v], (int32_t)farthest, "eccentricity of vertex %" IGRAPH_PRId, v);
+    }
+    igraph_matrix_destroy(&d);
+    igraph_vector_int_destroy(&reached);
+    igraph_vector_destroy(&h);
+    igraph_vector_destroy(&c);
+    igraph_vector_destroy(&b);
+    free(betweenness);
+    free(closeness);
+    free(harmonic);
+    free(sums);
+    free(eccentricity);
+    pn_csr__destroy(&csr);
+}
+
+/* @p count new vertices, each joined to a random vertex among those from @p first on: random
+ * trees hanging from that range (and from each other) */
+static void hang_trees(igraph_t *graph, igraph_integer_t first, igraph_integer_t count)
+{
+    for (igraph_integer_t i = 0; i < count; i++) {
+        igraph_integer_t n = igraph_vcount(graph);
+        igraph_integer_t to = RNG_INTEGER(first, n - 1);
+        igraph_add_vertices(graph, 1, NULL);
+        igraph_add_edge(graph, n, to);
+    }
+}
+
+Test(paths, folded_measures_are_igraphs_on_random_trees_hanging_from_a_core)
+{
+    igraph_rng_seed(igraph_rng_default(), 16);
+    for (int round = 0; round < 12; round++) {
+        igraph_t graph;
+        igraph_integer_t core = RNG_INTEGER(3, 40);
+        igraph_erdos_renyi_game_gnm(&graph, core, RNG_INTEGER(core, 3 * core), 0, 0);
+        hang_trees(&graph, 0, RNG_INTEGER(0, 120));
+        if (round % 3 == 0) { /* a second component, a tree alone, isolated vertices */
+            igraph_integer_t first = igraph_vcount(&graph);
+            igraph_add_vertices(&graph, 1, NULL);
+            hang_trees(&graph, first, RNG_INTEGER(1, 30));
+        }
+        if (round % 2 == 0)
+            igraph_add_vertices(&graph, RNG_INTEGER(1, 4), NULL);
+        expect_igraphs_measures(&graph);
+        igraph_destroy(&graph);
+    }
+}
+
+Test(paths, folded_measures_are_igraphs_on_stars_paths_and_trees)
+{
+    igraph_t graph;
+    igraph_star(&graph, 40, IGRAPH_STAR_UNDIRECTED, 0);
+    expect_igraphs_measures(&graph);
+    igraph_destroy(&graph);
+    igraph_ring(&graph, 30, 0, 0, 0); /* a path */
+    expect_igraphs_measures(&graph);
+    igraph_destroy(&graph);
+    igraph_ring(&graph, 2, 0, 0, 0);
+    expect_igraphs_measures(&graph);
+    igraph_destroy(&graph);
+    igraph_kary_tree(&graph, 60, 3, IGRAPH_TREE_UNDIRECTED);
+    expect_igraphs_measures(&graph);
+    igraph_destroy(&graph);
+    igraph_rng_seed(igraph_rng_default(), 7);
+    igraph_empty(&graph, 1, 0);
+    hang_trees(&graph, 0, 200);
+    expect_igraphs_measures(&graph);
+    igraph_destroy(&graph);
+}
+
+Test(paths, folded_measures_are_igraphs_on_empty_isolated_and_disconnected_graphs)
+{
+    igraph_t graph;
+    igraph_empty(&graph, 0, 0);
+    expect_igraphs_measures(&graph);
+    igraph_destroy(&graph);
+    igraph_empty(&graph, 1, 0);
+    expect_igraphs_measures(&graph);
+    igraph_destroy(&graph);
+    igraph_empty(&graph, 5, 0);
+    expect_igraphs_measures(&graph);
+    igraph_destroy(&graph);
+    /* a cycle with a tail, a path, an edge, an isolated vertex */
+    igraph_small(&graph, 11, 0, 0, 1, 1, 2, 2, 0, 2, 3, 3, 4, 5, 6, 6, 7, 8, 9, -1);
+    expect_igraphs_measures(&graph);
+    igraph_destroy(&graph);
+}
+
+Test(paths, folded_measures_are_igraphs_with_parallel_edges_and_self_loops)
+{
+    igraph_t graph;
+    /* a triangle; 3 hangs from 0 by two parallel edges, 4 from 1 with a loop, 5 from 4 */
+    igraph_small(&graph, 6, 0, 0, 1, 1, 2, 2, 0, 0, 3, 3, 0, 1, 4, 4, 4, 4, 5, -1);
+    expect_igraphs_measures(&graph);
+    igraph_destroy(&graph);
+}
+
+Test(paths, distances_from_chosen_sources_leave_the_others_at_zero)
+{
+    igraph_t graph;
+    igraph_small(&graph, 7, 0, 0, 1, 1, 2, 2, 0, 2, 3, 3, 4, 5, 6, -1);
+    pn_csr_t csr;
+    cr_assert_eq(pn_csr__from_igraph(&csr, &graph), 0);
+    const int32_t sources[] = {4, 1};
+    double sums[7];
+    int32_t eccentricity[7];
+    pn_paths_out_t out = {NULL, NULL, NULL, sums, eccentricity};
+    cr_assert_eq(pn_paths__compute(&csr, sources, 2, &out, 2, NULL, NULL), 0);
+    /* by hand: from 4, 3 at 1, 2 at 2, 0 and 1 at 3; from 1, 0 and 2 at 1, 3 at 2, 4 at 3 */
+    const double expected_sums[] = {0, 7, 0, 0, 9, 0, 0};
+    const int32_t expected_eccentricity[] = {0, 3, 0, 0, 3, 0, 0};
+    for (int v = 0; v < 7; v++) {
+        cr_expect_eq(sums[v], expected_sums[v], "vertex %d", v);
+        cr_expect_eq(eccentricity[v], expected_eccentricity[v], "vertex %d", v);
+    }
+    pn_csr__destroy(&csr);
+    igraph_destroy(&graph);
 }

@@ -11,15 +11,18 @@
  * - agreements: number of agreements (strength: the sum of the edge weights). O(1) per node.
  * - betweenness: exact, unweighted, each unordered pair of endpoints counted once, not
  *   normalised (= NetworkX betweenness_centrality(normalized=False) = igraph_betweenness()).
- *   Brandes' algorithm, O(N M). With a sample of K sources it is an estimate: the
+ *   Brandes' algorithm after folding the trees that hang off the graph into the node they hang
+ *   from (Baglioni et al. 2012), O(C M_C + N) for a core of C nodes and M_C edges (O(N M) at
+ *   worst, with no node of degree 1). With a sample of K sources it is an estimate: the
  *   contributions of K random sources scaled by N / K (see pn_centrality_options_t).
  * - closeness: unweighted, Wasserman and Faust's form for disconnected graphs, as NetworkX's
  *   default (wf_improved=True): ((r - 1) / (N - 1)) * ((r - 1) / sum of distances to the r - 1
  *   nodes it reaches). igraph's normalised closeness is the second factor only. 0 for an
- *   isolated node. O(N M).
+ *   isolated node. With betweenness's search from each core node, and a search inside its
+ *   hanging tree for each folded node: O(C M_C + sum of the trees' squared sizes).
  * - harmonic: unweighted harmonic closeness, sum over other nodes of 1 / distance (0 for
  *   unreachable ones), divided by N - 1 (= igraph harmonic_centrality(normalized=True) =
- *   NetworkX harmonic_centrality / (N - 1)). O(N M).
+ *   NetworkX harmonic_centrality / (N - 1)). As closeness.
  * - eigenvector: unweighted, scaled so that the largest value is 1 (igraph's scale=True;
  *   NetworkX's eigenvector_centrality divided by its maximum). On a disconnected graph the
  *   components other than the one with the leading eigenvalue get 0 (values below 1e-12 are
