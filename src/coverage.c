@@ -55,6 +55,12 @@ done:
     return status;
 }
 
+/* Does node i name a country? */
+static int known(const pn_dataset_t *ds, uint32_t i)
+{
+    return ds->countries[ds->nodes[i].country].code[0] != '\0';
+}
+
 int pn_country_matrix_new(pn_country_matrix_t **out, const pn_view_t *view)
 {
     assert(out && view);
@@ -73,7 +79,8 @@ int pn_country_matrix_new(pn_country_matrix_t **out, const pn_view_t *view)
         goto nomem;
     /* agreements grouped by node pair ... */
     for (size_t i = 0; i < n; i++) {
-        if (!view->agreement[i])
+        /* nodes that name no country are in no cell */
+        if (!view->agreement[i] || !known(ds, ds->a[i]) || !known(ds, ds->b[i]))
             continue;
         uint64_t a = ds->a[i], b = ds->b[i];
         pairs[k].key = a < b ? a << 32 | b : b << 32 | a;
@@ -149,7 +156,8 @@ int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
             continue;
         uint32_t a = ds->a[i], b = ds->b[i];
         uint32_t ca = ds->nodes[a].country, cb = ds->nodes[b].country;
-        int abroad = ca != cb;
+        /* with a party that names no country, abroad or not is unknown: not abroad */
+        int abroad = ca != cb && known(ds, a) && known(ds, b);
         uint32_t ends[2] = {a, b};
         for (int e = 0; e < 2; e++) {
             flags[ends[e]] |= (unsigned char)(1 | (abroad ? 2 : 0));
@@ -186,7 +194,7 @@ int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
         goto done;
     for (size_t k = 0; k < countries; k++) {
         uint32_t c = order[k];
-        if (rows[c].nodes == 0)
+        if (rows[c].nodes == 0 || !ds->countries[c].code[0])
             continue;
         pn_coverage_row_t r = rows[c];
         r.country = c;

@@ -58,7 +58,7 @@ int pn_graph_new(pn_graph_t **out, const pn_view_t *view)
     for (size_t i = 0; i < ds->node_count; i++) {
         if (!by_country)
             g->vertex_of[i] = view->node[i] ? vertices++ : -1;
-        else if (view->node[i])
+        else if (view->node[i] && ds->countries[ds->nodes[i].country].code[0])
             g->vertex_of[ds->nodes[i].country] = 0;
     }
     for (size_t c = 0; by_country && c < units; c++)
@@ -79,6 +79,9 @@ int pn_graph_new(pn_graph_t **out, const pn_view_t *view)
         if (by_country) {
             a = ds->nodes[a].country;
             b = ds->nodes[b].country;
+            /* nodes that name no country are in no country's vertex */
+            if (!ds->countries[a].code[0] || !ds->countries[b].code[0])
+                continue;
             if (a == b) {
                 g->domestic[a]++;
                 continue;

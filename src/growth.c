@@ -43,7 +43,8 @@ typedef struct {
     span_t *pair_span;
     size_t pairs, spans;
 
-    long *diff_agreements, *diff_cross, *diff_new, *diff_triangles;
+    /* diff_known: agreements whose two parties name a country, the cross-border share's base */
+    long *diff_agreements, *diff_cross, *diff_known, *diff_new, *diff_triangles;
 } sweep_t;
 
 static void sweep_destroy(sweep_t *w)
@@ -57,6 +58,7 @@ static void sweep_destroy(sweep_t *w)
     free(w->pair_span);
     free(w->diff_agreements);
     free(w->diff_cross);
+    free(w->diff_known);
     free(w->diff_new);
     free(w->diff_triangles);
 }
@@ -106,10 +108,11 @@ static int select_agreements(sweep_t *w, pn_growth_t *g)
     w->agreement_span = malloc((n ? n : 1) * sizeof *w->agreement_span);
     w->diff_agreements = calloc(w->S + 1, sizeof(long));
     w->diff_cross = calloc(w->S + 1, sizeof(long));
+    w->diff_known = calloc(w->S + 1, sizeof(long));
     w->diff_new = calloc(w->S + 1, sizeof(long));
     w->diff_triangles = calloc(w->S + 1, sizeof(long));
     if (!w->agreement || !w->agreement_span || !w->diff_agreements || !w->diff_cross ||
-        !w->diff_new || !w->diff_triangles)
+        !w->diff_known || !w->diff_new || !w->diff_triangles)
         return pn_error__nomem();
     for (size_t i = 0; i < n; i++) {
         if (!in[i] || ds->date[i] == PN_DATE_NONE)
@@ -132,9 +135,13 @@ static int select_agreements(sweep_t *w, pn_growth_t *g)
         w->agreement[w->count] = (uint32_t)i;
         w->agreement_span[w->count] = (span_t){s, e};
         w->count++;
-        int cross = ds->nodes[ds->a[i]].country != ds->nodes[ds->b[i]].country;
+        uint32_t ca = ds->nodes[ds->a[i]].country, cb = ds->nodes[ds->b[i]].country;
+        int known = ds->countries[ca].code[0] && ds->countries[cb].code[0];
+        int cross = known && ca != cb;
         w->diff_agreements[s]++;
         w->diff_agreements[e]--;
+        w->diff_known[s] += known;
+        w->diff_known[e] -= known;
         w->diff_cross[s] += cross;
         w->diff_cross[e] -= cross;
     }
@@ -567,7 +574,7 @@ static int sweep(sweep_t *w, pn_growth_t *g)
         size[v] = 1;
     }
     size_t temps = 0, nodes = 0, countries = 0, pairs = 0, merges = 0, largest = 0;
-    long agreements = 0, cross = 0, tri = 0;
+    long agreements = 0, cross = 0, known = 0, tri = 0;
     double triples = 0;
     for (uint32_t y = 0; y < w->S; y++) {
         for (size_t k = first[y]; k < first[y + 1]; k++) {
@@ -578,7 +585,8 @@ static int sweep(sweep_t *w, pn_growth_t *g)
                 for (int e = 0; e < 2; e++) {
                     if (degree[ends[e]]++ == 0) {
                         nodes++;
-                        countries += country_nodes[ds->nodes[ends[e]].country]++ == 0;
+                        uint32_t c = ds->nodes[ends[e]].country;
+                        countries += country_nodes[c]++ == 0 && ds->countries[c].code[0];
                     }
                 }
                 pairs++;
@@ -594,7 +602,8 @@ static int sweep(sweep_t *w, pn_growth_t *g)
                 for (int e = 0; e < 2; e++) {
                     if (--degree[ends[e]] == 0) {
                         nodes--;
-                        countries -= --country_nodes[ds->nodes[ends[e]].country] == 0;
+                        uint32_t c = ds->nodes[ends[e]].country;
+                        countries -= --country_nodes[c] == 0 && ds->countries[c].code[0];
                     }
                 }
                 triples -= (double)degree[ends[0]] + degree[ends[1]];
@@ -607,6 +616,7 @@ static int sweep(sweep_t *w, pn_growth_t *g)
         }
         agreements += w->diff_agreements[y];
         cross += w->diff_cross[y];
+        known += w->diff_known[y];
         tri += w->diff_triangles[y];
 
         size_t year_merges = merges, year_largest = largest;
@@ -641,7 +651,7 @@ static int sweep(sweep_t *w, pn_growth_t *g)
         row->density = nodes > 1 ? 2.0 * (double)pairs / ((double)nodes * (double)(nodes - 1)) : 0.0;
         row->mean_degree = nodes ? 2.0 * (double)pairs / (double)nodes : 0.0;
         row->transitivity = triples > 0 ? 3.0 * (double)tri / triples : 0.0;
-        row->cross_border_share = agreements ? (double)cross / (double)agreements : NAN;
+        row->cross_border_share = known ? (double)cross / (double)known : NAN;
     }
 done:
     free(first);

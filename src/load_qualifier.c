@@ -566,6 +566,7 @@ int pn_qualifier__finish(pn_qualifiers_t *q, pn_loader_t *l, const char *file)
     size_t n = ds->node_count;
     int status = 0;
     adjacency_t adj = {NULL, NULL, NULL};
+    unsigned char *targeted = NULL; /* per node: another node was merged into it */
     pn_keyed_t *order = malloc((n + 1) * sizeof *order);
     if (!order)
         return pn_error__nomem();
@@ -597,6 +598,21 @@ int pn_qualifier__finish(pn_qualifiers_t *q, pn_loader_t *l, const char *file)
             changed += t != PN_NONE || q->count[G_PARTNER] > before;
         }
     }
+    /* a node of a pair list that has no agreement came only from rows skipped as a town
+     * twinned with its namesake: it goes, unless a namesake was merged into it */
+    if (!(targeted = calloc(n + 1, 1))) {
+        status = pn_error__nomem();
+        goto done;
+    }
+    for (size_t u = 0; u < n; u++)
+        if (q->nodes[u].target != PN_NONE && q->nodes[u].target != REMOVED)
+            targeted[q->nodes[u].target] = 1;
+    for (size_t u = 0; u < n; u++) {
+        if (adj.start[u + 1] == adj.start[u] && q->nodes[u].target == PN_NONE && !targeted[u]) {
+            q->nodes[u].target = REMOVED;
+            changed++;
+        }
+    }
     long long dropped = 0;
     if (changed && (status = renumber(ds, q)) == 0 && (dropped = drop_repeats(ds)) < 0)
         status = pn_error__nomem();
@@ -619,6 +635,7 @@ int pn_qualifier__finish(pn_qualifiers_t *q, pn_loader_t *l, const char *file)
                                   dropped == 1 ? "" : "s");
 done:
     free(order);
+    free(targeted);
     free(adj.start);
     free(adj.partner);
     free(adj.agreement);

@@ -159,7 +159,7 @@ int pn_stats_compute(pn_stats_t *out, const pn_graph_t *graph, const pn_stats_op
     has_lcc = 1;
     for (igraph_integer_t v = 0; v < n; v++) {
         uint32_t country = pn_graph_vertex_country(graph, v);
-        s.countries += !seen[country];
+        s.countries += !seen[country] && ds->countries[country].code[0];
         seen[country] = 1;
     }
     for (igraph_integer_t e = 0; e < m; e++) {
@@ -172,14 +172,18 @@ int pn_stats_compute(pn_stats_t *out, const pn_graph_t *graph, const pn_stats_op
         goto done;
 
     /* an edge joins two countries, or two nodes that may be of one; a country's own
-     * agreements are behind no edge */
+     * agreements are behind no edge. A party that names no country may be on either side of
+     * a border: its agreements are in neither count. */
     size_t cross = 0, total = 0;
     for (igraph_integer_t e = 0; e < m; e++) {
         const uint32_t *agreements;
         size_t count = pn_graph_edge_agreements(&agreements, graph, e);
+        uint32_t from = pn_graph_vertex_country(graph, IGRAPH_FROM(g, e));
+        uint32_t to = pn_graph_vertex_country(graph, IGRAPH_TO(g, e));
+        if (!ds->countries[from].code[0] || !ds->countries[to].code[0])
+            continue;
         total += count;
-        if (pn_graph_vertex_country(graph, IGRAPH_FROM(g, e)) !=
-            pn_graph_vertex_country(graph, IGRAPH_TO(g, e)))
+        if (from != to)
             cross += count;
     }
     for (igraph_integer_t v = 0; v < n; v++)

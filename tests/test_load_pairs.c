@@ -37,7 +37,9 @@ Test(load_pairs, reads_a_world_like_list_without_options)
     node(ds, "GR:Athens");
     node(ds, "Northern Cyprus:Kyrenia");
     node(ds, "?:Nowhere");
-    cr_expect_eq(pn_dataset_node_count(ds), 10, "Nienburg is created once");
+    cr_expect_eq(pn_dataset_node_count(ds), 9, "the homonym row makes no Nienburg");
+    uint32_t none;
+    cr_expect_eq(pn_dataset_find_node(&none, ds, "DE:Nienburg"), PN_ENOTFOUND);
     pn_agreement_t a;
     pn_dataset_agreement(&a, ds, 0);
     cr_expect_eq(a.a, berat);

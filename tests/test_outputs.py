@@ -1,7 +1,13 @@
 #!/usr/bin/python3
 """What scripts, spreadsheets and other tools receive from the command (issue 17): the same bytes
-for the same input on every run. Run by `meson test`."""
+for the same input on every run; nodes without a country counted in no country. Run by
+`meson test`."""
+import csv
 import hashlib
+import io
+import json
+import os
+import tempfile
 import unittest
 
 import harness
@@ -50,6 +56,71 @@ class SameBytes(unittest.TestCase):
                                      "pagerank", "--nodes-csv", "-")), 1)
         self.assertEqual(len(digests(3, "--data", WORLD_RAW, "export", "--with-metrics", "all",
                                      "--graphml", "-")), 1)
+
+
+class NoCountry(unittest.TestCase):
+    """A pair list where y names no country: x(BY) - y, y - z(RU) 2001, z(RU) - w(BY) 2002, and
+    a town twinned with its namesake (Springfield, US), a row that is skipped."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.mixed = os.path.join(cls.tmp.name, "mixed.csv")
+        with open(cls.mixed, "w", encoding="utf-8") as f:
+            f.write("a,a_country,b,b_country,date\n"
+                    "x,BY,y,,2000\n"
+                    "y,,z,RU,2001\n"
+                    "z,RU,w,BY,2002\n"
+                    "Springfield,US,Springfield,US,2002\n")
+        cls.none = os.path.join(cls.tmp.name, "none.csv")
+        with open(cls.none, "w", encoding="utf-8") as f:
+            f.write("a,b\nx,y\ny,z\n")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def stats(self, data, *args):
+        out = partnet("--data", data, "stats", "--format", "csv", *args).decode()
+        return {r["metric"]: r["value"] for r in csv.DictReader(io.StringIO(out))}
+
+    def test_stats_count_only_named_countries(self):
+        s = self.stats(self.mixed)
+        self.assertEqual(s["countries"], "2")
+        self.assertEqual(float(s["cross_border_share"]), 1.0, "z - w only: y's could be either")
+        s = self.stats(self.none)
+        self.assertEqual(s["countries"], "0")
+        self.assertEqual(s["cross_border_share"], "", "undefined without a country")
+
+    def test_namesake_row_makes_no_node(self):
+        s = self.stats(self.mixed)
+        self.assertEqual((s["nodes"], s["isolated"]), ("4", "0"))
+        out = partnet("--data", self.mixed, "export", "--nodes-csv", "-").decode()
+        self.assertEqual(sorted(r["id"] for r in csv.DictReader(io.StringIO(out))),
+                         ["?:y", "BY:w", "BY:x", "RU:z"])
+
+    def test_by_country_has_no_unknown_country(self):
+        out = partnet("--data", self.mixed, "rank", "--by-country", "--by", "agreements",
+                      "--format", "csv").decode()
+        rows = [(r["id"], r["value"]) for r in csv.DictReader(io.StringIO(out))]
+        self.assertEqual(rows, [("BY", "1"), ("RU", "1")])
+
+    def test_coverage_and_matrix_have_no_unknown_country(self):
+        rows = json.loads(partnet("--data", self.mixed, "coverage", "--format", "json"))
+        got = {r["country"]: (r["nodes"], r["nodes_abroad"], r["partner_countries"])
+               for r in rows}
+        self.assertEqual(got, {"BY": (2, 1, 1), "RU": (1, 1, 1)})
+        out = partnet("--data", self.mixed, "coverage", "--matrix", "--format", "csv").decode()
+        self.assertEqual([(r["country_a"], r["country_b"], r["agreements"])
+                          for r in csv.DictReader(io.StringIO(out))], [("BY", "RU", "1")])
+
+    def test_growth_counts_only_named_countries(self):
+        out = partnet("--data", self.mixed, "growth", "--format", "csv").decode()
+        rows = {r["year"]: r for r in csv.DictReader(io.StringIO(out))}
+        self.assertEqual([rows[y]["countries"] for y in ("2000", "2001", "2002")],
+                         ["1", "2", "2"])
+        self.assertEqual([rows[y]["cross_border_share"] for y in ("2000", "2001")], ["", ""])
+        self.assertEqual(float(rows["2002"]["cross_border_share"]), 1.0)
 
 
 if __name__ == "__main__":

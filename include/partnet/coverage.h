@@ -13,7 +13,8 @@
  * The node columns follow the peer benchmarks' definition: nodes of the country, nodes with an
  * agreement in the view (active) and with one abroad. agreements counts the agreements with at
  * least one party in the country (a domestic one once); partner_countries the distinct other
- * countries reached. O(N + A).
+ * countries reached. Nodes that name no country are no country: they have no row and no cell,
+ * and an agreement with one of them is abroad for nobody. O(N + A).
  */
 #ifndef PARTNET_COVERAGE_H
 #define PARTNET_COVERAGE_H

@@ -22,7 +22,8 @@ typedef struct pn_graph pn_graph_t;
 /**
  * Build the graph of a view. With the view's by_country, each country with a node in the view
  * is a vertex, the agreements between parties of two countries are the weight of their edge,
- * and agreements within a country are counted apart (pn_graph_vertex_domestic()).
+ * and agreements within a country are counted apart (pn_graph_vertex_domestic()). Nodes that
+ * name no country are no country: they and their agreements are left out.
  * O(A + N) for A agreements and N nodes.
  * @param[out] out the graph; the view may be freed once it is built, the dataset must outlive it
  * @return 0, PN_ENOMEM or PN_EIGRAPH

@@ -12,12 +12,12 @@
  *
  * - new_agreements: signed in the period the row closes (the year, or the `step` years
  *   ending with it); agreements: in the snapshot; nodes; pairs (distinct partner pairs);
- *   countries (with a node in the snapshot);
+ *   countries (with a node in the snapshot; nodes that name no country are in none);
  * - components and largest (its node count), largest_share = largest / nodes;
  * - density = 2 pairs / (nodes (nodes - 1)); mean_degree = 2 pairs / nodes;
  * - transitivity = 3 x triangles / connected triples (0 without triples);
- * - cross_border_share: agreements between parties of two countries / agreements (NaN in a
- *   year without agreements);
+ * - cross_border_share: agreements between parties of two countries / agreements whose two
+ *   parties name a country (NaN in a year without such agreements);
  * - coverage (when asked): per country, first-level units with an agreement in the snapshot
  *   (rolled up from districts and cities with `rollup`), as partnet coverage counts them.
  *

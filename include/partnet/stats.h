@@ -5,8 +5,9 @@
  * All figures are of the view's simple graph (one edge per pair of partners), isolated nodes
  * included, unweighted unless said otherwise:
  * - nodes, edges (distinct partner pairs), agreements (in the view), isolated (nodes without
- *   one), countries (with a node in the view), cross_border_share (agreements between parties of
- *   two countries, over all agreements; NaN without agreements);
+ *   one), countries (with a node in the view; nodes that name no country are in none),
+ *   cross_border_share (agreements between parties of two countries, over the agreements
+ *   whose two parties both name a country; NaN without such agreements);
  * - density: 2 E / (N (N - 1)); 0 when N < 2. mean_degree: 2 E / N;
  * - components (isolated nodes count as components) and largest_component (its node count);
  * - transitivity: global, 3 x triangles / connected triples (0 without triples), as
