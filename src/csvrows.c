@@ -37,7 +37,29 @@ typedef struct {
     int in_row;
     int status;           /* first failure: stop */
     uint64_t rows;
+    const char *not_utf8; /* the reader's guess at the encoding, said once */
+    int hinted;
+    size_t max_record;
 } reader_t;
+
+/* Does the current row, @p held bytes so far, pass the record limit (the header's when it is
+ * the first row of a table with a header)? If not, report it and stop. */
+static int too_long(reader_t *r, size_t held)
+{
+    int header = r->opts->header && r->rows == 0;
+    size_t limit = header && r->max_record > PN_READER_PEEK_SIZE ? PN_READER_PEEK_SIZE
+                                                                 : r->max_record;
+    if (held <= limit)
+        return 0;
+    int status = pn_problems__add(r->opts->problems, PN_SEVERITY_ERROR, header
+                                  ? "%s:%u: a header line longer than %zu bytes: expected the "
+                                    "names of the columns"
+                                  : "%s:%u: a row longer than %zu bytes, the limit on one "
+                                    "record: is this a CSV file? (--max-record raises the "
+                                    "limit)", r->name, r->row_line, limit);
+    r->status = status ? status : PN_EPARSE;
+    return 1;
+}
 
 static void on_field(void *s, size_t len, void *data)
 {
@@ -66,10 +88,10 @@ static void on_row(int terminator, void *data)
     (void)terminator;
     reader_t *r = data;
     r->in_row = 0;
-    size_t count = r->count;
+    size_t count = r->count, held = r->row_len;
     r->count = 0;
     r->row_len = 0;
-    if (r->status || count == 0)
+    if (r->status || count == 0 || too_long(r, held))
         return;
 
     pn_field_t fields_small[16];
@@ -86,10 +108,16 @@ static void on_row(int terminator, void *data)
         if (bad < fields[i].len && valid) {
             valid = 0;
             int nul = fields[i].data[bad] == '\0';
+            const char *hint = "";
+            if (!nul && !r->hinted) {
+                hint = r->not_utf8 ? r->not_utf8
+                                   : pn_utf8__guess_encoding(fields[i].data, fields[i].len);
+                r->hinted = 1;
+            }
             if (pn_problems__add(r->opts->problems, PN_SEVERITY_ERROR,
-                                 "%s:%u: column %zu: %s at byte %zu of the field", r->name,
-                                 r->row_line, i + 1,
-                                 nul ? "NUL byte" : "invalid UTF-8", bad + 1) != 0)
+                                 "%s:%u: column %zu: %s at byte %zu of the field%s%s", r->name,
+                                 r->row_line, i + 1, nul ? "NUL byte" : "invalid UTF-8", bad + 1,
+                                 *hint ? ": " : "", hint) != 0)
                 r->status = PN_ENOMEM;
         }
     }
@@ -136,6 +164,8 @@ int pn_csv__read(pn_reader_t *in, const pn_csv_options_t *opts)
     r.opts = opts;
     r.name = in->name;
     r.line = 1;
+    r.not_utf8 = in->not_utf8;
+    r.max_record = pn_reader__max_record(in);
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         return pn_error__nomem();
     csv_set_delim(&parser, (unsigned char)opts->delimiter);
@@ -152,7 +182,12 @@ int pn_csv__read(pn_reader_t *in, const pn_csv_options_t *opts)
         int error;
         size_t n = pn_reader__read(in, buf, CHUNK, &error);
         if (error) {
-            status = pn_error_set(PN_EIO, "%s: read error: %s", in->name, strerror(errno));
+            status = error;
+            if (error == PN_EPARSE) { /* bytes not in the encoding named */
+                int added = pn_problems__add(opts->problems, PN_SEVERITY_ERROR, "%s",
+                                             pn_error_last());
+                status = added ? added : PN_EPARSE;
+            }
             goto done;
         }
         if (n == 0)
@@ -182,6 +217,11 @@ int pn_csv__read(pn_reader_t *in, const pn_csv_options_t *opts)
                 }
             }
             if (r.status) {
+                status = r.status;
+                goto done;
+            }
+            /* an endless line is refused before it holds much more than the limit */
+            if (r.in_row && too_long(&r, r.row_len + parser.entry_pos)) {
                 status = r.status;
                 goto done;
             }
@@ -227,11 +267,19 @@ const char *pn_csv__cell(const pn_field_t *fields, size_t count, long column, si
 
 char pn_csv__guess_delimiter(const char *data, size_t len)
 {
-    const char *nl = memchr(data, '\n', len);
-    size_t line = nl ? (size_t)(nl - data) : len;
+    int seen[3] = {0, 0, 0}, quoted = 0;
     static const char candidates[] = {',', '\t', ';'};
+    for (size_t i = 0; i < len; i++) {
+        if (data[i] == '"')
+            quoted = !quoted; /* a doubled quote inside quotes toggles twice */
+        else if (!quoted && (data[i] == '\n' || data[i] == '\r'))
+            break;
+        else if (!quoted)
+            for (size_t c = 0; c < sizeof candidates; c++)
+                seen[c] |= data[i] == candidates[c];
+    }
     for (size_t c = 0; c < sizeof candidates; c++)
-        if (memchr(data, candidates[c], line))
+        if (seen[c])
             return candidates[c];
     return ',';
 }

@@ -27,11 +27,14 @@ typedef struct {
     /* progress: called about twice a second when set; agreements counts rows after the first */
     pn_load_progress_fn *progress;
     void *progress_data;
+    int header; /* the first row is a header: at most PN_READER_PEEK_SIZE bytes */
 } pn_csv_options_t;
 
 /**
  * Read every row of @p in. A row with invalid UTF-8 or a NUL byte is reported (file, line,
- * column) and not passed on; reading goes on, so that every such row is listed.
+ * column) and not passed on; reading goes on, so that every such row is listed. A row longer
+ * than the reader's record limit (a header longer than PN_READER_PEEK_SIZE) is an error found
+ * before more than that is held, and stops reading.
  * @return 0; PN_EPARSE for malformed CSV (reported; reading stops); PN_EIO; PN_ENOMEM; or what
  *         the row callback returned.
  */
@@ -49,7 +52,8 @@ long pn_csv__column(const pn_field_t *header, size_t count, const char *const *n
 const char *pn_csv__cell(const pn_field_t *fields, size_t count, long column, size_t *len);
 
 /** The delimiter of the file whose first bytes are @p data: ',' when its first line has a
- *  comma, else a tab when it has one, else ';' when it has one, else ','. */
+ *  comma outside double quotes, else a tab when it has one, else ';' when it has one, else
+ *  ','. The first line ends at a line break outside quotes. */
 char pn_csv__guess_delimiter(const char *data, size_t len);
 
 /** The header name normalised as pn_csv__column() compares it, in @p out (cap bytes). */

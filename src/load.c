@@ -77,7 +77,7 @@ static int choose_and_load(pn_loader_t *l, const char *path)
 {
     const pn_load_options_t *opts = l->opts;
     pn_reader_t in;
-    char *nodes = NULL, *countries = NULL;
+    char *nodes = NULL, *countries = NULL, *header = NULL;
     int status = 0;
 
     if (is_folder(path)) {
@@ -98,7 +98,7 @@ static int choose_and_load(pn_loader_t *l, const char *path)
             free(edges);
             goto done;
         }
-        status = pn_reader__open(&in, edges);
+        status = pn_load__open(&in, l, edges);
         if (status == 0) {
             status = pn_load__tables(l, &in, opts->nodes_path ? opts->nodes_path : nodes,
                                      exists(countries) ? countries : NULL);
@@ -108,23 +108,25 @@ static int choose_and_load(pn_loader_t *l, const char *path)
         goto done;
     }
 
-    status = pn_reader__open(&in, path);
+    status = pn_load__open(&in, l, path);
     if (status != 0)
         goto done;
     pn_input_t input = opts->input;
     const char *data;
     size_t len;
-    char header[4096] = "";
-    if (input != PN_INPUT_JSON) {
-        /* tables and pair lists take their delimiter from the header line */
-        status = pn_reader__peek(&data, &len, &in);
-        if (status != 0)
-            goto close;
-        header_line(data, len, header, sizeof header);
+    /* the whole header line as far as the peek holds it: a CSV header is at most that long
+     * (csvrows.c), whether the file is named or its folder */
+    if (!(header = malloc(PN_READER_PEEK_SIZE + 1))) {
+        status = pn_error__nomem();
+        goto close;
     }
+    if ((status = pn_load__sniff(l, &in)) != 0 ||
+        (status = pn_reader__peek(&data, &len, &in)) != 0)
+        goto close;
+    header_line(data, len, header, PN_READER_PEEK_SIZE + 1);
     if (input == PN_INPUT_AUTO) {
         size_t i = (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
-        while (i < len && strchr(" \t\r\n", data[i]))
+        while (i < len && data[i] && strchr(" \t\r\n", data[i]))
             i++;
         if (i == len && len < PN_READER_PEEK_SIZE) {
             status = pn_load__error(l, "%s:1: the file is empty; expected a dataset: native "
@@ -168,6 +170,7 @@ close:
 done:
     free(nodes);
     free(countries);
+    free(header);
     return status;
 }
 

@@ -109,6 +109,22 @@ int pn_load__coordinates_valid(double lat, double lon);
 int pn_load__resolve_parents(pn_loader_t *l, const char *file, const char *const *parents,
                              const char *field);
 
+/** Open @p path with the load's record limit and encoding. @return as pn_reader__open(). */
+int pn_load__open(pn_reader_t *in, pn_loader_t *l, const char *path);
+
+/**
+ * Look at the first bytes of @p in once (load_text.c): UTF-16, with or without a byte-order
+ * mark, and binary files (NUL bytes at the start or two in a row) are errors naming the line
+ * and what the file looks like; a file that is not UTF-8 gets a guess of its encoding in
+ * in->not_utf8 for the messages that find it. @return 0, PN_EPARSE (reported), PN_EIO or
+ * PN_ENOMEM.
+ */
+int pn_load__sniff(pn_loader_t *l, pn_reader_t *in);
+
+/** A reader's failure: bytes not in the encoding named (PN_EPARSE) become an error in the
+ *  load's problems. @return @p status, or PN_ENOMEM. */
+int pn_load__read_error(pn_loader_t *l, int status);
+
 /** The checks after loading: parents, end dates, and the weaker remarks (agreements without
  *  a source, countries without a region count). @return 0 or PN_ENOMEM. */
 int pn_load__check(pn_loader_t *l);

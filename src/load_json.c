@@ -742,10 +742,13 @@ int pn_load__json(pn_loader_t *l, pn_reader_t *in)
     json_t j;
     int status = pn_load__files(l, in->name, in->name);
     if (status == 0)
-        status = pn_reader__slurp(&text, &len, in);
+        status = pn_load__sniff(l, in);
+    if (status == 0)
+        status = pn_json_scan__read(&text, &len, l, in);
     if (status != 0)
         return status;
-    status = pn_json_scan__run(&j, l, in->name, text, len, section_names, meta_fields);
+    status = pn_json_scan__run(&j, l, in->name, text, len, section_names, meta_fields,
+                               in->not_utf8);
     if (status == 0) {
         read_meta(&j);
         read_documents(&j);

@@ -12,6 +12,7 @@
 #include "utf8.h"
 
 #include <assert.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +127,65 @@ static int push_element(pn_json_list_t *s, cJSON *item, uint32_t line)
     return 0;
 }
 
+static int compare_keys(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A key given twice in one object of @p v (NULL when none): a few keys are compared pairwise,
+ * more are sorted, so that an object of a million keys takes no longer than reading it. */
+static const char *duplicate_key(pn_json_scan_t *j, const cJSON *v)
+{
+    size_t n = 0;
+    for (const cJSON *c = v->child; c; c = c->next, n++) {
+        const char *d = c->child ? duplicate_key(j, c) : NULL;
+        if (d)
+            return d;
+    }
+    if (!cJSON_IsObject(v) || n < 2)
+        return NULL;
+    if (n <= 8) {
+        for (const cJSON *a = v->child; a; a = a->next)
+            for (const cJSON *b = a->next; b; b = b->next)
+                if (strcmp(a->string, b->string) == 0)
+                    return a->string;
+        return NULL;
+    }
+    if (pn_array__reserve((void **)&j->keys, &j->keys_capacity, n, sizeof *j->keys) != 0) {
+        j->status = PN_ENOMEM;
+        return NULL;
+    }
+    size_t k = 0;
+    for (const cJSON *c = v->child; c; c = c->next)
+        j->keys[k++] = c->string;
+    qsort(j->keys, n, sizeof *j->keys, compare_keys);
+    for (k = 1; k < n; k++)
+        if (strcmp(j->keys[k - 1], j->keys[k]) == 0)
+            return j->keys[k];
+    return NULL;
+}
+
+/* The line of the second "key": in the text from @p start to @p end, or @p line (where the
+ * value starts) when the key is written with escapes. */
+static uint32_t second_key_line(const char *start, const char *end, const char *key,
+                                uint32_t line)
+{
+    size_t n = strlen(key);
+    int seen = 0;
+    for (const char *p = start; p && end - p >= (ptrdiff_t)n + 2;
+         p = memchr(p + 1, '"', (size_t)(end - p - 1))) {
+        if (*p != '"' || memcmp(p + 1, key, n) != 0 || p[n + 1] != '"')
+            continue;
+        const char *colon = skip_ws(p + n + 2, end);
+        if (colon < end && *colon == ':' && ++seen == 2) {
+            for (const char *q = start; q < p; q++)
+                line += *q == '\n';
+            return line;
+        }
+    }
+    return line;
+}
+
 static void scan_list(pn_json_scan_t *j, pn_json_list_t *s, const char **pp)
 {
     const char *p = *pp;
@@ -141,9 +201,18 @@ static void scan_list(pn_json_scan_t *j, pn_json_list_t *s, const char **pp)
     for (;;) {
         p = skip_ws(p, j->end);
         uint32_t line = line_at(j, p);
+        const char *start = p;
         cJSON *item = parse_value(j, &p);
         if (!item)
             return;
+        const char *twice = duplicate_key(j, item);
+        if (twice) {
+            int status = pn_load__error(j->l, "%s:%u: \"%s\" is given twice in one object: "
+                                        "readers disagree on which one counts; give it once",
+                                        j->name, second_key_line(start, p, twice, line), twice);
+            if (status)
+                j->status = status;
+        }
         if (push_element(s, item, line) != 0) {
             cJSON_Delete(item);
             j->status = PN_ENOMEM;
@@ -245,25 +314,66 @@ after:
         syntax_error(j, p, "nothing after the closing \"}\"");
 }
 
-/* A "\u0000" escape would silently cut a string short in cJSON: refuse it. */
-static void find_nul_escapes(pn_json_scan_t *j)
+static int hex4(const char *p, const char *end, unsigned *out)
 {
-    for (const char *p = j->text; (p = strstr(p, "u0000")) != NULL; p += 5) {
-        size_t backslashes = 0;
-        for (const char *q = p; q > j->text && q[-1] == '\\'; q--)
-            backslashes++;
-        if (backslashes % 2 == 1) {
-            int status = pn_load__error(j->l, "%s:%u:%u: a \\u0000 (NUL) escape: strings cannot "
-                                        "hold NUL characters", j->name, line_at(j, p),
-                                        column_at(j, p - 1));
+    unsigned v = 0;
+    if (end - p < 4)
+        return 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return 0;
+        v = v * 16 + (unsigned)d;
+    }
+    *out = v;
+    return 1;
+}
+
+/* A "\u0000" escape would silently cut a string short in cJSON, and half a surrogate pair
+ * makes cJSON stop with no reason given: refuse both, at their place. Backslashes mean
+ * something only in strings (elsewhere cJSON refuses them), so each one read from the start
+ * begins an escape. */
+static void find_bad_escapes(pn_json_scan_t *j)
+{
+    for (const char *p = j->text; p < j->end && (p = memchr(p, '\\', (size_t)(j->end - p)));) {
+        unsigned code, low;
+        if (p + 1 >= j->end || p[1] != 'u' || !hex4(p + 2, j->end, &code)) {
+            p += 2;
+            continue;
+        }
+        const char *half = NULL;
+        if (code >= 0xDC00 && code <= 0xDFFF) {
+            half = "a low surrogate with no high one (\\uD800 to \\uDBFF) before it";
+        } else if (code >= 0xD800 && code <= 0xDBFF) {
+            if (j->end - p >= 12 && p[6] == '\\' && p[7] == 'u' && hex4(p + 8, j->end, &low) &&
+                low >= 0xDC00 && low <= 0xDFFF) {
+                p += 12;
+                continue;
+            }
+            half = "a high surrogate with no low one (\\uDC00 to \\uDFFF) after it";
+        }
+        int status = 0;
+        if (code == 0)
+            status = pn_load__error(j->l, "%s:%u:%u: a \\u0000 (NUL) escape: strings cannot "
+                                    "hold NUL characters", j->name, line_at(j, p),
+                                    column_at(j, p));
+        else if (half)
+            status = pn_load__error(j->l, "%s:%u:%u: \"%.6s\" is half of a UTF-16 surrogate "
+                                    "pair: %s", j->name, line_at(j, p), column_at(j, p), p,
+                                    half);
+        if (code == 0 || half) {
             j->status = status ? status : PN_EPARSE;
             return;
         }
+        p += 6;
     }
 }
 
 int pn_json_scan__run(pn_json_scan_t *j, pn_loader_t *l, const char *name, const char *text,
-                      size_t len, const char *const *lists, const char *const *fields)
+                      size_t len, const char *const *lists, const char *const *fields,
+                      const char *not_utf8)
 {
     memset(j, 0, sizeof *j);
     j->l = l;
@@ -279,13 +389,21 @@ int pn_json_scan__run(pn_json_scan_t *j, pn_loader_t *l, const char *name, const
         return pn_error__nomem();
     size_t bad = pn_utf8__invalid(text, len);
     if (bad < len) {
-        int status = pn_load__error(l, "%s:%u:%u: %s", name, line_at(j, text + bad),
-                                    column_at(j, text + bad),
-                                    text[bad] ? "invalid UTF-8: the file must be UTF-8 text"
-                                              : "a NUL byte: the file must be UTF-8 text");
+        int status;
+        if (text[bad]) {
+            /* no guess from the first bytes: one from the bytes around */
+            size_t from = bad > 256 ? bad - 256 : 0, to = len - bad > 256 ? bad + 256 : len;
+            status = pn_load__error(l, "%s:%u:%u: invalid UTF-8: the file must be UTF-8 text; "
+                                    "%s", name, line_at(j, text + bad), column_at(j, text + bad),
+                                    not_utf8 ? not_utf8
+                                             : pn_utf8__guess_encoding(text + from, to - from));
+        } else {
+            status = pn_load__error(l, "%s:%u:%u: a NUL byte: the file must be UTF-8 text", name,
+                                    line_at(j, text + bad), column_at(j, text + bad));
+        }
         return status ? status : PN_EPARSE;
     }
-    find_nul_escapes(j);
+    find_bad_escapes(j);
     if (!j->status)
         scan_top(j);
     return j->status == PN_ENOMEM ? pn_error__nomem() : j->status;
@@ -299,5 +417,102 @@ void pn_json_scan__destroy(pn_json_scan_t *j)
         free(j->list[s].items);
     }
     cJSON_Delete(j->meta);
+    free(j->keys);
     memset(j, 0, sizeof *j);
+}
+
+/* Where a record may end: the state of the text read so far. Records are the values of the
+ * top object's fields and the elements of its lists: every comma, colon or bracket outside
+ * strings at depth 2 or less ends one and starts the next. */
+typedef struct {
+    long depth;
+    int in_string, escape;
+    uint32_t line, record_line;
+    size_t record; /* offset where the current record starts */
+} records_t;
+
+/* @return 0, or 1 when a record that ended in the text read was longer than @p max */
+static int follow_records(records_t *r, const char *text, size_t from, size_t to, size_t max)
+{
+    for (size_t i = from; i < to; i++) {
+        char c = text[i];
+        if (c == '\n')
+            r->line++;
+        if (r->in_string) {
+            if (r->escape)
+                r->escape = 0;
+            else if (c == '\\')
+                r->escape = 1;
+            else if (c == '"')
+                r->in_string = 0;
+            continue;
+        }
+        if (c == '"') {
+            r->in_string = 1;
+            continue;
+        }
+        if (c == '{' || c == '[')
+            r->depth++;
+        else if (c == '}' || c == ']')
+            r->depth--;
+        else if (c != ',' && c != ':')
+            continue;
+        if (r->depth <= 2) {
+            if (i - r->record > max)
+                return 1;
+            r->record = i + 1;
+            r->record_line = r->line;
+        }
+    }
+    return 0;
+}
+
+int pn_json_scan__read(char **out, size_t *len, pn_loader_t *l, pn_reader_t *in)
+{
+    /* a file's size is known: the first allocation holds it; a pipe's input grows it */
+    size_t cap = 0, used = 0, first = in->size ? (size_t)in->size : PN_READER_PEEK_SIZE;
+    size_t max = pn_reader__max_record(in);
+    records_t r = {0, 0, 0, 1, 1, 0};
+    char *buf = NULL;
+    int status = 0;
+    for (;;) {
+        /* room for one more byte and the NUL: grows only when full */
+        if (pn_array__reserve((void **)&buf, &cap, (used ? used : first) + 2, 1) != 0) {
+            status = pn_error__nomem();
+            goto done;
+        }
+        /* a megabyte at a time at most, so that an endless record is seen soon */
+        size_t room = cap - 1 - used;
+        int error;
+        size_t n = pn_reader__read(in, buf + used, room < (1u << 20) ? room : (1u << 20), &error);
+        if (error) {
+            status = pn_load__read_error(l, error);
+            goto done;
+        }
+        if (n == 0)
+            break;
+        /* a NUL byte: the scan reports it, and what follows does not matter */
+        const char *nul = memchr(buf + used, '\0', n);
+        if (nul)
+            n = (size_t)(nul - (buf + used)) + 1;
+        int ended_too_long = follow_records(&r, buf, used, used + n, max);
+        used += n;
+        if (ended_too_long || used - r.record > max) {
+            status = pn_load__error(l, "%s:%u: a value longer than %zu bytes starts here, the "
+                                    "limit on one record: is this a partnet dataset? "
+                                    "(--max-record raises the limit)", in->name, r.record_line,
+                                    max);
+            status = status ? status : PN_EPARSE;
+            goto done;
+        }
+        if (nul)
+            break;
+    }
+    buf[used] = '\0';
+    *out = buf;
+    *len = used;
+    buf = NULL;
+done:
+    free(buf);
+    return status;
 }

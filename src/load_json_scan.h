@@ -37,18 +37,33 @@ typedef struct {
     const char *const *fields; /* its other fields, kept in meta */
     cJSON *meta;
     int status; /* PN_ENOMEM or a fatal syntax error (reported) */
+    const char **keys; /* the keys of one object, sorted to find one given twice */
+    size_t keys_capacity;
 } pn_json_scan_t;
+
+/**
+ * Read the whole of @p in as JSON text into *out (NUL-terminated, the caller frees it). A
+ * record, that is a value in a list of the top object or a field of the top object, longer
+ * than the reader's limit is an error naming the line it starts on, found before much more
+ * than the limit is held; reading stops at a NUL byte, which pn_json_scan__run() reports.
+ * @return 0, PN_EPARSE (reported), PN_EIO or PN_ENOMEM
+ */
+int pn_json_scan__read(char **out, size_t *len, pn_loader_t *l, pn_reader_t *in);
 
 /**
  * Scan @p len bytes of JSON text, which must stay valid while the scan is used. A field of the
  * top object named in @p lists (NULL-terminated, at most PN_JSON_SCAN_LISTS) must hold a list:
  * its elements go to list[] with their lines; one named in @p fields (NULL-terminated) is kept
- * in meta; any other is a warning. A field given twice is an error.
+ * in meta; any other is a warning. A field given twice is an error, in the top object or in
+ * any object of an element (JSON readers disagree on which one counts), and so is an escape of
+ * half a UTF-16 surrogate pair. @p not_utf8: what a message about invalid UTF-8 adds (NULL:
+ * a guess from the bytes around).
  * @return 0, PN_EPARSE (reported with line and column) or PN_ENOMEM; free with
  *         pn_json_scan__destroy() whatever it returns
  */
 int pn_json_scan__run(pn_json_scan_t *scan, pn_loader_t *l, const char *name, const char *text,
-                      size_t len, const char *const *lists, const char *const *fields);
+                      size_t len, const char *const *lists, const char *const *fields,
+                      const char *not_utf8);
 
 /** Free the elements and meta. */
 void pn_json_scan__destroy(pn_json_scan_t *scan);

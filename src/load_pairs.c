@@ -331,11 +331,12 @@ int pn_load__pairs(pn_loader_t *l, pn_reader_t *in)
 
     const char *data;
     size_t len;
-    if ((status = pn_reader__peek(&data, &len, in)) != 0)
+    if ((status = pn_load__sniff(l, in)) != 0 ||
+        (status = pn_reader__peek(&data, &len, in)) != 0)
         goto done;
     char delimiter = l->opts->delimiter ? l->opts->delimiter : pn_csv__guess_delimiter(data, len);
     pn_csv_options_t opts = {delimiter, pair_row, &p, l->problems, l->opts->progress,
-                             l->opts->progress_data};
+                             l->opts->progress_data, !l->opts->no_header};
     status = pn_csv__read(in, &opts);
     if (status == 0 && (p.header_pending || (l->opts->no_header && p.rows == 0))) {
         status = pn_load__error(l, "%s:1: the file is empty; expected %s", p.file,

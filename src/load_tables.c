@@ -474,11 +474,13 @@ static int read_table(pn_loader_t *l, pn_reader_t *in, pn_csv_row_fn *row, table
 {
     const char *data;
     size_t len;
-    int status = pn_reader__peek(&data, &len, in);
+    int status = pn_load__sniff(l, in);
+    if (status == 0)
+        status = pn_reader__peek(&data, &len, in);
     if (status)
         return status;
     char delimiter = l->opts->delimiter ? l->opts->delimiter : pn_csv__guess_delimiter(data, len);
-    pn_csv_options_t opts = {delimiter, row, t, l->problems, NULL, NULL};
+    pn_csv_options_t opts = {delimiter, row, t, l->problems, NULL, NULL, 1};
     if (progress) {
         opts.progress = l->opts->progress;
         opts.progress_data = l->opts->progress_data;
@@ -496,7 +498,7 @@ static int read_table(pn_loader_t *l, pn_reader_t *in, pn_csv_row_fn *row, table
 static int read_side_table(pn_loader_t *l, const char *path, pn_csv_row_fn *row, table_t *t)
 {
     pn_reader_t in;
-    int status = pn_reader__open(&in, path);
+    int status = pn_load__open(&in, l, path);
     if (status)
         return status;
     status = read_table(l, &in, row, t, 0);

@@ -138,3 +138,33 @@ size_t pn_utf8__fold(const char *text, size_t len, char *out)
     out[o] = '\0';
     return o;
 }
+
+/* Cyrillic words written in
+ * Windows-1251 are runs of bytes from 0xC0 up; Latin text has a lone accented letter here and
+ * there. */
+const char *pn_utf8__guess_encoding(const char *data, size_t len)
+{
+    size_t runs = 0, lone = 0, c1 = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)data[i];
+        if (c < 0x80)
+            continue;
+        c1 += c < 0xA0;
+        size_t run = 1;
+        while (i + run < len && (unsigned char)data[i + run] >= 0x80)
+            run++;
+        if (run >= 3)
+            runs++;
+        else
+            lone++;
+        i += run - 1;
+    }
+    if (runs > lone)
+        return "not UTF-8: Windows-1251? (Cyrillic as Russian Excel saves it); convert it with "
+               "iconv -f WINDOWS-1251 -t UTF-8, or read it with --encoding WINDOWS-1251";
+    if (c1)
+        return "not UTF-8: Windows-1252? (Western European as Excel saves it); convert it with "
+               "iconv -f WINDOWS-1252 -t UTF-8, or read it with --encoding WINDOWS-1252";
+    return "not UTF-8: Latin-1? (ISO-8859-1); convert it with iconv -f ISO-8859-1 -t UTF-8, or "
+           "read it with --encoding ISO-8859-1";
+}

@@ -21,4 +21,11 @@ size_t pn_utf8__invalid(const char *s, size_t len);
  */
 size_t pn_utf8__fold(const char *s, size_t len, char *out);
 
+/**
+ * Which single-byte encoding text that is not UTF-8 looks like (Windows-1251, Windows-1252 or
+ * Latin-1), as a sentence for messages: "not UTF-8: Windows-1251? ...; convert it with iconv
+ * -f WINDOWS-1251 -t UTF-8, or read it with --encoding WINDOWS-1251". A static string.
+ */
+const char *pn_utf8__guess_encoding(const char *s, size_t len);
+
 #endif

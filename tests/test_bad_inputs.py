@@ -12,6 +12,7 @@ To add a case, add a Bad or a Fine to CASES. To check one more command on every 
 its arguments to COMMANDS ("{out}" stands for an output file it must not leave behind). Run by
 `meson test` (PARTNET_BUILD_ROOT and PARTNET_SOURCE_ROOT set)."""
 import csv
+import gzip
 import io
 import os
 import random
@@ -19,11 +20,12 @@ import resource
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 import unittest
 
-from harness import CIS, PARTNET
+from harness import CIS, PARTNET, run
 
 # The commands run on every bad input; each must refuse it the same way. A command that writes
 # a file names it "{out}": after the refusal no such file may exist, and an existing one must be
@@ -51,6 +53,19 @@ def dataset(nodes=NODES, agreements="", extra=""):
 def agreement(fields):
     return '{"id": "a1", "parties": ["by-minsk", "am-kapan"], "kind": "twinning"' + fields + '}'
 
+
+LATIN1 = ("not UTF-8: Latin-1? (ISO-8859-1); convert it with iconv -f ISO-8859-1 -t UTF-8, or "
+          "read it with --encoding ISO-8859-1")
+CP1251 = ("not UTF-8: Windows-1251? (Cyrillic as Russian Excel saves it); convert it with iconv -f "
+          "WINDOWS-1251 -t UTF-8, or read it with --encoding WINDOWS-1251")
+CP1252 = ("not UTF-8: Windows-1252? (Western European as Excel saves it); convert it with iconv "
+          "-f WINDOWS-1252 -t UTF-8, or read it with --encoding WINDOWS-1252")
+TWICE = ('{dir}/twice.json:%d: "%s" is given twice in one object: readers disagree on which one '
+         'counts; give it once')
+RECORD = "the limit on one record: is this a %s? (--max-record raises the limit)"
+# Pairs in Russian, as Russian Excel saves them
+RUSSIAN = ("city1,country1,city2,country2\nМинск,Беларусь,Москва,Россия\n"
+           "Гомель,Беларусь,Брянск,Россия\n")
 
 NODES_CSV = b"id,name,country,level\nby-minsk,Minsk,BY,city\nam-kapan,Kapan,AM,city\n"
 PAIRS_HEADER = b"city1,country1,city2,country2,date,kind\n"
@@ -181,9 +196,9 @@ CASES = [
     Bad("NUL byte in CSV", {"nul.csv": PAIRS_HEADER + b"Min\0sk,Belarus,Kapan,Armenia,,\n"},
         "{dir}/nul.csv:2: column 1: NUL byte at byte 4 of the field"),
     Bad("invalid UTF-8 in JSON", {"latin1.json": dataset().replace(b"Kapan", b"K\xe0pan")},
-        "{dir}/latin1.json:3:31: invalid UTF-8: the file must be UTF-8 text"),
+        "{dir}/latin1.json:3:31: invalid UTF-8: the file must be UTF-8 text; " + LATIN1),
     Bad("invalid UTF-8 in CSV", {"latin1.csv": PAIRS_HEADER + b"Minsk,Belarus,K\xe0pan,Armenia,,\n"},
-        "{dir}/latin1.csv:2: column 3: invalid UTF-8 at byte 2 of the field"),
+        "{dir}/latin1.csv:2: column 3: invalid UTF-8 at byte 2 of the field: " + LATIN1),
     Fine("byte-order mark in JSON", {"bom.json": b"\xef\xbb\xbf" + dataset(agreements=agreement(""))},
          "a byte-order mark is how some editors start UTF-8 files: it is skipped",
          agreements_are(1)),
@@ -191,6 +206,139 @@ CASES = [
          {"bom.csv": b"\xef\xbb\xbf" + PAIRS_HEADER + b"Minsk,Belarus,Kapan,Armenia,2018,\n"},
          "Excel saves \"CSV UTF-8\" with a byte-order mark: it is skipped, and the first "
          "column is still city1", agreements_are(1)),
+
+    # -- binary files: NUL bytes at the start or two in a row --
+    Bad("file of NUL bytes", {"zeros.csv": b"\0" * 100000},
+        "{dir}/zeros.csv:1: NUL bytes at line 1: a binary file, not UTF-8 text"),
+    Bad("one NUL byte", {"nul1.json": b"\0"},
+        "{dir}/nul1.json:1: NUL bytes at line 1: a binary file, not UTF-8 text"),
+    Bad("NUL bytes after a brace", {"zeros.json": b"{\n" + b"\0" * 100},
+        "{dir}/zeros.json:2: NUL bytes at line 2: a binary file, not UTF-8 text"),
+    Bad("NUL bytes at the end of a nodes table",
+        {"t/nodes.csv": NODES_CSV + b"\0\0\0\0", "t/edges.csv": b"source,target\n"},
+        "{dir}/t/nodes.csv:4: NUL bytes at line 4: a binary file, not UTF-8 text", data="t"),
+    Bad("gzip file", {"pairs.csv.gz": gzip.compress(PAIRS_HEADER, mtime=0)},
+        "{dir}/pairs.csv.gz:1: NUL bytes at line 1: a binary file, not UTF-8 text"),
+
+    # -- records past the limit (--max-record; 16 MiB unless raised) --
+    Bad("row past the record limit",
+        {"long.csv": PAIRS_HEADER + b"Minsk,Belarus," + b"x" * 2000 + b",Armenia,,\n"},
+        "{dir}/long.csv:2: a row longer than 1024 bytes, " + RECORD % "CSV file",
+        options=["--max-record", "1K"]),
+    Bad("quoted row over many lines past the record limit",
+        {"lines.csv": PAIRS_HEADER + b'Minsk,Belarus,"' + b"x\n" * 1000 + b'",Armenia,,\n'},
+        "{dir}/lines.csv:2: a row longer than 1024 bytes, " + RECORD % "CSV file",
+        options=["--max-record", "1K"]),
+    Bad("nodes row past the record limit",
+        {"t/nodes.csv": NODES_CSV + b"x," + b"X" * 2000 + b",BY,city\n",
+         "t/edges.csv": b"source,target\n"},
+        "{dir}/t/nodes.csv:4: a row longer than 1024 bytes, " + RECORD % "CSV file",
+        options=["--max-record", "1K"], data="t"),
+    Bad("JSON agreement past the record limit",
+        {"rec.json": dataset(agreements=agreement(', "note": "' + "x" * 2000 + '"'))},
+        "{dir}/rec.json:4: a value longer than 1024 bytes starts here, " +
+        RECORD % "partnet dataset", options=["--max-record", "1K"]),
+    Bad("JSON blank space without end", {"blank.json": b'{"agreements": [' + b" " * 2000},
+        "{dir}/blank.json:1: a value longer than 1024 bytes starts here, " +
+        RECORD % "partnet dataset", options=["--max-record", "1K"]),
+    Bad("edges header past 64 KiB, the file named",
+        {"t/edges.csv": b"source,target," + b"x" * 70000 + b"\n", "t/nodes.csv": NODES_CSV},
+        "{dir}/t/edges.csv:1: a header line longer than 65536 bytes: expected the names of the "
+        "columns", data="t/edges.csv"),
+    Bad("edges header past 64 KiB, the folder named",
+        {"t/edges.csv": b"source,target," + b"x" * 70000 + b"\n", "t/nodes.csv": NODES_CSV},
+        "{dir}/t/edges.csv:1: a header line longer than 65536 bytes: expected the names of the "
+        "columns", data="t"),
+
+    # -- other encodings: what the file looks like, and how to read it --
+    Bad("UTF-16 with a byte-order mark", {"u16.csv": RUSSIAN.encode("utf-16")},
+        '{dir}/u16.csv:1: the file is UTF-16 with a byte-order mark (UTF-16LE, as Excel saves '
+        '"Unicode text"), not UTF-8: convert it with iconv -f UTF-16 -t UTF-8, or read it with '
+        '--encoding UTF-16'),
+    Bad("UTF-16 JSON with a byte-order mark", {"u16.json": dataset().decode().encode("utf-16")},
+        '{dir}/u16.json:1: the file is UTF-16 with a byte-order mark (UTF-16LE, as Excel saves '
+        '"Unicode text"), not UTF-8: convert it with iconv -f UTF-16 -t UTF-8, or read it with '
+        '--encoding UTF-16'),
+    Bad("UTF-16LE without a byte-order mark", {"u16le.csv": RUSSIAN.encode("utf-16-le")},
+        "{dir}/u16le.csv:1: the file is UTF-16 without a byte-order mark (UTF-16LE), not UTF-8: "
+        "convert it with iconv -f UTF-16LE -t UTF-8, or read it with --encoding UTF-16LE"),
+    Bad("UTF-16BE without a byte-order mark", {"u16be.csv": RUSSIAN.encode("utf-16-be")},
+        "{dir}/u16be.csv:1: the file is UTF-16 without a byte-order mark (UTF-16BE), not UTF-8: "
+        "convert it with iconv -f UTF-16BE -t UTF-8, or read it with --encoding UTF-16BE"),
+    Bad("Windows-1251 pair list", {"ru.csv": RUSSIAN.encode("cp1251")},
+        "{dir}/ru.csv:2: column 1: invalid UTF-8 at byte 1 of the field: " + CP1251),
+    Bad("Windows-1251 JSON",
+        {"ru.json": dataset(NODES.replace("Minsk", "Минск")).decode().encode("cp1251")},
+        "{dir}/ru.json:2:39: invalid UTF-8: the file must be UTF-8 text; " + CP1251),
+    Bad("Windows-1252 quotes", {"quotes.csv": PAIRS_HEADER +
+                                "Minsk,Belarus,“Kapan”,Armenia,,\n".encode("cp1252")},
+        "{dir}/quotes.csv:2: column 3: invalid UTF-8 at byte 1 of the field: " + CP1252),
+    Bad("Windows-1251 rows after 64 KiB of ASCII",
+        {"late.csv": PAIRS_HEADER + b"Minsk,Belarus,Kapan,Armenia,,\n" * 3000 +
+         "Гомель,Беларусь,Брянск,Россия,,\n".encode("cp1251")},
+        "{dir}/late.csv:3002: column 1: invalid UTF-8 at byte 1 of the field: " + CP1251),
+    Bad("UTF-8 read as ASCII", {"ru.csv": RUSSIAN.encode()},
+        "{dir}/ru.csv: byte 31 (0xD0) is not ASCII text", options=["--encoding", "ASCII"]),
+    Bad("UTF-16 that ends inside a character", {"odd.csv": RUSSIAN.encode("utf-16")[:-1]},
+        "{dir}/odd.csv: the file ends inside a character: not UTF-16 text",
+        options=["--encoding", "UTF-16"]),
+    Fine("Windows-1251 read with --encoding", {"ru.csv": RUSSIAN.encode("cp1251")},
+         "Russian Excel's CSV is Windows-1251: --encoding converts it to UTF-8 through iconv",
+         agreements_are(2), options=["--encoding", "WINDOWS-1251"]),
+    Fine("UTF-16 read with --encoding", {"u16.csv": RUSSIAN.encode("utf-16")},
+         "Excel's \"Unicode text\" is UTF-16 with a byte-order mark: iconv reads the mark",
+         agreements_are(2), options=["--encoding", "UTF-16"]),
+    Fine("Latin-1 JSON read with --encoding",
+         {"l1.json": dataset(agreements=agreement("")).replace(b"Kapan", b"K\xe0pan")},
+         "a Latin-1 file is read whole through iconv, JSON as well as CSV",
+         agreements_are(1), options=["--encoding", "ISO-8859-1"]),
+    Fine("UTF-8 named as the encoding", {"ru.csv": RUSSIAN.encode()},
+         "--encoding UTF-8 is the default, spelled out", agreements_are(2),
+         options=["--encoding", "utf-8"]),
+
+    # -- JSON: keys given twice, half surrogate pairs --
+    Bad("key twice in an agreement",
+        {"twice.json": dataset(agreements=agreement(', "parties": ["am-kapan", "by-minsk"]'))},
+        TWICE % (4, "parties")),
+    Bad("key twice in a node, on its own line",
+        {"twice.json": dataset(NODES.replace('"level": "city"}', '"level": "city",\n'
+                                             '  "level": "region"}', 1))},
+        TWICE % (3, "level")),
+    Bad("key twice in a nested object",
+        {"twice.json": dataset(extra=',\n"countries": [{"code": "BY", "regions": {"count": 6, '
+                                     '"year": 2020, "count": 7}}]')},
+        TWICE % (5, "count")),
+    Bad("key twice among many",
+        {"twice.json": dataset(agreements=agreement(
+            ''.join(', "k%d": %d' % (i, i) for i in range(20)) + ', "kind": "memorandum"'))},
+        TWICE % (4, "kind")),
+    Bad("lone high surrogate", {"high.json": dataset(NODES.replace("Minsk", "Min\\ud800sk"))},
+        '{dir}/high.json:2:42: "\\ud800" is half of a UTF-16 surrogate pair: a high surrogate '
+        'with no low one (\\uDC00 to \\uDFFF) after it'),
+    Bad("lone low surrogate", {"low.json": dataset(NODES.replace("Minsk", "Min\\uDC00sk"))},
+        '{dir}/low.json:2:42: "\\uDC00" is half of a UTF-16 surrogate pair: a low surrogate '
+        'with no high one (\\uD800 to \\uDBFF) before it'),
+    Bad("high surrogate before a letter",
+        {"pair.json": dataset(NODES.replace("Minsk", "Min\\ud83d\\u0041sk"))},
+        '{dir}/pair.json:2:42: "\\ud83d" is half of a UTF-16 surrogate pair: a high surrogate '
+        'with no low one (\\uDC00 to \\uDFFF) after it'),
+    Fine("surrogate pair", {"pair.json": dataset(NODES.replace("Minsk", "Min\\ud83d\\ude00sk"))},
+         "a high and a low surrogate together are one character (U+1F600), as JSON writes "
+         "characters beyond the BMP", agreements_are(0)),
+    Fine("same key in different objects", {"keys.json": dataset(agreements=agreement(""))},
+         "a key is unique in its object: \"id\" in each node and in the agreement is not a key "
+         "given twice", agreements_are(1)),
+
+    # -- delimiters --
+    Fine("semicolons with a quoted comma in the header",
+         {"semi.csv": b'city1;country1;city2;country2;"note, remark"\n'
+                      b'Minsk;Belarus;Kapan;Armenia;"signed, 2018"\n'},
+         "the delimiter is guessed from the header outside quotes: a comma inside a quoted "
+         "cell does not make it a comma file", agreements_are(1)),
+    Fine("tabs with a quoted semicolon in the header",
+         {"tabs.tsv": b'city1\tcountry1\tcity2\tcountry2\t"a;b"\n'
+                      b'Minsk\tBelarus\tKapan\tArmenia\tx\n'},
+         "as above, for a tab file", agreements_are(1)),
 
     # -- line ends --
     Fine("CRLF line ends",
@@ -209,14 +357,18 @@ CASES = [
     Fine("CRLF in JSON", {"crlf.json": dataset(agreements=agreement("")).replace(b"\n", b"\r\n")},
          "JSON allows CR and LF as white space", agreements_are(1)),
 
-    # -- a single 100 MB line --
+    # -- a single 100 MB line: past the record limit, unless it is raised --
     Bad("single 100 MB line of CSV", {"line.csv": lambda: b"x" * BIG},
-        "{dir}/line.csv:1: cannot tell which columns hold the two parties: expected a header "
-        "such as city1,country1,city2,country2, or give --columns a=1,a_country=2,b=3,"
-        "b_country=4", commands=[["info"]]),
+        "{dir}/line.csv:1: a header line longer than 65536 bytes: expected the names of the "
+        "columns", commands=[["info"]]),
     Bad("single 100 MB line of JSON", {"line.json": lambda: b'{"title": "' + b"x" * BIG},
-        "{dir}/line.json:1:11: malformed JSON: the string that starts here has no closing quote",
+        "{dir}/line.json:1: a value longer than 16777216 bytes starts here, the limit on one "
+        "record: is this a partnet dataset? (--max-record raises the limit)",
         commands=[["info"]]),
+    Bad("single 100 MB line of JSON, the limit raised",
+        {"line.json": lambda: b'{"title": "' + b"x" * BIG},
+        "{dir}/line.json:1:11: malformed JSON: the string that starts here has no closing quote",
+        options=["--max-record", "128M"], commands=[["info"]]),
 
     # -- CSV quoting --
     Bad("unterminated quote in a pair list",
@@ -389,6 +541,117 @@ class Catalogue(unittest.TestCase):
                 case.check(self, summary, err)
                 self.assertNotIn("error:", err)
                 shutil.rmtree(folder)
+
+
+# -- input that never ends --
+# Each runs under a Python that prints the peak memory of what it ran, in kB.
+PEAK = ("import resource, subprocess, sys\n"
+        "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+        "sys.stderr.buffer.write(r.stderr)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "sys.exit(r.returncode)\n")
+
+
+class Endless(unittest.TestCase):
+    """An input that never ends (/dev/zero, a pipe that never closes a line or a string) is
+    refused within seconds, naming the place, in bounded memory: no record is held past the
+    limit (16 MiB unless --max-record or PARTNET_MAX_RECORD says otherwise)."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="partnet-endless-")
+        with open(os.path.join(self.tmp, "edges.csv"), "wb") as f:
+            f.write(b"source,target\n")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def refuse(self, shell, message, env=None):
+        """Run @p shell (PARTNET stands for the command) and check the refusal."""
+        environ = dict(os.environ)
+        environ.pop("PARTNET_DATASET", None)
+        environ.update(env or {})
+        start = time.monotonic()
+        r = subprocess.run([sys.executable, "-c", PEAK, "sh", "-c",
+                            shell.replace("PARTNET", os.path.abspath(PARTNET))], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, env=environ, cwd=self.tmp, timeout=120)
+        seconds = time.monotonic() - start
+        self.assertEqual(r.returncode, 2, r.stderr.decode(errors="replace")[:2000])
+        self.assertEqual(r.stderr.decode().splitlines()[0], message)
+        # a second or two; the sanitizer build is slower
+        self.assertLess(seconds, 20)
+        peak_mb = int(r.stdout) / 1024
+        self.assertLess(peak_mb, 400, "memory bounded by a few times the record limit")
+
+    def test_dev_zero_as_the_data(self):
+        self.refuse("PARTNET --data /dev/zero info",
+                    "error: /dev/zero:1: NUL bytes at line 1: a binary file, not UTF-8 text")
+
+    def test_dev_zero_as_the_nodes(self):
+        self.refuse("PARTNET --data edges.csv --nodes /dev/zero info",
+                    "error: /dev/zero:1: NUL bytes at line 1: a binary file, not UTF-8 text")
+
+    def test_dev_zero_through_a_pipe(self):
+        self.refuse("cat /dev/zero | PARTNET --data - info",
+                    "error: <stdin>:1: NUL bytes at line 1: a binary file, not UTF-8 text")
+
+    def test_a_line_that_never_ends(self):
+        self.refuse("yes abcdefgh | tr -d '\\n' | PARTNET --data - info",
+                    "error: <stdin>:1: a header line longer than 65536 bytes: expected the "
+                    "names of the columns")
+
+    def test_a_row_that_never_ends(self):
+        self.refuse("(echo city1,country1,city2,country2; yes abcdefgh | tr -d '\\n') | "
+                    "PARTNET --data - info",
+                    "error: <stdin>:2: a row longer than 16777216 bytes, " + RECORD % "CSV file")
+
+    def test_a_json_string_that_never_closes(self):
+        self.refuse("(printf '{\\n\"title\": \"'; yes abcdefgh | tr -d '\\n') | "
+                    "PARTNET --data - info",
+                    "error: <stdin>:2: a value longer than 16777216 bytes starts here, " +
+                    RECORD % "partnet dataset")
+
+    def test_the_limit_from_the_environment(self):
+        self.refuse("(echo city1,country1,city2,country2; yes abcdefgh | tr -d '\\n') | "
+                    "PARTNET --data - info",
+                    "error: <stdin>:2: a row longer than 2048 bytes, " + RECORD % "CSV file",
+                    env={"PARTNET_MAX_RECORD": "2K"})
+
+    def test_the_option_over_the_environment(self):
+        self.refuse("(echo city1,country1,city2,country2; yes abcdefgh | tr -d '\\n') | "
+                    "PARTNET --data - --max-record 3k info",
+                    "error: <stdin>:2: a row longer than 3072 bytes, " + RECORD % "CSV file",
+                    env={"PARTNET_MAX_RECORD": "2K"})
+
+    def test_limits_that_are_not_sizes_are_usage_errors(self):
+        expected = "expected a size in bytes from 1 to 1T, such as 16M or 1G"
+        for value in ["0", "", "-1", "1X", "2T", "16MiBs", "M", " 5", "99999999999999999999"]:
+            with self.subTest(option=value):
+                r = run("--data", CIS, "--max-record", value, "info", stdout=subprocess.PIPE)
+                self.assertEqual(r.returncode, 2)
+                self.assertEqual(r.stdout, b"")
+                self.assertEqual(r.stderr.decode(), 'partnet: --max-record: %s, not "%s"\n'
+                                 % (expected, value))
+            with self.subTest(environment=value):
+                if not value:
+                    continue  # an empty variable is no variable
+                r = subprocess.run([PARTNET, "--data", CIS, "info"], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env=dict(os.environ,
+                                                                    PARTNET_MAX_RECORD=value))
+                self.assertEqual(r.returncode, 2)
+                self.assertEqual(r.stderr.decode(), 'partnet: PARTNET_MAX_RECORD: %s, not "%s"\n'
+                                 % (expected, value))
+
+    def test_sizes_in_every_unit(self):
+        for value in ["1T", "1t", "64M", "64MiB", "64MB", "1048576", "100k"]:
+            with self.subTest(value=value):
+                r = run("--quiet", "--data", CIS, "--max-record", value, "info")
+                self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_an_encoding_iconv_does_not_know(self):
+        r = run("--data", CIS, "--encoding", "KLINGON", "info")
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr.decode(), "partnet: --encoding KLINGON: not an encoding iconv "
+                         "knows (iconv -l lists them)\n")
 
 
 # -- numeric options --

@@ -435,6 +435,46 @@ Test(load_json, rejects_invalid_utf8_and_nul_escapes)
     pn_test_load_free(&r);
 }
 
+Test(load_json, rejects_a_key_given_twice_at_its_line)
+{
+    pn_test_load_t r = pn_test_load_text("twice.json",
+                                         "{\"nodes\": [\n"
+                                         " {\"id\": \"a\", \"name\": \"A\", \"country\": \"BY\",\n"
+                                         "  \"level\": \"city\", \"id\": \"b\"}]}\n", NULL);
+    cr_expect_eq(r.status, PN_EINVALID);
+    PN_EXPECT_ERROR(r, "twice.json:3: \"id\" is given twice in one object");
+    pn_test_load_free(&r);
+}
+
+Test(load_json, rejects_half_a_surrogate_pair)
+{
+    pn_test_load_t r = pn_test_load_text("half.json", "{\"title\": \"a\\uD83Db\"}", NULL);
+    cr_expect_eq(r.status, PN_EPARSE);
+    PN_EXPECT_ERROR(r, "half.json:1:13: \"\\uD83D\" is half of a UTF-16 surrogate pair");
+    pn_test_load_free(&r);
+
+    r = pn_test_load_text("pair.json", "{\"title\": \"a\\uD83D\\uDE00b\"}", NULL);
+    cr_expect_eq(r.status, 0, "a whole pair is one character");
+    pn_test_load_free(&r);
+}
+
+Test(load_json, refuses_a_record_past_the_limit_it_is_given)
+{
+    pn_load_options_t opts = PN_LOAD_OPTIONS_INIT;
+    opts.max_record = 16;
+    pn_test_load_t r = pn_test_load_text("long.json", "{\"title\": \"0123456789\",\n"
+                                         " \"description\": \"0123456789abcdef\"}", &opts);
+    cr_expect_eq(r.status, PN_EPARSE);
+    PN_EXPECT_ERROR(r, "long.json:2: a value longer than 16 bytes starts here");
+    pn_test_load_free(&r);
+
+    opts.max_record = 20;
+    r = pn_test_load_text("long.json", "{\"title\": \"0123456789\",\n"
+                          " \"description\": \"0123456789abcdef\"}", &opts);
+    cr_expect_eq(r.status, 0, "%s", pn_error_last());
+    pn_test_load_free(&r);
+}
+
 Test(load_json, reads_a_byte_order_mark_and_crlf)
 {
     pn_test_load_t r = pn_test_load_text(

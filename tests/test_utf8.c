@@ -31,3 +31,18 @@ Test(utf8, finds_invalid_utf8)
     cr_expect_eq(pn_utf8__invalid("ab\xE2\x82", 4), 2, "truncated");
     cr_expect_eq(pn_utf8__invalid("ab\0c", 4), 2, "NUL");
 }
+
+Test(utf8, guesses_the_single_byte_encoding_of_text_that_is_not_utf8)
+{
+    /* "Минск, Беларусь" in Windows-1251: words are runs of bytes from 0xC0 up */
+    const char cp1251[] = "\xcc\xe8\xed\xf1\xea, \xc1\xe5\xeb\xe0\xf0\xf3\xf1\xfc";
+    cr_expect(strstr(pn_utf8__guess_encoding(cp1251, strlen(cp1251)), "Windows-1251?"));
+    /* "Liège, Köln" in Latin-1: one accented letter at a time */
+    const char latin1[] = "Li\xe8ge, K\xf6ln";
+    cr_expect(strstr(pn_utf8__guess_encoding(latin1, strlen(latin1)), "Latin-1?"));
+    /* Excel's curly quotes are in 0x80..0x9F, which only Windows-1252 uses for text */
+    const char cp1252[] = "\x93Kapan\x94";
+    cr_expect(strstr(pn_utf8__guess_encoding(cp1252, strlen(cp1252)), "Windows-1252?"));
+    cr_expect(strstr(pn_utf8__guess_encoding(cp1251, strlen(cp1251)),
+                     "--encoding WINDOWS-1251"), "says how to read it");
+}

@@ -45,6 +45,35 @@ int cli_usage_error(const char *cmd)
     return EXIT_USAGE;
 }
 
+/* The largest --max-record: 1 TiB. */
+#define MAX_RECORD_MAX ((unsigned long long)1 << 40)
+
+/* A size in bytes, with an optional K, M, G or T (powers of 1024, "MiB" and "MB" alike). */
+static int parse_size(const char *arg, size_t *out)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = isdigit((unsigned char)arg[0]) ? strtoull(arg, &end, 10) : 0;
+    if (!end || errno == ERANGE)
+        return -1;
+    int shift = 0;
+    if (*end) {
+        const char *units = "KMGT", *unit = strchr(units, toupper((unsigned char)*end));
+        if (!unit)
+            return -1;
+        shift = 10 * (int)(unit - units + 1);
+        end++;
+        if (strcmp(end, "") != 0 && strcmp(end, "B") != 0 && strcmp(end, "iB") != 0)
+            return -1;
+    }
+    if (v == 0 || v > MAX_RECORD_MAX >> shift)
+        return -1;
+    *out = (size_t)(v << shift);
+    return 0;
+}
+
+#define SIZE_EXPECTED "expected a size in bytes from 1 to 1T, such as 16M or 1G"
+
 int cli_common_option(cli_t *cli, int opt, const char *arg)
 {
     switch (opt) {
@@ -65,6 +94,15 @@ int cli_common_option(cli_t *cli, int opt, const char *arg)
         return 1;
     case OPT_QUIET:
         cli->quiet = 1;
+        return 1;
+    case OPT_MAX_RECORD:
+        if (parse_size(arg, &cli->load.max_record) != 0) {
+            cli_error(NULL, "--max-record: " SIZE_EXPECTED ", not \"%s\"", arg);
+            return -1;
+        }
+        return 1;
+    case OPT_ENCODING:
+        cli->load.encoding = arg;
         return 1;
     case OPT_FORMAT:
         if (strcmp(arg, "table") == 0)
@@ -420,6 +458,10 @@ static void show_progress(const pn_load_progress_t *p, void *data)
 int cli_load_all(cli_t *cli, const char *path, pn_dataset_t **out, pn_problems_t *problems)
 {
     pn_load_options_t opts = cli->load;
+    const char *env = getenv("PARTNET_MAX_RECORD");
+    if (!opts.max_record && env && *env && parse_size(env, &opts.max_record) != 0)
+        return pn_error_set(PN_EUSAGE, "PARTNET_MAX_RECORD: " SIZE_EXPECTED ", not \"%s\"",
+                            env);
     if (cli_stderr_is_terminal()) {
         opts.progress = show_progress;
         opts.progress_data = (void *)path;

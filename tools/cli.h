@@ -24,7 +24,7 @@ enum {
     OPT_DATA = 0x100, OPT_NODES, OPT_FORMAT, OPT_COLUMNS, OPT_DELIMITER, OPT_NO_HEADER,
     OPT_STRICT, OPT_QUIET, OPT_HELP, OPT_AS_OF, OPT_ACTIVE, OPT_COUNTRY, OPT_LEVEL,
     OPT_NO_COUNTRY_LEVEL, OPT_KIND, OPT_SINCE, OPT_MIN_AGREEMENTS, OPT_K_CORE,
-    OPT_LARGEST_COMPONENT, OPT_EGO, OPT_COMMON_END
+    OPT_LARGEST_COMPONENT, OPT_EGO, OPT_MAX_RECORD, OPT_ENCODING, OPT_COMMON_END
 };
 
 #define CLI_COMMON_OPTIONS                                                                         \
@@ -33,7 +33,9 @@ enum {
     {"columns", required_argument, NULL, OPT_COLUMNS},                                             \
     {"delimiter", required_argument, NULL, OPT_DELIMITER},                                         \
     {"no-header", no_argument, NULL, OPT_NO_HEADER}, {"strict", no_argument, NULL, OPT_STRICT},   \
-    {"quiet", no_argument, NULL, OPT_QUIET}, {"help", no_argument, NULL, OPT_HELP}
+    {"quiet", no_argument, NULL, OPT_QUIET}, {"help", no_argument, NULL, OPT_HELP},          \
+    {"max-record", required_argument, NULL, OPT_MAX_RECORD},                                       \
+    {"encoding", required_argument, NULL, OPT_ENCODING}
 
 /* Text of the common options for --help. */
 #define CLI_COMMON_HELP                                                                            \
@@ -48,6 +50,10 @@ enum {
     "  --delimiter D      , ; or tab (default: from the header line)\n"                           \
     "  --no-header        pair lists: the first row is data (needs --columns)\n"                  \
     "  --strict           country names that are guessed or unknown are errors\n"                 \
+    "  --encoding NAME    the input's encoding, read through iconv (WINDOWS-1251, UTF-16,\n"    \
+    "                     ISO-8859-1...; iconv -l lists them); default UTF-8\n"                  \
+    "  --max-record SIZE  the longest row or JSON record read, e.g. 64M (default 16M, or\n"     \
+    "                     PARTNET_MAX_RECORD): longer ones are refused\n"                        \
     "  --format F         table (default), csv or json\n"                                         \
     "  --quiet            no warnings on stderr\n"
 

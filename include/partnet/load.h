@@ -50,9 +50,22 @@ typedef struct {
     const char *iso_codes_path;
     pn_load_progress_fn *progress;
     void *progress_data;
+    /**
+     * The longest record read, in bytes: a CSV row, or a JSON value in a list or in a field of
+     * the top object. A longer one is an error naming its line, found before more than this
+     * much is held: an endless input (/dev/zero, a pipe that never closes a line) is refused
+     * at once. 0: PN_LOAD_MAX_RECORD_DEFAULT.
+     */
+    size_t max_record;
+    /** The encoding of the input, read through iconv ("WINDOWS-1251", "UTF-16"); NULL for
+     *  UTF-8. */
+    const char *encoding;
 } pn_load_options_t;
 
-#define PN_LOAD_OPTIONS_VERSION 1
+/** The default record limit: 16 MiB. */
+#define PN_LOAD_MAX_RECORD_DEFAULT ((size_t)16 << 20)
+
+#define PN_LOAD_OPTIONS_VERSION 2
 #define PN_LOAD_OPTIONS_INIT {.version = PN_LOAD_OPTIONS_VERSION, .input = PN_INPUT_AUTO}
 
 /**
