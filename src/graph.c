@@ -290,16 +290,39 @@ static int by_vertices_then_code(const void *a, const void *b)
     return strcmp(x->code, y->code);
 }
 
+static int by_country(const void *a, const void *b)
+{
+    const pn_country_tally_t *x = a, *y = b;
+    return (x->country > y->country) - (x->country < y->country);
+}
+
 size_t pn_graph_tally_countries(pn_country_tally_t *out, const pn_graph_t *g,
                                 const igraph_integer_t *vertices, size_t count)
 {
     assert(out && g);
     size_t countries = g->ds->country_count;
-    for (size_t c = 0; c < countries; c++)
-        out[c] = (pn_country_tally_t){(uint32_t)c, pn_dataset_country_code(g->ds, c), 0};
     size_t n = vertices ? count : (size_t)igraph_vcount(&g->graph);
-    for (size_t i = 0; i < n; i++)
-        out[pn_graph_vertex_country(g, vertices ? vertices[i] : (igraph_integer_t)i)].vertices++;
+    if (n < countries) {
+        /* fewer vertices than countries (a community's mix): sort the vertices' countries in
+         * out and count the runs, not every country of the dataset */
+        for (size_t i = 0; i < n; i++)
+            out[i].country =
+                pn_graph_vertex_country(g, vertices ? vertices[i] : (igraph_integer_t)i);
+        qsort(out, n, sizeof *out, by_country);
+        countries = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (countries == 0 || out[countries - 1].country != out[i].country)
+                out[countries++] = (pn_country_tally_t){
+                    out[i].country, pn_dataset_country_code(g->ds, out[i].country), 0};
+            out[countries - 1].vertices++;
+        }
+    } else {
+        for (size_t c = 0; c < countries; c++)
+            out[c] = (pn_country_tally_t){(uint32_t)c, pn_dataset_country_code(g->ds, c), 0};
+        for (size_t i = 0; i < n; i++)
+            out[pn_graph_vertex_country(g, vertices ? vertices[i] : (igraph_integer_t)i)]
+                .vertices++;
+    }
     qsort(out, countries, sizeof *out, by_vertices_then_code);
     while (countries > 0 && out[countries - 1].vertices == 0)
         countries--;

@@ -318,6 +318,23 @@ class Analyses(unittest.TestCase):
         summary = {x["key"]: x["value"] for x in json.loads(r.stdout)["summary"]}
         self.assertEqual(summary["mean pairwise NMI"], "1", "walktrap does not depend on the seed")
 
+    def test_clusters_count_each_communitys_countries_and_members(self):
+        # five components, each one community: their country mixes by hand
+        pairs = ("city1,country1,city2,country2\nYerevan,AM,Gyumri,AM\nGyumri,AM,Tbilisi,GE\n"
+                 "Tbilisi,GE,Yerevan,AM\nMinsk,BY,Vilnius,LT\nAlmaty,KZ,Bishkek,KG\n"
+                 "Kyiv,UA,Lviv,UA\nLviv,UA,Odesa,UA\nOdesa,UA,Kyiv,UA\nVitebsk,BY,Riga,LV\n"
+                 "Riga,LV,Tartu,EE\n")
+        r = run("--data", "-", "clusters", "--format", "json", stdin=pairs.encode())
+        self.assertEqual(r.returncode, 0, r.stderr)
+        got = {frozenset(x["members"].split("; ")): (x["size"], x["agreements"], x["countries"])
+               for x in json.loads(r.stdout)["communities"]}
+        self.assertEqual(got, {
+            frozenset(["Yerevan", "Gyumri", "Tbilisi"]): (3, 3, "AM 2, GE 1"),
+            frozenset(["Kyiv", "Lviv", "Odesa"]): (3, 3, "UA 3"),
+            frozenset(["Vitebsk", "Riga", "Tartu"]): (3, 2, "BY 1, EE 1, LV 1"),
+            frozenset(["Minsk", "Vilnius"]): (2, 1, "BY 1, LT 1"),
+            frozenset(["Almaty", "Bishkek"]): (2, 1, "KG 1, KZ 1")})
+
     def test_growth_rows_and_options(self):
         r = run("growth", "--format", "csv")
         self.assertEqual(r.returncode, 0, r.stderr)

@@ -252,6 +252,10 @@ Test(graph, tallies_the_countries_of_vertices)
     igraph_integer_t some[] = {vertex(g, "am-d"), vertex(g, "kz-a")};
     cr_assert_eq(pn_graph_tally_countries(tally, g, some, 2), 2);
     cr_expect_str_eq(tally[0].code, "AM", "one each: by code");
+    igraph_integer_t same[] = {vertex(g, "kz-b"), vertex(g, "kz-a")};
+    cr_assert_eq(pn_graph_tally_countries(tally, g, same, 2), 1);
+    cr_expect_str_eq(tally[0].code, "KZ");
+    cr_expect_eq(tally[0].vertices, 2);
     pn_graph_free(g);
     pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
     opts.by_country = 1;

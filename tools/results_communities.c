@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 
 /* The members' names joined with "; ", at most @p listed of them, then how many more. */
@@ -53,16 +54,25 @@ table_t *result_communities_table(const pn_graph_t *g, const igraph_vector_int_t
         {"members", COL_TEXT, -1}};
     TABLE_COLUMNS(t, columns);
     long shown = top > 0 && top < count ? top : (long)count;
+    /* the vertices grouped by community, in vertex order: members of c from first[c] on */
+    igraph_integer_t *first = xcalloc((size_t)count + 1, sizeof *first);
+    for (igraph_integer_t v = 0; v < n; v++)
+        first[VECTOR(*membership)[v] + 1]++;
+    for (igraph_integer_t c = 0; c < count; c++)
+        first[c + 1] += first[c];
+    igraph_integer_t *next = xmalloc((size_t)(count ? count : 1) * sizeof *next);
+    memcpy(next, first, (size_t)count * sizeof *next);
+    for (igraph_integer_t v = 0; v < n; v++)
+        members[next[VECTOR(*membership)[v]]++] = v;
+    free(next);
     for (long c = 0; c < shown; c++) {
-        igraph_integer_t size = 0;
-        for (igraph_integer_t v = 0; v < n; v++)
-            if (VECTOR(*membership)[v] == c)
-                members[size++] = v;
+        igraph_integer_t size = first[c + 1] - first[c];
+        igraph_integer_t *group = members + first[c];
         /* members by decreasing number of partners */
-        result_sort(members, (size_t)size, g, partners);
+        result_sort(group, (size_t)size, g, partners);
         char countries[2048];
-        result_country_mix(countries, sizeof countries, g, members, (size_t)size);
-        char *names = member_list(g, members, size, short_lists && size > 6 ? 5 : size);
+        result_country_mix(countries, sizeof countries, g, group, (size_t)size);
+        char *names = member_list(g, group, size, short_lists && size > 6 ? 5 : size);
         table_int(t, c + 1);
         table_int(t, size);
         table_int(t, inside[c]);
@@ -73,5 +83,6 @@ table_t *result_communities_table(const pn_graph_t *g, const igraph_vector_int_t
     free(partners);
     free(inside);
     free(members);
+    free(first);
     return t;
 }

@@ -92,7 +92,8 @@ typedef struct {
 /**
  * The countries of @p count vertices (every vertex of the graph when @p vertices is NULL), most
  * vertices first, ties by code: the order of a legend's colours or of a community's country
- * mix. A vertex that is a country counts for itself. O(N + C log C) for C countries.
+ * mix. A vertex that is a country counts for itself. O(N log N) for N vertices (N + C log C
+ * when they are more than the dataset's C countries).
  * @param[out] out room for pn_dataset_country_count() tallies
  * @return how many countries have at least one of the vertices (the first ones of @p out)
  */
