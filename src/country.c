@@ -218,20 +218,26 @@ const char *pn_country_name(const pn_country_resolver_t *r, const char *code)
     return r->countries[index].name;
 }
 
-/* Optimal string alignment distance (Levenshtein plus adjacent transpositions), giving up
- * above @p limit. Works on bytes: folded names are ASCII for every Latin-script country. */
+/* Optimal string alignment distance (Levenshtein plus adjacent transpositions), limit + 1 when
+ * it is above @p limit. Works on bytes: folded names are ASCII for every Latin-script country.
+ * Only the band |i - j| <= limit of the table is computed: a cell outside it is at least
+ * |i - j| away, and every cell is kept at limit + 1 at most, which changes no result within the
+ * limit. */
 static size_t distance(const char *s, size_t n, const char *t, size_t m, size_t limit)
 {
     if ((n > m ? n - m : m - n) > limit || n > 63 || m > 63)
         return limit + 1;
-    size_t d[64][64];
-    for (size_t i = 0; i <= n; i++)
-        d[i][0] = i;
-    for (size_t j = 0; j <= m; j++)
-        d[0][j] = j;
+    size_t far = limit + 1;
+    size_t d[64][65]; /* a column more: the cell right of the band in the last row */
+    for (size_t j = 0; j <= m && j <= limit + 1; j++)
+        d[0][j] = j < far ? j : far;
     for (size_t i = 1; i <= n; i++) {
-        size_t best = SIZE_MAX;
-        for (size_t j = 1; j <= m; j++) {
+        size_t best = far;
+        size_t first = i > limit ? i - limit : 1, last = i + limit < m ? i + limit : m;
+        /* the cells just outside the band that the band reads */
+        d[i][first - 1] = first == 1 ? (i < far ? i : far) : far;
+        d[i][last + 1] = far;
+        for (size_t j = first; j <= last; j++) {
             size_t cost = s[i - 1] != t[j - 1];
             size_t v = d[i - 1][j - 1] + cost;
             if (d[i - 1][j] + 1 < v)
@@ -241,12 +247,12 @@ static size_t distance(const char *s, size_t n, const char *t, size_t m, size_t 
             if (i > 1 && j > 1 && s[i - 1] == t[j - 2] && s[i - 2] == t[j - 1] &&
                 d[i - 2][j - 2] + 1 < v)
                 v = d[i - 2][j - 2] + 1;
-            d[i][j] = v;
+            d[i][j] = v < far ? v : far;
             if (v < best)
                 best = v;
         }
         if (best > limit)
-            return limit + 1;
+            return far;
     }
     return d[n][m];
 }
