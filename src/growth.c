@@ -30,7 +30,7 @@ typedef struct {
 typedef struct {
     const pn_dataset_t *ds;
     const pn_growth_options_t *o;
-    int from, step;
+    int from, to, step;
     uint32_t S;                 /* snapshots */
     pn_view_t *view;            /* the agreements swept, whatever their date */
 
@@ -93,7 +93,7 @@ static int select_agreements(sweep_t *w, pn_growth_t *g)
             hi = y;
     }
     w->from = o->from ? o->from : lo;
-    int to = o->to ? o->to : hi;
+    int to = w->to = o->to ? o->to : hi;
     w->step = o->step > 1 ? o->step : 1;
     if (!w->from || !to) {
         w->S = 0;
@@ -102,7 +102,9 @@ static int select_agreements(sweep_t *w, pn_growth_t *g)
     if (to < w->from)
         return pn_error_set(PN_EUSAGE, "the first year (%d) comes after the last (%d)", w->from,
                              to);
-    w->S = (uint32_t)((to - w->from) / w->step) + 1;
+    /* rows from, from + step, ... and the last one `to` itself, even when the step does not
+     * reach it exactly: every agreement of the range is in a row */
+    w->S = (uint32_t)((to - w->from + w->step - 1) / w->step) + 1;
 
     w->agreement = malloc((n ? n : 1) * sizeof *w->agreement);
     w->agreement_span = malloc((n ? n : 1) * sizeof *w->agreement_span);
@@ -119,14 +121,15 @@ static int select_agreements(sweep_t *w, pn_growth_t *g)
             continue;
         int y = pn_date_year(ds->date[i]);
         uint32_t s = index_from(w, y);
-        if (s >= w->S)
+        if (s >= w->S || y > w->to)
             continue;
         if (y > w->from - w->step)
             w->diff_new[s]++;
         uint32_t e = w->S;
         if (o->view.active && ds->end[i] != PN_DATE_NONE) {
             int ye = pn_date_year(ds->end[i]);
-            e = ye < w->from ? 0 : (uint32_t)((ye - w->from) / w->step) + 1;
+            /* the rows whose year is ye or before; the last row's year is `to` */
+            e = ye < w->from ? 0 : ye >= w->to ? w->S : (uint32_t)((ye - w->from) / w->step) + 1;
             if (e > w->S)
                 e = w->S;
         }
@@ -639,7 +642,7 @@ static int sweep(sweep_t *w, pn_growth_t *g)
             }
         }
         pn_growth_year_t *row = &g->years[y];
-        row->year = w->from + (int)y * w->step;
+        row->year = y + 1 < w->S ? w->from + (int)y * w->step : w->to;
         row->new_agreements = (size_t)w->diff_new[y];
         row->agreements = (size_t)agreements;
         row->nodes = nodes;

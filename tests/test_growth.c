@@ -53,14 +53,20 @@ static void compare(const pn_dataset_t *ds, const pn_growth_options_t *o)
                      s.nodes ? (double)s.largest_component / (double)s.nodes : 0.0,
                      "largest share", year);
 
-        /* new agreements: those of the view signed in the period the row closes */
+        /* new agreements: those of the view signed in the period the row closes, after the
+         * previous row's year (the first row: in the step years up to it) */
         size_t fresh = 0;
         int step = o->step > 1 ? o->step : 1;
+        int after = k ? g->years[k - 1].year : year - step;
+        if (k + 1 < g->year_count)
+            cr_expect_eq(year, g->years[0].year + (int)k * step, "rows step by %d", step);
+        else if (o->to)
+            cr_expect_eq(year, o->to, "the last row is the last year");
         const pn_date_t *dates = pn_dataset_dates(ds);
         for (size_t i = 0; i < pn_dataset_agreement_count(ds); i++) {
             int y = pn_date_year(dates[i]);
             fresh += pn_view_has_agreement(every_year, i) && dates[i] != PN_DATE_NONE &&
-                     y <= year && y > year - step;
+                     y <= year && y > after;
         }
         cr_expect_eq(row->new_agreements, fresh, "%d new agreements: %zu vs %zu", year,
                      row->new_agreements, fresh);
@@ -161,7 +167,9 @@ Test(growth, sweep_equals_snapshots_on_random_networks)
         o.rollup = 1;
         o.step = 3;
         o.from = 1988;
+        o.to = 2013; /* 1988 + 3k misses it: the last row is shorter */
         compare(ds, &o);
+        o.to = 0;
         o.view.active = 0;
         o.view.levels = (1u << PN_LEVEL_REGION) | (1u << PN_LEVEL_CITY);
         o.view.country = "RU";
@@ -231,6 +239,52 @@ Test(growth, worked_by_hand)
     cr_expect_eq(g->years[5].agreements, 3);
     cr_expect_eq(g->years[6].new_agreements, 0);
     cr_expect_float_eq(g->years[5].density, 1.0, 1e-15);
+    pn_growth_free(g);
+    pn_dataset_free(ds);
+}
+
+Test(growth, last_row_is_the_last_year_whatever_the_step)
+{
+    /* A-B 2000, B-C 2001-05, A-C 2001, C-D 2003 ending 2004, as worked_by_hand */
+    pn_dataset_t *ds;
+    uint32_t by, n[4];
+    cr_assert_eq(pn_dataset_new(&ds, "hand"), 0);
+    pn_dataset_add_country(&by, ds, "BY", NULL, 7);
+    const char *ids[] = {"A", "B", "C", "D"};
+    for (int i = 0; i < 4; i++)
+        pn_dataset_add_node(&n[i], ds, ids[i], ids[i], by, PN_LEVEL_REGION);
+    pn_dataset_add_agreement(NULL, ds, n[0], n[1], 20000000, 0, PN_KIND_TWINNING);
+    pn_dataset_add_agreement(NULL, ds, n[1], n[2], 20010500, 0, PN_KIND_TWINNING);
+    pn_dataset_add_agreement(NULL, ds, n[0], n[2], 20010000, 0, PN_KIND_TWINNING);
+    pn_dataset_add_agreement(NULL, ds, n[2], n[3], 20030000, 20040000, PN_KIND_PROGRAMME);
+    pn_growth_options_t o = PN_GROWTH_OPTIONS_INIT;
+    o.step = 3;
+    pn_growth_t *g;
+    cr_assert_eq(pn_growth_new(&g, ds, &o), 0);
+    cr_assert_eq(g->year_count, 2, "2000, 2003: the data's last year");
+    cr_expect_eq(g->years[1].year, 2003);
+    cr_expect_eq(g->years[1].agreements, 4);
+    pn_growth_free(g);
+    o.view.active = 1;
+    o.to = 2004;
+    cr_assert_eq(pn_growth_new(&g, ds, &o), 0);
+    cr_assert_eq(g->year_count, 3, "2000, 2003, 2004");
+    int years[] = {2000, 2003, 2004};
+    size_t fresh[] = {1, 3, 0}, nodes[] = {2, 4, 4};
+    for (int y = 0; y < 3; y++) {
+        cr_expect_eq(g->years[y].year, years[y]);
+        cr_expect_eq(g->years[y].new_agreements, fresh[y], "row %d", years[y]);
+        cr_expect_eq(g->years[y].nodes, nodes[y], "row %d: the programme runs through 2004",
+                     years[y]);
+    }
+    pn_growth_free(g);
+    o.step = 2;
+    o.to = 2005;
+    cr_assert_eq(pn_growth_new(&g, ds, &o), 0);
+    cr_assert_eq(g->year_count, 4, "2000, 2002, 2004, 2005");
+    cr_expect_eq(g->years[2].nodes, 4);
+    cr_expect_eq(g->years[3].year, 2005);
+    cr_expect_eq(g->years[3].nodes, 3, "ended in 2004");
     pn_growth_free(g);
     pn_dataset_free(ds);
 }

@@ -123,5 +123,31 @@ class NoCountry(unittest.TestCase):
         self.assertEqual(float(rows["2002"]["cross_border_share"]), 1.0)
 
 
+class GrowthSteps(unittest.TestCase):
+    """Every dated agreement up to --to is in a row; the last row is the --to year."""
+
+    def rows(self, *args):
+        out = partnet("growth", "--format", "csv", *args).decode()
+        return list(csv.DictReader(io.StringIO(out)))
+
+    def test_every_agreement_is_in_a_row(self):
+        # the bundled dataset: 83 dated agreements, 1997..2021 (graphs/cis.json)
+        for step, years in ((5, [1997, 2002, 2007, 2012, 2017, 2021]),
+                            (10, [1997, 2007, 2017, 2021]), (24, [1997, 2021]),
+                            (1, list(range(1997, 2022)))):
+            rows = self.rows("--step", str(step), "--to", "2021")
+            self.assertEqual([int(r["year"]) for r in rows], years, step)
+            self.assertEqual(sum(int(r["new_agreements"]) for r in rows), 83, step)
+            self.assertEqual(rows[-1]["agreements"], "83", step)
+
+    def test_last_row_is_to_and_nothing_after_it_counts(self):
+        rows = self.rows("--step", "5", "--from", "2000", "--to", "2013")
+        self.assertEqual([int(r["year"]) for r in rows], [2000, 2005, 2010, 2013])
+        whole = {int(r["year"]): r for r in self.rows()}
+        self.assertEqual(rows[-1]["agreements"], whole[2013]["agreements"])
+        self.assertEqual(int(rows[-1]["new_agreements"]),
+                         sum(int(whole[y]["new_agreements"]) for y in (2011, 2012, 2013)))
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

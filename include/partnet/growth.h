@@ -10,8 +10,9 @@
  * at least one of its agreements; its figures are those of its simple graph (one edge per pair
  * of partners), as partnet stats computes them for `--as-of Y` with isolated nodes left out:
  *
- * - new_agreements: signed in the period the row closes (the year, or the `step` years
- *   ending with it); agreements: in the snapshot; nodes; pairs (distinct partner pairs);
+ * - new_agreements: signed in the period the row closes (the year, or the years after the
+ *   previous row up to it; the first row's period is the `step` years ending with it);
+ *   agreements: in the snapshot; nodes; pairs (distinct partner pairs);
  *   countries (with a node in the snapshot; nodes that name no country are in none);
  * - components and largest (its node count), largest_share = largest / nodes;
  * - density = 2 pairs / (nodes (nodes - 1)); mean_degree = 2 pairs / nodes;
@@ -74,7 +75,9 @@ typedef struct {
 
 /**
  * The network year by year.
- * @param[out] out the rows, from `from` to `to` by `step` (none when no agreement is dated)
+ * @param[out] out the rows, from `from` by `step`, the last one `to` itself even when the step
+ *             does not land on it (its period is then shorter), so that every agreement signed
+ *             up to `to` is in a row; none when no agreement is dated
  * @return 0, PN_ENOTFOUND (unknown country), PN_EUSAGE (from after to, step < 1, a view as of
  *         a date or by country, options of another version) or PN_ENOMEM
  */
