@@ -58,27 +58,34 @@ class SameBytes(unittest.TestCase):
                                      "--graphml", "-")), 1)
 
 
-class NoCountry(unittest.TestCase):
-    """A pair list where y names no country: x(BY) - y, y - z(RU) 2001, z(RU) - w(BY) 2002, and
-    a town twinned with its namesake (Springfield, US), a row that is skipped."""
+class Fixtures(unittest.TestCase):
+    """A temporary folder for the class's pair lists: FILES maps an attribute to (name, text)."""
+    FILES = {}
 
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
-        cls.mixed = os.path.join(cls.tmp.name, "mixed.csv")
-        with open(cls.mixed, "w", encoding="utf-8") as f:
-            f.write("a,a_country,b,b_country,date\n"
-                    "x,BY,y,,2000\n"
-                    "y,,z,RU,2001\n"
-                    "z,RU,w,BY,2002\n"
-                    "Springfield,US,Springfield,US,2002\n")
-        cls.none = os.path.join(cls.tmp.name, "none.csv")
-        with open(cls.none, "w", encoding="utf-8") as f:
-            f.write("a,b\nx,y\ny,z\n")
+        for attr, (name, text) in cls.FILES.items():
+            path = os.path.join(cls.tmp.name, name)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            setattr(cls, attr, path)
 
     @classmethod
     def tearDownClass(cls):
         cls.tmp.cleanup()
+
+
+class NoCountry(Fixtures):
+    """A pair list where y names no country: x(BY) - y, y - z(RU) 2001, z(RU) - w(BY) 2002, and
+    a town twinned with its namesake (Springfield, US), a row that is skipped."""
+
+    FILES = {"mixed": ("mixed.csv", "a,a_country,b,b_country,date\n"
+                                    "x,BY,y,,2000\n"
+                                    "y,,z,RU,2001\n"
+                                    "z,RU,w,BY,2002\n"
+                                    "Springfield,US,Springfield,US,2002\n"),
+             "none": ("none.csv", "a,b\nx,y\ny,z\n")}
 
     def stats(self, data, *args):
         out = partnet("--data", data, "stats", "--format", "csv", *args).decode()
@@ -147,6 +154,34 @@ class GrowthSteps(unittest.TestCase):
         self.assertEqual(rows[-1]["agreements"], whole[2013]["agreements"])
         self.assertEqual(int(rows[-1]["new_agreements"]),
                          sum(int(whole[y]["new_agreements"]) for y in (2011, 2012, 2013)))
+
+
+class Compare(Fixtures):
+    """compare's ranks are competition ranks, worked by hand: a-b, a-c signed 2001; d-b, d-c,
+    d-e signed 2003 (a four-cycle a-b-d-c and a tail d-e)."""
+
+    FILES = {"data": ("pairs.csv", "a,a_country,b,b_country,date\n"
+                                   "a,BY,b,BY,2001\na,BY,c,BY,2001\n"
+                                   "d,BY,b,BY,2003\nd,BY,c,BY,2003\nd,BY,e,BY,2003\n"),
+             "undated": ("undated.csv", "a,a_country,b,b_country\nx,BY,y,RU\n")}
+
+    def test_tied_nodes_share_a_rank_and_show_both_values(self):
+        got = json.loads(partnet("--data", self.data, "compare", "2001", "2003", "--top", "0",
+                                 "--format", "json"))
+        rows = [(r["measure"], r["id"], r["value_2001"], r["value_2003"], r["rank_2001"],
+                 r["rank_2003"], r["change"]) for r in got["rank_changes"]]
+        # degree 2001: a 2, b 1, c 1 (ranks 1 2 2); 2003: d 3, a b c 2, e 1 (ranks 1 2 2 2 5):
+        # b and c keep rank 2, only a falls. Betweenness 2001: a 1 (b, c 0); 2003: d 3.5, b 1,
+        # c 1, a 0.5, e 0 (ranks 1 2 2 4 5).
+        self.assertEqual(rows, [("degree", "BY:a", 2, 2, 1, 2, -1),
+                                ("betweenness", "BY:a", 1, 0.5, 1, 4, -3)])
+
+    def test_undated_data_is_refused(self):
+        r = harness.run("--quiet", "--data", self.undated, "compare", "2010", "2020")
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stdout, b"")
+        self.assertIn("compare: 1 agreement and none has a date: there are no years to compare",
+                      r.stderr.decode())
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@
 #include <partnet/growth.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char help[] =
     "Usage: partnet compare Y1 Y2 [--active] [--top N] [OPTIONS]\n"
@@ -21,7 +22,9 @@ static const char help[] =
     "  new_nodes     nodes with an agreement by Y2 but none by Y1\n"
     "  new_pairs     country pairs tied by Y2 but not by Y1 (agreements, partner pairs)\n"
     "  rank_changes  the biggest risers and fallers in rank by degree and by betweenness,\n"
-    "                among the nodes present in both years (rank 1 = the highest)\n"
+    "                among the nodes present in both years, with their values: competition\n"
+    "                ranks (\"1224\": 1 + the nodes with a larger value, so tied nodes share\n"
+    "                a rank and a node whose value did not change moves only as others pass)\n"
     "  coverage      countries whose coverage (covered first-level units, with districts and\n"
     "                cities rolled up) changed most\n"
     "\n"
@@ -140,25 +143,25 @@ static int new_pairs(table_t **out, const pn_dataset_t *ds, const compare_t *c, 
     return status;
 }
 
-/* rank[v] of every vertex (1 = highest) by a measure. */
-static int ranks(long **out, const pn_graph_t *g, pn_measure_t m, long sample)
+/* The value and the competition rank (1 = highest, ties share the best) of every vertex by a
+ * measure: @p values initialised by the caller. */
+static int ranks(long **out, igraph_vector_t *values, const pn_graph_t *g, pn_measure_t m,
+                 long sample)
 {
-    igraph_vector_t values;
     pn_centrality_options_t opts = PN_CENTRALITY_OPTIONS_INIT;
     opts.sample = sample;
     opts.seed = 1;
-    if (igraph_vector_init(&values, 0) != IGRAPH_SUCCESS)
-        out_of_memory();
-    int status = pn_centrality_compute(&values, g, m, &opts);
+    int status = pn_centrality_compute(values, g, m, &opts);
     if (status == 0)
-        *out = result_ranks(g, VECTOR(values));
-    igraph_vector_destroy(&values);
+        *out = result_competition_ranks(g, VECTOR(*values));
     return status;
 }
 
 typedef struct {
     uint32_t node;
+    const char *id;
     long before, after;
+    double value_before, value_after;
 } move_t;
 
 static int by_rise(const void *a, const void *b)
@@ -167,18 +170,37 @@ static int by_rise(const void *a, const void *b)
     long dx = x->before - x->after, dy = y->before - y->after;
     if (dx != dy)
         return dx > dy ? -1 : 1;
-    return (x->after > y->after) - (x->after < y->after);
+    if (x->after != y->after)
+        return (x->after > y->after) - (x->after < y->after);
+    return strcmp(x->id, y->id);
+}
+
+static int by_fall(const void *a, const void *b)
+{
+    const move_t *x = a, *y = b;
+    long dx = x->before - x->after, dy = y->before - y->after;
+    if (dx != dy)
+        return dx < dy ? -1 : 1;
+    if (x->after != y->after)
+        return (x->after > y->after) - (x->after < y->after);
+    return strcmp(x->id, y->id);
 }
 
 static int rank_changes(table_t *t, const pn_dataset_t *ds, const pn_graph_t *before,
                         const pn_graph_t *after, pn_measure_t m, long top, long sample)
 {
     long *r1 = NULL, *r2 = NULL;
-    int status = ranks(&r1, before, m, sample);
+    igraph_vector_t v1, v2;
+    if (igraph_vector_init(&v1, 0) != IGRAPH_SUCCESS ||
+        igraph_vector_init(&v2, 0) != IGRAPH_SUCCESS)
+        out_of_memory();
+    int status = ranks(&r1, &v1, before, m, sample);
     if (status == 0)
-        status = ranks(&r2, after, m, sample);
+        status = ranks(&r2, &v2, after, m, sample);
     if (status) {
         free(r1);
+        igraph_vector_destroy(&v1);
+        igraph_vector_destroy(&v2);
         return status;
     }
     igraph_integer_t n = pn_graph_vertex_count(after);
@@ -188,14 +210,15 @@ static int rank_changes(table_t *t, const pn_dataset_t *ds, const pn_graph_t *be
         uint32_t node = pn_graph_vertex_node(after, v);
         igraph_integer_t u = pn_graph_node_vertex(before, node);
         if (u >= 0)
-            moves[count++] = (move_t){node, r1[u], r2[v]};
+            moves[count++] = (move_t){node, pn_dataset_node(ds, node)->id, r1[u], r2[v],
+                                      VECTOR(v1)[u], VECTOR(v2)[v]};
     }
-    qsort(moves, count, sizeof *moves, by_rise);
     size_t shown = top == 0 || (size_t)top > count ? count : (size_t)top;
     for (int side = 0; side < 2; side++) {
+        /* risers first, then fallers, each from the biggest move: the sign keeps them apart */
+        qsort(moves, count, sizeof *moves, side == 0 ? by_rise : by_fall);
         for (size_t i = 0; i < shown; i++) {
-            /* risers from the front, fallers from the back: the sign keeps them apart */
-            const move_t *mv = &moves[side == 0 ? i : count - 1 - i];
+            const move_t *mv = &moves[i];
             long change = mv->before - mv->after;
             if ((side == 0 && change <= 0) || (side == 1 && change >= 0))
                 break;
@@ -204,6 +227,8 @@ static int rank_changes(table_t *t, const pn_dataset_t *ds, const pn_graph_t *be
             table_text(t, node->id);
             table_text(t, node->name);
             table_text(t, pn_dataset_country_code(ds, node->country));
+            result_value_cell(t, m, mv->value_before);
+            result_value_cell(t, m, mv->value_after);
             table_int(t, mv->before);
             table_int(t, mv->after);
             table_int(t, change);
@@ -211,6 +236,8 @@ static int rank_changes(table_t *t, const pn_dataset_t *ds, const pn_graph_t *be
     }
     free(r1);
     free(r2);
+    igraph_vector_destroy(&v1);
+    igraph_vector_destroy(&v2);
     free(moves);
     return 0;
 }
@@ -304,6 +331,17 @@ int cmd_compare(cli_t *cli, int argc, char **argv)
         return rc;
     if ((rc = cli_view(&history, ds, &c.view, "compare")) != EXIT_OK)
         goto done;
+    size_t dated = 0;
+    const pn_date_t *dates = pn_dataset_dates(ds);
+    for (size_t i = 0; i < pn_dataset_agreement_count(ds); i++)
+        dated += pn_view_has_agreement(history, i) && dates[i] != PN_DATE_NONE;
+    if (dated == 0) {
+        cli_error("compare", "%zu agreement%s and none has a date: there are no years to "
+                  "compare", pn_view_agreement_count(history),
+                  pn_view_agreement_count(history) == 1 ? "" : "s");
+        rc = EXIT_USAGE;
+        goto done;
+    }
     c.history = history;
     pn_growth_options_t go = PN_GROWTH_OPTIONS_INIT;
     go.view = c.view;
@@ -332,6 +370,11 @@ int cmd_compare(cli_t *cli, int argc, char **argv)
         {"country", COL_TEXT, -1}};
     TABLE_COLUMNS(tables[3], who);
     char c1[32], c2[32];
+    snprintf(c1, sizeof c1, "value_%d", y1);
+    snprintf(c2, sizeof c2, "value_%d", y2);
+    /* a column of both measures' values: whole numbers print as such in a real column */
+    table_column(tables[3], c1, COL_REAL, -6);
+    table_column(tables[3], c2, COL_REAL, -6);
     snprintf(c1, sizeof c1, "rank_%d", y1);
     snprintf(c2, sizeof c2, "rank_%d", y2);
     table_column(tables[3], c1, COL_INT, -1);

@@ -5,6 +5,7 @@
  */
 #include "commands.h"
 #include "records.h"
+#include "results.h"
 #include "xalloc.h"
 
 #include <math.h>
@@ -80,12 +81,6 @@ typedef struct {
     long rank, of, country_rank, country_of;
 } standing_t;
 
-/* Does a rank above b? Values equal to nine significant digits tie. */
-static int above(double a, double b)
-{
-    return a - b > 1e-9 * fmax(fabs(a), fabs(b));
-}
-
 static standing_t standing(const pn_graph_t *g, const double *value, igraph_integer_t v)
 {
     const pn_dataset_t *ds = pn_graph_dataset(g);
@@ -93,7 +88,7 @@ static standing_t standing(const pn_graph_t *g, const double *value, igraph_inte
     standing_t s = {value[v], 1, 0, 1, 0};
     for (igraph_integer_t u = 0; u < pn_graph_vertex_count(g); u++) {
         int same = pn_dataset_node(ds, pn_graph_vertex_node(g, u))->country == country;
-        int higher = above(value[u], value[v]);
+        int higher = result_above(value[u], value[v]);
         s.of++;
         s.rank += higher;
         s.country_of += same;

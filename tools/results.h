@@ -29,6 +29,11 @@ void result_sort(igraph_integer_t *vertices, size_t count, const pn_graph_t *g,
 igraph_integer_t *result_ranked(const pn_graph_t *g, const double *value);
 /** The rank of every vertex in that order, 1 for the first; the caller frees it. */
 long *result_ranks(const pn_graph_t *g, const double *value);
+/** Does value @p a rank above @p b? Values equal to nine significant digits tie. */
+int result_above(double a, double b);
+/** The competition rank ("1224") of every vertex: 1 + the vertices whose value ranks above
+ *  its own (result_above()), so tied vertices share the best rank; the caller frees it. */
+long *result_competition_ranks(const pn_graph_t *g, const double *value);
 
 /** The country mix of some vertices, most frequent first, ties by code: "RU 4, KZ 3, BY 1". */
 void result_country_mix(char *out, size_t cap, const pn_graph_t *g,

@@ -6,6 +6,7 @@
 
 #include "xalloc.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -70,6 +71,33 @@ long *result_ranks(const pn_graph_t *g, const double *value)
     long *rank = xmalloc((size_t)n * sizeof *rank);
     for (igraph_integer_t i = 0; i < n; i++)
         rank[order[i]] = (long)i + 1;
+    free(order);
+    return rank;
+}
+
+int result_above(double a, double b)
+{
+    return a - b > 1e-9 * fmax(fabs(a), fabs(b));
+}
+
+long *result_competition_ranks(const pn_graph_t *g, const double *value)
+{
+    igraph_integer_t n = pn_graph_vertex_count(g);
+    igraph_integer_t *order = result_ranked(g, value);
+    long *rank = xmalloc((size_t)(n ? n : 1) * sizeof *rank);
+    /* in decreasing order, the vertices above order[i] are a prefix: its length by bisection */
+    for (igraph_integer_t i = 0; i < n; i++) {
+        double mine = value[order[i]];
+        igraph_integer_t lo = 0, hi = i;
+        while (lo < hi) {
+            igraph_integer_t mid = lo + (hi - lo) / 2;
+            if (result_above(value[order[mid]], mine))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        rank[order[i]] = (long)lo + 1;
+    }
     free(order);
     return rank;
 }
