@@ -870,15 +870,9 @@ class WholeFiles(unittest.TestCase):
             args += [option, os.path.join(out, name)]
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
             with self.subTest(signal=sig.name):
-                p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                     preexec_fn=lambda: resource.setrlimit(
-                                         resource.RLIMIT_CORE, (0, 0)))
-                caught = None
-                while p.poll() is None and not caught:
-                    caught = [n for n in os.listdir(out) if n.startswith(".")]
-                    time.sleep(0.002)
-                self.assertTrue(caught, "the export ended before a temporary file was seen")
+                p = self.stopped_while_writing(args, out, names)
                 p.send_signal(sig)
+                p.send_signal(signal.SIGCONT)
                 p.wait(timeout=600)
                 p.stderr.close()
                 self.assertEqual(p.returncode, -sig, "ended by the signal, as the shell expects")
@@ -886,6 +880,52 @@ class WholeFiles(unittest.TestCase):
                 for name in names:
                     with open(os.path.join(out, name)) as f:
                         self.assertEqual(f.read(), "an earlier export\n")
+
+    def stopped_while_writing(self, args, out, names):
+        """An export stopped (SIGSTOP) while a temporary file exists and no target is replaced
+        yet: the signal then always comes before the end, however slow the machine."""
+        for _ in range(5):
+            p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                 preexec_fn=lambda: resource.setrlimit(
+                                     resource.RLIMIT_CORE, (0, 0)))
+            while p.poll() is None:
+                if any(n.startswith(".") for n in os.listdir(out)):
+                    p.send_signal(signal.SIGSTOP)
+                    while p.poll() is None and process_state(p.pid) != "T":
+                        time.sleep(0.001)
+                    if p.poll() is None and self.untouched(out, names):
+                        return p
+                    p.send_signal(signal.SIGCONT)
+                time.sleep(0.002)
+            p.stderr.close()
+            self.restore(out, names)
+        self.fail("five exports ended before one could be stopped while writing")
+
+    @staticmethod
+    def untouched(out, names):
+        """Every target still the earlier file and a temporary file beside them."""
+        for name in names:
+            with open(os.path.join(out, name)) as f:
+                if f.read() != "an earlier export\n":
+                    return False
+        return any(n.startswith(".") for n in os.listdir(out))
+
+    @staticmethod
+    def restore(out, names):
+        for n in os.listdir(out):
+            os.unlink(os.path.join(out, n))
+        for name in names:
+            with open(os.path.join(out, name), "w") as f:
+                f.write("an earlier export\n")
+
+
+def process_state(pid):
+    """The state letter of /proc/PID/stat (T: stopped)."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return ""
 
 
 if __name__ == "__main__":
