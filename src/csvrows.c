@@ -83,6 +83,47 @@ static void on_field(void *s, size_t len, void *data)
     r->row_len += len + 1;
 }
 
+typedef struct {
+    char name[128];
+    size_t column;
+} header_name_t;
+
+static int compare_names(const void *a, const void *b)
+{
+    const header_name_t *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->column > y->column) - (x->column < y->column);
+}
+
+/* A header names each column once: two columns of one name would leave one of them unread
+ * (or read the wrong one). Names compare as pn_csv__column() compares them; empty ones are
+ * columns without a name. @return 0, PN_EPARSE (reported) or PN_ENOMEM. */
+static int names_once(reader_t *r, const pn_field_t *fields, size_t count)
+{
+    header_name_t *names = malloc(count * sizeof *names);
+    if (!names)
+        return pn_error__nomem();
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        pn_csv__normalise(&fields[i], names[n].name, sizeof names[n].name);
+        names[n].column = i + 1;
+        n += names[n].name[0] != '\0';
+    }
+    qsort(names, n, sizeof *names, compare_names);
+    int status = 0;
+    for (size_t i = 1; i < n && !status; i++) {
+        if (strcmp(names[i - 1].name, names[i].name) != 0)
+            continue;
+        status = pn_problems__add(r->opts->problems, PN_SEVERITY_ERROR, "%s:%u: columns %zu "
+                                  "and %zu are both \"%s\": a header names each column once",
+                                  r->name, r->row_line, names[i - 1].column, names[i].column,
+                                  names[i].name);
+        status = status ? status : PN_EPARSE;
+    }
+    free(names);
+    return status;
+}
+
 static void on_row(int terminator, void *data)
 {
     (void)terminator;
@@ -121,6 +162,8 @@ static void on_row(int terminator, void *data)
                 r->status = PN_ENOMEM;
         }
     }
+    if (valid && !r->status && r->opts->header && r->rows == 0)
+        r->status = names_once(r, fields, count);
     if (valid && !r->status)
         r->status = r->opts->row(r->opts->ctx, fields, count, r->row_line);
     if (fields != fields_small)

@@ -151,10 +151,37 @@ void pn_load__trim(const char **text, size_t *len)
         (*len)--;
 }
 
+/* Is it a decimal number as people and JSON write it: a sign, digits with a point, an
+ * exponent? Not "0x35", "inf", "nan" or spaces, which strtod() also reads. */
+static int is_decimal(const char *s, size_t len)
+{
+    size_t i = 0, digits = 0;
+    if (i < len && (s[i] == '-' || s[i] == '+'))
+        i++;
+    for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+        digits++;
+    if (i < len && s[i] == '.')
+        for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+            digits++;
+    if (digits == 0)
+        return 0;
+    if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < len && (s[i] == '-' || s[i] == '+'))
+            i++;
+        size_t exponent = i;
+        while (i < len && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == exponent)
+            return 0;
+    }
+    return i == len;
+}
+
 int pn_load__number(const char *text, size_t len, double lo, double hi, double *out)
 {
     char buf[64];
-    if (len == 0 || len >= sizeof buf)
+    if (len == 0 || len >= sizeof buf || !is_decimal(text, len))
         return 0;
     memcpy(buf, text, len);
     buf[len] = '\0';
@@ -164,6 +191,14 @@ int pn_load__number(const char *text, size_t len, double lo, double hi, double *
         return 0;
     *out = v;
     return 1;
+}
+
+int pn_load__whole(const char *text, size_t len, double lo, double hi, double *out)
+{
+    for (size_t i = 0; i < len; i++)
+        if (text[i] < '0' || text[i] > '9')
+            return 0;
+    return pn_load__number(text, len, lo, hi, out);
 }
 
 int pn_load__coordinates_valid(double lat, double lon)

@@ -93,10 +93,15 @@ int pn_load__country_named(uint32_t *out, pn_loader_t *l, const char *file, cons
 int pn_load__country_summary(pn_loader_t *l, const char *file);
 
 /**
- * A number from @p len bytes of text, the whole of it, finite and in [lo, hi].
+ * A number from @p len bytes of text, the whole of it, written in decimals (a sign, a point and
+ * an exponent allowed; not hexadecimal, "inf" or "nan"), finite and in [lo, hi].
  * @return 1 and *out when it is one, 0 otherwise
  */
 int pn_load__number(const char *text, size_t len, double lo, double hi, double *out);
+
+/** As pn_load__number(), for a count, a year or a line: digits only ("7.5", "1e3", "+5" and
+ *  "0x1A" are not whole numbers). */
+int pn_load__whole(const char *text, size_t len, double lo, double hi, double *out);
 
 /** Are these coordinates, in degrees? */
 int pn_load__coordinates_valid(double lat, double lon);

@@ -42,6 +42,7 @@ typedef struct {
     long column[P_COUNT];
     const char *mapping_names[P_COUNT]; /* --columns values that name header columns */
     int header_pending;                 /* the next row is the header */
+    size_t width;                       /* fields in the header; 0 without one */
     uint32_t *seen;                     /* agreement index + 1 per slot, 0 empty */
     size_t seen_capacity;
     uint64_t rows, merged, skipped; /* rows: data rows read */
@@ -95,6 +96,7 @@ static int parse_mapping(pairs_t *p, const char *mapping)
 static int read_header(pairs_t *p, const pn_field_t *f, size_t count, uint32_t line)
 {
     int mapped = p->l->opts->columns != NULL;
+    p->width = count;
     for (int k = 0; k < P_COUNT; k++) {
         if (mapped && p->mapping_names[k]) {
             pn_field_t want = {p->mapping_names[k], strlen(p->mapping_names[k])};
@@ -238,10 +240,17 @@ static int pair_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
         return read_header(p, f, count, line);
     }
     p->rows++;
-    long needed = p->column[P_A] > p->column[P_B] ? p->column[P_A] : p->column[P_B];
+    /* a row shorter than the header lost a cell, and the cells after it moved: refuse it
+     * rather than read a party with no country */
+    if (count < p->width)
+        return pn_load__error(l, "%s:%u: expected %zu fields as in the header, found %zu",
+                              p->file, line, p->width, count);
+    long needed = -1;
+    for (int k = 0; k < P_COUNT; k++)
+        needed = p->column[k] > needed ? p->column[k] : needed;
     if ((size_t)needed >= count)
-        return pn_load__error(l, "%s:%u: expected at least %ld fields, found %zu", p->file, line,
-                              needed + 1, count);
+        return pn_load__error(l, "%s:%u: expected at least %ld fields (--columns), found %zu",
+                              p->file, line, needed + 1, count);
     size_t errors = pn_load__errors(l);
     uint32_t a, b;
     int status = node_of(p, f, count, 0, line, &a);

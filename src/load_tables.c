@@ -152,13 +152,13 @@ static int country_row(void *ctx, const pn_field_t *f, size_t count, uint32_t li
         return pn_error__nomem();
     const char *regions = pn_csv__cell(f, count, t->column[C_REGIONS], &len);
     double v;
-    if (len && !pn_load__number(regions, len, 0, PN_LOAD__REGIONS_MAX, &v))
+    if (len && !pn_load__whole(regions, len, 0, PN_LOAD__REGIONS_MAX, &v))
         return pn_load__error(l, "%s:%u: column regions: expected a whole number, found \"%s\"",
                               t->file, line, regions);
     if (len)
         c->regions = (int)v;
     const char *year = pn_csv__cell(f, count, t->column[C_REGIONS_YEAR], &len);
-    if (len && !pn_load__number(year, len, PN_DATE_MIN_YEAR, PN_DATE_MAX_YEAR, &v))
+    if (len && !pn_load__whole(year, len, PN_DATE_MIN_YEAR, PN_DATE_MAX_YEAR, &v))
         return pn_load__error(l, "%s:%u: column regions_year: expected a year, found \"%s\"",
                               t->file, line, year);
     if (len)
@@ -319,8 +319,8 @@ static int edge_extras(table_t *t, const pn_field_t *f, size_t count, uint32_t l
                                   "(line %u)", t->file, line, text[E_ID], ds->line[existing]);
     }
     double source_line = 0;
-    if (len[E_LINE] && !pn_load__number(text[E_LINE], len[E_LINE], 1, PN_LOAD__LINE_MAX,
-                                        &source_line))
+    if (len[E_LINE] && !pn_load__whole(text[E_LINE], len[E_LINE], 1, PN_LOAD__LINE_MAX,
+                                       &source_line))
         return pn_load__error(t->l, "%s:%u: column source_line: expected a line number, found "
                               "\"%s\"", t->file, line, text[E_LINE]);
     if (!len[E_DOCUMENT] && (len[E_LINE] || len[E_LOCATION] || len[E_QUOTE] || len[E_URL]))
@@ -343,15 +343,21 @@ static int edge_extras(table_t *t, const pn_field_t *f, size_t count, uint32_t l
                                 NULL) < 0)
         return pn_error__nomem();
     if (len[E_DOMAINS]) {
-        /* domains are separated by "|" */
-        const char *items[64];
+        /* domains are separated by "|"; as many as the row gives */
+        size_t n = 1;
+        for (size_t i = 0; i < len[E_DOMAINS]; i++)
+            n += text[E_DOMAINS][i] == '|';
         char *copy = pn_arena__strndup(&ds->arena, text[E_DOMAINS], len[E_DOMAINS]);
-        size_t n = 0;
-        if (!copy)
+        const char **items = malloc(n * sizeof *items);
+        if (!copy || !items) {
+            free(items);
             return pn_error__nomem();
-        for (char *p = copy, *save = NULL; (p = strtok_r(p, "|", &save)) && n < 64; p = NULL)
+        }
+        n = 0;
+        for (char *p = copy, *save = NULL; (p = strtok_r(p, "|", &save)); p = NULL)
             items[n++] = p;
         int status = pn_dataset__intern_domains(&x->domains, ds, items, n);
+        free(items);
         if (status)
             return status;
     }

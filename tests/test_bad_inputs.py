@@ -14,6 +14,7 @@ its arguments to COMMANDS ("{out}" stands for an output file it must not leave b
 import csv
 import gzip
 import io
+import json
 import os
 import random
 import resource
@@ -69,6 +70,20 @@ RUSSIAN = ("city1,country1,city2,country2\nМинск,Беларусь,Моск�
 
 NODES_CSV = b"id,name,country,level\nby-minsk,Minsk,BY,city\nam-kapan,Kapan,AM,city\n"
 PAIRS_HEADER = b"city1,country1,city2,country2,date,kind\n"
+
+
+def with_countries(name, table, message):
+    """A bad countries.csv beside valid tables; @p message follows "countries.csv:2: "."""
+    return Bad(name, {"t/nodes.csv": NODES_CSV, "t/edges.csv": b"source,target\n",
+                      "t/countries.csv": table}, "{dir}/t/countries.csv:2: " + message, data="t")
+
+
+def with_coordinates(name, lat, lon):
+    """A node x with coordinates that are not degrees."""
+    return Bad(name, {"t/nodes.csv": b"id,name,country,lat,lon\nx,X,BY,%s,%s\n"
+                      % (lat.encode(), lon.encode()), "t/edges.csv": b"source,target\n"},
+               '{dir}/t/nodes.csv:2: node "x": columns lat, lon: expected degrees from -90 to '
+               '90 and -180 to 180, found "%s", "%s"' % (lat, lon), data="t")
 
 
 class Bad:
@@ -329,6 +344,53 @@ CASES = [
          "a key is unique in its object: \"id\" in each node and in the agreement is not a key "
          "given twice", agreements_are(1)),
 
+    # -- CSV rows and headers that do not line up --
+    Bad("pair list row with three of four columns",
+        {"short.csv": b"city1,country1,city2,country2\nMinsk,Belarus,Kapan,Armenia\n"
+                      b"Gomel,Belarus,Kapan\n"},
+        "{dir}/short.csv:3: expected 4 fields as in the header, found 3"),
+    Bad("pair list row without its date and kind cells",
+        {"short.csv": PAIRS_HEADER + b"Minsk,Belarus,Kapan,Armenia\n"},
+        "{dir}/short.csv:2: expected 6 fields as in the header, found 4"),
+    Bad("pair list header naming a column twice",
+        {"twice.csv": b"city1,country1,city2,country2,date,Date\n"
+                      b"Minsk,Belarus,Kapan,Armenia,2018,2019\n"},
+        '{dir}/twice.csv:1: columns 5 and 6 are both "date": a header names each column once'),
+    Bad("pair list header naming a party twice",
+        {"twice.csv": b"city1,country1, CITY1 ,country2\nMinsk,Belarus,Kapan,Armenia\n"},
+        '{dir}/twice.csv:1: columns 1 and 3 are both "city1": a header names each column once'),
+    Bad("nodes header naming a column twice",
+        {"t/nodes.csv": b"id,name,country,name\nby-minsk,Minsk,BY,Mensk\n",
+         "t/edges.csv": b"source,target\n"},
+        '{dir}/t/nodes.csv:1: columns 2 and 4 are both "name": a header names each column once',
+        data="t"),
+    Bad("edges header naming a column twice",
+        {"t/nodes.csv": NODES_CSV, "t/edges.csv": b"source,target,target\nby-minsk,am-kapan,x\n"},
+        '{dir}/t/edges.csv:1: columns 2 and 3 are both "target": a header names each column '
+        'once', data="t"),
+
+    # -- numbers written another way than the column expects --
+    with_countries("fraction as a region count", b"code,regions\nBY,7.5\n",
+                   'column regions: expected a whole number, found "7.5"'),
+    with_countries("hexadecimal region count", b"code,regions\nBY,0x1A\n",
+                   'column regions: expected a whole number, found "0x1A"'),
+    with_countries("exponent as a region year", b"code,regions,regions_year\nBY,7,2.02e3\n",
+                   'column regions_year: expected a year, found "2.02e3"'),
+    Bad("fraction as a source line",
+        {"t/nodes.csv": NODES_CSV,
+         "t/edges.csv": b"source,target,source_document,source_line\n"
+                        b"by-minsk,am-kapan,mono.txt,12.9\n"},
+        '{dir}/t/edges.csv:2: column source_line: expected a line number, found "12.9"',
+        data="t"),
+    with_coordinates("hexadecimal latitude", "0x35", "27.5"),
+    with_coordinates("infinite longitude", "53.9", "-inf"),
+    Fine("decimals with a sign and an exponent",
+         {"t/nodes.csv": b"id,name,country,lat,lon\nx,X,BY,+5.39e1,-.5\ny,Y,AM,40,45\n",
+          "t/edges.csv": b"source,target\nx,y\n",
+          "t/countries.csv": b"code,regions\nBY,7\n"},
+         "coordinates are decimals as people and JSON write them; only counts, years and lines "
+         "must be whole", agreements_are(1), data="t"),
+
     # -- delimiters --
     Fine("semicolons with a quoted comma in the header",
          {"semi.csv": b'city1;country1;city2;country2;"note, remark"\n'
@@ -541,6 +603,23 @@ class Catalogue(unittest.TestCase):
                 case.check(self, summary, err)
                 self.assertNotIn("error:", err)
                 shutil.rmtree(folder)
+
+
+class Domains(unittest.TestCase):
+    def test_every_domain_of_a_table_row_is_kept(self):
+        """The tables loader kept 64 domains of a row and dropped the rest without a word."""
+        folder = tempfile.mkdtemp(prefix="partnet-domains-")
+        try:
+            with open(os.path.join(folder, "nodes.csv"), "wb") as f:
+                f.write(NODES_CSV)
+            domains = ["d%d" % i for i in range(100)]
+            with open(os.path.join(folder, "edges.csv"), "w") as f:
+                f.write("source,target,domains\nby-minsk,am-kapan,%s\n" % "|".join(domains))
+            r = run("--data", folder, "--format", "json", "agreements")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(json.loads(r.stdout)[0]["domains"], domains)
+        finally:
+            shutil.rmtree(folder)
 
 
 # -- input that never ends --
