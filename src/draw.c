@@ -1,46 +1,57 @@
 /*
- * Drawings with Graphviz's libgvc: the view becomes a cgraph graph (sizes, colours, labels,
- * pinned map positions, a legend as an HTML-like graph label), laid out by neato or sfdp and
- * rendered in memory, then written whole through pn_outfile.
+ * Drawings with Cairo and Pango (canvas.h) from partnet's own positions (layout.h): the view's
+ * graph, or its backbone when it has too many nodes to tell apart, scaled to a picture of a
+ * chosen width with a legend under it.
  */
 #include <partnet/draw.h>
 #include <partnet/layout.h>
-#include <partnet/outfile.h>
 
 #include "array.h"
+#include "canvas.h"
 #include "error.h"
 
 #include <assert.h>
-#include <graphviz/gvc.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #define PALETTE_SIZE 9
 /* Tableau 10 without its grey, which stands for the other countries. */
-static const char *const palette[PALETTE_SIZE] = {"#4e79a7", "#f28e2b", "#e15759",
-                                                  "#76b7b2", "#59a14f", "#edc948",
-                                                  "#b07aa1", "#ff9da7", "#9c755f"};
-static const char other_colour[] = "#bab0ac";
+static const uint32_t palette[PALETTE_SIZE] = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
+                                               0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f};
+static const uint32_t other_colour = 0xbab0ac;
 
-#define MIN_WIDTH 0.12 /* inches: the disc of the smallest value */
-#define MAX_WIDTH 0.6
-#define LABEL_INSIDE_WIDTH 0.3 /* inches: a name goes on a disc this wide, beside a smaller one */
-#define FORCE_NEATO_MAX 2000 /* vertices: neato up to this, sfdp above */
-#define FONT "DejaVu Sans"
+#define REFERENCE_WIDTH 2000.0 /* pixels: the sizes below are for this width, scaled to others */
+#define MIN_RADIUS 3.0
+#define MAX_RADIUS 14.0
+#define MARGIN 40.0
+#define LABEL_SIZE 14.0
+#define LEGEND_SIZE 18.0
+#define TITLE_SIZE 22.0
+#define MAX_ASPECT 1.25 /* the drawing is at most this much taller than wide */
+#define FORCE_SEED 1
 
 /* What a drawing is made of, freed by drawing_free(). */
 typedef struct {
-    const pn_graph_t *graph;
+    const pn_draw_options_t *o;
+    const pn_graph_t *full;   /* the graph asked for */
+    pn_graph_t *backbone;     /* its largest vertices, when it has more than max_nodes */
+    const pn_graph_t *graph;  /* what is drawn: the backbone or the full graph */
     const pn_dataset_t *ds;
-    igraph_vector_t size;
-    int has_size;
-    pn_country_tally_t *tally;        /* countries by decreasing vertex count */
+    igraph_vector_t measure;  /* size_by, per vertex of the full graph */
+    int has_measure;
+    double *value;            /* size_by, per vertex drawn */
+    pn_country_tally_t *tally;/* countries by decreasing number of nodes drawn */
     size_t tally_count;
-    int *colour;           /* per dataset country: palette index, or -1 for "other" */
-    double *lat, *lon;     /* per vertex; NAN when unknown */
-    pn_text_t text;        /* labels, built here */
+    int *colour;              /* per dataset country: palette index, or -1 for "other" */
+    igraph_matrix_t pos;      /* layout units, y upwards */
+    int has_pos, map;
+    double *x, *y, *radius;   /* pixels, per vertex drawn */
+    double scale;             /* of the sizes: width / REFERENCE_WIDTH */
+    double width, top, height;/* of the picture; top and height of the network's part */
+    pn_canvas_t *canvas;
 } drawing_t;
 
 int pn_draw_format_from_path(pn_draw_format_t *out, const char *path)
@@ -59,13 +70,39 @@ int pn_draw_format_from_path(pn_draw_format_t *out, const char *path)
 
 static void drawing_free(drawing_t *d)
 {
-    if (d->has_size)
-        igraph_vector_destroy(&d->size);
+    pn_graph_free(d->backbone);
+    if (d->has_measure)
+        igraph_vector_destroy(&d->measure);
+    if (d->has_pos)
+        igraph_matrix_destroy(&d->pos);
+    free(d->value);
     free(d->tally);
     free(d->colour);
-    free(d->lat);
-    free(d->lon);
-    pn_text__destroy(&d->text);
+    free(d->x);
+    free(d->y);
+    free(d->radius);
+    pn_canvas__free(d->canvas);
+}
+
+static void progress(const drawing_t *d, const char *message)
+{
+    if (d->o->progress)
+        d->o->progress(d->o->progress_arg, message);
+}
+
+/* @p value with commas between thousands: 17,222. */
+static const char *thousands(char *buf, size_t size, size_t value)
+{
+    char digits[32];
+    int n = snprintf(digits, sizeof digits, "%zu", value);
+    size_t k = 0;
+    for (int i = 0; i < n && k + 2 < size; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[k++] = ',';
+        buf[k++] = digits[i];
+    }
+    buf[k] = '\0';
+    return buf;
 }
 
 static const char *country_name(const drawing_t *d, uint32_t c)
@@ -76,7 +113,86 @@ static const char *country_name(const drawing_t *d, uint32_t c)
                                               : "no country";
 }
 
-/* Countries by vertex count, and a colour for the first PALETTE_SIZE. */
+/* ---- what is drawn ---------------------------------------------------------------------- */
+
+/* The vertices of @p g with at least one edge, in @p out (room for all); returns how many. */
+static size_t linked_vertices(igraph_integer_t *out, const pn_graph_t *g,
+                              const igraph_integer_t *source)
+{
+    const igraph_t *ig = pn_graph_igraph(g);
+    igraph_integer_t n = igraph_vcount(ig);
+    unsigned char *linked = calloc((size_t)(n ? n : 1), 1);
+    size_t count = 0;
+    if (!linked)
+        return (size_t)-1;
+    for (igraph_integer_t e = 0; e < igraph_ecount(ig); e++)
+        linked[IGRAPH_FROM(ig, e)] = linked[IGRAPH_TO(ig, e)] = 1;
+    for (igraph_integer_t v = 0; v < n; v++)
+        if (linked[v])
+            out[count++] = source ? source[v] : v;
+    free(linked);
+    return count;
+}
+
+static int by_vertex(const void *a, const void *b)
+{
+    igraph_integer_t x = *(const igraph_integer_t *)a, y = *(const igraph_integer_t *)b;
+    return (x > y) - (x < y);
+}
+
+/*
+ * The backbone: the max_nodes vertices with the largest values of the measure (ties by id),
+ * less those left without a partner among them. d->value gets the measure of each vertex drawn.
+ */
+static int choose_what_to_draw(drawing_t *d)
+{
+    igraph_integer_t n = pn_graph_vertex_count(d->full);
+    igraph_integer_t *chosen = malloc((size_t)(n ? n : 1) * sizeof *chosen);
+    pn_graph_t *top = NULL;
+    int status = 0;
+    if (!chosen)
+        return pn_error__nomem();
+    d->graph = d->full;
+    size_t count = (size_t)n;
+    for (igraph_integer_t v = 0; v < n; v++)
+        chosen[v] = v;
+    if (d->o->max_nodes > 0 && n > d->o->max_nodes) {
+        char message[96];
+        snprintf(message, sizeof message, "choosing the backbone: %d of %ld nodes",
+                 d->o->max_nodes, (long)n);
+        progress(d, message);
+        if ((status = pn_graph_sort_vertices(chosen, (size_t)n, d->full,
+                                             VECTOR(d->measure))) != 0)
+            goto done;
+        count = (size_t)d->o->max_nodes;
+        qsort(chosen, count, sizeof *chosen, by_vertex);
+        if ((status = pn_graph_subgraph(&top, d->full, chosen, count)) != 0)
+            goto done;
+        /* the subgraph keeps the order of the vertices: chosen maps its vertices to full's */
+        count = linked_vertices(chosen, top, chosen);
+        if (count == (size_t)-1) {
+            status = pn_error__nomem();
+            goto done;
+        }
+        if ((status = pn_graph_subgraph(&d->backbone, d->full, chosen, count)) != 0)
+            goto done;
+        d->graph = d->backbone;
+    }
+    d->value = malloc((count ? count : 1) * sizeof *d->value);
+    if (!d->value) {
+        status = pn_error__nomem();
+        goto done;
+    }
+    for (size_t i = 0; i < count; i++)
+        d->value[i] = VECTOR(d->measure)[chosen[i]];
+done:
+    pn_graph_free(top);
+    free(chosen);
+    return status;
+}
+
+/* Countries by the number of nodes drawn (a country vertex counts for its nodes in the view),
+ * and a colour for the first PALETTE_SIZE. */
 static int colour_countries(drawing_t *d)
 {
     size_t countries = pn_dataset_country_count(d->ds);
@@ -84,357 +200,323 @@ static int colour_countries(drawing_t *d)
     d->colour = malloc((countries ? countries : 1) * sizeof *d->colour);
     if (!d->tally || !d->colour)
         return pn_error__nomem();
-    countries = d->tally_count = pn_graph_tally_countries(d->tally, d->graph, NULL, 0);
+    countries = pn_graph_tally_countries(d->tally, d->graph, NULL, 0);
+    if (pn_graph_is_by_country(d->graph))
+        for (size_t k = 0; k < countries; k++) {
+            igraph_integer_t v = pn_graph_country_vertex(d->graph, d->tally[k].country);
+            d->tally[k].vertices = pn_graph_vertex_members(d->graph, v);
+        }
+    pn_country_tally_t *tally = d->tally;
+    /* by count then code, as pn_graph_tally_countries() orders them */
+    for (size_t i = 1; i < countries; i++)
+        for (size_t j = i; j > 0 && (tally[j].vertices > tally[j - 1].vertices ||
+                                     (tally[j].vertices == tally[j - 1].vertices &&
+                                      strcmp(tally[j].code, tally[j - 1].code) < 0));
+             j--) {
+            pn_country_tally_t t = tally[j];
+            tally[j] = tally[j - 1];
+            tally[j - 1] = t;
+        }
+    d->tally_count = countries;
     for (size_t c = 0; c < pn_dataset_country_count(d->ds); c++)
         d->colour[c] = -1;
     for (size_t k = 0; k < countries && k < PALETTE_SIZE; k++)
-        d->colour[d->tally[k].country] = (int)k;
+        d->colour[tally[k].country] = (int)k;
     return 0;
 }
 
-/* Each vertex's coordinates (pn_layout_coordinates()). @return how many have them, or -1
- * when out of memory */
-static igraph_integer_t locate(drawing_t *d)
-{
-    igraph_integer_t located = 0;
-    if (pn_layout_coordinates(d->lat, d->lon, d->graph) != 0)
-        return -1;
-    for (igraph_integer_t v = 0; v < pn_graph_vertex_count(d->graph); v++)
-        located += !isnan(d->lat[v]);
-    return located;
-}
+/* ---- geometry --------------------------------------------------------------------------- */
 
-/* ---- text for HTML-like labels ---------------------------------------------------------- */
-
-static int append(drawing_t *d, const char *text, size_t n)
+static int lay_out(drawing_t *d)
 {
-    return pn_text__append(&d->text, text, n);
-}
-
-static int append_str(drawing_t *d, const char *text)
-{
-    return pn_text__append_str(&d->text, text);
-}
-
-/* Text with the characters HTML-like labels give a meaning escaped. */
-static int append_escaped(drawing_t *d, const char *text)
-{
+    igraph_integer_t n = pn_graph_vertex_count(d->graph), located = 0;
+    double *lat = malloc((size_t)(n ? n : 1) * sizeof *lat);
+    double *lon = malloc((size_t)(n ? n : 1) * sizeof *lon);
     int status = 0;
-    for (const char *p = text; status == 0 && *p; p++) {
-        switch (*p) {
-        case '&':
-            status = append_str(d, "&amp;");
-            break;
-        case '<':
-            status = append_str(d, "&lt;");
-            break;
-        case '>':
-            status = append_str(d, "&gt;");
-            break;
-        case '"':
-            status = append_str(d, "&quot;");
-            break;
-        case '\n':
-        case '\r':
-            status = append_str(d, " ");
-            break;
-        default:
-            status = append(d, p, 1);
-        }
+    char message[96];
+    if (!lat || !lon) {
+        status = pn_error__nomem();
+        goto done;
     }
+    if ((status = pn_layout_coordinates(lat, lon, d->graph)) != 0)
+        goto done;
+    for (igraph_integer_t v = 0; v < n; v++)
+        located += !isnan(lat[v]);
+    d->map = d->o->layout == PN_LAYOUT_MAP ||
+             (d->o->layout == PN_LAYOUT_AUTO && n > 0 && located == n);
+    if (igraph_matrix_init(&d->pos, 0, 0) != IGRAPH_SUCCESS) {
+        status = pn_error__nomem();
+        goto done;
+    }
+    d->has_pos = 1;
+    snprintf(message, sizeof message, "laying out %ld nodes (%s)", (long)n,
+             d->map ? "map" : "force");
+    progress(d, message);
+    status = d->map ? pn_layout_map(&d->pos, NULL, NULL, d->graph)
+                    : pn_layout_force(&d->pos, d->graph, FORCE_SEED);
+done:
+    free(lat);
+    free(lon);
     return status;
 }
 
-/* ---- the cgraph graph ---------------------------------------------------------------------- */
-
-/* An HTML-like label made of d->text; the buffer is emptied. */
-static char *html_label(Agraph_t *g, drawing_t *d)
-{
-    char *label = agstrdup_html(g, d->text.data ? d->text.data : (char *)"");
-    pn_text__clear(&d->text);
-    return label;
-}
-
-/* One legend entry: a disc of the colour and what it stands for. */
-static int swatch(drawing_t *d, size_t k, size_t shown)
-{
-    char text[160];
-    size_t others = d->tally_count - shown, other_vertices = 0;
-    snprintf(text, sizeof text, "%s<FONT COLOR=\"%s\">\u25CF</FONT> ",
-             k % 5 ? "&#160;&#160;&#160; " : "", k < shown ? palette[k] : other_colour);
-    int status = append_str(d, text);
-    if (k < shown) {
-        if (status == 0)
-            status = append_escaped(d, country_name(d, d->tally[k].country));
-        /* a graph of countries has one vertex each: no count to tell */
-        if (pn_graph_is_by_country(d->graph))
-            text[0] = '\0';
-        else
-            snprintf(text, sizeof text, " (%zu)", d->tally[k].vertices);
-    } else {
-        for (size_t j = shown; j < d->tally_count; j++)
-            other_vertices += d->tally[j].vertices;
-        snprintf(text, sizeof text, "%zu other countries (%zu)", others, other_vertices);
-    }
-    return status == 0 ? append_str(d, text) : status;
-}
-
-/* The legend, the drawing's label: the title, the colours five to a line, what sizes mean. */
-static int legend(Agraph_t *g, drawing_t *d, const pn_draw_options_t *o)
-{
-    char line[320];
-    size_t shown = d->tally_count < PALETTE_SIZE ? d->tally_count : PALETTE_SIZE;
-    size_t entries = shown + (d->tally_count > shown);
-    int status = append_str(d, "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"0\">");
-    if (status == 0 && o->title) {
-        status = append_str(d, "<TR><TD ALIGN=\"LEFT\"><B>");
-        if (status == 0)
-            status = append_escaped(d, o->title);
-        if (status == 0)
-            status = append_str(d, "</B></TD></TR>");
-    }
-    for (size_t k = 0; status == 0 && k < entries; k++) {
-        if (k % 5 == 0)
-            status = append_str(d, "<TR><TD ALIGN=\"LEFT\">");
-        if (status == 0)
-            status = swatch(d, k, shown);
-        if (status == 0 && (k % 5 == 4 || k + 1 == entries))
-            status = append_str(d, "</TD></TR>");
-    }
-    if (status == 0) {
-        snprintf(line, sizeof line, "<TR><TD ALIGN=\"LEFT\">node size: %s; colour: country; "
-                 "line width: agreements of the pair; %ld nodes, %zu agreements</TD></TR></TABLE>",
-                 pn_measure_name(o->size_by), (long)pn_graph_vertex_count(d->graph),
-                 pn_graph_agreement_count(d->graph));
-        status = append_str(d, line);
-    }
-    if (status == 0)
-        agsafeset(g, "label", html_label(g, d), "");
-    return status;
-}
-
-/* Mark the vertices to name: the labels largest. */
-static int choose_labels(unsigned char *named, const drawing_t *d, int labels)
+/* Pixel positions and radii: the layout fitted into the picture's width, at most MAX_ASPECT
+ * times as tall, with a margin for the discs. */
+static int place(drawing_t *d)
 {
     igraph_integer_t n = pn_graph_vertex_count(d->graph);
-    igraph_integer_t *order = malloc((n ? (size_t)n : 1) * sizeof *order);
+    double s = d->scale;
+    d->x = malloc((size_t)(n ? n : 1) * sizeof *d->x);
+    d->y = malloc((size_t)(n ? n : 1) * sizeof *d->y);
+    d->radius = malloc((size_t)(n ? n : 1) * sizeof *d->radius);
+    if (!d->x || !d->y || !d->radius)
+        return pn_error__nomem();
+    double min_x = INFINITY, max_x = -INFINITY, min_y = INFINITY, max_y = -INFINITY;
+    double smallest = INFINITY, largest = -INFINITY;
+    for (igraph_integer_t v = 0; v < n; v++) {
+        min_x = fmin(min_x, MATRIX(d->pos, v, 0));
+        max_x = fmax(max_x, MATRIX(d->pos, v, 0));
+        min_y = fmin(min_y, MATRIX(d->pos, v, 1));
+        max_y = fmax(max_y, MATRIX(d->pos, v, 1));
+        smallest = fmin(smallest, d->value[v]);
+        largest = fmax(largest, d->value[v]);
+    }
+    /* a small network gets larger discs: they have room */
+    double grow = n > 0 ? fmin(2.0, fmax(1.0, pow(1500.0 / (double)n, 0.25))) : 1;
+    double margin = (MARGIN + MAX_RADIUS * grow) * s;
+    double room_x = d->width - 2 * margin, room_y = MAX_ASPECT * d->width - 2 * margin;
+    double span_x = max_x - min_x, span_y = max_y - min_y;
+    double k = 1;
+    if (n > 0 && (span_x > 0 || span_y > 0))
+        k = fmin(span_x > 0 ? room_x / span_x : INFINITY, span_y > 0 ? room_y / span_y : INFINITY);
+    d->top = margin;
+    d->height = n > 0 ? span_y * k + 2 * margin : 2 * margin;
+    double left = (d->width - span_x * k) / 2;
+    for (igraph_integer_t v = 0; v < n; v++) {
+        d->x[v] = left + (MATRIX(d->pos, v, 0) - min_x) * k;
+        d->y[v] = margin + (max_y - MATRIX(d->pos, v, 1)) * k;
+        double range = largest - smallest;
+        double share = range > 0 ? sqrt((d->value[v] - smallest) / range) : 0;
+        d->radius[v] = s * grow * (MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share);
+    }
+    return 0;
+}
+
+/* ---- the picture ------------------------------------------------------------------------ */
+
+static void draw_edges(drawing_t *d)
+{
+    const igraph_t *g = pn_graph_igraph(d->graph);
+    const igraph_vector_t *weights = pn_graph_weights(d->graph);
+    igraph_integer_t m = igraph_ecount(g);
+    /* many lines are lighter, so that where they bundle still shows */
+    uint32_t colour = PN_RGBA(0x505050, m > 2000 ? 0x50 : m > 300 ? 0x70 : 0x90);
+    for (igraph_integer_t e = 0; e < m; e++) {
+        igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
+        double width = d->scale * (0.7 + 0.8 * log2(VECTOR(*weights)[e]));
+        pn_canvas__line(d->canvas, d->x[a], d->y[a], d->x[b], d->y[b], width, colour);
+    }
+}
+
+/* The vertices by decreasing value (ties by id): the order of discs (reversed) and labels. */
+static int rank_vertices(igraph_integer_t **out, const drawing_t *d)
+{
+    igraph_integer_t n = pn_graph_vertex_count(d->graph);
+    igraph_integer_t *order = malloc((size_t)(n ? n : 1) * sizeof *order);
     if (!order)
         return pn_error__nomem();
     for (igraph_integer_t v = 0; v < n; v++)
         order[v] = v;
-    int status = pn_graph_sort_vertices(order, (size_t)n, d->graph, VECTOR(d->size));
-    for (igraph_integer_t k = 0; status == 0 && k < n && k < labels; k++)
-        named[order[k]] = 1;
-    free(order);
-    return status;
-}
-
-/* How values and coordinates become sizes and positions. */
-typedef struct {
-    double smallest, largest; /* of the size measure */
-    int map;
-    double scale, aspect;     /* inches per degree; longitude shrunk by the mean latitude */
-} scaling_t;
-
-static scaling_t scaling(const drawing_t *d, int map)
-{
-    scaling_t s = {INFINITY, -INFINITY, map, 1.0 / 3, 1};
-    double lat_sum = 0;
-    igraph_integer_t located = 0;
-    for (igraph_integer_t v = 0; v < pn_graph_vertex_count(d->graph); v++) {
-        s.smallest = fmin(s.smallest, VECTOR(d->size)[v]);
-        s.largest = fmax(s.largest, VECTOR(d->size)[v]);
-        if (!isnan(d->lat[v])) {
-            lat_sum += d->lat[v];
-            located++;
-        }
-    }
-    if (located)
-        s.aspect = cos(lat_sum / (double)located * M_PI / 180);
-    return s;
-}
-
-static int add_node(Agraph_t *g, Agnode_t **nodes, drawing_t *d, igraph_integer_t v,
-                    const scaling_t *s, int named)
-{
-    char buf[96];
-    Agnode_t *node = agnode(g, (char *)pn_graph_vertex_id(d->graph, v), 1);
-    if (!node)
-        return pn_error__nomem();
-    nodes[v] = node;
-    double value = VECTOR(d->size)[v];
-    double range = s->largest - s->smallest;
-    double share = range > 0 ? sqrt((value - s->smallest) / range) : 0;
-    double width = MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * share;
-    snprintf(buf, sizeof buf, "%.3f", width);
-    agsafeset(node, "width", buf, "");
-    int colour = d->colour[pn_graph_vertex_country(d->graph, v)];
-    agsafeset(node, "fillcolor", (char *)(colour >= 0 ? palette[colour] : other_colour), "");
-    if (s->map && !isnan(d->lat[v])) {
-        snprintf(buf, sizeof buf, "%.4f,%.4f!", d->lon[v] * s->aspect * s->scale,
-                 d->lat[v] * s->scale);
-        agsafeset(node, "pos", buf, "");
-    }
-    /* the tooltip: name and, for a node, its country, shown by browsers on the SVG */
-    int of_node = pn_graph_vertex_node(d->graph, v) != PN_NONE;
-    int status = append_escaped(d, pn_graph_vertex_name(d->graph, v));
-    if (status == 0 && of_node)
-        status = append_str(d, " (");
-    if (status == 0 && of_node)
-        status = append_escaped(d, country_name(d, pn_graph_vertex_country(d->graph, v)));
-    if (status == 0 && of_node)
-        status = append_str(d, ")");
-    if (status != 0)
+    int status = pn_graph_sort_vertices(order, (size_t)n, d->graph, d->value);
+    if (status != 0) {
+        free(order);
         return status;
-    agsafeset(node, "tooltip", d->text.data, "");
-    pn_text__clear(&d->text);
-    if (!named)
-        return 0;
-    /* on a light box that keeps it readable over lines: centred on a large disc, beside a
-     * small one (which it would hide) */
-    status = append_str(d, "<TABLE BORDER=\"0\" CELLPADDING=\"1\" CELLSPACING=\"0\" "
-                           "BGCOLOR=\"#ffffffa0\"><TR><TD>");
-    if (status == 0)
-        status = append_escaped(d, pn_graph_vertex_name(d->graph, v));
-    if (status == 0)
-        status = append_str(d, "</TD></TR></TABLE>");
-    if (status == 0)
-        agsafeset(node, width >= LABEL_INSIDE_WIDTH ? "label" : "xlabel", html_label(g, d), "");
-    return status;
+    }
+    *out = order;
+    return 0;
 }
 
-/* The named nodes go last, so that no disc is drawn over their names. */
-static int add_nodes(Agraph_t *g, Agnode_t **nodes, drawing_t *d, const pn_draw_options_t *o,
-                     int map)
+static int tooltip(char *buf, size_t size, const drawing_t *d, igraph_integer_t v)
+{
+    char count[32];
+    if (pn_graph_is_by_country(d->graph)) {
+        size_t members = pn_graph_vertex_members(d->graph, v);
+        return snprintf(buf, size, "%s (%s node%s)", pn_graph_vertex_name(d->graph, v),
+                        thousands(count, sizeof count, members), members == 1 ? "" : "s");
+    }
+    return snprintf(buf, size, "%s (%s)", pn_graph_vertex_name(d->graph, v),
+                    country_name(d, pn_graph_vertex_country(d->graph, v)));
+}
+
+/* Largest last, so that small discs do not hide under them. */
+static void draw_discs(drawing_t *d, const igraph_integer_t *order)
 {
     igraph_integer_t n = pn_graph_vertex_count(d->graph);
-    unsigned char *named = calloc(n ? (size_t)n : 1, 1);
-    scaling_t s = scaling(d, map);
-    if (!named)
-        return pn_error__nomem();
-    int status = choose_labels(named, d, o->labels);
-    for (int pass = 0; pass < 2; pass++)
-        for (igraph_integer_t v = 0; status == 0 && v < n; v++)
-            if (named[v] == pass)
-                status = add_node(g, nodes, d, v, &s, named[v]);
-    free(named);
-    return status;
-}
-
-static int add_edges(Agraph_t *g, Agnode_t *const *nodes, const drawing_t *d)
-{
-    const igraph_t *graph = pn_graph_igraph(d->graph);
-    const igraph_vector_t *weights = pn_graph_weights(d->graph);
-    char buf[32];
-    for (igraph_integer_t e = 0; e < igraph_ecount(graph); e++) {
-        Agedge_t *edge =
-            agedge(g, nodes[IGRAPH_FROM(graph, e)], nodes[IGRAPH_TO(graph, e)], NULL, 1);
-        if (!edge)
-            return pn_error__nomem();
-        snprintf(buf, sizeof buf, "%.2f", 0.6 + 0.8 * log2(VECTOR(*weights)[e]));
-        agsafeset(edge, "penwidth", buf, "");
+    char tip[512];
+    for (igraph_integer_t k = n - 1; k >= 0; k--) {
+        igraph_integer_t v = order[k];
+        int colour = d->colour[pn_graph_vertex_country(d->graph, v)];
+        tooltip(tip, sizeof tip, d, v);
+        pn_canvas__disc(d->canvas, d->x[v], d->y[v], d->radius[v],
+                        PN_RGBA(colour >= 0 ? palette[colour] : other_colour, 0xff),
+                        0.8 * d->scale, PN_RGBA(0xffffff, 0xff),
+                        pn_graph_vertex_id(d->graph, v), tip);
     }
-    return 0;
 }
 
-static void set_defaults(Agraph_t *g)
+typedef struct {
+    double x0, y0, x1, y1;
+} box_t;
+
+static int overlaps(const box_t *a, const box_t *b)
 {
-    static const struct {
-        int kind;
-        char *name, *value;
-    } defaults[] = {
-        {AGRAPH, "overlap", "prism"},      {AGRAPH, "splines", "false"},
-        {AGRAPH, "outputorder", "edgesfirst"}, {AGRAPH, "forcelabels", "true"},
-        {AGRAPH, "bgcolor", "white"},      {AGRAPH, "pad", "0.5"},
-        {AGRAPH, "fontname", FONT},        {AGRAPH, "fontsize", "11"},
-        {AGRAPH, "labelloc", "b"},         {AGRAPH, "labeljust", "l"},
-        {AGRAPH, "start", "1"},            /* the force model's random start, seeded */
-        {AGRAPH, "sep", "+10"},            /* room for the names between the discs */
-        {AGNODE, "shape", "circle"},       {AGNODE, "style", "filled"},
-        {AGNODE, "fixedsize", "true"},     {AGNODE, "label", ""},
-        {AGNODE, "color", "white"},        {AGNODE, "penwidth", "0.6"},
-        {AGNODE, "fontname", FONT},        {AGNODE, "fontsize", "10"},
-        {AGEDGE, "color", "#60606080"}};
-    for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
-        agattr(g, defaults[i].kind, defaults[i].name, defaults[i].value);
+    return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
 }
 
-/* ---- Graphviz's messages --------------------------------------------------------------- */
-
-static _Thread_local char graphviz_message[512];
-
-static int keep_message(char *message)
+/* The names of the largest vertices, each on a light box right of its disc (or left, when
+ * that is taken); a name that would run over one already placed is left out. */
+static int draw_labels(drawing_t *d, const igraph_integer_t *order)
 {
-    size_t n = strlen(graphviz_message);
-    snprintf(graphviz_message + n, sizeof graphviz_message - n, "%s", message);
-    return 0;
-}
-
-static int graphviz_failed(const char *what)
-{
-    size_t n = strlen(graphviz_message);
-    while (n > 0 && (graphviz_message[n - 1] == '\n' || graphviz_message[n - 1] == ' '))
-        graphviz_message[--n] = '\0';
-    return pn_error_set(PN_ERROR, "graphviz: %s failed%s%s", what, n ? ": " : "",
-                         graphviz_message);
-}
-
-/* Cairo dates every PDF; a blank in place of the entry keeps the offsets and the bytes stable. */
-static void blank_creation_date(char *data, size_t length)
-{
-    static const char key[] = "/CreationDate (";
-    size_t n = sizeof key - 1;
-    for (size_t i = 0; i + n <= length; i++) {
-        if (memcmp(data + i, key, n) != 0)
+    igraph_integer_t n = pn_graph_vertex_count(d->graph);
+    size_t wanted = d->o->labels < n ? (size_t)d->o->labels : (size_t)n, placed = 0;
+    box_t *boxes = malloc((wanted ? wanted : 1) * sizeof *boxes);
+    double size = LABEL_SIZE * d->scale, pad = 2 * d->scale;
+    if (!boxes)
+        return pn_error__nomem();
+    for (size_t k = 0; k < wanted; k++) {
+        igraph_integer_t v = order[k];
+        const char *name = pn_graph_vertex_name(d->graph, v);
+        double w, h;
+        pn_canvas__text_size(d->canvas, name, size, 0, &w, &h);
+        box_t right = {d->x[v] + d->radius[v] + pad, d->y[v] - h / 2 - pad, 0, 0};
+        right.x1 = right.x0 + w + 2 * pad;
+        right.y1 = right.y0 + h + 2 * pad;
+        box_t left = right;
+        left.x1 = d->x[v] - d->radius[v] - pad;
+        left.x0 = left.x1 - w - 2 * pad;
+        box_t *choice = NULL;
+        for (int side = 0; side < 2 && !choice; side++) {
+            box_t *b = side == 0 ? &right : &left;
+            int free_here = b->x0 >= 0 && b->x1 <= d->width;
+            for (size_t j = 0; j < placed && free_here; j++)
+                free_here = !overlaps(b, &boxes[j]);
+            if (free_here)
+                choice = b;
+        }
+        if (!choice)
             continue;
-        char *close = memchr(data + i, ')', length - i);
-        if (close)
-            memset(data + i, ' ', (size_t)(close - (data + i)) + 1);
-        return;
+        boxes[placed++] = *choice;
+        pn_canvas__rect(d->canvas, choice->x0, choice->y0, choice->x1 - choice->x0,
+                        choice->y1 - choice->y0, PN_RGBA(0xffffff, 0xb0));
+        pn_canvas__text(d->canvas, choice->x0 + pad, choice->y0 + pad, name, size, 0,
+                        PN_RGBA(0x202020, 0xff));
     }
+    free(boxes);
+    return 0;
 }
 
-static int write_all(const char *path, const char *data, size_t length)
+/* ---- the legend ------------------------------------------------------------------------- */
+
+/* One legend entry: a disc of the colour and what it stands for. */
+typedef struct {
+    uint32_t colour;
+    char text[200];
+} entry_t;
+
+/* The legend's lines of text under the entries. */
+typedef struct {
+    char line[3][400];
+    int count;
+} caption_t;
+
+static size_t legend_entries(entry_t *entries, const drawing_t *d)
 {
-    pn_outfile_t *out = NULL;
-    int status = pn_outfile_open(&out, path);
-    if (status != 0)
-        return status;
-    fwrite(data, 1, length, pn_outfile_stream(out));
-    return pn_outfile_commit(out);
+    size_t shown = d->tally_count < PALETTE_SIZE ? d->tally_count : PALETTE_SIZE, k;
+    char count[32];
+    for (k = 0; k < shown; k++) {
+        entries[k].colour = palette[k];
+        snprintf(entries[k].text, sizeof entries[k].text, "%s (%s)",
+                 country_name(d, d->tally[k].country),
+                 thousands(count, sizeof count, d->tally[k].vertices));
+    }
+    if (d->tally_count > shown) {
+        size_t others = 0;
+        for (size_t j = shown; j < d->tally_count; j++)
+            others += d->tally[j].vertices;
+        entries[k].colour = other_colour;
+        snprintf(entries[k].text, sizeof entries[k].text, "other: %zu countries (%s)",
+                 d->tally_count - shown, thousands(count, sizeof count, others));
+        k++;
+    }
+    return k;
 }
 
-/* One Graphviz context for the process, never freed: Graphviz 2.42's text layout keeps a
- * pointer into the fonts of the first context, and reads freed memory when a later one is
- * made after that one was freed. */
-static GVC_t *graphviz;
-
-static int render(Agraph_t *g, const char *path, pn_draw_format_t format, const char *engine)
+static void legend_caption(caption_t *c, const drawing_t *d)
 {
-    static const char *const formats[] = {"svg", "png:cairo", "pdf:cairo"};
-    char *data = NULL;
-    unsigned int length = 0;
-    int laid_out = 0, status = 0;
-    if (!graphviz && !(graphviz = gvContext()))
-        return pn_error__nomem();
-    GVC_t *gvc = graphviz;
-    if (gvLayout(gvc, g, engine) != 0) {
-        status = graphviz_failed("layout");
-        goto done;
+    char nodes[32], agreements[32], all[32], pairs[32], all_pairs[32];
+    const char *measure = pn_measure_name(d->o->size_by);
+    c->count = 0;
+    snprintf(c->line[c->count++], sizeof c->line[0],
+             "node size: %s; colour: %s; line width: agreements of the pair; %s %s, %s "
+             "agreements",
+             measure, pn_graph_is_by_country(d->graph) ? "the country (nodes in it)" : "country",
+             thousands(nodes, sizeof nodes, (size_t)pn_graph_vertex_count(d->graph)),
+             pn_graph_is_by_country(d->graph) ? "countries" : "nodes",
+             thousands(agreements, sizeof agreements, pn_graph_agreement_count(d->graph)));
+    if (d->backbone)
+        snprintf(c->line[c->count++], sizeof c->line[0],
+                 "backbone: %s of %s %s, those with the highest %s, and the %s of %s partner "
+                 "pairs between them",
+                 nodes, thousands(all, sizeof all, (size_t)pn_graph_vertex_count(d->full)),
+                 pn_graph_is_by_country(d->graph) ? "countries" : "nodes", measure,
+                 thousands(pairs, sizeof pairs, (size_t)pn_graph_edge_count(d->graph)),
+                 thousands(all_pairs, sizeof all_pairs, (size_t)pn_graph_edge_count(d->full)));
+}
+
+/* The legend's height; with @p draw, drawn from @p top. Entries flow in rows across. */
+static double legend(drawing_t *d, double top, int draw)
+{
+    entry_t entries[PALETTE_SIZE + 1];
+    caption_t caption;
+    double s = d->scale, size = LEGEND_SIZE * s, gap = 8 * s, w, h;
+    double left = MARGIN * s, right = d->width - MARGIN * s, y = top, x = left;
+    size_t count = legend_entries(entries, d);
+    legend_caption(&caption, d);
+    if (d->o->title && d->o->title[0]) {
+        pn_canvas__text_size(d->canvas, d->o->title, TITLE_SIZE * s, 1, &w, &h);
+        if (draw)
+            pn_canvas__text(d->canvas, left, y, d->o->title, TITLE_SIZE * s, 1,
+                            PN_RGBA(0x000000, 0xff));
+        y += h + gap;
     }
-    laid_out = 1;
-    if (gvRenderData(gvc, g, formats[format], &data, &length) != 0 || !data) {
-        status = graphviz_failed("rendering");
-        goto done;
+    double row = 0;
+    for (size_t k = 0; k < count; k++) {
+        pn_canvas__text_size(d->canvas, entries[k].text, size, 0, &w, &h);
+        double width = h + w + 3 * gap;
+        if (x > left && x + width > right) {
+            x = left;
+            y += row + gap / 2;
+        }
+        row = h;
+        if (draw) {
+            pn_canvas__disc(d->canvas, x + h / 2, y + h / 2, h / 3,
+                            PN_RGBA(entries[k].colour, 0xff), 0.8 * s, PN_RGBA(0xffffff, 0xff),
+                            NULL, NULL);
+            pn_canvas__text(d->canvas, x + h, y, entries[k].text, size, 0,
+                            PN_RGBA(0x202020, 0xff));
+        }
+        x += width;
     }
-    if (format == PN_DRAW_PDF)
-        blank_creation_date(data, length);
-    status = write_all(path, data, length);
-done:
-    gvFreeRenderData(data);
-    if (laid_out)
-        gvFreeLayout(gvc, g);
-    return status;
+    if (count)
+        y += row + gap;
+    for (int i = 0; i < caption.count; i++) {
+        pn_canvas__text_size(d->canvas, caption.line[i], size, i > 0, &w, &h);
+        if (draw)
+            pn_canvas__text(d->canvas, left, y, caption.line[i], size, i > 0,
+                            PN_RGBA(0x202020, 0xff));
+        y += h + gap / 2;
+    }
+    return y - top;
 }
 
 int pn_draw_write(const pn_graph_t *graph, const char *path, const pn_draw_options_t *opts)
@@ -443,52 +525,40 @@ int pn_draw_write(const pn_graph_t *graph, const char *path, const pn_draw_optio
     const pn_draw_options_t *o = opts ? opts : &defaults;
     assert(graph && path);
     PN_CHECK_OPTIONS(o, PN_DRAW_OPTIONS_VERSION, "pn_draw_options_t");
-    igraph_integer_t n = pn_graph_vertex_count(graph);
-    drawing_t d = {.graph = graph, .ds = pn_graph_dataset(graph)};
-    Agraph_t *g = NULL;
-    Agnode_t **nodes = NULL;
-    agusererrf previous_handler = agseterrf(keep_message);
-    agerrlevel_t previous_level = agseterr(AGERR);
+    if (o->width != 0 && (o->width < PN_DRAW_WIDTH_MIN || o->width > PN_DRAW_WIDTH_MAX))
+        return pn_error_set(PN_EUSAGE, "a drawing is %d to %d pixels wide, not %d",
+                            PN_DRAW_WIDTH_MIN, PN_DRAW_WIDTH_MAX, o->width);
+    drawing_t d = {.o = o, .full = graph, .ds = pn_graph_dataset(graph)};
+    igraph_integer_t *order = NULL;
     int status;
-    graphviz_message[0] = '\0';
+    d.width = o->width ? o->width : PN_DRAW_WIDTH;
+    d.scale = d.width / REFERENCE_WIDTH;
 
-    if (igraph_vector_init(&d.size, 0) != IGRAPH_SUCCESS) {
+    if (igraph_vector_init(&d.measure, 0) != IGRAPH_SUCCESS) {
         status = pn_error__nomem();
         goto done;
     }
-    d.has_size = 1;
-    if ((status = pn_centrality_compute(&d.size, graph, o->size_by, NULL)) != 0)
+    d.has_measure = 1;
+    progress(&d, "measuring the nodes");
+    if ((status = pn_centrality_compute(&d.measure, graph, o->size_by, NULL)) != 0 ||
+        (status = choose_what_to_draw(&d)) != 0 || (status = colour_countries(&d)) != 0 ||
+        (status = lay_out(&d)) != 0 || (status = place(&d)) != 0 ||
+        (status = rank_vertices(&order, &d)) != 0 ||
+        (status = pn_canvas__new(&d.canvas, o->format)) != 0)
         goto done;
-    d.lat = malloc((n ? (size_t)n : 1) * sizeof *d.lat);
-    d.lon = malloc((n ? (size_t)n : 1) * sizeof *d.lon);
-    nodes = calloc(n ? (size_t)n : 1, sizeof *nodes);
-    if (!d.lat || !d.lon || !nodes) {
-        status = pn_error__nomem();
+    progress(&d, "drawing");
+    double legend_top = d.height;
+    double total = legend_top + legend(&d, legend_top, 0) + MARGIN * d.scale;
+    if ((status = pn_canvas__begin(d.canvas, d.width, total)) != 0)
         goto done;
-    }
-    igraph_integer_t located = locate(&d);
-    if (located < 0) {
-        status = pn_error__nomem();
+    draw_edges(&d);
+    draw_discs(&d, order);
+    if ((status = draw_labels(&d, order)) != 0)
         goto done;
-    }
-    int map = o->layout == PN_LAYOUT_MAP || (o->layout == PN_LAYOUT_AUTO && n > 0 && located == n);
-    if ((status = colour_countries(&d)) != 0)
-        goto done;
-    if (!(g = agopen("partnet", Agundirected, NULL))) {
-        status = pn_error__nomem();
-        goto done;
-    }
-    set_defaults(g);
-    if ((status = add_nodes(g, nodes, &d, o, map)) != 0 ||
-        (status = add_edges(g, nodes, &d)) != 0 || (status = legend(g, &d, o)) != 0)
-        goto done;
-    status = render(g, path, o->format, map || n <= FORCE_NEATO_MAX ? "neato" : "sfdp");
+    legend(&d, legend_top, 1);
+    status = pn_canvas__write(d.canvas, path);
 done:
-    if (g)
-        agclose(g);
-    agseterr(previous_level);
-    agseterrf(previous_handler);
-    free(nodes);
+    free(order);
     drawing_free(&d);
     return status;
 }

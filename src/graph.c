@@ -23,12 +23,43 @@ struct pn_graph {
     uint32_t *unit_of;      /* vertex -> dataset node (or country, by_country) */
     igraph_integer_t *vertex_of; /* dataset node (or country) -> vertex, or -1 */
     size_t *domestic;       /* by_country: agreements within each vertex's country */
+    size_t *members;        /* by_country: the view's nodes in each vertex's country */
     int by_country;
     uint32_t *agreements;   /* the view's agreements, grouped by edge */
     size_t agreement_count;
     size_t *edge_start;     /* edge_count + 1 offsets into agreements */
     int has_graph, has_weights;
 };
+
+/* Room for @p edge_count edges and the @p agreements behind them: g's agreements,
+ * edge_start and weights (zeroed), and @p edges (initialised only on success). */
+static int allocate_edges(pn_graph_t *g, igraph_vector_int_t *edges, size_t edge_count,
+                          size_t agreements)
+{
+    g->agreements = malloc((agreements ? agreements : 1) * sizeof *g->agreements);
+    g->edge_start = malloc((edge_count + 1) * sizeof *g->edge_start);
+    if (!g->agreements || !g->edge_start)
+        return pn_error__nomem();
+    if (igraph_vector_init(&g->weights, (igraph_integer_t)edge_count) != IGRAPH_SUCCESS)
+        return pn_error__nomem();
+    g->has_weights = 1;
+    if (igraph_vector_int_init(edges, (igraph_integer_t)(2 * edge_count)) != IGRAPH_SUCCESS)
+        return pn_error__nomem();
+    return 0;
+}
+
+/* The igraph graph of @p edges, once edge_start and agreements hold @p agreements. */
+static int create(pn_graph_t *g, const igraph_vector_int_t *edges, igraph_integer_t vertices,
+                  size_t agreements)
+{
+    g->edge_start[igraph_vector_int_size(edges) / 2] = agreements;
+    g->agreement_count = agreements;
+    igraph_error_t rc = igraph_create(&g->graph, edges, vertices, IGRAPH_UNDIRECTED);
+    if (rc != IGRAPH_SUCCESS)
+        return pn_error__igraph(rc);
+    g->has_graph = 1;
+    return 0;
+}
 
 int pn_graph_new(pn_graph_t **out, const pn_view_t *view)
 {
@@ -48,9 +79,11 @@ int pn_graph_new(pn_graph_t **out, const pn_view_t *view)
     size_t units = by_country ? ds->country_count : ds->node_count;
     g->vertex_of = malloc((units ? units : 1) * sizeof *g->vertex_of);
     pairs = malloc((view->agreement_count ? view->agreement_count : 1) * sizeof *pairs);
-    if (by_country)
+    if (by_country) {
         g->domestic = calloc(units ? units : 1, sizeof *g->domestic);
-    if (!g->vertex_of || !pairs || (by_country && !g->domestic))
+        g->members = calloc(units ? units : 1, sizeof *g->members);
+    }
+    if (!g->vertex_of || !pairs || (by_country && (!g->domestic || !g->members)))
         goto nomem;
     for (size_t u = 0; u < units; u++)
         g->vertex_of[u] = by_country ? -1 : 0;
@@ -58,8 +91,10 @@ int pn_graph_new(pn_graph_t **out, const pn_view_t *view)
     for (size_t i = 0; i < ds->node_count; i++) {
         if (!by_country)
             g->vertex_of[i] = view->node[i] ? vertices++ : -1;
-        else if (view->node[i] && ds->countries[ds->nodes[i].country].code[0])
+        else if (view->node[i] && ds->countries[ds->nodes[i].country].code[0]) {
             g->vertex_of[ds->nodes[i].country] = 0;
+            g->members[ds->nodes[i].country]++;
+        }
     }
     for (size_t c = 0; by_country && c < units; c++)
         if (g->vertex_of[c] == 0)
@@ -100,16 +135,9 @@ int pn_graph_new(pn_graph_t **out, const pn_view_t *view)
     size_t edge_count = 0;
     for (size_t k = 0; k < count; k++)
         edge_count += k == 0 || pairs[k].key != pairs[k - 1].key;
-    g->agreements = malloc((count ? count : 1) * sizeof *g->agreements);
-    g->edge_start = malloc((edge_count + 1) * sizeof *g->edge_start);
-    if (!g->agreements || !g->edge_start)
-        goto nomem;
-    if (igraph_vector_int_init(&edges, (igraph_integer_t)(2 * edge_count)) != IGRAPH_SUCCESS)
-        goto nomem;
+    if ((status = allocate_edges(g, &edges, edge_count, count)) != 0)
+        goto done;
     has_edges = 1;
-    if (igraph_vector_init(&g->weights, (igraph_integer_t)edge_count) != IGRAPH_SUCCESS)
-        goto nomem;
-    g->has_weights = 1;
     size_t e = 0;
     for (size_t k = 0; k < count; k++) {
         if (k == 0 || pairs[k].key != pairs[k - 1].key) {
@@ -121,15 +149,7 @@ int pn_graph_new(pn_graph_t **out, const pn_view_t *view)
         VECTOR(g->weights)[e - 1] += 1;
         g->agreements[k] = pairs[k].value;
     }
-    g->edge_start[edge_count] = count;
-    g->agreement_count = count;
-
-    igraph_error_t rc = igraph_create(&g->graph, &edges, vertices, IGRAPH_UNDIRECTED);
-    if (rc != IGRAPH_SUCCESS) {
-        status = pn_error__igraph(rc);
-        goto done;
-    }
-    g->has_graph = 1;
+    status = create(g, &edges, vertices, count);
     goto done;
 
 nomem:
@@ -158,7 +178,103 @@ void pn_graph_free(pn_graph_t *g)
     free(g->agreements);
     free(g->edge_start);
     free(g->domestic);
+    free(g->members);
     free(g);
+}
+
+/* The kept vertices' new numbers in @p renumber (-1 for the others); returns how many. */
+static igraph_integer_t renumber_kept(igraph_integer_t *renumber, const pn_graph_t *g,
+                                      const igraph_integer_t *vertices, size_t count)
+{
+    igraph_integer_t n = igraph_vcount(&g->graph), kept = 0;
+    for (igraph_integer_t v = 0; v < n; v++)
+        renumber[v] = -1;
+    for (size_t i = 0; i < count; i++) {
+        assert(vertices[i] >= 0 && vertices[i] < n);
+        renumber[vertices[i]] = 0;
+    }
+    for (igraph_integer_t v = 0; v < n; v++)
+        if (renumber[v] == 0)
+            renumber[v] = kept++;
+    return kept;
+}
+
+int pn_graph_subgraph(pn_graph_t **out, const pn_graph_t *graph,
+                      const igraph_integer_t *vertices, size_t count)
+{
+    assert(out && graph && (vertices || count == 0));
+    const pn_dataset_t *ds = graph->ds;
+    igraph_integer_t n = igraph_vcount(&graph->graph), m = igraph_ecount(&graph->graph);
+    size_t units = graph->by_country ? ds->country_count : ds->node_count;
+    pn_graph_t *g = calloc(1, sizeof *g);
+    igraph_integer_t *renumber = malloc((size_t)(n ? n : 1) * sizeof *renumber);
+    igraph_vector_int_t edges;
+    int has_edges = 0, status = 0;
+    if (!g || !renumber)
+        goto nomem;
+    g->ds = ds;
+    g->by_country = graph->by_country;
+    igraph_integer_t kept = renumber_kept(renumber, graph, vertices, count);
+    g->vertex_of = malloc((units ? units : 1) * sizeof *g->vertex_of);
+    g->unit_of = malloc((size_t)(kept ? kept : 1) * sizeof *g->unit_of);
+    if (graph->by_country) {
+        g->domestic = calloc(units ? units : 1, sizeof *g->domestic);
+        g->members = calloc(units ? units : 1, sizeof *g->members);
+    }
+    if (!g->vertex_of || !g->unit_of || (g->by_country && (!g->domestic || !g->members)))
+        goto nomem;
+    for (size_t u = 0; u < units; u++)
+        g->vertex_of[u] = -1;
+    for (igraph_integer_t v = 0; v < n; v++) {
+        if (renumber[v] < 0)
+            continue;
+        uint32_t unit = graph->unit_of[v];
+        g->unit_of[renumber[v]] = unit;
+        g->vertex_of[unit] = renumber[v];
+        if (g->by_country) {
+            g->domestic[unit] = graph->domestic[unit];
+            g->members[unit] = graph->members[unit];
+        }
+    }
+
+    /* the edges between kept vertices, in the same order, with their agreements */
+    size_t edge_count = 0, agreements = 0;
+    for (igraph_integer_t e = 0; e < m; e++)
+        if (renumber[IGRAPH_FROM(&graph->graph, e)] >= 0 &&
+            renumber[IGRAPH_TO(&graph->graph, e)] >= 0) {
+            edge_count++;
+            agreements += graph->edge_start[e + 1] - graph->edge_start[e];
+        }
+    if ((status = allocate_edges(g, &edges, edge_count, agreements)) != 0)
+        goto done;
+    has_edges = 1;
+    size_t k = 0, next = 0;
+    for (igraph_integer_t e = 0; e < m; e++) {
+        igraph_integer_t a = renumber[IGRAPH_FROM(&graph->graph, e)];
+        igraph_integer_t b = renumber[IGRAPH_TO(&graph->graph, e)];
+        if (a < 0 || b < 0)
+            continue;
+        VECTOR(edges)[2 * k] = a;
+        VECTOR(edges)[2 * k + 1] = b;
+        VECTOR(g->weights)[k] = VECTOR(graph->weights)[e];
+        g->edge_start[k++] = next;
+        for (size_t i = graph->edge_start[e]; i < graph->edge_start[e + 1]; i++)
+            g->agreements[next++] = graph->agreements[i];
+    }
+    status = create(g, &edges, kept, next);
+    goto done;
+
+nomem:
+    status = pn_error__nomem();
+done:
+    if (has_edges)
+        igraph_vector_int_destroy(&edges);
+    free(renumber);
+    if (status == 0)
+        *out = g;
+    else
+        pn_graph_free(g);
+    return status;
 }
 
 const pn_dataset_t *pn_graph_dataset(const pn_graph_t *g)
@@ -227,6 +343,12 @@ const char *pn_graph_vertex_name(const pn_graph_t *g, igraph_integer_t v)
     uint32_t unit = g->unit_of[v];
     const char *name = g->by_country ? g->ds->countries[unit].name : g->ds->nodes[unit].name;
     return name && name[0] ? name : pn_graph_vertex_id(g, v);
+}
+
+size_t pn_graph_vertex_members(const pn_graph_t *g, igraph_integer_t v)
+{
+    assert(v >= 0 && v < igraph_vcount(&g->graph));
+    return g->by_country ? g->members[g->unit_of[v]] : 1;
 }
 
 size_t pn_graph_vertex_domestic(const pn_graph_t *g, igraph_integer_t v)

@@ -1,22 +1,77 @@
 #!/usr/bin/python3
 """`partnet draw` as a black box: pictures of the bundled dataset in SVG, PNG and PDF that are
-valid files with the legend and the names in them, the same bytes every time, and the exit
-codes of bad usage and failed writes. Run by `meson test` (PARTNET_BUILD_ROOT and
-PARTNET_SOURCE_ROOT set)."""
+valid files with the legend and the names in them, the same bytes every time, bounded pictures
+of large networks (a generated one and the world list) drawn as their backbone, colours for the
+countries with the most nodes, and the exit codes of bad usage and failed writes. Run by
+`meson test` (PARTNET_BUILD_ROOT and PARTNET_SOURCE_ROOT set)."""
 import json
 import os
+import random
+import re
+import struct
 import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
+import shared_material
 from harness import CIS, NAMES, run
 SVG = "{http://www.w3.org/2000/svg}"
+WORLD = shared_material.path("data", "world-twin-cities", "twin_cities_raw.csv")
+MEGABYTE = 1 << 20
+# a legend entry: "Germany (134)", "other: 96 countries (800)"
+ENTRY = re.compile(r"^(.+) \(([0-9,]+)\)$")
+BACKBONE = re.compile(r"^backbone: ([0-9,]+) of ([0-9,]+) (nodes|countries), those with the "
+                      r"highest ([a-z]+), and the ([0-9,]+) of ([0-9,]+) partner pairs between them$")
+# countries of the generated network and their shares of its nodes: the three that come first
+# alphabetically are among the smallest, as in the world list
+SHARES = [("US", 29), ("DE", 19), ("FR", 12), ("CN", 10), ("PL", 7), ("IT", 6), ("UA", 5),
+          ("JP", 4), ("BR", 3), ("ES", 1), ("IN", 1), ("AD", 1), ("AE", 1), ("AF", 1)]
 
 
 def svg_texts(path):
     """Every text the SVG shows, its spans joined."""
     root = ET.parse(path).getroot()
     return ["".join(t.itertext()) for t in root.iter(SVG + "text")]
+
+
+def number(text):
+    return int(text.replace(",", ""))
+
+
+def png_size(path):
+    """Width and height from a PNG's header."""
+    with open(path, "rb") as f:
+        head = f.read(24)
+    assert head.startswith(b"\x89PNG\r\n\x1a\n"), head
+    return struct.unpack(">II", head[16:24])
+
+
+def discs(path):
+    """The SVG's discs with a tooltip: (tooltip, fill) each."""
+    root = ET.parse(path).getroot()
+    return [(c.find(SVG + "title").text, c.get("fill")) for c in root.iter(SVG + "circle")
+            if c.find(SVG + "title") is not None]
+
+
+def write_large_network(path, nodes=3000, seed=7):
+    """A network of @p nodes in the countries of SHARES, each node after the first partnered
+    with an earlier one (more often with the first ones: hubs), and half as many pairs again
+    at random; every node has an agreement."""
+    rng = random.Random(seed)
+    countries = [code for code, share in SHARES for _ in range(share)]
+    data = {"nodes": [{"id": "n%d" % i, "name": "Town %d" % i, "country": countries[i % 100],
+                       "level": "city"} for i in range(nodes)], "agreements": []}
+    pairs = set()
+    for i in range(1, nodes):
+        pairs.add((int(i * rng.random() ** 2), i))
+    while len(pairs) < nodes * 3 // 2:
+        a, b = sorted(rng.sample(range(nodes), 2))
+        pairs.add((a, b))
+    for k, (a, b) in enumerate(sorted(pairs)):
+        data["agreements"].append({"id": "a%d" % k, "parties": ["n%d" % a, "n%d" % b],
+                                   "date": str(1950 + k % 70), "kind": "twinning"})
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f)
 
 
 class Draw(unittest.TestCase):
@@ -27,10 +82,11 @@ class Draw(unittest.TestCase):
     def path(self, name):
         return os.path.join(self.dir.name, name)
 
-    def draw(self, *args, data=CIS):
+    def draw(self, *args, data=CIS, quiet=True):
         r = run("--data", data, "draw", *args)
         self.assertEqual(r.returncode, 0, r.stderr.decode())
-        self.assertEqual(r.stderr, b"", "Graphviz says nothing on a good drawing")
+        if quiet:
+            self.assertEqual(r.stderr, b"", "nothing to say on a good drawing")
         return r
 
     def test_svg_of_the_bundled_dataset_has_the_legend_and_the_top_names(self):
@@ -63,8 +119,7 @@ class Draw(unittest.TestCase):
                 self.assertNotIn(b"/CreationDate", data, "no date: the same bytes every time")
 
     def test_same_input_same_bytes(self):
-        # not PDF: Cairo rounds some text positions differently from run to run (see draw.h)
-        for ext in ("svg", "png"):
+        for ext in ("svg", "png", "pdf"):
             with self.subTest(ext=ext):
                 one, two = self.path("one." + ext), self.path("two." + ext)
                 self.draw("-o", one)
@@ -97,8 +152,77 @@ class Draw(unittest.TestCase):
                      "Town 'quoted' & <tagged>"):
             self.assertIn(name, texts)
 
+    def test_a_large_network_is_bounded_and_drawn_as_its_backbone(self):
+        big = self.path("big.json")
+        write_large_network(big)
+        png = self.path("big.png")
+        self.draw("-o", png, data=big)
+        width, height = png_size(png)
+        self.assertEqual(width, 2000)
+        self.assertLessEqual(height, 2 * width)
+        self.assertLess(os.path.getsize(png), 5 * MEGABYTE)
+        svg = self.path("big.svg")
+        self.draw("-o", svg, data=big)
+        captions = [m for m in map(BACKBONE.match, svg_texts(svg)) if m]
+        self.assertEqual(len(captions), 1, svg_texts(svg))
+        drawn, total, what, measure = captions[0].group(1, 2, 3, 4)
+        self.assertEqual((total, what, measure), ("3,000", "nodes", "degree"))
+        self.assertLessEqual(number(drawn), 1500)
+        self.assertGreater(number(drawn), 1000, "most of the largest have a partner among them")
+        self.assertEqual(len(discs(svg)), number(drawn), "one disc per node drawn")
+
+    def test_max_nodes_and_width_choose_what_is_drawn_and_how_wide(self):
+        big = self.path("big.json")
+        write_large_network(big, nodes=600)
+        svg = self.path("all.svg")
+        self.draw("-o", svg, "--max-nodes", "0", data=big)
+        self.assertEqual(len(discs(svg)), 600)
+        self.assertFalse(any(BACKBONE.match(t) for t in svg_texts(svg)))
+        self.draw("-o", svg, "--max-nodes", "100", "--size-by", "agreements", data=big)
+        caption = [m for m in map(BACKBONE.match, svg_texts(svg)) if m][0]
+        self.assertEqual(caption.group(2, 4), ("600", "agreements"))
+        self.assertEqual(len(discs(svg)), number(caption.group(1)))
+        png = self.path("narrow.png")
+        self.draw("-o", png, "--width", "800", data=big)
+        self.assertEqual(png_size(png)[0], 800)
+
+    def test_the_countries_with_the_most_nodes_get_the_colours(self):
+        big = self.path("big.json")
+        write_large_network(big, nodes=1000)
+        for args in ((), ("--by-country",)):
+            with self.subTest(args=args):
+                svg = self.path("countries.svg")
+                self.draw("-o", svg, "--max-nodes", "0", *args, data=big)
+                entries = [m.group(1) for m in map(ENTRY.match, svg_texts(svg)) if m]
+                # the nine largest, largest first, then the others
+                self.assertEqual(entries[:9], ["United States", "Germany", "France", "China",
+                                               "Poland", "Italy", "Ukraine", "Japan", "Brazil"], entries)
+                self.assertEqual(entries[9], "other: 5 countries")
+                fills = {}
+                for tooltip, fill in discs(svg):
+                    fills.setdefault(fill, set()).add(tooltip)
+                grey = fills.pop("#bab0ac")
+                self.assertEqual(len(fills), 9, "nine colours")
+                for tooltip in grey:
+                    self.assertTrue(re.search(r"Andorra|Emirates|Afghanistan|Spain|India",
+                                              tooltip), tooltip)
+
+    def test_the_world_list_is_bounded_with_its_backbone_said(self):
+        shared_material.require(WORLD)
+        png = self.path("world.png")
+        self.draw("-o", png, data=WORLD, quiet=False)
+        self.assertEqual(png_size(png)[0], 2000)
+        self.assertLess(os.path.getsize(png), 5 * MEGABYTE)
+        svg = self.path("world.svg")
+        self.draw("-o", svg, data=WORLD, quiet=False)
+        caption = [m for m in map(BACKBONE.match, svg_texts(svg)) if m][0]
+        self.assertEqual(caption.group(2), "17,222")
+        self.assertLessEqual(number(caption.group(1)), 1500)
+
     def test_usage_errors_are_exit_2(self):
         cases = [((), "no picture to write"),
+                 (("-o", "x.png", "--width", "100"), "--width"),
+                 (("-o", "x.png", "--max-nodes", "-1"), "--max-nodes"),
                  (("-o", "x.gif"), "cannot tell the format"),
                  (("-o", "x.svg", "--size-by", "fame"), '"fame"'),
                  (("-o", "x.svg", "--layout", "tree"), '"tree"'),

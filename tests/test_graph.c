@@ -265,3 +265,70 @@ Test(graph, tallies_the_countries_of_vertices)
     pn_graph_free(g);
     pn_dataset_free(ds);
 }
+
+Test(graph, subgraph_keeps_the_chosen_vertices_in_order_with_their_edges)
+{
+    pn_dataset_t *ds = pn_test_sample();
+    pn_graph_t *g, *sub;
+    cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
+    igraph_integer_t chosen[] = {vertex(g, "am-d"), vertex(g, "by-c"), vertex(g, "by-a"),
+                                 vertex(g, "am-d")};
+    cr_assert_eq(pn_graph_subgraph(&sub, g, chosen, 4), 0, "%s", pn_error_last());
+    pn_graph_free(g); /* the subgraph stands on its own */
+    cr_assert_eq(pn_graph_vertex_count(sub), 3, "a repeat counts once");
+    cr_expect_str_eq(pn_graph_vertex_id(sub, 0), "by-a", "the order of the graph");
+    cr_expect_str_eq(pn_graph_vertex_id(sub, 1), "by-c");
+    cr_expect_str_eq(pn_graph_vertex_id(sub, 2), "am-d");
+    cr_expect_eq(vertex(sub, "by-b"), -1);
+    cr_expect_eq(pn_graph_edge_count(sub), 2, "a-d and c-d; a-b leaves with b");
+    cr_expect_eq(pn_graph_agreement_count(sub), 2);
+    cr_expect_float_eq(weight(sub, "by-a", "am-d"), 1, 0);
+    cr_expect_float_eq(weight(sub, "by-c", "am-d"), 1, 0);
+    igraph_integer_t e;
+    igraph_get_eid(pn_graph_igraph(sub), &e, vertex(sub, "by-c"), vertex(sub, "am-d"),
+                   IGRAPH_UNDIRECTED, 1);
+    const uint32_t *list;
+    cr_assert_eq(pn_graph_edge_agreements(&list, sub, e), 1);
+    cr_expect_eq(list[0], 3, "the undated c-d agreement");
+    cr_expect_eq(pn_graph_vertex_members(sub, 0), 1, "a node stands for itself");
+    pn_graph_free(sub);
+
+    cr_assert_eq(pn_test_graph(&g, ds, NULL), 0);
+    cr_assert_eq(pn_graph_subgraph(&sub, g, NULL, 0), 0);
+    cr_expect_eq(pn_graph_vertex_count(sub), 0, "an empty choice: the empty graph");
+    cr_expect_eq(pn_graph_edge_count(sub), 0);
+    pn_graph_free(sub);
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+}
+
+Test(graph, a_country_stands_for_its_nodes_in_the_view_in_a_subgraph_too)
+{
+    pn_dataset_t *ds = pn_test_sample();
+    pn_view_options_t opts = PN_VIEW_OPTIONS_INIT;
+    opts.by_country = 1;
+    pn_graph_t *g, *sub;
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
+    uint32_t by, am;
+    cr_assert_eq(pn_dataset_find_country(&by, ds, "BY"), 0);
+    cr_assert_eq(pn_dataset_find_country(&am, ds, "AM"), 0);
+    igraph_integer_t v_by = pn_graph_country_vertex(g, by), v_am = pn_graph_country_vertex(g, am);
+    cr_expect_eq(pn_graph_vertex_members(g, v_by), 4, "a, b, c and the state");
+    cr_expect_eq(pn_graph_vertex_members(g, v_am), 1);
+    cr_assert_eq(pn_graph_subgraph(&sub, g, &v_by, 1), 0);
+    cr_assert_eq(pn_graph_vertex_count(sub), 1);
+    cr_expect_eq(pn_graph_edge_count(sub), 0);
+    cr_expect_eq(pn_graph_vertex_members(sub, 0), 4);
+    cr_expect_eq(pn_graph_vertex_domestic(sub, 0), 3, "the three a-b agreements");
+    cr_expect_eq(pn_graph_country_vertex(sub, am), -1);
+    pn_graph_free(sub);
+    pn_graph_free(g);
+
+    opts.as_of = 20050000; /* a-b 2000, the state with d 2004: c has none yet */
+    opts.drop_isolated = 1;
+    cr_assert_eq(pn_test_graph(&g, ds, &opts), 0);
+    cr_expect_eq(pn_graph_vertex_members(g, pn_graph_country_vertex(g, by)), 3,
+                 "only the nodes in the view");
+    pn_graph_free(g);
+    pn_dataset_free(ds);
+}

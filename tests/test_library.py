@@ -13,7 +13,7 @@ HEADERS = os.path.join(SOURCE, "include", "partnet")
 DRAW_HEADERS = ("draw.h", "chart.h")
 LIBPARTNET = os.path.join(BUILD, "src", "libpartnet.so")
 LIBDRAW = os.path.join(BUILD, "src", "libpartnet-draw.so")
-PICTURES = ("libgvc", "libcgraph", "libcdt", "libpathplan", "libplplot", "libcairo")
+PICTURES = ("libgvc", "libcgraph", "libplplot", "libcairo", "libpango", "libnetcdf")
 
 
 def needed(path):
@@ -78,9 +78,9 @@ class Needed(unittest.TestCase):
         self.assertTrue(any(l.startswith("libigraph") for l in libs), libs)
         self.assertEqual([l for l in libs if l.startswith(PICTURES)], [], libs)
 
-    def test_the_draw_library_needs_graphviz_plplot_and_partnet(self):
+    def test_the_draw_library_needs_cairo_pango_plplot_and_partnet(self):
         libs = needed(LIBDRAW)
-        for prefix in ("libgvc", "libplplot", "libpartnet.so"):
+        for prefix in ("libcairo", "libpangocairo", "libplplot", "libpartnet.so"):
             self.assertTrue(any(l.startswith(prefix) for l in libs), (prefix, libs))
 
 

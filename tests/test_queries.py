@@ -297,7 +297,7 @@ class Views(unittest.TestCase):
             svg = os.path.join(tmp, "view.svg")
             partnet("draw", "-o", svg, *view)
             with open(svg, encoding="utf-8") as f:
-                titles = re.findall(r'class="node">\s*<title>([^<]*)</title>', f.read())
+                titles = re.findall(r'<circle class="node" data-id="([^"]*)"', f.read())
             self.assertEqual({html.unescape(t) for t in titles}, nodes, "draw")
             page = os.path.join(tmp, "view.html")
             partnet("explore", "-o", page, *view)

@@ -1,29 +1,38 @@
 /*
  * partnet draw: a picture of the network of a view (SVG, PNG or PDF), sized by a measure,
- * coloured by country, on a map when the nodes have coordinates.
+ * coloured by country, on a map when the nodes have coordinates; its backbone when it is large.
  */
 #include "commands.h"
 
 #include <partnet/draw.h>
+#include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 static const char help[] =
     "Usage: partnet draw -o FILE.svg|png|pdf [--size-by MEASURE] [--labels N]\n"
-    "                    [--layout auto|map|force] [--by-country] [OPTIONS]\n"
+    "                    [--layout auto|map|force] [--width PIXELS] [--max-nodes N]\n"
+    "                    [--by-country] [OPTIONS]\n"
     "\n"
-    "Draw the network of the view with Graphviz: one disc per node that has an agreement in\n"
-    "the view, its area growing with a measure, its colour its country (a legend names the\n"
-    "colours), one line per pair of partners, wider for more agreements.\n"
+    "Draw the network of the view: one disc per node that has an agreement in the view, its\n"
+    "area growing with a measure, its colour its country (the nine countries with the most\n"
+    "nodes drawn have a colour each, the others share grey; a legend names them), one line\n"
+    "per pair of partners, wider for more agreements. A network of more than --max-nodes\n"
+    "nodes is drawn as its backbone, and the legend says so.\n"
     "\n"
     "  -o, --output FILE  the picture; its extension chooses the format: .svg (with each\n"
     "                     node's name as a tooltip), .png or .pdf\n"
     "  --size-by MEASURE  degree (the default), agreements, betweenness, closeness, harmonic,\n"
     "                     eigenvector, pagerank or coreness (as `partnet rank` defines them)\n"
     "  --labels N         name the N largest nodes (default 15; 0: none)\n"
-    "  --layout L         map: at the nodes' coordinates (lat/lon), moved apart just enough\n"
-    "                     not to overlap; force: a force-directed layout (neato, or sfdp for\n"
-    "                     more than 2000 nodes); auto (the default): map when every node has\n"
-    "                     coordinates\n"
+    "  --layout L         map: at the nodes' coordinates (lat/lon); force: a force-directed\n"
+    "                     layout (Fruchterman-Reingold); auto (the default): map when every\n"
+    "                     node has coordinates\n"
+    "  --width PIXELS     the picture's width, 200 to 20000 (default 2000; SVG and PDF at 96\n"
+    "                     pixels per inch); discs, lines and text grow with it\n"
+    "  --max-nodes N      above N nodes (default 1500), draw the backbone: the N nodes with\n"
+    "                     the largest --size-by measure that have a partner among them, and\n"
+    "                     the pairs between them; 0 draws every node\n"
     "  --by-country       draw countries: the network contracted to countries, each at the\n"
     "                     mean coordinates of its nodes\n"
     "\n"
@@ -32,9 +41,18 @@ static const char help[] =
     "  partnet draw -o cis-2010.svg --as-of 2010 --size-by betweenness --labels 10\n"
     "  partnet draw -o countries.pdf --by-country\n"
     "  partnet draw -o by.png --country BY --layout force\n"
+    "  partnet --data world.csv draw -o world.png --largest-component --max-nodes 800\n"
     "\n" CLI_VIEW_HELP;
 
-enum { OPT_OUTPUT = 'o', OPT_SIZE_BY = OPT_COMMON_END, OPT_LABELS, OPT_LAYOUT, OPT_BY_COUNTRY };
+enum {
+    OPT_OUTPUT = 'o',
+    OPT_SIZE_BY = OPT_COMMON_END,
+    OPT_LABELS,
+    OPT_LAYOUT,
+    OPT_BY_COUNTRY,
+    OPT_WIDTH,
+    OPT_MAX_NODES
+};
 
 typedef struct {
     const char *output;
@@ -84,9 +102,27 @@ static int option(void *ctx, int opt, const char *arg)
     case OPT_BY_COUNTRY:
         d->view.by_country = 1;
         return 0;
+    case OPT_WIDTH:
+        if (cli_parse_long("draw", "--width", arg, PN_DRAW_WIDTH_MIN, PN_DRAW_WIDTH_MAX, &v) != 0)
+            return -1;
+        d->draw.width = (int)v;
+        return 0;
+    case OPT_MAX_NODES:
+        if (cli_parse_long("draw", "--max-nodes", arg, 0, INT_MAX, &v) != 0)
+            return -1;
+        d->draw.max_nodes = (int)v;
+        return 0;
     default:
         return -1;
     }
+}
+
+/* One line on the terminal, overwritten by the next step and cleared at the end. */
+static void show_progress(void *arg, const char *message)
+{
+    (void)arg;
+    fprintf(stderr, "\r\033[Kdrawing: %s", message);
+    fflush(stderr);
 }
 
 int cmd_draw(cli_t *cli, int argc, char **argv)
@@ -97,6 +133,8 @@ int cmd_draw(cli_t *cli, int argc, char **argv)
         {"labels", required_argument, NULL, OPT_LABELS},
         {"layout", required_argument, NULL, OPT_LAYOUT},
         {"by-country", no_argument, NULL, OPT_BY_COUNTRY},
+        {"width", required_argument, NULL, OPT_WIDTH},
+        {"max-nodes", required_argument, NULL, OPT_MAX_NODES},
         CLI_VIEW_OPTIONS,
         {NULL, 0, NULL, 0}};
     draw_t d = {NULL, PN_DRAW_OPTIONS_INIT, PN_VIEW_OPTIONS_INIT};
@@ -120,7 +158,11 @@ int cmd_draw(cli_t *cli, int argc, char **argv)
         goto done;
     cli_describe_view(title, sizeof title, ds, &d.view);
     d.draw.title = title;
+    if (cli_stderr_is_terminal())
+        d.draw.progress = show_progress;
     int status = pn_draw_write(g, d.output, &d.draw);
+    if (d.draw.progress)
+        fputs("\r\033[K", stderr);
     if (status != 0)
         rc = cli_failure("draw", status);
 done:

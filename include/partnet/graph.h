@@ -31,6 +31,20 @@ typedef struct pn_graph pn_graph_t;
 PN_EXTERN int pn_graph_new(pn_graph_t **out, const pn_view_t *view);
 PN_EXTERN void pn_graph_free(pn_graph_t *graph);
 
+/**
+ * The subgraph induced by some vertices of a graph: those vertices, in the order they have in
+ * @p graph (whatever the order of @p vertices), and the edges between them with their weights
+ * and agreements. What each vertex stands for is kept (its node or country, a country's
+ * domestic agreements and members). For a picture of the most important part of a network
+ * too large to show whole. O(N + M + A).
+ * @param vertices vertices of @p graph; repeats count once
+ * @param[out] out the subgraph; @p graph may be freed once it is built, the dataset must
+ *             outlive it
+ * @return 0, PN_ENOMEM or PN_EIGRAPH
+ */
+PN_EXTERN int pn_graph_subgraph(pn_graph_t **out, const pn_graph_t *graph,
+                                const igraph_integer_t *vertices, size_t count);
+
 /** The dataset the graph was built from (it must outlive the graph). */
 PN_EXTERN const pn_dataset_t *pn_graph_dataset(const pn_graph_t *graph);
 /** The simple undirected igraph graph, owned by the pn_graph_t. */
@@ -65,6 +79,10 @@ PN_EXTERN const char *pn_graph_vertex_name(const pn_graph_t *graph, igraph_integ
 /** The agreements in the view between two parties of the country vertex @p v stands for; 0
  *  for a node. */
 PN_EXTERN size_t pn_graph_vertex_domestic(const pn_graph_t *graph, igraph_integer_t v);
+
+/** How many of the view's nodes vertex @p v stands for: 1 for a node, the country's nodes in
+ *  the view for a country (what a legend of a graph of countries counts). */
+PN_EXTERN size_t pn_graph_vertex_members(const pn_graph_t *graph, igraph_integer_t v);
 
 /** The vertex of dataset node @p node, or -1 when the view leaves it out or the vertices are
  *  countries. */
