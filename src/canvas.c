@@ -30,6 +30,7 @@ struct pn_canvas {
     PangoLayout *layout;
     PangoFontDescription *font;
     pn_text_t out; /* the SVG document, or the PNG or PDF bytes */
+    int clips;     /* SVG clip paths so far */
     int status;
 };
 
@@ -319,6 +320,28 @@ void pn_canvas__rect(pn_canvas_t *c, double x, double y, double width, double he
     source(c, fill);
     cairo_rectangle(c->cr, x, y, width, height);
     cairo_fill(c->cr);
+}
+
+void pn_canvas__clip_begin(pn_canvas_t *c, double x, double y, double width, double height)
+{
+    if (c->format == PN_DRAW_SVG) {
+        c->clips++;
+        svg(c, "<clipPath id=\"clip%d\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+               "height=\"%.1f\"/></clipPath>\n<g clip-path=\"url(#clip%d)\">\n",
+            c->clips, x, y, width, height, c->clips);
+        return;
+    }
+    cairo_save(c->cr);
+    cairo_rectangle(c->cr, x, y, width, height);
+    cairo_clip(c->cr);
+}
+
+void pn_canvas__clip_end(pn_canvas_t *c)
+{
+    if (c->format == PN_DRAW_SVG)
+        svg(c, "</g>\n");
+    else
+        cairo_restore(c->cr);
 }
 
 /* ---- output ----------------------------------------------------------------------------- */

@@ -48,6 +48,10 @@ void pn_canvas__disc(pn_canvas_t *canvas, double x, double y, double radius, uin
 void pn_canvas__rect(pn_canvas_t *canvas, double x, double y, double width, double height,
                      uint32_t fill);
 
+/** Draw only inside a rectangle until pn_canvas__clip_end() (one at a time). */
+void pn_canvas__clip_begin(pn_canvas_t *canvas, double x, double y, double width, double height);
+void pn_canvas__clip_end(pn_canvas_t *canvas);
+
 /**
  * Finish the picture and write it to @p path ("-": standard output) whole, through
  * pn_outfile. A PDF carries no creation date.

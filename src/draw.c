@@ -9,6 +9,7 @@
 #include "array.h"
 #include "canvas.h"
 #include "error.h"
+#include "map.h"
 
 #include <assert.h>
 #include <math.h>
@@ -32,6 +33,9 @@ static const uint32_t other_colour = 0xbab0ac;
 #define TITLE_SIZE 22.0
 #define MAX_ASPECT 1.25 /* the drawing is at most this much taller than wide */
 #define FORCE_SEED 1
+#define SPREAD_ROUNDS 100 /* of moving crowded discs apart on a map */
+#define MAP_CROWDED 500   /* nodes: above, a map's discs are MAP_SHRINK as large */
+#define MAP_SHRINK 0.7
 
 /* What a drawing is made of, freed by drawing_free(). */
 typedef struct {
@@ -48,7 +52,12 @@ typedef struct {
     int *colour;              /* per dataset country: palette index, or -1 for "other" */
     igraph_matrix_t pos;      /* layout units, y upwards */
     int has_pos, map;
+    pn_map_info_t info;       /* the map's projection */
+    double *lat, *lon;        /* degrees, per vertex drawn; NAN when unknown */
+    pn_frame_t frame;         /* layout units to pixels */
     double *x, *y, *radius;   /* pixels, per vertex drawn */
+    double *x0, *y0;          /* on a map: where the discs were before they were moved apart */
+    long spread;              /* discs moved apart */
     double scale;             /* of the sizes: width / REFERENCE_WIDTH */
     double width, top, height;/* of the picture; top and height of the network's part */
     pn_canvas_t *canvas;
@@ -81,6 +90,10 @@ static void drawing_free(drawing_t *d)
     free(d->x);
     free(d->y);
     free(d->radius);
+    free(d->x0);
+    free(d->y0);
+    free(d->lat);
+    free(d->lon);
     pn_canvas__free(d->canvas);
 }
 
@@ -230,76 +243,94 @@ static int colour_countries(drawing_t *d)
 static int lay_out(drawing_t *d)
 {
     igraph_integer_t n = pn_graph_vertex_count(d->graph), located = 0;
-    double *lat = malloc((size_t)(n ? n : 1) * sizeof *lat);
-    double *lon = malloc((size_t)(n ? n : 1) * sizeof *lon);
     int status = 0;
     char message[96];
-    if (!lat || !lon) {
-        status = pn_error__nomem();
-        goto done;
-    }
-    if ((status = pn_layout_coordinates(lat, lon, d->graph)) != 0)
-        goto done;
+    d->lat = malloc((size_t)(n ? n : 1) * sizeof *d->lat);
+    d->lon = malloc((size_t)(n ? n : 1) * sizeof *d->lon);
+    if (!d->lat || !d->lon)
+        return pn_error__nomem();
+    if ((status = pn_layout_coordinates(d->lat, d->lon, d->graph)) != 0)
+        return status;
     for (igraph_integer_t v = 0; v < n; v++)
-        located += !isnan(lat[v]);
+        located += !isnan(d->lat[v]);
     d->map = d->o->layout == PN_LAYOUT_MAP ||
              (d->o->layout == PN_LAYOUT_AUTO && n > 0 && located == n);
-    if (igraph_matrix_init(&d->pos, 0, 0) != IGRAPH_SUCCESS) {
-        status = pn_error__nomem();
-        goto done;
-    }
+    if (igraph_matrix_init(&d->pos, 0, 0) != IGRAPH_SUCCESS)
+        return pn_error__nomem();
     d->has_pos = 1;
     snprintf(message, sizeof message, "laying out %ld nodes (%s)", (long)n,
              d->map ? "map" : "force");
     progress(d, message);
-    status = d->map ? pn_layout_map(&d->pos, NULL, NULL, d->graph)
-                    : pn_layout_force(&d->pos, d->graph, FORCE_SEED);
-done:
-    free(lat);
-    free(lon);
-    return status;
+    return d->map ? pn_layout_map(&d->pos, NULL, &d->info, d->graph)
+                  : pn_layout_force(&d->pos, d->graph, FORCE_SEED);
+}
+
+/* The layout's extent: the positions', or on a map the world or the region around them. */
+static void extent(double e[4], const drawing_t *d)
+{
+    igraph_integer_t n = pn_graph_vertex_count(d->graph);
+    e[0] = e[2] = n > 0 ? INFINITY : 0;
+    e[1] = e[3] = n > 0 ? -INFINITY : 0;
+    for (igraph_integer_t v = 0; v < n; v++) {
+        e[0] = fmin(e[0], MATRIX(d->pos, v, 0));
+        e[1] = fmax(e[1], MATRIX(d->pos, v, 0));
+        e[2] = fmin(e[2], MATRIX(d->pos, v, 1));
+        e[3] = fmax(e[3], MATRIX(d->pos, v, 1));
+    }
+    if (d->map)
+        pn_map__extent(e, &d->info);
 }
 
 /* Pixel positions and radii: the layout fitted into the picture's width, at most MAX_ASPECT
- * times as tall, with a margin for the discs. */
+ * times as tall, with a margin for the discs; on a map, discs moved apart where they crowd. */
 static int place(drawing_t *d)
 {
     igraph_integer_t n = pn_graph_vertex_count(d->graph);
-    double s = d->scale;
+    double s = d->scale, e[4];
     d->x = malloc((size_t)(n ? n : 1) * sizeof *d->x);
     d->y = malloc((size_t)(n ? n : 1) * sizeof *d->y);
     d->radius = malloc((size_t)(n ? n : 1) * sizeof *d->radius);
     if (!d->x || !d->y || !d->radius)
         return pn_error__nomem();
-    double min_x = INFINITY, max_x = -INFINITY, min_y = INFINITY, max_y = -INFINITY;
     double smallest = INFINITY, largest = -INFINITY;
     for (igraph_integer_t v = 0; v < n; v++) {
-        min_x = fmin(min_x, MATRIX(d->pos, v, 0));
-        max_x = fmax(max_x, MATRIX(d->pos, v, 0));
-        min_y = fmin(min_y, MATRIX(d->pos, v, 1));
-        max_y = fmax(max_y, MATRIX(d->pos, v, 1));
         smallest = fmin(smallest, d->value[v]);
         largest = fmax(largest, d->value[v]);
     }
-    /* a small network gets larger discs: they have room */
+    extent(e, d);
+    /* a small network gets larger discs: they have room; a map smaller ones: its places
+     * crowd */
     double grow = n > 0 ? fmin(2.0, fmax(1.0, pow(1500.0 / (double)n, 0.25))) : 1;
+    if (d->map && n > MAP_CROWDED)
+        grow *= MAP_SHRINK;
     double margin = (MARGIN + MAX_RADIUS * grow) * s;
     double room_x = d->width - 2 * margin, room_y = MAX_ASPECT * d->width - 2 * margin;
-    double span_x = max_x - min_x, span_y = max_y - min_y;
+    double span_x = e[1] - e[0], span_y = e[3] - e[2];
     double k = 1;
-    if (n > 0 && (span_x > 0 || span_y > 0))
+    if (span_x > 0 || span_y > 0)
         k = fmin(span_x > 0 ? room_x / span_x : INFINITY, span_y > 0 ? room_y / span_y : INFINITY);
+    d->frame = (pn_frame_t){(d->width - span_x * k) / 2, margin, k, e[0], e[3], span_x * k,
+                            span_y * k};
     d->top = margin;
-    d->height = n > 0 ? span_y * k + 2 * margin : 2 * margin;
-    double left = (d->width - span_x * k) / 2;
+    d->height = span_y * k + 2 * margin;
     for (igraph_integer_t v = 0; v < n; v++) {
-        d->x[v] = left + (MATRIX(d->pos, v, 0) - min_x) * k;
-        d->y[v] = margin + (max_y - MATRIX(d->pos, v, 1)) * k;
+        d->x[v] = d->frame.left + (MATRIX(d->pos, v, 0) - e[0]) * k;
+        d->y[v] = margin + (e[3] - MATRIX(d->pos, v, 1)) * k;
         double range = largest - smallest;
         double share = range > 0 ? sqrt((d->value[v] - smallest) / range) : 0;
         d->radius[v] = s * grow * (MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * share);
     }
-    return 0;
+    if (!d->map)
+        return 0;
+    d->x0 = malloc((size_t)(n ? n : 1) * sizeof *d->x0);
+    d->y0 = malloc((size_t)(n ? n : 1) * sizeof *d->y0);
+    if (!d->x0 || !d->y0)
+        return pn_error__nomem();
+    memcpy(d->x0, d->x, (size_t)n * sizeof *d->x);
+    memcpy(d->y0, d->y, (size_t)n * sizeof *d->y);
+    progress(d, "moving crowded discs apart");
+    d->spread = pn_map__spread(d->x, d->y, d->radius, (size_t)n, 0.5 * s, SPREAD_ROUNDS);
+    return d->spread < 0 ? PN_ENOMEM : 0;
 }
 
 /* ---- the picture ------------------------------------------------------------------------ */
@@ -311,11 +342,26 @@ static void draw_edges(drawing_t *d)
     igraph_integer_t m = igraph_ecount(g);
     /* many lines are lighter, so that where they bundle still shows */
     uint32_t colour = PN_RGBA(0x505050, m > 2000 ? 0x50 : m > 300 ? 0x70 : 0x90);
+    /* a region's map ends at its frame; the world's has no edge a line could cross */
+    int clip = d->map && d->info.projection != PN_PROJECTION_EQUAL_EARTH;
+    if (clip)
+        pn_canvas__clip_begin(d->canvas, d->frame.left, d->frame.top, d->frame.width,
+                              d->frame.height);
     for (igraph_integer_t e = 0; e < m; e++) {
         igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
         double width = d->scale * (0.7 + 0.8 * log2(VECTOR(*weights)[e]));
-        pn_canvas__line(d->canvas, d->x[a], d->y[a], d->x[b], d->y[b], width, colour);
+        if (d->map && d->o->arcs == PN_ARCS_GREAT_CIRCLE && !isnan(d->lat[a]) &&
+            !isnan(d->lat[b])) {
+            double from[2] = {d->lat[a], d->lon[a]}, to[2] = {d->lat[b], d->lon[b]};
+            double shift[4] = {d->x[a] - d->x0[a], d->y[a] - d->y0[a], d->x[b] - d->x0[b],
+                               d->y[b] - d->y0[b]};
+            pn_map__arc(d->canvas, &d->frame, &d->info, from, to, shift, width, colour);
+        } else {
+            pn_canvas__line(d->canvas, d->x[a], d->y[a], d->x[b], d->y[b], width, colour);
+        }
     }
+    if (clip)
+        pn_canvas__clip_end(d->canvas);
 }
 
 /* The vertices by decreasing value (ties by id): the order of discs (reversed) and labels. */
@@ -425,7 +471,8 @@ typedef struct {
 
 /* The legend's lines of text under the entries. */
 typedef struct {
-    char line[3][400];
+    char line[4][400];
+    int bold[4];
     int count;
 } caption_t;
 
@@ -463,7 +510,9 @@ static void legend_caption(caption_t *c, const drawing_t *d)
              thousands(nodes, sizeof nodes, (size_t)pn_graph_vertex_count(d->graph)),
              pn_graph_is_by_country(d->graph) ? "countries" : "nodes",
              thousands(agreements, sizeof agreements, pn_graph_agreement_count(d->graph)));
-    if (d->backbone)
+    c->bold[0] = 0;
+    if (d->backbone) {
+        c->bold[c->count] = 1; /* what is not drawn must not go unnoticed */
         snprintf(c->line[c->count++], sizeof c->line[0],
                  "backbone: %s of %s %s, those with the highest %s, and the %s of %s partner "
                  "pairs between them",
@@ -471,6 +520,22 @@ static void legend_caption(caption_t *c, const drawing_t *d)
                  pn_graph_is_by_country(d->graph) ? "countries" : "nodes", measure,
                  thousands(pairs, sizeof pairs, (size_t)pn_graph_edge_count(d->graph)),
                  thousands(all_pairs, sizeof all_pairs, (size_t)pn_graph_edge_count(d->full)));
+    }
+    if (!d->map)
+        return;
+    char projection[96], moved[32];
+    if (d->info.projection == PN_PROJECTION_EQUAL_EARTH)
+        snprintf(projection, sizeof projection, "Equal Earth projection");
+    else
+        snprintf(projection, sizeof projection,
+                 "equirectangular projection, true to scale at %.0f\u00b0%s",
+                 fabs(d->info.standard_parallel), d->info.standard_parallel < 0 ? "S" : "N");
+    c->bold[c->count] = 0;
+    snprintf(c->line[c->count++], sizeof c->line[0],
+             "map: %s; countries: Digital Chart of the World (GMT); lines: %s; %s discs moved "
+             "apart where places crowd",
+             projection, d->o->arcs == PN_ARCS_GREAT_CIRCLE ? "great circles" : "straight",
+             thousands(moved, sizeof moved, (size_t)d->spread));
 }
 
 /* The legend's height; with @p draw, drawn from @p top. Entries flow in rows across. */
@@ -510,9 +575,9 @@ static double legend(drawing_t *d, double top, int draw)
     if (count)
         y += row + gap;
     for (int i = 0; i < caption.count; i++) {
-        pn_canvas__text_size(d->canvas, caption.line[i], size, i > 0, &w, &h);
+        pn_canvas__text_size(d->canvas, caption.line[i], size, caption.bold[i], &w, &h);
         if (draw)
-            pn_canvas__text(d->canvas, left, y, caption.line[i], size, i > 0,
+            pn_canvas__text(d->canvas, left, y, caption.line[i], size, caption.bold[i],
                             PN_RGBA(0x202020, 0xff));
         y += h + gap / 2;
     }
@@ -551,6 +616,12 @@ int pn_draw_write(const pn_graph_t *graph, const char *path, const pn_draw_optio
     double total = legend_top + legend(&d, legend_top, 0) + MARGIN * d.scale;
     if ((status = pn_canvas__begin(d.canvas, d.width, total)) != 0)
         goto done;
+    if (d.map) {
+        progress(&d, "drawing the countries");
+        if ((status = pn_map__background(d.canvas, &d.frame, &d.info,
+                                         o->outlines ? o->outlines : PN_DCW_PATH, d.scale)) != 0)
+            goto done;
+    }
     draw_edges(&d);
     draw_discs(&d, order);
     if ((status = draw_labels(&d, order)) != 0)

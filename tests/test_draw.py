@@ -17,6 +17,8 @@ import shared_material
 from harness import CIS, NAMES, run
 SVG = "{http://www.w3.org/2000/svg}"
 WORLD = shared_material.path("data", "world-twin-cities", "twin_cities_raw.csv")
+GEOCODED = shared_material.path("data", "world-twin-cities", "twin_cities_geocoded.csv")
+LINE = "#505050"  # the colour of the lines between partners
 MEGABYTE = 1 << 20
 # a legend entry: "Germany (134)", "other: 96 countries (800)"
 ENTRY = re.compile(r"^(.+) \(([0-9,]+)\)$")
@@ -207,22 +209,57 @@ class Draw(unittest.TestCase):
                     self.assertTrue(re.search(r"Andorra|Emirates|Afghanistan|Spain|India",
                                               tooltip), tooltip)
 
-    def test_the_world_list_is_bounded_with_its_backbone_said(self):
-        shared_material.require(WORLD)
+    def bounded_world(self, data, *args):
+        """Draw @p data as PNG, check its bounds, and return the texts of the same as SVG."""
+        shared_material.require(data)
         png = self.path("world.png")
-        self.draw("-o", png, data=WORLD, quiet=False)
+        self.draw("-o", png, *args, data=data, quiet=False)
         self.assertEqual(png_size(png)[0], 2000)
         self.assertLess(os.path.getsize(png), 5 * MEGABYTE)
         svg = self.path("world.svg")
-        self.draw("-o", svg, data=WORLD, quiet=False)
-        caption = [m for m in map(BACKBONE.match, svg_texts(svg)) if m][0]
+        self.draw("-o", svg, *args, data=data, quiet=False)
+        return svg_texts(svg)
+
+    def test_the_world_list_is_bounded_with_its_backbone_said(self):
+        texts = self.bounded_world(WORLD)
+        caption = [m for m in map(BACKBONE.match, texts) if m][0]
         self.assertEqual(caption.group(2), "17,222")
         self.assertLessEqual(number(caption.group(1)), 1500)
+
+    def test_the_bundled_dataset_on_a_map_with_great_circles_or_straight_lines(self):
+        with open(CIS, encoding="utf-8") as f:
+            data = json.load(f)
+        pairs = {frozenset(a["parties"]) for a in data["agreements"]}
+        svg = self.path("cis-map.svg")
+        self.draw("-o", svg, "--layout", "map")
+        root = ET.parse(svg).getroot()
+        texts = svg_texts(svg)
+        caption = [t for t in texts if t.startswith("map: ")]
+        self.assertEqual(len(caption), 1, texts)
+        self.assertRegex(caption[0], r"^map: equirectangular projection, true to scale at "
+                         r"[0-9]+°N; countries: Digital Chart of the World \(GMT\); lines: great "
+                         r"circles; [0-9,]+ discs moved apart where places crowd$")
+        countries = [p for p in root.iter(SVG + "polygon") if p.get("fill") == "#f5f3ee"]
+        self.assertGreater(len(countries), 10, "Belarus, its neighbours and the others")
+        arcs = [p for p in root.iter(SVG + "polyline") if p.get("stroke") == LINE]
+        self.assertGreaterEqual(len(arcs), len(pairs), "one arc per pair, or more pieces")
+        self.assertEqual([l for l in root.iter(SVG + "line") if l.get("stroke") == LINE], [])
+        self.draw("-o", svg, "--layout", "map", "--arcs", "straight")
+        root = ET.parse(svg).getroot()
+        lines = [l for l in root.iter(SVG + "line") if l.get("stroke") == LINE]
+        self.assertEqual(len(lines), len(pairs))
+        self.assertTrue(any("lines: straight;" in t for t in svg_texts(svg)))
+
+    def test_the_geocoded_world_list_on_a_bounded_map(self):
+        texts = self.bounded_world(GEOCODED, "--labels", "5")
+        self.assertTrue(any(t.startswith("map: Equal Earth projection;") for t in texts), texts)
+        self.assertTrue(any(BACKBONE.match(t) for t in texts), texts)
 
     def test_usage_errors_are_exit_2(self):
         cases = [((), "no picture to write"),
                  (("-o", "x.png", "--width", "100"), "--width"),
                  (("-o", "x.png", "--max-nodes", "-1"), "--max-nodes"),
+                 (("-o", "x.png", "--arcs", "curved"), '"curved"'),
                  (("-o", "x.gif"), "cannot tell the format"),
                  (("-o", "x.svg", "--size-by", "fame"), '"fame"'),
                  (("-o", "x.svg", "--layout", "tree"), '"tree"'),

@@ -78,9 +78,9 @@ class Needed(unittest.TestCase):
         self.assertTrue(any(l.startswith("libigraph") for l in libs), libs)
         self.assertEqual([l for l in libs if l.startswith(PICTURES)], [], libs)
 
-    def test_the_draw_library_needs_cairo_pango_plplot_and_partnet(self):
+    def test_the_draw_library_needs_cairo_pango_netcdf_plplot_and_partnet(self):
         libs = needed(LIBDRAW)
-        for prefix in ("libcairo", "libpangocairo", "libplplot", "libpartnet.so"):
+        for prefix in ("libcairo", "libpangocairo", "libnetcdf", "libplplot", "libpartnet.so"):
             self.assertTrue(any(l.startswith(prefix) for l in libs), (prefix, libs))
 
 

@@ -11,8 +11,8 @@
 
 static const char help[] =
     "Usage: partnet draw -o FILE.svg|png|pdf [--size-by MEASURE] [--labels N]\n"
-    "                    [--layout auto|map|force] [--width PIXELS] [--max-nodes N]\n"
-    "                    [--by-country] [OPTIONS]\n"
+    "                    [--layout auto|map|force] [--arcs great-circle|straight]\n"
+    "                    [--width PIXELS] [--max-nodes N] [--by-country] [OPTIONS]\n"
     "\n"
     "Draw the network of the view: one disc per node that has an agreement in the view, its\n"
     "area growing with a measure, its colour its country (the nine countries with the most\n"
@@ -25,9 +25,13 @@ static const char help[] =
     "  --size-by MEASURE  degree (the default), agreements, betweenness, closeness, harmonic,\n"
     "                     eigenvector, pagerank or coreness (as `partnet rank` defines them)\n"
     "  --labels N         name the N largest nodes (default 15; 0: none)\n"
-    "  --layout L         map: at the nodes' coordinates (lat/lon); force: a force-directed\n"
+    "  --layout L         map: at the nodes' coordinates (lat/lon) over the countries of the\n"
+    "                     world (Equal Earth projection, or equirectangular for a region),\n"
+    "                     discs moved apart where places crowd; force: a force-directed\n"
     "                     layout (Fruchterman-Reingold); auto (the default): map when every\n"
     "                     node has coordinates\n"
+    "  --arcs A           the lines of a map: great-circle (the default: the shortest way on\n"
+    "                     the globe) or straight\n"
     "  --width PIXELS     the picture's width, 200 to 20000 (default 2000; SVG and PDF at 96\n"
     "                     pixels per inch); discs, lines and text grow with it\n"
     "  --max-nodes N      above N nodes (default 1500), draw the backbone: the N nodes with\n"
@@ -42,6 +46,7 @@ static const char help[] =
     "  partnet draw -o countries.pdf --by-country\n"
     "  partnet draw -o by.png --country BY --layout force\n"
     "  partnet --data world.csv draw -o world.png --largest-component --max-nodes 800\n"
+    "  partnet --data geocoded.csv draw -o world-map.png --layout map --arcs straight\n"
     "\n" CLI_VIEW_HELP;
 
 enum {
@@ -51,7 +56,8 @@ enum {
     OPT_LAYOUT,
     OPT_BY_COUNTRY,
     OPT_WIDTH,
-    OPT_MAX_NODES
+    OPT_MAX_NODES,
+    OPT_ARCS
 };
 
 typedef struct {
@@ -102,6 +108,16 @@ static int option(void *ctx, int opt, const char *arg)
     case OPT_BY_COUNTRY:
         d->view.by_country = 1;
         return 0;
+    case OPT_ARCS:
+        if (strcmp(arg, "great-circle") == 0)
+            d->draw.arcs = PN_ARCS_GREAT_CIRCLE;
+        else if (strcmp(arg, "straight") == 0)
+            d->draw.arcs = PN_ARCS_STRAIGHT;
+        else {
+            cli_error("draw", "--arcs: expected great-circle or straight, not \"%s\"", arg);
+            return -1;
+        }
+        return 0;
     case OPT_WIDTH:
         if (cli_parse_long("draw", "--width", arg, PN_DRAW_WIDTH_MIN, PN_DRAW_WIDTH_MAX, &v) != 0)
             return -1;
@@ -135,6 +151,7 @@ int cmd_draw(cli_t *cli, int argc, char **argv)
         {"by-country", no_argument, NULL, OPT_BY_COUNTRY},
         {"width", required_argument, NULL, OPT_WIDTH},
         {"max-nodes", required_argument, NULL, OPT_MAX_NODES},
+        {"arcs", required_argument, NULL, OPT_ARCS},
         CLI_VIEW_OPTIONS,
         {NULL, 0, NULL, 0}};
     draw_t d = {NULL, PN_DRAW_OPTIONS_INIT, PN_VIEW_OPTIONS_INIT};

@@ -30,6 +30,12 @@ typedef enum {
     PN_LAYOUT_FORCE
 } pn_layout_t;
 
+/** The lines of a map. */
+typedef enum {
+    PN_ARCS_GREAT_CIRCLE = 0, /**< the shortest way on the globe, curved on the map */
+    PN_ARCS_STRAIGHT          /**< straight on the map */
+} pn_arcs_t;
+
 typedef struct {
     unsigned version;
     pn_draw_format_t format;
@@ -48,6 +54,11 @@ typedef struct {
      *  largest values of size_by (ties by id), less those left without a partner among them,
      *  and the edges between them; the legend says so. 0: every vertex. */
     int max_nodes;
+    /** The lines between nodes with coordinates on a map. */
+    pn_arcs_t arcs;
+    /** The country outlines under a map: GMT's Digital Chart of the World, the netCDF file of
+     *  Debian's gmt-dcw (dcw-gmt.nc); NULL: where it was found at build time. */
+    const char *outlines;
     /** Called with what the drawing does next ("laying out 1500 nodes (force)"), or NULL. */
     void (*progress)(void *arg, const char *message);
     void *progress_arg;
