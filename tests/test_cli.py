@@ -315,8 +315,9 @@ class Analyses(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         r = run("clusters", "--method", "walktrap", "--stability", "3", "--format", "json")
         self.assertEqual(r.returncode, 0, r.stderr)
-        summary = {x["key"]: x["value"] for x in json.loads(r.stdout)["summary"]}
-        self.assertEqual(summary["mean pairwise NMI"], "1", "walktrap does not depend on the seed")
+        summary = json.loads(r.stdout)["summary"]
+        self.assertEqual(summary["mean_pairwise_nmi"], 1, "walktrap does not depend on the seed")
+        self.assertIsNone(summary["seed"], "walktrap takes no seed")
 
     def test_clusters_count_each_communitys_countries_and_members(self):
         # five components, each one community: their country mixes by hand
@@ -326,7 +327,9 @@ class Analyses(unittest.TestCase):
                  "Riga,LV,Tartu,EE\n")
         r = run("--data", "-", "clusters", "--format", "json", stdin=pairs.encode())
         self.assertEqual(r.returncode, 0, r.stderr)
-        got = {frozenset(x["members"].split("; ")): (x["size"], x["agreements"], x["countries"])
+        got = {frozenset(m["name"] for m in x["members"]):
+               (x["size"], x["agreements"],
+                ", ".join("%s %d" % (c["country"], c["nodes"]) for c in x["countries"]))
                for x in json.loads(r.stdout)["communities"]}
         self.assertEqual(got, {
             frozenset(["Yerevan", "Gyumri", "Tbilisi"]): (3, 3, "AM 2, GE 1"),

@@ -46,7 +46,11 @@ class TerminalReport(unittest.TestCase):
         out = json.loads(r.stdout)
         self.assertEqual(set(out), {"summary", "hubs", "coverage", "growth", "communities",
                                     "reported"})
-        self.assertEqual(len(out["hubs"]), 10)
+        self.assertEqual(set(out["hubs"]), {"degree", "agreements", "betweenness", "pagerank"})
+        for measure, rows in out["hubs"].items():
+            self.assertEqual(len(rows), 10, measure)
+            self.assertEqual(rows, json.loads(run("rank", "--by", measure, "--top", "10",
+                                                  "--format", "json").stdout), measure)
 
 
 class HtmlReport(unittest.TestCase):

@@ -128,31 +128,27 @@ int cmd_clusters(cli_t *cli, int argc, char **argv)
     table_t *summary = table_new("summary", NULL);
     table_column(summary, "key", COL_TEXT, -1);
     table_column(summary, "value", COL_TEXT, -1);
-    char buf[PN_TEXT_REAL_MAX];
+    table_summary(summary);
     table_text(summary, "method");
     table_text(summary, pn_community_method_name(c.method));
     table_text(summary, "seed");
-    snprintf(buf, sizeof buf, "%lu", c.seed);
-    table_text(summary, pn_community_method_is_random(c.method) ? buf : "(deterministic)");
+    if (pn_community_method_is_random(c.method))
+        table_int(summary, (long long)c.seed);
+    else
+        table_null(summary); /* deterministic */
     table_text(summary, "communities");
-    snprintf(buf, sizeof buf, "%ld", (long)count);
-    table_text(summary, buf);
+    table_int(summary, (long long)count);
     table_text(summary, "modularity");
-    pn_text_format_real(buf, modularity);
-    table_text(summary, buf);
+    table_real(summary, modularity);
     if (c.stability) {
         table_text(summary, "stability runs");
-        snprintf(buf, sizeof buf, "%ld", c.stability);
-        table_text(summary, buf);
+        table_int(summary, c.stability);
         table_text(summary, "mean pairwise NMI");
-        pn_text_format_real(buf, mean_nmi);
-        table_text(summary, buf);
+        table_real(summary, mean_nmi);
         table_text(summary, "smallest pairwise NMI");
-        pn_text_format_real(buf, min_nmi);
-        table_text(summary, buf);
+        table_real(summary, min_nmi);
         table_text(summary, "mean modularity");
-        pn_text_format_real(buf, mean_q);
-        table_text(summary, buf);
+        table_real(summary, mean_q);
     }
     tables[0] = summary;
     if (c.by_node) {

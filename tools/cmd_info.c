@@ -49,12 +49,22 @@ static size_t view_countries(const pn_view_t *view)
         return 0;
     for (uint32_t i = 0; i < pn_dataset_node_count(ds); i++) {
         uint32_t c = pn_dataset_node(ds, i)->country;
-        if (pn_view_has_node(view, i) && !seen[c]) {
+        /* nodes that name no country are in none */
+        if (pn_view_has_node(view, i) && !seen[c] && pn_dataset_country(ds, c)->code[0]) {
             seen[c] = 1;
             count++;
         }
     }
     free(seen);
+    return count;
+}
+
+/* Countries in the dataset's registry (the no-country of nodes that name none is none). */
+static size_t registry_countries(const pn_dataset_t *ds)
+{
+    size_t count = 0;
+    for (size_t c = 0; c < pn_dataset_country_count(ds); c++)
+        count += pn_dataset_country(ds, c)->code[0] != '\0';
     return count;
 }
 
@@ -92,15 +102,14 @@ static void summary(table_t *t, const pn_view_t *view, int narrowed)
         size_t value;
     } counts[] = {{"nodes", pn_view_node_count(view)},
                   {"agreements", pn_view_agreement_count(view)},
-                  {"countries", narrowed ? view_countries(view) : pn_dataset_country_count(ds)},
+                  {narrowed ? "countries with nodes" : "countries in the registry",
+                   narrowed ? view_countries(view) : registry_countries(ds)},
                   {"undated agreements", undated},
                   {"agreements without source", unsourced},
                   {"reported figures", pn_dataset_reported_count(ds)}};
     for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
-        char value[32];
-        snprintf(value, sizeof value, "%zu", counts[i].value);
         table_text(t, counts[i].key);
-        table_text(t, value);
+        table_int(t, (long long)counts[i].value);
         if (i == 2) {
             table_text(t, "first date");
             table_text(t, first ? pn_date_format(buf, first) : NULL);
@@ -282,6 +291,7 @@ int cmd_info(cli_t *cli, int argc, char **argv)
     table_t *about = table_new("summary", narrowed ? "View of the dataset" : "Dataset");
     table_column(about, "key", COL_TEXT, -1);
     table_column(about, "value", COL_TEXT, -1);
+    table_summary(about);
     summary(about, view, narrowed);
     table_t *tables[] = {NULL, about, levels_table(view), kinds_table(view), decades_table(view),
                          precision_table(view), countries_table(view, narrowed)};

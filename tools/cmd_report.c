@@ -75,9 +75,8 @@ static void kv(table_t *t, const char *key, const char *value)
 
 static void kv_count(table_t *t, const char *key, size_t value)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%zu", value);
-    kv(t, key, buf);
+    table_text(t, key);
+    table_int(t, (long long)value);
 }
 
 static table_t *summary(const pn_view_t *view, const pn_stats_t *s, const pn_growth_t *g)
@@ -86,28 +85,37 @@ static table_t *summary(const pn_view_t *view, const pn_stats_t *s, const pn_gro
     table_t *t = table_new("summary", "The dataset");
     table_column(t, "key", COL_TEXT, -1);
     table_column(t, "value", COL_TEXT, -1);
+    table_summary(t);
     kv(t, "dataset", pn_dataset_name(ds));
-    if (pn_dataset_title(ds))
-        kv(t, "title", pn_dataset_title(ds));
+    kv(t, "title", pn_dataset_title(ds));
     kv_count(t, "agreements", pn_view_agreement_count(view));
     kv_count(t, "nodes", pn_view_node_count(view));
     kv_count(t, "partner pairs", (size_t)s->edges);
-    kv_count(t, "countries", (size_t)s->countries);
-    char buf[64];
-    if (g->year_count) {
-        snprintf(buf, sizeof buf, "%d to %d", g->years[0].year, g->years[g->year_count - 1].year);
-        kv(t, "years", buf);
-    }
+    kv_count(t, "countries with agreements", (size_t)s->countries);
+    table_text(t, "first year");
+    if (g->year_count)
+        table_int(t, g->years[0].year);
+    else
+        table_null(t);
+    table_text(t, "last year");
+    if (g->year_count)
+        table_int(t, g->years[g->year_count - 1].year);
+    else
+        table_null(t);
     kv_count(t, "undated agreements", g->undated);
-    snprintf(buf, sizeof buf, "%ld, the largest of %ld nodes", (long)s->components,
-             (long)s->largest_component);
-    kv(t, "components", buf);
-    pn_text_format_real(buf, round(s->cross_border_share * 1000) / 1000);
-    kv(t, "cross-border share", buf);
-    for (size_t i = 0; i < pn_dataset_document_count(ds); i++) {
+    kv_count(t, "components", (size_t)s->components);
+    kv_count(t, "largest component", (size_t)s->largest_component);
+    table_text(t, "cross-border share");
+    table_real(t, s->cross_border_share);
+    size_t documents = pn_dataset_document_count(ds);
+    const char **sources = xmalloc((documents ? documents : 1) * sizeof *sources);
+    for (size_t i = 0; i < documents; i++) {
         const pn_document_t *d = pn_dataset_document(ds, i);
-        kv(t, "source", d->title ? d->title : d->id);
+        sources[i] = d->title ? d->title : d->id;
     }
+    table_text(t, "sources");
+    table_list(t, sources, documents);
+    free(sources);
     return t;
 }
 
@@ -154,6 +162,20 @@ static int hubs(table_t **out, const pn_graph_t *g, long top)
                 table_text(t, cell);
             }
         }
+        /* in JSON, each measure's top as `partnet rank --by MEASURE` writes it */
+        cJSON *json = cJSON_CreateObject();
+        for (int m = 0; m < M && json; m++) {
+            table_t *ranked = table_new(pn_measure_name(measures[m]), NULL);
+            result_vertex_columns(ranked, 1);
+            result_value_column(ranked, "value", measures[m]);
+            for (igraph_integer_t i = 0; i < n && i < top; i++) {
+                result_vertex_cells(ranked, (long)i + 1, g, list[m][i]);
+                result_value_cell(ranked, measures[m], VECTOR(values[m])[list[m][i]]);
+            }
+            cJSON_AddItemToObject(json, pn_measure_name(measures[m]), table_json_value(ranked));
+            table_free(ranked);
+        }
+        table_set_json(t, json);
         *out = t;
     }
     for (int m = 0; m < M; m++) {
@@ -187,7 +209,7 @@ static table_t *reported_table(const pn_dataset_t *ds)
     table_t *t = table_new("reported", "Reported by the sources, and recorded in the dataset");
     static const column_spec_t columns[] = {
         {"figure", COL_TEXT, -1},
-        {"as of", COL_TEXT, -1},
+        {"as_of", COL_TEXT, -1},
         {"reported", COL_TEXT, -1},
         {"recorded", COL_INT, -1},
         {"source", COL_TEXT, -1}};
@@ -226,7 +248,7 @@ int cmd_report(cli_t *cli, int argc, char **argv)
     if (cli_view_check(&args.view, "report") != 0)
         return EXIT_USAGE;
     pn_dataset_t *ds = NULL;
-    pn_view_t *view = NULL, *whole = NULL;
+    pn_view_t *whole = NULL;
     pn_graph_t *g = NULL;
     pn_growth_t *growth = NULL;
     pn_coverage_t *coverage = NULL;
@@ -237,15 +259,16 @@ int cmd_report(cli_t *cli, int argc, char **argv)
         return rc;
     if ((rc = cli_view(&whole, ds, &args.view, "report")) != EXIT_OK)
         goto done;
-    /* the network without its isolated nodes; the growth of the view's agreements up to its
-     * date */
+    /* the growth of the view's agreements up to its date */
     pn_view_options_t connected = cli_snapshot_options(&args.view, whole, PN_DATE_NONE);
     pn_growth_options_t go = PN_GROWTH_OPTIONS_INIT;
     go.view = connected;
     go.view.drop_isolated = 0;
     if (args.view.as_of != PN_DATE_NONE)
         go.to = pn_date_year(args.view.as_of);
-    if (pn_view_new(&view, ds, &connected) != 0 || pn_graph_new(&g, view) != 0 ||
+    /* hubs, figures and communities of the view's network, isolated nodes included, as rank,
+     * stats and clusters give them */
+    if (pn_graph_new(&g, whole) != 0 ||
         pn_stats_compute(&s, g, NULL) != 0 || pn_growth_new(&growth, ds, &go) != 0 ||
         pn_coverage_new(&coverage, whole, 1) != 0)
         goto failed;
@@ -279,7 +302,6 @@ done:
     pn_coverage_free(coverage);
     pn_growth_free(growth);
     pn_graph_free(g);
-    pn_view_free(view);
     pn_view_free(whole);
     pn_dataset_free(ds);
     return rc;

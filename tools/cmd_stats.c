@@ -69,6 +69,7 @@ int cmd_stats(cli_t *cli, int argc, char **argv)
         table_t *t = table_new("stats", NULL);
         table_column(t, "metric", COL_TEXT, -1);
         table_column(t, "value", COL_REAL, -6);
+        table_summary(t);
         const struct {
             const char *metric;
             double value;

@@ -11,6 +11,7 @@
 #include <partnet/text.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct {
     char *name;
@@ -19,12 +20,16 @@ typedef struct {
 } column_t;
 
 typedef struct {
-    char *text; /* NULL for an empty cell */
+    char *text;  /* NULL for an empty cell */
     double real;
+    int number;  /* JSON: text is a number's exact digits */
+    cJSON *json; /* JSON: this value instead of the text (a list, a node), or NULL */
 } cell_t;
 
 struct table {
     char *name, *title;
+    int summary;  /* JSON: one object of key: value, not a list of rows */
+    cJSON *whole; /* JSON: the table as this value, or NULL */
     column_t *columns;
     size_t column_count;
     cell_t *cells;
@@ -45,8 +50,11 @@ void table_free(table_t *t)
         return;
     for (size_t i = 0; i < t->column_count; i++)
         free(t->columns[i].name);
-    for (size_t i = 0; i < t->cell_count; i++)
+    for (size_t i = 0; i < t->cell_count; i++) {
         free(t->cells[i].text);
+        cJSON_Delete(t->cells[i].json);
+    }
+    cJSON_Delete(t->whole);
     free(t->columns);
     free(t->cells);
     free(t->name);
@@ -66,37 +74,77 @@ void table_columns(table_t *t, const column_spec_t *columns, size_t count)
         table_column(t, columns[i].name, columns[i].type, columns[i].digits);
 }
 
-static void push(table_t *t, char *text, double real)
+static void push(table_t *t, char *text, double real, int number, cJSON *json)
 {
     if (t->cell_count == t->cell_capacity) {
         t->cell_capacity = t->cell_capacity ? t->cell_capacity * 2 : 64;
         t->cells = xrealloc(t->cells, t->cell_capacity * sizeof *t->cells);
     }
-    t->cells[t->cell_count++] = (cell_t){text, real};
+    t->cells[t->cell_count++] = (cell_t){text, real, number, json};
 }
 
 void table_text(table_t *t, const char *value)
 {
-    push(t, value ? xstrdup(value) : NULL, NAN);
+    push(t, value ? xstrdup(value) : NULL, NAN, 0, NULL);
 }
 
 void table_int(table_t *t, long long value)
 {
     char buf[32];
     snprintf(buf, sizeof buf, "%lld", value);
-    push(t, xstrdup(buf), (double)value);
+    push(t, xstrdup(buf), (double)value, 1, NULL);
 }
 
 void table_real(table_t *t, double value)
 {
     char buf[PN_TEXT_REAL_MAX];
     pn_text_format_real(buf, value);
-    push(t, isfinite(value) ? xstrdup(buf) : NULL, value);
+    push(t, isfinite(value) ? xstrdup(buf) : NULL, value, 1, NULL);
 }
 
 void table_null(table_t *t)
 {
-    push(t, NULL, NAN);
+    push(t, NULL, NAN, 0, NULL);
+}
+
+void table_json(table_t *t, const char *text, cJSON *value)
+{
+    if (!value)
+        out_of_memory();
+    push(t, xstrdup(text), NAN, 0, value);
+}
+
+void table_list(table_t *t, const char *const *items, size_t count)
+{
+    cJSON *list = cJSON_CreateArray();
+    size_t length = 1;
+    for (size_t i = 0; i < count; i++)
+        length += strlen(items[i]) + 2;
+    char *text = xmalloc(length);
+    text[0] = '\0';
+    for (size_t i = 0; i < count; i++) {
+        if (i)
+            strcat(text, "; ");
+        strcat(text, items[i]);
+        if (list)
+            cJSON_AddItemToArray(list, cJSON_CreateString(items[i]));
+    }
+    if (!list)
+        out_of_memory();
+    push(t, text, NAN, 0, list);
+}
+
+void table_summary(table_t *t)
+{
+    t->summary = 1;
+}
+
+void table_set_json(table_t *t, cJSON *whole)
+{
+    if (!whole)
+        out_of_memory();
+    cJSON_Delete(t->whole);
+    t->whole = whole;
 }
 
 const char *table_name(const table_t *t)
@@ -237,23 +285,51 @@ static void print_csv_long(FILE *out, table_t *const *tables, size_t count)
 
 /* ---- JSON ------------------------------------------------------------------------------ */
 
-static cJSON *json_rows(const table_t *t)
+static cJSON *json_cell(const cell_t *v)
 {
-    cJSON *list = cJSON_CreateArray();
+    if (v->json)
+        return cJSON_Duplicate(v->json, 1);
+    if (!v->text)
+        return cJSON_CreateNull();
+    if (v->number)
+        return cJSON_CreateRaw(v->text); /* exact digits, not re-rounded */
+    return cJSON_CreateString(v->text);
+}
+
+/* A summary's key as a JSON key: lower case, words joined by '_' ("cross-border share":
+ * "cross_border_share"). */
+static char *json_key(const char *text)
+{
+    char *key = xstrdup(text);
+    for (char *p = key; *p; p++) {
+        if (*p == ' ' || *p == '-')
+            *p = '_';
+        else if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    }
+    return key;
+}
+
+cJSON *table_json_value(const table_t *t)
+{
+    if (t->whole)
+        return cJSON_Duplicate(t->whole, 1);
     size_t columns = t->column_count;
+    if (t->summary) {
+        cJSON *object = cJSON_CreateObject();
+        for (size_t r = 0; r < table_rows(t) && columns >= 2; r++) {
+            const cell_t *key = &t->cells[r * columns];
+            char *name = json_key(key->text ? key->text : "");
+            cJSON_AddItemToObject(object, name, json_cell(&t->cells[r * columns + 1]));
+            free(name);
+        }
+        return object;
+    }
+    cJSON *list = cJSON_CreateArray();
     for (size_t r = 0; r < table_rows(t); r++) {
         cJSON *row = cJSON_CreateObject();
-        for (size_t c = 0; c < columns; c++) {
-            const cell_t *v = &t->cells[r * columns + c];
-            cJSON *value;
-            if (!v->text)
-                value = cJSON_CreateNull();
-            else if (t->columns[c].type == COL_TEXT)
-                value = cJSON_CreateString(v->text);
-            else
-                value = cJSON_CreateRaw(v->text); /* exact digits, not re-rounded */
-            cJSON_AddItemToObject(row, t->columns[c].name, value);
-        }
+        for (size_t c = 0; c < columns; c++)
+            cJSON_AddItemToObject(row, t->columns[c].name, json_cell(&t->cells[r * columns + c]));
         cJSON_AddItemToArray(list, row);
     }
     return list;
@@ -263,11 +339,11 @@ static int print_json(FILE *out, table_t *const *tables, size_t count)
 {
     cJSON *root;
     if (count == 1) {
-        root = json_rows(tables[0]);
+        root = table_json_value(tables[0]);
     } else {
         root = cJSON_CreateObject();
         for (size_t k = 0; k < count; k++)
-            cJSON_AddItemToObject(root, tables[k]->name, json_rows(tables[k]));
+            cJSON_AddItemToObject(root, tables[k]->name, table_json_value(tables[k]));
     }
     char *text = cJSON_Print(root);
     cJSON_Delete(root);

@@ -5,6 +5,7 @@
 #ifndef PARTNET_TOOLS_OUTPUT_H
 #define PARTNET_TOOLS_OUTPUT_H
 
+#include <cjson/cJSON.h>
 #include <stdio.h>
 
 typedef enum { FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON } format_t;
@@ -36,6 +37,18 @@ void table_int(table_t *t, long long value);
 void table_real(table_t *t, double value);
 /** An empty cell (null in JSON). */
 void table_null(table_t *t);
+/** A cell shown as @p text in a terminal and CSV, and as @p value in JSON (a node object, a
+ *  list of them); the table takes @p value. */
+void table_json(table_t *t, const char *text, cJSON *value);
+/** A list: its items joined with "; " in a terminal and CSV, an array of strings in JSON. */
+void table_list(table_t *t, const char *const *items, size_t count);
+/** The table is a summary, rows of key and value: in JSON one object, each key lower case
+ *  with its words joined by '_' ("cross-border share": "cross_border_share"). */
+void table_summary(table_t *t);
+/** In JSON, the table is @p whole (which it takes) instead of its rows. */
+void table_set_json(table_t *t, cJSON *whole);
+/** The table as JSON: its rows, its summary object or its own value; the caller frees it. */
+cJSON *table_json_value(const table_t *t);
 size_t table_rows(const table_t *t);
 /** The table's name (its key in JSON). */
 const char *table_name(const table_t *t);

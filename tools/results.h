@@ -35,6 +35,13 @@ int result_above(double a, double b);
  *  its own (result_above()), so tied vertices share the best rank; the caller frees it. */
 long *result_competition_ranks(const pn_graph_t *g, const double *value);
 
+/** A vertex as JSON: a node {id, name, country} (record_node_json()), or a country of a
+ *  graph of countries {id, name, country} with its code as id and country. */
+cJSON *result_vertex_json(const pn_graph_t *g, igraph_integer_t v);
+/** The country mix as JSON: [{"country": "RU", "nodes": 4}, ...] in result_country_mix()'s
+ *  order. */
+cJSON *result_country_mix_json(const pn_graph_t *g, const igraph_integer_t *vertices,
+                               size_t count);
 /** The country mix of some vertices, most frequent first, ties by code: "RU 4, KZ 3, BY 1". */
 void result_country_mix(char *out, size_t cap, const pn_graph_t *g,
                         const igraph_integer_t *vertices, size_t count);

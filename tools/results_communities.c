@@ -76,8 +76,11 @@ table_t *result_communities_table(const pn_graph_t *g, const igraph_vector_int_t
         table_int(t, c + 1);
         table_int(t, size);
         table_int(t, inside[c]);
-        table_text(t, countries);
-        table_text(t, names);
+        table_json(t, countries, result_country_mix_json(g, group, (size_t)size));
+        cJSON *list = cJSON_CreateArray();
+        for (igraph_integer_t i = 0; i < size && list; i++)
+            cJSON_AddItemToArray(list, result_vertex_json(g, group[i]));
+        table_json(t, names, list);
         free(names);
     }
     free(partners);

@@ -4,6 +4,8 @@
  */
 #include "results.h"
 
+#include "records.h"
+
 #include "xalloc.h"
 
 #include <math.h>
@@ -100,6 +102,36 @@ long *result_competition_ranks(const pn_graph_t *g, const double *value)
     }
     free(order);
     return rank;
+}
+
+cJSON *result_vertex_json(const pn_graph_t *g, igraph_integer_t v)
+{
+    const pn_dataset_t *ds = pn_graph_dataset(g);
+    uint32_t node = pn_graph_vertex_node(g, v);
+    if (node != PN_NONE)
+        return record_node_json(ds, node);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToObject(o, "id", cJSON_CreateString(pn_graph_vertex_id(g, v)));
+    cJSON_AddItemToObject(o, "name", cJSON_CreateString(pn_graph_vertex_name(g, v)));
+    cJSON_AddItemToObject(o, "country", cJSON_CreateString(pn_graph_vertex_id(g, v)));
+    return o;
+}
+
+cJSON *result_country_mix_json(const pn_graph_t *g, const igraph_integer_t *vertices,
+                               size_t count)
+{
+    size_t countries = pn_dataset_country_count(pn_graph_dataset(g));
+    pn_country_tally_t *tally = xmalloc((countries ? countries : 1) * sizeof *tally);
+    size_t kinds = pn_graph_tally_countries(tally, g, vertices, count);
+    cJSON *list = cJSON_CreateArray();
+    for (size_t k = 0; k < kinds && list; k++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddItemToObject(o, "country", cJSON_CreateString(tally[k].code));
+        cJSON_AddItemToObject(o, "nodes", cJSON_CreateNumber((double)tally[k].vertices));
+        cJSON_AddItemToArray(list, o);
+    }
+    free(tally);
+    return list;
 }
 
 void result_country_mix(char *out, size_t cap, const pn_graph_t *g,
