@@ -141,12 +141,6 @@ static int begin(pn_export__t *x, const pn_graph_t *graph, const pn_export_optio
     return status;
 }
 
-static void quiet(void *context, xmlErrorPtr error)
-{
-    (void)context;
-    (void)error;
-}
-
 int pn_export__to_file(const pn_graph_t *graph, const char *path, const pn_export_options_t *opts,
                        pn_export__write_fn *write)
 {
@@ -167,12 +161,7 @@ int pn_export__to_file(const pn_graph_t *graph, const char *path, const pn_expor
     }
     if ((status = pn_outfile_open(&out, path)) != 0)
         goto done;
-    /* libxml2 would print its I/O errors on stderr: the status tells them here */
-    xmlStructuredErrorFunc libxml_handler = xmlStructuredError;
-    void *libxml_context = xmlStructuredErrorContext;
-    xmlSetStructuredErrorFunc(NULL, quiet);
     status = write(pn_outfile_stream(out), &x);
-    xmlSetStructuredErrorFunc(libxml_context, libxml_handler);
     if (status == PN_EIO || (status == 0 && ferror(pn_outfile_stream(out)))) {
         status = pn_error_set(PN_EIO, "%s: write failed: %s", path, strerror(errno));
         goto done;
@@ -389,71 +378,16 @@ size_t pn_export__edge_agreements(const uint32_t **out, const pn_export__t *x, s
     return 1;
 }
 
-static int write_stream(void *context, const char *buffer, int len)
-{
-    return fwrite(buffer, 1, (size_t)len, context) == (size_t)len ? len : -1;
-}
-
-static int keep_stream(void *context)
-{
-    (void)context;
-    return 0;
-}
-
-/* Whether libxml2 writes @p s as it is, in an attribute and in text: printable ASCII with
- * none of the characters it escapes. Such text skips the escaping pass (and its copy), the
- * bulk of the time of a large export; the bytes written are the same. */
-static int verbatim(const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (*p < 0x20 || *p > 0x7E || *p == '<' || *p == '>' || *p == '&' || *p == '"')
-            return 0;
-    return 1;
-}
-
-int pn_export__string(xmlTextWriterPtr w, const xmlChar *text)
-{
-    int written = verbatim((const char *)text) ? xmlTextWriterWriteRaw(w, text)
-                                               : xmlTextWriterWriteString(w, text);
-    return written < 0 ? PN_EIO : 0;
-}
-
-int pn_export__attribute(xmlTextWriterPtr w, const char *name, const char *value)
-{
-    return xmlTextWriterStartAttribute(w, BAD_CAST name) < 0 ||
-                   pn_export__string(w, BAD_CAST value) != 0 ||
-                   xmlTextWriterEndAttribute(w) < 0
-               ? PN_EIO
-               : 0;
-}
-
-int pn_export__start(xmlTextWriterPtr w, const char *element, ...)
+int pn_export__start(pn_xml_t *w, const char *element, ...)
 {
     va_list ap;
-    int status = xmlTextWriterStartElement(w, BAD_CAST element) < 0 ? PN_EIO : 0;
+    int status = pn_xml__start_element(w, element);
     va_start(ap, element);
     for (const char *name = va_arg(ap, const char *); status == 0 && name;
          name = va_arg(ap, const char *))
-        status = pn_export__attribute(w, name, va_arg(ap, const char *));
+        status = pn_xml__attribute(w, name, va_arg(ap, const char *));
     va_end(ap);
     return status;
-}
-
-xmlTextWriterPtr pn_export__xml_writer(FILE *out)
-{
-    xmlOutputBufferPtr buffer = xmlOutputBufferCreateIO(write_stream, keep_stream, out, NULL);
-    if (!buffer)
-        return NULL;
-    xmlTextWriterPtr w = xmlNewTextWriter(buffer); /* owns the buffer from here on */
-    if (!w) {
-        xmlOutputBufferClose(buffer);
-        return NULL;
-    }
-    if (xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, BAD_CAST "  ") < 0) {
-        xmlFreeTextWriter(w);
-        return NULL;
-    }
-    return w;
 }
 
 /* Bytes of a character XML 1.0 cannot carry at p, or 0. */
@@ -466,13 +400,13 @@ static size_t not_xml(const unsigned char *p)
     return 0;
 }
 
-int pn_export__xml_text(const xmlChar **out, pn_export__t *x, const char *text)
+int pn_export__xml_text(const char **out, pn_export__t *x, const char *text)
 {
     size_t bad = 0, n = 0;
     for (const unsigned char *p = (const unsigned char *)text; p[n]; n++)
         bad += not_xml(p + n) != 0;
     if (!bad) {
-        *out = (const xmlChar *)text;
+        *out = text;
         return 0;
     }
     if (pn_array__reserve((void **)&x->clean, &x->clean_capacity, n + 3 * bad + 1, 1) != 0)
@@ -490,6 +424,6 @@ int pn_export__xml_text(const xmlChar **out, pn_export__t *x, const char *text)
         }
     }
     *q = '\0';
-    *out = (const xmlChar *)x->clean;
+    *out = x->clean;
     return 0;
 }

@@ -8,9 +8,10 @@
 
 #include <partnet/export.h>
 #include <partnet/text.h>
-#include <libxml/xmlwriter.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "xmlwrite.h"
 
 /* The exporters index tables of type names by these: keep their order. */
 typedef enum {
@@ -89,21 +90,9 @@ void pn_export__edge_ends(const pn_export__t *x, size_t k, igraph_integer_t *fro
  *  owned by the graph @return how many */
 size_t pn_export__edge_agreements(const uint32_t **out, const pn_export__t *x, size_t k);
 
-/** Write an XML attribute whose value needs no cleaning (see pn_export__xml_text).
- *  @return 0 or PN_EIO */
-int pn_export__attribute(xmlTextWriterPtr w, const char *name, const char *value);
-
-/** Write @p text (already cleaned) in the open element or attribute, escaped as libxml2
- *  escapes it there. @return 0 or PN_EIO */
-int pn_export__string(xmlTextWriterPtr w, const xmlChar *text);
-
 /** Start element @p element with the attributes that follow, name then value, up to a NULL
- *  name; values need no cleaning. @return 0 or PN_EIO */
-int pn_export__start(xmlTextWriterPtr w, const char *element, ...);
-
-/** An XML writer on @p out, indenting by two spaces; NULL when out of memory. The stream is
- *  not closed when the writer is freed. */
-xmlTextWriterPtr pn_export__xml_writer(FILE *out);
+ *  name; values are escaped but not cleaned (see pn_export__xml_text). @return 0 or PN_EIO */
+int pn_export__start(pn_xml_t *w, const char *element, ...);
 
 /**
  * @p text without the characters XML 1.0 cannot carry (control characters other than tab, line
@@ -111,6 +100,6 @@ xmlTextWriterPtr pn_export__xml_writer(FILE *out);
  * @param[out] out @p text itself when it is clean, else a copy valid until the next call
  * @return 0 or PN_ENOMEM
  */
-int pn_export__xml_text(const xmlChar **out, pn_export__t *x, const char *text);
+int pn_export__xml_text(const char **out, pn_export__t *x, const char *text);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * Dynamic GEXF 1.3 export through libxml2's xmlTextWriter: each agreement's edge lives from
+ * Dynamic GEXF 1.3 export through the XML writer of xmlwrite.c: each agreement's edge lives from
  * its date to its end, each node from its first agreement, for Gephi's timeline.
  */
 #include <partnet/export.h>
@@ -18,21 +18,28 @@
 static const char *const gexf_types[] = {"string", "integer", "double", "boolean"};
 
 /* An attribute whose value comes from the data (cleaned of what XML cannot carry). */
-static int text_attribute(xmlTextWriterPtr w, pn_export__t *x, const char *name,
+static int text_attribute(pn_xml_t *w, pn_export__t *x, const char *name,
                           const char *value)
 {
-    const xmlChar *text;
+    const char *text;
     if (pn_export__xml_text(&text, x, value) != 0)
         return PN_ENOMEM;
-    return pn_export__attribute(w, name, (const char *)text);
+    return pn_xml__attribute(w, name, text);
 }
 
-static int date_attribute(xmlTextWriterPtr w, const char *name, pn_date_t date)
+static int count_attribute(pn_xml_t *w, const char *name, size_t count)
+{
+    char text[24];
+    snprintf(text, sizeof text, "%zu", count);
+    return pn_xml__attribute(w, name, text);
+}
+
+static int date_attribute(pn_xml_t *w, const char *name, pn_date_t date)
 {
     char text[PN_DATE_TEXT_MAX];
     if (date == PN_DATE_NONE || date == NOT_YET)
         return 0;
-    return pn_export__attribute(w, name, pn_date_format(text, date));
+    return pn_xml__attribute(w, name, pn_date_format(text, date));
 }
 
 /* A pair of countries' weight is the edge's own weight attribute, not an attvalue. */
@@ -41,42 +48,42 @@ static int is_native_weight(const pn_export__t *x, size_t f)
     return x->by_country && strcmp(x->edge_fields[f].name, "weight") == 0;
 }
 
-static int declare(xmlTextWriterPtr w, pn_export__field_t field)
+static int declare(pn_xml_t *w, pn_export__field_t field)
 {
     if (pn_export__start(w, "attribute", "id", field.name, "title", field.name, "type",
                          gexf_types[field.type], NULL) != 0 ||
-        xmlTextWriterEndElement(w) < 0)
+        pn_xml__end_element(w) != 0)
         return PN_EIO;
     return 0;
 }
 
-static int declarations(xmlTextWriterPtr w, pn_export__t *x)
+static int declarations(pn_xml_t *w, pn_export__t *x)
 {
     int status = 0;
     if (pn_export__start(w, "attributes", "class", "node", "mode", "static", NULL) != 0)
         return PN_EIO;
     for (size_t f = 0; status == 0 && f < pn_export__node_columns(x); f++)
         status = declare(w, pn_export__node_field(x, f));
-    if (status != 0 || xmlTextWriterEndElement(w) < 0 ||
+    if (status != 0 || pn_xml__end_element(w) != 0 ||
         pn_export__start(w, "attributes", "class", "edge", "mode", "static", NULL) != 0)
         return PN_EIO;
     for (size_t f = 0; status == 0 && f < x->edge_field_count; f++)
         if (!is_native_weight(x, f))
             status = declare(w, x->edge_fields[f]);
-    if (status == 0 && xmlTextWriterEndElement(w) < 0)
+    if (status == 0 && pn_xml__end_element(w) != 0)
         status = PN_EIO;
     return status;
 }
 
 /* <attvalue for="name" value="..."/> for a known value. */
-static int attvalue(xmlTextWriterPtr w, pn_export__t *x, const char *name, const char *value)
+static int attvalue(pn_xml_t *w, pn_export__t *x, const char *name, const char *value)
 {
     if (!value)
         return 0;
     if (pn_export__start(w, "attvalue", "for", name, NULL) != 0)
         return PN_EIO;
     int status = text_attribute(w, x, "value", value);
-    if (status == 0 && xmlTextWriterEndElement(w) < 0)
+    if (status == 0 && pn_xml__end_element(w) != 0)
         status = PN_EIO;
     return status;
 }
@@ -106,16 +113,16 @@ static pn_date_t *node_starts(pn_export__t *x)
     return start;
 }
 
-static int node(xmlTextWriterPtr w, pn_export__t *x, igraph_integer_t v, pn_date_t start)
+static int node(pn_xml_t *w, pn_export__t *x, igraph_integer_t v, pn_date_t start)
 {
-    if (xmlTextWriterStartElement(w, BAD_CAST "node") < 0)
+    if (pn_xml__start_element(w, "node") != 0)
         return PN_EIO;
     int status = text_attribute(w, x, "id", pn_graph_vertex_id(x->graph, v));
     if (status == 0)
         status = text_attribute(w, x, "label", pn_graph_vertex_name(x->graph, v));
     if (status == 0)
         status = date_attribute(w, "start", start);
-    if (status == 0 && xmlTextWriterStartElement(w, BAD_CAST "attvalues") < 0)
+    if (status == 0 && pn_xml__start_element(w, "attvalues") != 0)
         status = PN_EIO;
     for (size_t f = 0; status == 0 && f < pn_export__node_columns(x); f++) {
         const char *value;
@@ -123,7 +130,7 @@ static int node(xmlTextWriterPtr w, pn_export__t *x, igraph_integer_t v, pn_date
         if (status == 0)
             status = attvalue(w, x, pn_export__node_field(x, f).name, value);
     }
-    if (status == 0 && (xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0))
+    if (status == 0 && (pn_xml__end_element(w) != 0 || pn_xml__end_element(w) != 0))
         status = PN_EIO;
     return status;
 }
@@ -146,7 +153,7 @@ static void interval(pn_export__t *x, size_t k, pn_date_t *start, pn_date_t *end
         *end = pn_date_last_day(pn_dataset_end_dates(x->ds)[agreements[0]]);
 }
 
-static int edge(xmlTextWriterPtr w, pn_export__t *x, size_t k)
+static int edge(pn_xml_t *w, pn_export__t *x, size_t k)
 {
     igraph_integer_t from, to;
     pn_date_t start, end;
@@ -154,19 +161,19 @@ static int edge(xmlTextWriterPtr w, pn_export__t *x, size_t k)
     pn_export__edge_ends(x, k, &from, &to);
     size_t count = pn_export__edge_agreements(&agreements, x, k);
     interval(x, k, &start, &end);
-    if (xmlTextWriterStartElement(w, BAD_CAST "edge") < 0)
+    if (pn_xml__start_element(w, "edge") != 0)
         return PN_EIO;
     int status = text_attribute(w, x, "source", pn_graph_vertex_id(x->graph, from));
     if (status == 0)
         status = text_attribute(w, x, "target", pn_graph_vertex_id(x->graph, to));
     if (status == 0 && x->by_country &&
-        xmlTextWriterWriteFormatAttribute(w, BAD_CAST "weight", "%zu", count) < 0)
+        count_attribute(w, "weight", count) != 0)
         status = PN_EIO;
     if (status == 0)
         status = date_attribute(w, "start", start);
     if (status == 0)
         status = date_attribute(w, "end", end);
-    if (status == 0 && xmlTextWriterStartElement(w, BAD_CAST "attvalues") < 0)
+    if (status == 0 && pn_xml__start_element(w, "attvalues") != 0)
         status = PN_EIO;
     for (size_t f = 0; status == 0 && f < x->edge_field_count; f++) {
         const char *value;
@@ -176,7 +183,7 @@ static int edge(xmlTextWriterPtr w, pn_export__t *x, size_t k)
         if (status == 0)
             status = attvalue(w, x, x->edge_fields[f].name, value);
     }
-    if (status == 0 && (xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0))
+    if (status == 0 && (pn_xml__end_element(w) != 0 || pn_xml__end_element(w) != 0))
         status = PN_EIO;
     return status;
 }
@@ -185,31 +192,33 @@ static int write_gexf(FILE *out, pn_export__t *x)
 {
     igraph_integer_t n = pn_graph_vertex_count(x->graph);
     pn_date_t *starts = node_starts(x);
-    xmlTextWriterPtr w = pn_export__xml_writer(out);
+    pn_xml_t *w = NULL;
     const char *title = pn_dataset_title(x->ds);
     int status = 0;
-    if (!starts || !w) {
+    if (!starts) {
         status = pn_error__nomem();
         goto done;
     }
-    if (xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
+    if ((status = pn_xml__new(&w, out)) != 0)
+        goto done;
+    if (pn_xml__start_document(w) != 0 ||
         pn_export__start(w, "gexf", "xmlns", "http://gexf.net/1.3", "xmlns:xsi",
                          "http://www.w3.org/2001/XMLSchema-instance", "xsi:schemaLocation",
                          "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd", "version", "1.3",
                          NULL) != 0 ||
-        xmlTextWriterStartElement(w, BAD_CAST "meta") < 0 ||
-        xmlTextWriterWriteElement(w, BAD_CAST "creator", BAD_CAST "partnet " PN_VERSION) < 0) {
+        pn_xml__start_element(w, "meta") != 0 ||
+        pn_xml__text_element(w, "creator", "partnet " PN_VERSION) != 0) {
         status = PN_EIO;
         goto done;
     }
     if (title) {
-        const xmlChar *text;
+        const char *text;
         if ((status = pn_export__xml_text(&text, x, title)) != 0)
             goto done;
-        if (xmlTextWriterWriteElement(w, BAD_CAST "description", text) < 0)
+        if (pn_xml__text_element(w, "description", text) != 0)
             status = PN_EIO;
     }
-    if (status != 0 || xmlTextWriterEndElement(w) < 0 ||
+    if (status != 0 || pn_xml__end_element(w) != 0 ||
         pn_export__start(w, "graph", "defaultedgetype", "undirected", "mode", "dynamic",
                          "timeformat", "date", NULL) != 0) {
         status = PN_EIO;
@@ -217,24 +226,23 @@ static int write_gexf(FILE *out, pn_export__t *x)
     }
     if ((status = declarations(w, x)) != 0)
         goto done;
-    if (xmlTextWriterStartElement(w, BAD_CAST "nodes") < 0 ||
-        xmlTextWriterWriteFormatAttribute(w, BAD_CAST "count", "%ld", (long)n) < 0) {
+    if (pn_xml__start_element(w, "nodes") != 0 ||
+        count_attribute(w, "count", (size_t)n) != 0) {
         status = PN_EIO;
         goto done;
     }
     for (igraph_integer_t v = 0; status == 0 && v < n; v++)
         status = node(w, x, v, starts[v]);
-    if (status == 0 && (xmlTextWriterEndElement(w) < 0 ||
-                        xmlTextWriterStartElement(w, BAD_CAST "edges") < 0 ||
-                        xmlTextWriterWriteFormatAttribute(w, BAD_CAST "count", "%zu",
-                                                          x->edge_count) < 0))
+    if (status == 0 && (pn_xml__end_element(w) != 0 ||
+                        pn_xml__start_element(w, "edges") != 0 ||
+                        count_attribute(w, "count", x->edge_count) != 0))
         status = PN_EIO;
     for (size_t k = 0; status == 0 && k < x->edge_count; k++)
         status = edge(w, x, k);
-    if (status == 0 && (xmlTextWriterEndDocument(w) < 0 || xmlTextWriterFlush(w) < 0))
+    if (status == 0 && pn_xml__end_document(w) != 0)
         status = PN_EIO;
 done:
-    xmlFreeTextWriter(w);
+    pn_xml__free(w);
     free(starts);
     return status;
 }

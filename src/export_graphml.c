@@ -1,5 +1,5 @@
 /*
- * GraphML export through libxml2's xmlTextWriter (which does the escaping): typed keys, one
+ * GraphML export through the XML writer of xmlwrite.c (which does the escaping): typed keys, one
  * edge per agreement, node ids made valid NMTOKENs (see partnet/export.h).
  */
 #include <partnet/export.h>
@@ -7,6 +7,7 @@
 #include "error.h"
 #include "export.h"
 
+#include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,7 +62,7 @@ static char *nmtoken(const char *id)
     return out;
 }
 
-static int key(xmlTextWriterPtr w, const char *prefix, const char *domain, const char *name,
+static int key(pn_xml_t *w, const char *prefix, const char *domain, const char *name,
                const char *type)
 {
     size_t size = strlen(prefix) + strlen(name) + 1;
@@ -71,31 +72,30 @@ static int key(xmlTextWriterPtr w, const char *prefix, const char *domain, const
     snprintf(id, size, "%s%s", prefix, name);
     int status = pn_export__start(w, "key", "id", id, "for", domain, "attr.name", name,
                                   "attr.type", type, NULL);
-    if (status == 0 && xmlTextWriterEndElement(w) < 0)
+    if (status == 0 && pn_xml__end_element(w) != 0)
         status = PN_EIO;
     free(id);
     return status;
 }
 
 /* <data key="PREFIXname">value</data>; nothing for an unknown value. */
-static int data(xmlTextWriterPtr w, pn_export__t *x, const char *prefix, const char *name,
+static int data(pn_xml_t *w, pn_export__t *x, const char *prefix, const char *name,
                 const char *value)
 {
-    const xmlChar *text;
+    const char *text;
     if (!value)
         return 0;
     if (pn_export__xml_text(&text, x, value) != 0)
         return PN_ENOMEM;
-    if (xmlTextWriterStartElement(w, BAD_CAST "data") < 0 ||
-        xmlTextWriterStartAttribute(w, BAD_CAST "key") < 0 ||
-        pn_export__string(w, BAD_CAST prefix) != 0 || pn_export__string(w, BAD_CAST name) != 0 ||
-        xmlTextWriterEndAttribute(w) < 0 || pn_export__string(w, text) != 0 ||
-        xmlTextWriterEndElement(w) < 0)
+    if (pn_xml__start_element(w, "data") != 0 || pn_xml__start_attribute(w, "key") != 0 ||
+        pn_xml__string(w, prefix) != 0 || pn_xml__string(w, name) != 0 ||
+        pn_xml__end_attribute(w) != 0 || pn_xml__string(w, text) != 0 ||
+        pn_xml__end_element(w) != 0)
         return PN_EIO;
     return 0;
 }
 
-static int keys(xmlTextWriterPtr w, pn_export__t *x)
+static int keys(pn_xml_t *w, pn_export__t *x)
 {
     int status = 0;
     if (pn_dataset_title(x->ds))
@@ -112,7 +112,7 @@ static int keys(xmlTextWriterPtr w, pn_export__t *x)
     return status;
 }
 
-static int node(xmlTextWriterPtr w, pn_export__t *x, igraph_integer_t v, const char *id)
+static int node(pn_xml_t *w, pn_export__t *x, igraph_integer_t v, const char *id)
 {
     int status = 0;
     if (pn_export__start(w, "node", "id", id, NULL) != 0)
@@ -124,12 +124,12 @@ static int node(xmlTextWriterPtr w, pn_export__t *x, igraph_integer_t v, const c
         if (status == 0)
             status = data(w, x, "v_", pn_export__node_field(x, f).name, value);
     }
-    if (status == 0 && xmlTextWriterEndElement(w) < 0)
+    if (status == 0 && pn_xml__end_element(w) != 0)
         status = PN_EIO;
     return status;
 }
 
-static int edge(xmlTextWriterPtr w, pn_export__t *x, size_t k, char *const *ids)
+static int edge(pn_xml_t *w, pn_export__t *x, size_t k, char *const *ids)
 {
     igraph_integer_t from, to;
     int status = 0;
@@ -142,7 +142,7 @@ static int edge(xmlTextWriterPtr w, pn_export__t *x, size_t k, char *const *ids)
         if (status == 0)
             status = data(w, x, "e_", x->edge_fields[f].name, value);
     }
-    if (status == 0 && xmlTextWriterEndElement(w) < 0)
+    if (status == 0 && pn_xml__end_element(w) != 0)
         status = PN_EIO;
     return status;
 }
@@ -151,18 +151,20 @@ static int write_graphml(FILE *out, pn_export__t *x)
 {
     igraph_integer_t n = pn_graph_vertex_count(x->graph);
     char **ids = calloc(n ? (size_t)n : 1, sizeof *ids);
-    xmlTextWriterPtr w = pn_export__xml_writer(out);
+    pn_xml_t *w = NULL;
     int status = 0;
-    if (!ids || !w) {
+    if (!ids) {
         status = pn_error__nomem();
         goto done;
     }
+    if ((status = pn_xml__new(&w, out)) != 0)
+        goto done;
     for (igraph_integer_t v = 0; v < n; v++)
         if (!(ids[v] = nmtoken(pn_graph_vertex_id(x->graph, v)))) {
             status = pn_error__nomem();
             goto done;
         }
-    if (xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
+    if (pn_xml__start_document(w) != 0 ||
         pn_export__start(w, "graphml", "xmlns", "http://graphml.graphdrawing.org/xmlns",
                          "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance",
                          "xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns "
@@ -181,10 +183,10 @@ static int write_graphml(FILE *out, pn_export__t *x)
         status = node(w, x, v, ids[v]);
     for (size_t k = 0; status == 0 && k < x->edge_count; k++)
         status = edge(w, x, k, ids);
-    if (status == 0 && (xmlTextWriterEndDocument(w) < 0 || xmlTextWriterFlush(w) < 0))
+    if (status == 0 && pn_xml__end_document(w) != 0)
         status = PN_EIO;
 done:
-    xmlFreeTextWriter(w);
+    pn_xml__free(w);
     for (igraph_integer_t v = 0; ids && v < n; v++)
         free(ids[v]);
     free(ids);

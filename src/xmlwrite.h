@@ -1,0 +1,42 @@
+/*
+ * A streaming XML writer (private to the library) for the GraphML and GEXF exports: the bytes of
+ * libxml2 2.9's xmlTextWriter with a two-space indent and a UTF-8 declaration (the exports
+ * wrote through it before, and their files stay the same), without its per-call list
+ * handling, allocations and copies. It buffers 64 KiB at a time and writes to a stream.
+ *
+ * Escaping, as libxml2 does it: in text, & < > " and carriage return; in attribute values also
+ * tab and line feed (as &#9; &#10;). The text must be UTF-8 that XML can carry (see
+ * pn_export__xml_text). Element names are not copied: they must outlive the element.
+ */
+#ifndef PN_SRC_XMLWRITE_H
+#define PN_SRC_XMLWRITE_H
+
+#include <stdio.h>
+
+typedef struct pn_xml pn_xml_t;
+
+/** A writer on @p stream, which it does not close. @return 0 or PN_ENOMEM */
+int pn_xml__new(pn_xml_t **out, FILE *stream);
+/** Free the writer without writing what is buffered (pn_xml__end_document writes it). */
+void pn_xml__free(pn_xml_t *w);
+
+/* Each returns 0, or PN_EIO once a write to the stream failed (then every later call too). */
+
+/** <?xml version="1.0" encoding="UTF-8"?> and a line feed. */
+int pn_xml__start_document(pn_xml_t *w);
+/** Close every open element and write out the buffer. */
+int pn_xml__end_document(pn_xml_t *w);
+int pn_xml__start_element(pn_xml_t *w, const char *name);
+/** Close the element: "/>" when it has no content. */
+int pn_xml__end_element(pn_xml_t *w);
+/** Start attribute @p name of the element just started; its value follows. */
+int pn_xml__start_attribute(pn_xml_t *w, const char *name);
+int pn_xml__end_attribute(pn_xml_t *w);
+/** An attribute whose value is @p value, escaped. */
+int pn_xml__attribute(pn_xml_t *w, const char *name, const char *value);
+/** Text in the open attribute or element, escaped. */
+int pn_xml__string(pn_xml_t *w, const char *text);
+/** An element holding @p text only. */
+int pn_xml__text_element(pn_xml_t *w, const char *name, const char *text);
+
+#endif
