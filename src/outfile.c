@@ -9,6 +9,8 @@
 #include <assert.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,12 +121,24 @@ int pn_outfile_open(pn_outfile_t **out, const char *path)
         status = pn_error__nomem();
         goto done;
     }
+    /* the signals that end the command wait until the new file is listed: one that came
+     * between its creation and the listing would leave it behind */
+    sigset_t ending, before;
+    sigemptyset(&ending);
+    sigaddset(&ending, SIGINT);
+    sigaddset(&ending, SIGTERM);
+    sigaddset(&ending, SIGHUP);
+    sigaddset(&ending, SIGQUIT);
+    pthread_sigmask(SIG_BLOCK, &ending, &before);
     int fd = mkstemp(f->temp);
+    int created = errno;
+    if (fd >= 0)
+        f->slot = list_temp(f->temp);
+    pthread_sigmask(SIG_SETMASK, &before, NULL);
     if (fd < 0) {
-        status = pn_error_set(PN_EIO, "%s: cannot write here: %s", path, strerror(errno));
+        status = pn_error_set(PN_EIO, "%s: cannot write here: %s", path, strerror(created));
         goto done;
     }
-    f->slot = list_temp(f->temp);
     /* mkstemp makes 0600: a replaced file keeps its mode, a new one gets the mode a new file
      * would get */
     mode_t mask = umask(0);
