@@ -10,6 +10,8 @@ import os
 import tempfile
 import unittest
 
+import jsonschema
+
 import harness
 import shared_material
 from harness import MEASURES
@@ -182,6 +184,69 @@ class Compare(Fixtures):
         self.assertEqual(r.stdout, b"")
         self.assertIn("compare: 1 agreement and none has a date: there are no years to compare",
                       r.stderr.decode())
+
+
+class JsonSchemas(unittest.TestCase):
+    """Every command's JSON against its schema in schemas/ (Draft 2020-12), on the bundled
+    dataset, on a pair list without countries and dates, and in other options than the ones
+    the schemas were first written from."""
+    RUNS = {
+        "stats": [["stats"], ["stats", "--by-country"], ["stats", "--as-of", "1990"]],
+        "rank": [["rank"], ["rank", "--all"], ["rank", "--by-country", "--by", "pagerank"]],
+        "clusters": [["clusters"], ["clusters", "--method", "leiden", "--stability", "2"],
+                     ["clusters", "--by-node"], ["clusters", "--method", "fast_greedy"]],
+        "info": [["info"], ["info", "--largest-component"]],
+        "coverage": [["coverage", "--rollup"], ["coverage", "--matrix"]],
+        "growth": [["growth", "--step", "3"], ["growth", "--coverage"],
+                   ["growth", "--with-centrality", "betweenness", "--top", "3"]],
+        "compare": [["compare", "2000", "2010"], ["compare", "2012", "2021", "--top", "0"]],
+        "report": [["report"], ["report", "--country", "AM"]],
+        "show": [["show", "Minsk"]],
+        "search": [["search", "oblast"]],
+        "agreements": [["agreements", "--between", "BY,RU"]],
+        "path": [["path", "Mogilev", "Kapan"]],
+        "check": [["check"]],
+    }
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.bare = os.path.join(cls.tmp.name, "bare.csv")
+        with open(cls.bare, "w", encoding="utf-8") as f:
+            f.write("a,b\nx,y\ny,z\nz,w\n")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def schema(self, command):
+        with open(os.path.join(harness.SOURCE, "schemas", command + ".schema.json"),
+                  encoding="utf-8") as f:
+            return jsonschema.Draft202012Validator(json.load(f))
+
+    def output(self, *args):
+        r = harness.run("--quiet", *args, "--format", "json")
+        self.assertIn(r.returncode, (0, 2), r.stderr)
+        return json.loads(r.stdout)
+
+    def test_every_command_matches_its_schema(self):
+        for command, runs in self.RUNS.items():
+            validator = self.schema(command)
+            for args in runs:
+                validator.validate(self.output(*args))
+        for command in ("stats", "rank", "clusters", "info", "coverage", "report"):
+            self.schema(command).validate(self.output("--data", self.bare, command))
+
+    def test_a_schema_refuses_numbers_as_text(self):
+        stats = self.output("stats")
+        stats["nodes"] = str(stats["nodes"])
+        with self.assertRaises(jsonschema.ValidationError):
+            self.schema("stats").validate(stats)
+        clusters = self.output("clusters")
+        clusters["communities"][0]["members"] = "; ".join(
+            m["name"] for m in clusters["communities"][0]["members"])
+        with self.assertRaises(jsonschema.ValidationError):
+            self.schema("clusters").validate(clusters)
 
 
 if __name__ == "__main__":
