@@ -191,9 +191,25 @@ void pn_qualifier__free(pn_qualifiers_t *q)
     free(q);
 }
 
-/* Make the node: id "CODE:display", its group, its qualifiers. */
+/* Are @p a and @p b the same text once composed (NFC)? Out of memory: no. */
+static int same_in_nfc(const char *a, const char *b)
+{
+    char *na = NULL, *nb = NULL;
+    size_t la = strlen(a), lb = strlen(b);
+    if (pn_utf8__nfc(&na, &la, a, la) != 0 || pn_utf8__nfc(&nb, &lb, b, lb) != 0) {
+        free(na);
+        return 0;
+    }
+    int same = la == lb && memcmp(na ? na : a, nb ? nb : b, la) == 0;
+    free(na);
+    free(nb);
+    return same;
+}
+
+/* Make the node: id "CODE:display", its group (the key's "CODE:name", @p key_base bytes),
+ * its qualifiers. */
 static int make_node(pn_qualifiers_t *q, pn_loader_t *l, const char *display, size_t display_len,
-                     size_t base_len, uint32_t country, const part_t *parts, size_t n,
+                     size_t key_base, uint32_t country, const part_t *parts, size_t n,
                      const char *key, const char *name_cell, size_t name_len,
                      const char *country_cell, size_t country_len, uint32_t line, uint32_t *out)
 {
@@ -224,14 +240,15 @@ static int make_node(pn_qualifiers_t *q, pn_loader_t *l, const char *display, si
     qn->folded = n ? pn_arena__alloc(&q->arena, n * sizeof *qn->folded) : NULL;
     qn->name_cell = pn_arena__strndup(&q->arena, name_cell, name_len);
     qn->country_cell = pn_arena__strndup(&q->arena, country_cell, country_len);
-    char *group_key = pn_arena__alloc(&q->arena, code_len + 1 + base_len + 1);
+    char *group_key = pn_arena__alloc(&q->arena, key_base + 1);
     const char *kept_key = pn_arena__strdup(&q->arena, key);
     if ((n && !qn->folded) || !qn->name_cell || !qn->country_cell || !group_key || !kept_key)
         return pn_error__nomem();
     for (size_t i = 0; i < n; i++)
         if (!(qn->folded[i] = pn_arena__strdup(&q->arena, parts[i].folded)))
             return pn_error__nomem();
-    memcpy(group_key, node->id, code_len + 1 + base_len);
+    memcpy(group_key, key, key_base);
+    group_key[key_base] = '\0';
     uint32_t group = q->group_count;
     int put = pn_strmap__put(&q->groups, group_key, group, &group);
     if (put < 0 || pn_strmap__put(&q->keys, kept_key, index, NULL) < 0)
@@ -265,16 +282,25 @@ int pn_qualifier__node(pn_qualifiers_t *q, pn_loader_t *l, const char *name, siz
         split(parts, &n, country_text, country_len);
         country_parts = n - from_country;
     }
-    /* the display: the name, then the qualifiers as written; the key: code, name, then the
-     * qualifiers folded and sorted. One buffer: display, key, folded qualifiers. */
+    /* the display: the name, then the qualifiers as written; the key: code, name in NFC (a
+     * name typed composed and one from a file decomposed are one), then the qualifiers
+     * folded and sorted. One buffer: display, key, folded qualifiers. */
+    char *nfc = NULL;
+    size_t nfc_len = 0;
+    if (pn_utf8__nfc(&nfc, &nfc_len, name, base_len) != 0)
+        return pn_error__nomem();
+    const char *key_name = nfc ? nfc : name;
+    size_t key_name_len = nfc ? nfc_len : base_len;
     size_t code_len = strlen(code), cells = name_len + country_len;
     size_t display_room = cells + 2 * MAX_PARTS + 1;
-    size_t key_room = code_len + 1 + name_len + 5 * cells + 2 * MAX_PARTS + 1;
+    size_t key_room = code_len + 1 + key_name_len + 5 * cells + 2 * MAX_PARTS + 1;
     size_t room = display_room + key_room + 5 * cells + 2 * MAX_PARTS + 1;
     char small[2048];
     char *buf = room <= sizeof small ? small : malloc(room);
-    if (!buf)
+    if (!buf) {
+        free(nfc);
         return pn_error__nomem();
+    }
     char *display = buf, *key = buf + display_room;
     int status = qualifiers(parts, &n, from_country, country_parts, l, code, key + key_room);
     const char *sorted[MAX_PARTS];
@@ -289,24 +315,26 @@ int pn_qualifier__node(pn_qualifiers_t *q, pn_loader_t *l, const char *name, siz
         display_len += 2 + parts[i].len;
     }
     display[display_len] = '\0';
-    key_len = (size_t)sprintf(key, "%s:%.*s", code, (int)base_len, name);
+    key_len = (size_t)sprintf(key, "%s:%.*s", code, (int)key_name_len, key_name);
+    size_t key_base = key_len;
     for (size_t i = 0; i < n; i++)
         key_len += (size_t)sprintf(key + key_len, "\x1f%s", sorted[i]);
     if (status == 0 && pn_strmap__get(&q->keys, key, key_len, out)) {
         const pn_node_t *node = &ds->nodes[*out];
         const struct pn_qualified_node *qn = &q->nodes[*out];
-        if (strcmp(node->name, display) != 0)
+        if (strcmp(node->name, display) != 0 && !same_in_nfc(node->name, display))
             ground(q, ds, *out, G_SPELLING, name, name_len, country_text, country_len, line);
         else if (strlen(qn->name_cell) != name_len || memcmp(qn->name_cell, name, name_len) ||
                  strlen(qn->country_cell) != country_len ||
                  memcmp(qn->country_cell, country_text, country_len))
             ground(q, ds, *out, G_WRITTEN, name, name_len, country_text, country_len, line);
     } else if (status == 0) {
-        status = make_node(q, l, display, display_len, base_len, country, parts, n, key,
+        status = make_node(q, l, display, display_len, key_base, country, parts, n, key,
                            name, name_len, country_text, country_len, line, out);
     }
     if (buf != small)
         free(buf);
+    free(nfc);
     return status;
 }
 

@@ -1,9 +1,14 @@
 /*
- * UTF-8 validation and name folding.
+ * UTF-8 validation, NFC through ICU, name folding and the guess of an encoding that is not
+ * UTF-8.
  */
 #include "utf8.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
 
 size_t pn_utf8__invalid(const char *text, size_t len)
 {
@@ -79,8 +84,65 @@ static unsigned decode(const unsigned char *s, size_t len, size_t *n)
     return 0x10000;
 }
 
-size_t pn_utf8__fold(const char *text, size_t len, char *out)
+int pn_utf8__nfc(char **out, size_t *out_len, const char *text, size_t len)
 {
+    *out = NULL;
+    /* below U+0300 (lead bytes under 0xCC) there is nothing to compose: the fast way out */
+    size_t i = 0;
+    while (i < len && (unsigned char)text[i] < 0xCC)
+        i++;
+    if (i == len || len > INT32_MAX / 4)
+        return 0;
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+    UChar *u = malloc((len + 1) * sizeof *u), *normal = NULL;
+    int32_t ulen = 0;
+    int status = 0;
+    if (!u)
+        return -1;
+    u_strFromUTF8(u, (int32_t)len + 1, &ulen, text, (int32_t)len, &err);
+    if (U_FAILURE(err) || unorm2_quickCheck(nfc, u, ulen, &err) == UNORM_YES || U_FAILURE(err))
+        goto done; /* invalid UTF-8 is refused elsewhere: as given */
+    /* NFC is at most three times as long (Unicode's stability policy) */
+    int32_t cap = 3 * ulen + 1, nlen;
+    if (!(normal = malloc((size_t)cap * sizeof *normal))) {
+        status = -1;
+        goto done;
+    }
+    nlen = unorm2_normalize(nfc, u, ulen, normal, cap, &err);
+    int32_t need = 0;
+    u_strToUTF8(NULL, 0, &need, normal, nlen, &err);
+    if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+        goto done;
+    err = U_ZERO_ERROR;
+    if (!(*out = malloc((size_t)need + 1))) {
+        status = -1;
+        goto done;
+    }
+    u_strToUTF8(*out, need + 1, &need, normal, nlen, &err);
+    if (U_FAILURE(err)) {
+        free(*out);
+        *out = NULL;
+        goto done;
+    }
+    *out_len = (size_t)need;
+done:
+    free(u);
+    free(normal);
+    return status;
+}
+
+size_t pn_utf8__fold(const char *given, size_t len, char *out)
+{
+    /* composed and decomposed accents fold alike; a form longer than the text given (a few
+     * characters NFC decomposes) would not fit the caller's buffer: folded as given */
+    char *nfc = NULL;
+    size_t nfc_len = 0;
+    const char *text = given;
+    if (pn_utf8__nfc(&nfc, &nfc_len, given, len) == 0 && nfc && nfc_len <= len) {
+        text = nfc;
+        len = nfc_len;
+    }
     const unsigned char *s = (const unsigned char *)text;
     size_t o = 0, i = 0;
     int space = 1; /* a space is pending only after a word */
@@ -136,6 +198,7 @@ size_t pn_utf8__fold(const char *text, size_t len, char *out)
         i += n;
     }
     out[o] = '\0';
+    free(nfc);
     return o;
 }
 

@@ -12,10 +12,19 @@
 size_t pn_utf8__invalid(const char *s, size_t len);
 
 /**
- * Fold a name for loose comparison: ASCII lower case, accents of Latin letters dropped
- * ("Réunion" -> "reunion", "Łódź" -> "lodz"), apostrophes dropped, "&" read as "and", any other
- * punctuation or space run turned into one space, no leading or trailing space. Other scripts
- * are copied as they are.
+ * The NFC form of @p len bytes of UTF-8 (ICU's normaliser: composed accents, so that "Liège"
+ * typed and "Liège" from a Mac's file name are one name).
+ * @param[out] out a NUL-terminated copy the caller frees, or NULL when the text is in NFC
+ *             already (or is not valid UTF-8)
+ * @return 0, or -1 when out of memory
+ */
+int pn_utf8__nfc(char **out, size_t *out_len, const char *text, size_t len);
+
+/**
+ * Fold a name for loose comparison: composed (NFC), ASCII lower case, accents of Latin letters
+ * dropped ("Réunion" -> "reunion", "Łódź" -> "lodz"), apostrophes dropped, "&" read as "and",
+ * any other punctuation or space run turned into one space, no leading or trailing space.
+ * Other scripts are copied as they are (composed).
  * @param out a buffer of at least 5 * len + 1 bytes
  * @return the length written
  */

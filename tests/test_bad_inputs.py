@@ -105,6 +105,15 @@ class Fine:
         self.options = list(options)
 
 
+def nodes_and_agreements_are(nodes, agreements, warning=None):
+    def check(test, summary, err):
+        test.assertEqual(summary["nodes"], str(nodes))
+        test.assertEqual(summary["agreements"], str(agreements))
+        if warning:
+            test.assertIn(warning, err)
+    return check
+
+
 def agreements_are(n, warning=None):
     def check(test, summary, err):
         test.assertEqual(summary["agreements"], str(n))
@@ -390,6 +399,25 @@ CASES = [
           "t/countries.csv": b"code,regions\nBY,7\n"},
          "coordinates are decimals as people and JSON write them; only counts, years and lines "
          "must be whole", agreements_are(1), data="t"),
+
+    # -- Unicode: names compared composed (NFC), kept as written --
+    Fine("a name composed and decomposed",
+         {"nfd.csv": "city1,country1,city2,country2\nLie\u0300ge,Belgium,Kapan,Armenia\n"
+                     "Li\u00e8ge,Belgium,Minsk,Belarus\n".encode()},
+         "\"Liège\" typed on a keyboard is composed, from a Mac's file name decomposed: the same "
+         "name, so one node, and a warning says it was written two ways",
+         nodes_and_agreements_are(3, 2, 'nfd.csv: 1 party written in other cells with the same '
+                                        'name, country and qualifiers are one node each')),
+    Fine("a decomposed country name under --strict",
+         {"nfd.csv": "city1,country1,city2,country2\nAbidjan,Co\u0302te d\u2019Ivoire,Minsk,"
+                     "Belarus\nZu\u0308rich,Switzerland,Minsk,Belarus\n".encode()},
+         "a decomposed accent resolves exactly, as the composed one does, not through a guess "
+         "that --strict refuses", agreements_are(2), options=["--strict"]),
+    Fine("a decomposed qualifier",
+         {"nfd.csv": "city1,country1,city2,country2\nLagoa,\"Ac\u0327ores, Portugal\",Minsk,"
+                     "Belarus\nLagoa,\"A\u00e7ores, Portugal\",Kapan,Armenia\n".encode()},
+         "qualifiers compare composed too: one Lagoa of the Azores",
+         nodes_and_agreements_are(3, 2)),
 
     # -- delimiters --
     Fine("semicolons with a quoted comma in the header",

@@ -46,3 +46,31 @@ Test(utf8, guesses_the_single_byte_encoding_of_text_that_is_not_utf8)
     cr_expect(strstr(pn_utf8__guess_encoding(cp1251, strlen(cp1251)),
                      "--encoding WINDOWS-1251"), "says how to read it");
 }
+
+Test(utf8, composes_text_in_nfc)
+{
+    char *out = NULL;
+    size_t len = 0;
+    cr_assert_eq(pn_utf8__nfc(&out, &len, "Lie\xCC\x80ge", 7), 0);
+    cr_assert_not_null(out, "decomposed: composed anew");
+    cr_expect_str_eq(out, "Li\xC3\xA8ge");
+    cr_expect_eq(len, 6);
+    free(out);
+    cr_assert_eq(pn_utf8__nfc(&out, &len, "Li\xC3\xA8ge", 6), 0);
+    cr_expect_null(out, "already composed");
+    cr_assert_eq(pn_utf8__nfc(&out, &len, "Minsk", 5), 0);
+    cr_expect_null(out);
+}
+
+Test(utf8, folds_composed_and_decomposed_names_alike)
+{
+    char a[64], b[64];
+    /* "Côte" and "й" (Cyrillic short i), each composed and decomposed */
+    pn_utf8__fold("C\xC3\xB4te", 5, a);
+    pn_utf8__fold("Co\xCC\x82te", 6, b);
+    cr_expect_str_eq(a, "cote");
+    cr_expect_str_eq(b, "cote");
+    pn_utf8__fold("\xD0\xB9", 2, a);
+    pn_utf8__fold("\xD0\xB8\xCC\x86", 4, b);
+    cr_expect_str_eq(a, b);
+}
