@@ -9,28 +9,29 @@
 #include <string.h>
 
 /* A field after its comma (none before the first), quoted as RFC 4180 asks. */
-static void cell(FILE *out, const char *text, int first)
+static void cell(FILE *out, const pn_export__t *x, const char *text, int first)
 {
     if (!first)
         putc(',', out);
-    pn_text_write_csv(out, text);
+    pn_text_write_csv_cell(out, text,
+                           x->opts->spreadsheet_safe ? PN_TEXT_CSV_SPREADSHEET_SAFE : 0);
 }
 
 static int write_nodes(FILE *out, pn_export__t *x)
 {
     size_t fields = pn_export__node_columns(x);
-    cell(out, "id", 1);
+    cell(out, x, "id", 1);
     for (size_t f = 0; f < fields; f++)
-        cell(out, pn_export__node_field(x, f).name, 0);
+        cell(out, x, pn_export__node_field(x, f).name, 0);
     putc('\n', out);
     for (igraph_integer_t v = 0; v < pn_graph_vertex_count(x->graph) && !ferror(out); v++) {
-        cell(out, pn_graph_vertex_id(x->graph, v), 1);
+        cell(out, x, pn_graph_vertex_id(x->graph, v), 1);
         for (size_t f = 0; f < fields; f++) {
             const char *value;
             int status = pn_export__node_value(&value, x, v, f);
             if (status != 0)
                 return status;
-            cell(out, value, 0);
+            cell(out, x, value, 0);
         }
         putc('\n', out);
     }
@@ -39,17 +40,17 @@ static int write_nodes(FILE *out, pn_export__t *x)
 
 static int write_edges(FILE *out, pn_export__t *x)
 {
-    cell(out, "source", 1);
-    cell(out, "target", 0);
+    cell(out, x, "source", 1);
+    cell(out, x, "target", 0);
     for (size_t f = 0; f < x->edge_field_count; f++)
         if (x->edge_fields[f].in_tables)
-            cell(out, x->edge_fields[f].name, 0);
+            cell(out, x, x->edge_fields[f].name, 0);
     putc('\n', out);
     for (size_t k = 0; k < x->edge_count && !ferror(out); k++) {
         igraph_integer_t from, to;
         pn_export__edge_ends(x, k, &from, &to);
-        cell(out, pn_graph_vertex_id(x->graph, from), 1);
-        cell(out, pn_graph_vertex_id(x->graph, to), 0);
+        cell(out, x, pn_graph_vertex_id(x->graph, from), 1);
+        cell(out, x, pn_graph_vertex_id(x->graph, to), 0);
         for (size_t f = 0; f < x->edge_field_count; f++) {
             const char *value;
             if (!x->edge_fields[f].in_tables)
@@ -57,7 +58,7 @@ static int write_edges(FILE *out, pn_export__t *x)
             int status = pn_export__edge_value(&value, x, k, f);
             if (status != 0)
                 return status;
-            cell(out, value, 0);
+            cell(out, x, value, 0);
         }
         putc('\n', out);
     }
@@ -69,7 +70,7 @@ int pn_export_nodes_csv(const pn_graph_t *graph, const char *path, const pn_expo
     return pn_export__to_file(graph, path, opts, write_nodes);
 }
 
-int pn_export_edges_csv(const pn_graph_t *graph, const char *path)
+int pn_export_edges_csv(const pn_graph_t *graph, const char *path, const pn_export_options_t *opts)
 {
-    return pn_export__to_file(graph, path, NULL, write_edges);
+    return pn_export__to_file(graph, path, opts, write_edges);
 }

@@ -212,7 +212,7 @@ Test(export, country_network_carries_weights_and_domestic_agreements)
     cr_assert_eq(pn_export_graphml(g, graphml, NULL), 0, "%s", pn_error_last());
     cr_assert_eq(pn_export_gexf(g, gexf, NULL), 0, "%s", pn_error_last());
     cr_assert_eq(pn_export_nodes_csv(g, nodes, NULL), 0, "%s", pn_error_last());
-    cr_assert_eq(pn_export_edges_csv(g, edges), 0, "%s", pn_error_last());
+    cr_assert_eq(pn_export_edges_csv(g, edges, NULL), 0, "%s", pn_error_last());
     expect_valid(graphml, "graphml/graphml.xsd");
     expect_valid(gexf, "gexf/1.3/gexf.xsd");
     char *text = pn_test_slurp(graphml, NULL);
@@ -249,7 +249,7 @@ Test(export, tables_read_back_as_the_same_network)
     snprintf(nodes, sizeof nodes, "%s", pn_test_path("nodes.csv"));
     snprintf(edges, sizeof edges, "%s", pn_test_path("edges.csv"));
     cr_assert_eq(pn_export_nodes_csv(g, nodes, NULL), 0, "%s", pn_error_last());
-    cr_assert_eq(pn_export_edges_csv(g, edges), 0, "%s", pn_error_last());
+    cr_assert_eq(pn_export_edges_csv(g, edges, NULL), 0, "%s", pn_error_last());
     char *text = pn_test_slurp(nodes, NULL);
     EXPECT_HAS(text, "id,name,country,level,first_level,parent,lat,lon,aliases\n");
     EXPECT_HAS(text, "\nb,\"B, \"\"the\"\" city\",BY,city,false,a,,,Bee|Bi\n");
@@ -345,7 +345,7 @@ Test(export, empty_and_one_node_networks_are_valid_files)
         cr_assert_eq(pn_export_graphml(graphs[i], pn_test_path("small.graphml"), NULL), 0);
         cr_assert_eq(pn_export_gexf(graphs[i], pn_test_path("small.gexf"), NULL), 0);
         cr_assert_eq(pn_export_nodes_csv(graphs[i], pn_test_path("small-nodes.csv"), NULL), 0);
-        cr_assert_eq(pn_export_edges_csv(graphs[i], pn_test_path("small-edges.csv")), 0);
+        cr_assert_eq(pn_export_edges_csv(graphs[i], pn_test_path("small-edges.csv"), NULL), 0);
         cr_assert_eq(pn_export_pajek(graphs[i], pn_test_path("small.net")), 0);
         expect_valid(pn_test_path("small.graphml"), "graphml/graphml.xsd");
         expect_valid(pn_test_path("small.gexf"), "gexf/1.3/gexf.xsd");
@@ -365,13 +365,13 @@ Test(export, rejects_bad_attribute_names_and_writes_nothing)
     const char *const bad[] = {"two words", "1st", "name", "id", "", "label"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         pn_export_column_t column = {bad[i], values, 1};
-        pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 1, &column};
+        pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 1, &column, 0};
         cr_expect_eq(pn_export_graphml(g, pn_test_path("bad.graphml"), &opts), PN_EUSAGE, "\"%s\"",
                      bad[i]);
         cr_expect(strstr(pn_error_last(), "attribute name") != NULL, "%s", pn_error_last());
     }
     pn_export_column_t twice[2] = {{"degree", values, 1}, {"degree", values, 1}};
-    pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 2, twice};
+    pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 2, twice, 0};
     cr_expect_eq(pn_export_gexf(g, pn_test_path("bad.gexf"), &opts), PN_EUSAGE);
     struct stat st;
     cr_expect_neq(stat(pn_test_path("bad.graphml"), &st), 0, "no file for a refused export");
@@ -394,7 +394,7 @@ Test(export, a_failed_write_leaves_the_existing_file_and_no_temporary_one)
     snprintf(keep, sizeof keep, "%s", pn_test_file("keep.graphml", "precious"));
     double values[6] = {0};
     pn_export_column_t column = {"not valid", values, 1};
-    pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 1, &column};
+    pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 1, &column, 0};
     cr_expect_eq(pn_export_graphml(g, keep, &opts), PN_EUSAGE);
     char *text = pn_test_slurp(keep, NULL);
     cr_expect_str_eq(text, "precious");

@@ -372,6 +372,76 @@ class Tables(Exported):
         self.assertValid(again, GRAPHML_XSD)
         self.assertGraphmlIntact(again, dict(data, title=None))
 
+    def spaced_and_formula_tables(self):
+        """Tables whose ids and names start or end with spaces, or with what a spreadsheet
+        runs as a formula."""
+        folder = self.path("hostile")
+        os.mkdir(folder)
+        with open(os.path.join(folder, "nodes.csv"), "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_ALL)
+            w.writerow(["id", "name", "country", "lat", "lon"])
+            w.writerows([[" minsk ", " Minsk ", "BY", "53.9", "27.5"],
+                         ["minsk", "Minsk", "BY", "", ""],
+                         ["=cmd", '=HYPERLINK("http://x")', "BY", "", ""],
+                         ["@sum", "+Kapan", "AM", "-39.2", "-46.4"],
+                         ["tab", "\tTab", "AM", "", ""]])
+        with open(os.path.join(folder, "edges.csv"), "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_ALL)
+            w.writerow(["source", "target", "note"])
+            w.writerows([[" minsk ", "minsk", "-1 day"], ["=cmd", "@sum", " kept "],
+                         ["tab", "minsk", "=1+1"]])
+        return folder
+
+    def test_spaces_at_either_end_read_back(self):
+        """" Minsk " was written unquoted and read back as "Minsk": ids that differ by a
+        space collided."""
+        data = self.spaced_and_formula_tables()
+        nodes, edges = self.path("nodes.csv"), self.path("edges.csv")
+        self.export(data, "--nodes-csv", nodes, "--edges-csv", edges)
+        with open(nodes, encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn('" minsk "," Minsk "', text)
+        again = self.path("again.csv")
+        r = run("--data", edges, "--nodes", nodes, "export", "--nodes-csv", again)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        with open(again, encoding="utf-8") as f:
+            self.assertEqual(f.read(), text, "read back and written again: the same bytes")
+
+    def test_formulas_are_kept_exact_unless_asked(self):
+        data = self.spaced_and_formula_tables()
+        nodes, edges = self.path("nodes.csv"), self.path("edges.csv")
+        self.export(data, "--nodes-csv", nodes, "--edges-csv", edges)
+        with open(nodes, encoding="utf-8", newline="") as f:
+            rows = {r["id"]: r for r in csv.DictReader(f)}
+        self.assertEqual(rows["=cmd"]["name"], '=HYPERLINK("http://x")', "partnet's round trip")
+        self.assertEqual(rows["@sum"]["name"], "+Kapan")
+
+    def test_spreadsheet_safe_writes_formulas_as_text(self):
+        data = self.spaced_and_formula_tables()
+        nodes, edges = self.path("nodes.csv"), self.path("edges.csv")
+        r = run("--data", data, "--spreadsheet-safe", "export", "--nodes-csv", nodes,
+                "--edges-csv", edges)
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        r = run("--data", data, "--spreadsheet-safe", "--format", "csv", "rank")
+        self.assertEqual(r.returncode, 0, r.stderr.decode())
+        ranked = self.path("rank.csv")
+        with open(ranked, "wb") as f:
+            f.write(r.stdout)
+        for path in (nodes, edges, ranked):
+            with open(path, encoding="utf-8", newline="") as f:
+                cells = [c for row in csv.reader(f) for c in row]
+            with self.subTest(path=os.path.basename(path)):
+                for c in cells:
+                    number = re.fullmatch(r"[-+]?[0-9.]+(e[-+]?[0-9]+)?", c)
+                    self.assertFalse(c[:1] in ("=", "+", "-", "@", "\t", "\r") and not number,
+                                     "a spreadsheet would run %r" % c)
+                self.assertIn("'=cmd", cells)
+        with open(nodes, encoding="utf-8", newline="") as f:
+            rows = {r["id"]: r for r in csv.DictReader(f)}
+        self.assertEqual(rows["'@sum"]["name"], "'+Kapan")
+        self.assertEqual(rows["'@sum"]["lat"], "-39.2", "numbers stay numbers")
+        self.assertEqual(rows["tab"]["name"], "'\tTab")
+
     def test_pajek_reads_in_networkx_and_igraph(self):
         data = load(CIS)
         out = self.path("cis.net")

@@ -45,3 +45,41 @@ Test(text, quotes_csv_fields_that_need_it)
     cr_expect_str_eq(text, "plain|\"a,b\"|\"say \"\"hi\"\"\"|\"two\nlines\"|||Минск");
     free(text);
 }
+
+/* The cells joined by '|', written with @p flags; the caller frees the text. */
+static char *cells(const char *const *fields, size_t count, unsigned flags)
+{
+    char *text = NULL;
+    size_t length = 0;
+    FILE *f = open_memstream(&text, &length);
+    cr_assert_not_null(f);
+    for (size_t i = 0; i < count; i++) {
+        if (i)
+            fputc('|', f);
+        pn_text_write_csv_cell(f, fields[i], flags);
+    }
+    fclose(f);
+    return text;
+}
+
+Test(text, quotes_spaces_at_either_end_so_that_they_read_back)
+{
+    const char *fields[] = {" Minsk ", "Minsk ", "\tMinsk", "Min sk"};
+    char *text = cells(fields, 4, 0);
+    cr_expect_str_eq(text, "\" Minsk \"|\"Minsk \"|\"\tMinsk\"|Min sk");
+    free(text);
+}
+
+Test(text, writes_formulas_as_text_only_when_asked)
+{
+    const char *fields[] = {"=1+1", "+Kapan", "-x", "@sum", "\rx", "-27.5", "+1e3", "-",
+                            "-inf", "a=b"};
+    size_t n = sizeof fields / sizeof fields[0];
+    char *text = cells(fields, n, 0);
+    cr_expect_str_eq(text, "=1+1|+Kapan|-x|@sum|\"\rx\"|-27.5|+1e3|-|-inf|a=b", "exact");
+    free(text);
+    text = cells(fields, n, PN_TEXT_CSV_SPREADSHEET_SAFE);
+    cr_expect_str_eq(text, "\"'=1+1\"|\"'+Kapan\"|\"'-x\"|\"'@sum\"|\"'\rx\"|-27.5|+1e3|\"'-\"|"
+                           "\"'-inf\"|a=b");
+    free(text);
+}

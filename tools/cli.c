@@ -104,6 +104,9 @@ int cli_common_option(cli_t *cli, int opt, const char *arg)
     case OPT_ENCODING:
         cli->load.encoding = arg;
         return 1;
+    case OPT_SPREADSHEET_SAFE:
+        cli->spreadsheet_safe = 1;
+        return 1;
     case OPT_FORMAT:
         if (strcmp(arg, "table") == 0)
             cli->format = FORMAT_TABLE;
@@ -507,7 +510,9 @@ int cli_load(cli_t *cli, pn_dataset_t **out)
 
 int cli_print(const cli_t *cli, table_t *const *tables, size_t count)
 {
-    if (tables_print(stdout, cli->format, tables, count) != 0) {
+    if (tables_print(stdout, cli->format,
+                     cli->spreadsheet_safe ? PN_TEXT_CSV_SPREADSHEET_SAFE : 0, tables,
+                     count) != 0) {
         cli_error(NULL, "writing the output failed: %s", strerror(errno));
         return EXIT_FAILED;
     }

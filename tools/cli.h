@@ -16,6 +16,7 @@ typedef struct {
     const char *data;      /* --data; NULL for the bundled dataset */
     format_t format;
     int quiet;             /* --quiet: no warnings */
+    int spreadsheet_safe;  /* --spreadsheet-safe: CSV cells a spreadsheet would run, as text */
     pn_load_options_t load;
 } cli_t;
 
@@ -24,7 +25,8 @@ enum {
     OPT_DATA = 0x100, OPT_NODES, OPT_FORMAT, OPT_COLUMNS, OPT_DELIMITER, OPT_NO_HEADER,
     OPT_STRICT, OPT_QUIET, OPT_HELP, OPT_AS_OF, OPT_ACTIVE, OPT_COUNTRY, OPT_LEVEL,
     OPT_NO_COUNTRY_LEVEL, OPT_KIND, OPT_SINCE, OPT_MIN_AGREEMENTS, OPT_K_CORE,
-    OPT_LARGEST_COMPONENT, OPT_EGO, OPT_MAX_RECORD, OPT_ENCODING, OPT_COMMON_END
+    OPT_LARGEST_COMPONENT, OPT_EGO, OPT_MAX_RECORD, OPT_ENCODING,
+    OPT_SPREADSHEET_SAFE, OPT_COMMON_END
 };
 
 #define CLI_COMMON_OPTIONS                                                                         \
@@ -35,7 +37,8 @@ enum {
     {"no-header", no_argument, NULL, OPT_NO_HEADER}, {"strict", no_argument, NULL, OPT_STRICT},   \
     {"quiet", no_argument, NULL, OPT_QUIET}, {"help", no_argument, NULL, OPT_HELP},          \
     {"max-record", required_argument, NULL, OPT_MAX_RECORD},                                       \
-    {"encoding", required_argument, NULL, OPT_ENCODING}
+    {"encoding", required_argument, NULL, OPT_ENCODING},                                           \
+    {"spreadsheet-safe", no_argument, NULL, OPT_SPREADSHEET_SAFE}
 
 /* Text of the common options for --help. */
 #define CLI_COMMON_HELP                                                                            \
@@ -55,7 +58,10 @@ enum {
     "  --max-record SIZE  the longest row or JSON record read, e.g. 64M (default 16M, or\n"     \
     "                     PARTNET_MAX_RECORD): longer ones are refused\n"                        \
     "  --format F         table (default), csv or json\n"                                         \
-    "  --quiet            no warnings on stderr\n"
+    "  --quiet            no warnings on stderr\n"                                               \
+    "  --spreadsheet-safe CSV output (--format csv, export's tables): a cell starting with\n"   \
+    "                     = + - @ that is not a number is written as text ('=...), so that\n"   \
+    "                     a spreadsheet does not run it; partnet reads the ' back\n"
 
 /* Options that choose the view of the network (a snapshot, a country, levels, kinds, a
  * window, and the structural views). */

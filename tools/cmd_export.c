@@ -215,7 +215,7 @@ static int write_files(const export_t *x, const pn_graph_t *g, const pn_export_o
             status = pn_export_nodes_csv(g, path, opts);
             break;
         case FILE_EDGES:
-            status = pn_export_edges_csv(g, path);
+            status = pn_export_edges_csv(g, path, opts);
             break;
         default:
             status = pn_export_pajek(g, path);
@@ -269,6 +269,7 @@ int cmd_export(cli_t *cli, int argc, char **argv)
     pn_export_options_t opts = PN_EXPORT_OPTIONS_INIT;
     opts.columns = columns;
     opts.column_count = x.metric_count;
+    opts.spreadsheet_safe = cli->spreadsheet_safe;
     rc = write_files(&x, g, &opts);
 done:
     for (size_t i = 0; i < inited; i++)

@@ -244,25 +244,25 @@ static void print_table(FILE *out, const table_t *t)
 
 /* ---- CSV ------------------------------------------------------------------------------- */
 
-static void print_csv(FILE *out, const table_t *t)
+static void print_csv(FILE *out, const table_t *t, unsigned flags)
 {
     size_t columns = t->column_count;
     for (size_t c = 0; c < columns; c++) {
         if (c)
             fputc(',', out);
-        pn_text_write_csv(out, t->columns[c].name);
+        pn_text_write_csv_cell(out, t->columns[c].name, flags);
     }
     fputc('\n', out);
     for (size_t i = 0; i < t->cell_count; i++) {
         if (i % columns)
             fputc(',', out);
-        pn_text_write_csv(out, t->cells[i].text);
+        pn_text_write_csv_cell(out, t->cells[i].text, flags);
         if (i % columns == columns - 1)
             fputc('\n', out);
     }
 }
 
-static void print_csv_long(FILE *out, table_t *const *tables, size_t count)
+static void print_csv_long(FILE *out, table_t *const *tables, size_t count, unsigned flags)
 {
     fputs("table,key,column,value\n", out);
     for (size_t k = 0; k < count; k++) {
@@ -270,13 +270,13 @@ static void print_csv_long(FILE *out, table_t *const *tables, size_t count)
         size_t columns = t->column_count;
         for (size_t r = 0; r < table_rows(t); r++) {
             for (size_t c = 1; c < columns; c++) {
-                pn_text_write_csv(out, t->name);
+                pn_text_write_csv_cell(out, t->name, flags);
                 fputc(',', out);
-                pn_text_write_csv(out, t->cells[r * columns].text);
+                pn_text_write_csv_cell(out, t->cells[r * columns].text, flags);
                 fputc(',', out);
-                pn_text_write_csv(out, t->columns[c].name);
+                pn_text_write_csv_cell(out, t->columns[c].name, flags);
                 fputc(',', out);
-                pn_text_write_csv(out, t->cells[r * columns + c].text);
+                pn_text_write_csv_cell(out, t->cells[r * columns + c].text, flags);
                 fputc('\n', out);
             }
         }
@@ -405,7 +405,8 @@ int table_print_html(FILE *out, const table_t *t)
     return ferror(out) ? -1 : 0;
 }
 
-int tables_print(FILE *out, format_t format, table_t *const *tables, size_t count)
+int tables_print(FILE *out, format_t format, unsigned csv_flags, table_t *const *tables,
+                 size_t count)
 {
     switch (format) {
     case FORMAT_TABLE:
@@ -417,9 +418,9 @@ int tables_print(FILE *out, format_t format, table_t *const *tables, size_t coun
         break;
     case FORMAT_CSV:
         if (count == 1)
-            print_csv(out, tables[0]);
+            print_csv(out, tables[0], csv_flags);
         else
-            print_csv_long(out, tables, count);
+            print_csv_long(out, tables, count, csv_flags);
         break;
     case FORMAT_JSON:
         if (print_json(out, tables, count) != 0)

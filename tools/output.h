@@ -56,10 +56,12 @@ const char *table_name(const table_t *t);
 /**
  * Print tables. One table prints as itself; several print as sections in a terminal, as one
  * object of named lists in JSON, and in CSV as one long table "table,key,column,value" (key is
- * the row's first cell), so that a script reads them all with one CSV parser.
+ * the row's first cell), so that a script reads them all with one CSV parser. CSV cells are
+ * written with @p csv_flags (PN_TEXT_CSV_...).
  * @return 0, or -1 when writing failed (errno set)
  */
-int tables_print(FILE *out, format_t format, table_t *const *tables, size_t count);
+int tables_print(FILE *out, format_t format, unsigned csv_flags, table_t *const *tables,
+                 size_t count);
 
 /**
  * Write a table as an HTML <table> whose columns sort when their head is clicked (cells carry

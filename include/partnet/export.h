@@ -48,9 +48,12 @@ typedef struct {
     unsigned version;
     size_t column_count;
     const pn_export_column_t *columns; /**< written after the built-in node attributes */
+    /** CSV tables: a cell that a spreadsheet would run as a formula is written as text
+     *  (PN_TEXT_CSV_SPREADSHEET_SAFE); partnet then reads a ' before it. 0: exact cells. */
+    int spreadsheet_safe;
 } pn_export_options_t;
 
-#define PN_EXPORT_OPTIONS_VERSION 1
+#define PN_EXPORT_OPTIONS_VERSION 2
 #define PN_EXPORT_OPTIONS_INIT {.version = PN_EXPORT_OPTIONS_VERSION}
 
 /**
@@ -96,7 +99,9 @@ PN_EXTERN int pn_export_gexf(const pn_graph_t *graph, const char *path,
 
 /**
  * The node table as CSV (RFC 4180, UTF-8, LF line ends): id then the node attributes, then the
- * extra columns. For a graph of nodes it is the nodes.csv partnet reads (graphs/FORMAT.md);
+ * extra columns. Cells are written as pn_text_write_csv() writes them (spaces at either end
+ * quoted, so that they read back), or, with opts->spreadsheet_safe, as
+ * PN_TEXT_CSV_SPREADSHEET_SAFE does. For a graph of nodes it is the nodes.csv partnet reads (graphs/FORMAT.md);
  * first_level is true or false.
  * @return as pn_export_graphml()
  */
@@ -106,10 +111,12 @@ PN_EXTERN int pn_export_nodes_csv(const pn_graph_t *graph, const char *path,
 /**
  * The edge table as CSV: source and target (node ids, or country codes), then the edge
  * attributes without year. For a graph of nodes it is the edges.csv partnet reads, one row per
- * agreement, so `partnet --data edges.csv --nodes nodes.csv` reads the view back.
+ * agreement, so `partnet --data edges.csv --nodes nodes.csv` reads the view back. Cells as in
+ * pn_export_nodes_csv(); @p opts may be NULL, and only its spreadsheet_safe counts.
  * @return as pn_export_graphml() (PN_EUSAGE does not occur)
  */
-PN_EXTERN int pn_export_edges_csv(const pn_graph_t *graph, const char *path);
+PN_EXTERN int pn_export_edges_csv(const pn_graph_t *graph, const char *path,
+                                  const pn_export_options_t *opts);
 
 /**
  * Pajek .net: "*Vertices N" with each vertex's number and its id in double quotes, then

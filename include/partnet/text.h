@@ -26,9 +26,20 @@ PN_EXTERN char *pn_text_format_real(char buf[PN_TEXT_REAL_MAX], double value);
 
 /**
  * Write one CSV field to @p out: as it is, or in double quotes (a quote doubled) when it holds
- * a comma, a quote or a line break. NULL writes nothing (an empty field).
+ * a comma, a quote or a line break, or starts or ends with a space or a tab (which readers trim
+ * from unquoted fields). NULL writes nothing (an empty field). pn_text_write_csv_cell() with no
+ * flags.
  */
 PN_EXTERN void pn_text_write_csv(FILE *out, const char *text);
+
+/** pn_text_write_csv_cell(): a cell that starts with =, +, -, @, a tab or a carriage return
+ *  and is not a number is written after a ' in quotes, so that a spreadsheet shows it as text
+ *  instead of running it as a formula (CSV injection). partnet reads the ' back as part of the
+ *  text: for files meant for spreadsheets, not for partnet. */
+#define PN_TEXT_CSV_SPREADSHEET_SAFE 1u
+
+/** Write one CSV field as pn_text_write_csv() does, with @p flags (PN_TEXT_CSV_...). */
+PN_EXTERN void pn_text_write_csv_cell(FILE *out, const char *text, unsigned flags);
 
 PN_END_DECLS
 
