@@ -10,8 +10,10 @@ import subprocess
 import tempfile
 import unittest
 
+import shared_material
 from harness import BUILD, PARTNET, SOURCE, run
 CHROMIUM = shutil.which("chromium")
+WORLD = shared_material.path("data", "world-twin-cities", "twin_cities_raw.csv")
 # 0 when partnet has the explorer's page (index.html links explorer.html), 1 when not
 EXPLORER = int("built without the explorer" in subprocess.run(
     [PARTNET, "--quiet", "explore", "-o", os.devnull], stderr=subprocess.PIPE).stderr.decode())
@@ -30,6 +32,18 @@ def chromium(url, *extra):
 
 
 class TerminalReport(unittest.TestCase):
+    def test_a_small_network_has_exact_betweenness(self):
+        r = run("report", "--top", "3")
+        self.assertNotIn("estimated", r.stderr.decode() + r.stdout.decode())
+        r = run("report", "--top", "3", "--sample", "10", "--seed", "3")
+        self.assertIn("partnet report: betweenness estimated from 10 random sources of",
+                      r.stderr.decode())
+        self.assertIn(", seed 3)", r.stdout.decode())
+        for bad in (("--sample", "-1"), ("--seed", "x")):
+            r = run("report", *bad)
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn(bad[0], r.stderr.decode())
+
     def test_has_every_section(self):
         r = run("report", "--top", "3")
         self.assertEqual(r.returncode, 0, r.stderr)
@@ -51,6 +65,48 @@ class TerminalReport(unittest.TestCase):
             self.assertEqual(len(rows), 10, measure)
             self.assertEqual(rows, json.loads(run("rank", "--by", measure, "--top", "10",
                                                   "--format", "json").stdout), measure)
+
+
+def explorer_data(folder):
+    """The data the explorer page of a report folder carries."""
+    with open(os.path.join(folder, "explorer.html"), encoding="utf-8") as f:
+        page = f.read()
+    start = page.index('id="partnet-data">') + len('id="partnet-data">')
+    return json.loads(page[start:page.index("</script>", start)])
+
+
+class WorldReport(unittest.TestCase):
+    """The world list (17,222 nodes): betweenness from a sample of sources, said once on stderr
+    and in the page, with the same sample and seed in the explorer."""
+
+    def report(self, *args):
+        shared_material.require(WORLD)
+        folder = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, folder)
+        r = run("--data", WORLD, "report", "--html", folder, *args)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(os.path.join(folder, "index.html"), encoding="utf-8") as f:
+            return r.stderr.decode(), f.read(), folder
+
+    def test_betweenness_is_sampled_and_said_once(self):
+        err, html, folder = self.report()
+        note = "betweenness estimated from 1000 random sources of 17222, seed 1"
+        self.assertEqual(err.count("betweenness estimated"), 1, err)
+        self.assertIn("partnet report: " + note, err)
+        self.assertIn("The most connected regions and cities (%s)" % note, html)
+        if not EXPLORER:
+            self.assertEqual(explorer_data(folder)["betweenness"],
+                             {"sources": 1000, "of": 17222, "seed": 1})
+
+    def test_sample_and_seed_are_the_readers_choice(self):
+        err, html, folder = self.report("--sample", "300", "--seed", "7")
+        note = "betweenness estimated from 300 random sources of 17222, seed 7"
+        self.assertEqual(err.count("betweenness estimated"), 1, err)
+        self.assertIn(note, err)
+        self.assertIn(note, html)
+        if not EXPLORER:
+            self.assertEqual(explorer_data(folder)["betweenness"],
+                             {"sources": 300, "of": 17222, "seed": 7})
 
 
 class HtmlReport(unittest.TestCase):
@@ -81,10 +137,7 @@ class HtmlReport(unittest.TestCase):
     @unittest.skipUnless(EXPLORER == 0, "partnet was built without the explorer's page")
     def test_links_the_explorer_of_the_whole_network(self):
         self.assertIn('<a href="explorer.html">', self.html)
-        with open(os.path.join(self.dir, "explorer.html"), encoding="utf-8") as f:
-            page = f.read()
-        start = page.index('id="partnet-data">') + len('id="partnet-data">')
-        data = json.loads(page[start:page.index("</script>", start)])
+        data = explorer_data(self.dir)
         with open(os.path.join(SOURCE, "graphs", "cis.json"), encoding="utf-8") as f:
             cis = json.load(f)
         self.assertEqual(data["title"], cis["title"])

@@ -33,6 +33,11 @@ static const char help[] =
     "                     DIR/explorer.html, linked from it: the network to explore in a\n"
     "                     browser (see partnet explore)\n"
     "  --top N            rows of the rankings and communities (default 10)\n"
+    "  --sample K         estimate betweenness from K random sources; 0: exact. Default:\n"
+    "                     exact up to 5000 nodes, 1000 sources above (said on stderr and in\n"
+    "                     the report)\n"
+    "  --seed S           seed of the betweenness sample and of the explorer's communities\n"
+    "                     and layout (default 1)\n"
     "\n"
     "With view options, the report is of the view: its network, its coverage, and its\n"
     "agreements year by year (up to --as-of). The reported figures are the dataset's.\n"
@@ -41,14 +46,17 @@ static const char help[] =
     "  partnet report\n"
     "  partnet report --html report/\n"
     "  partnet --data world.csv report --top 5\n"
+    "  partnet --data world.csv report --html world/ --sample 2000 --seed 7\n"
     "  partnet report --country AM --kind twinning\n"
     "\n" CLI_VIEW_HELP;
 
-enum { OPT_HTML = OPT_COMMON_END, OPT_TOP };
+enum { OPT_HTML = OPT_COMMON_END, OPT_TOP, OPT_SAMPLE, OPT_SEED };
 
 typedef struct {
     const char *html;
     long top;
+    long sample; /* betweenness sources; -1: exact up to EXPLORER_EXACT_BETWEENNESS_MAX nodes */
+    long seed;
     pn_view_options_t view;
 } report_args_t;
 
@@ -64,6 +72,10 @@ static int option(void *ctx, int opt, const char *arg)
     }
     if (opt == OPT_TOP)
         return cli_parse_long("report", "--top", arg, 1, CLI_COUNT_MAX, &r->top);
+    if (opt == OPT_SAMPLE)
+        return cli_parse_long("report", "--sample", arg, 0, CLI_COUNT_MAX, &r->sample);
+    if (opt == OPT_SEED)
+        return cli_parse_long("report", "--seed", arg, 0, CLI_SEED_MAX, &r->seed);
     return -1;
 }
 
@@ -119,8 +131,10 @@ static table_t *summary(const pn_view_t *view, const pn_stats_t *s, const pn_gro
     return t;
 }
 
-/* The top nodes by four measures, side by side: one row per rank. */
-static int hubs(table_t **out, const pn_graph_t *g, long top)
+/* The top nodes by four measures, side by side: one row per rank; betweenness from @p sample
+ * random sources (seed @p seed), or exact with 0. */
+static int hubs(table_t **out, const pn_graph_t *g, long top, igraph_integer_t sample,
+                unsigned long seed)
 {
     static const pn_measure_t measures[] = {PN_MEASURE_DEGREE, PN_MEASURE_AGREEMENTS,
                                             PN_MEASURE_BETWEENNESS, PN_MEASURE_PAGERANK};
@@ -135,11 +149,19 @@ static int hubs(table_t **out, const pn_graph_t *g, long top)
     }
     igraph_integer_t n = pn_graph_vertex_count(g);
     igraph_integer_t *list[M] = {NULL};
-    int status = pn_centrality_compute_many(outs, g, mask, NULL);
+    pn_centrality_options_t copts = PN_CENTRALITY_OPTIONS_INIT;
+    copts.sample = sample;
+    copts.seed = seed;
+    int status = pn_centrality_compute_many(outs, g, mask, &copts);
     for (int m = 0; m < M && status == 0; m++)
         list[m] = result_ranked(g, VECTOR(values[m]));
     if (status == 0) {
-        table_t *t = table_new("hubs", "The most connected regions and cities");
+        char title[200] = "The most connected regions and cities";
+        if (sample)
+            snprintf(title, sizeof title, "The most connected regions and cities (betweenness "
+                     "estimated from %ld random sources of %ld, seed %lu)", (long)sample,
+                     (long)n, seed);
+        table_t *t = table_new("hubs", title);
         static const column_spec_t columns[] = {
             {"rank", COL_INT, -1},
             {"by partners", COL_TEXT, -1},
@@ -239,9 +261,11 @@ int cmd_report(cli_t *cli, int argc, char **argv)
 {
     static const struct option own[] = {{"html", required_argument, NULL, OPT_HTML},
                                         {"top", required_argument, NULL, OPT_TOP},
+                                        {"sample", required_argument, NULL, OPT_SAMPLE},
+                                        {"seed", required_argument, NULL, OPT_SEED},
                                         CLI_VIEW_OPTIONS,
                                         {NULL, 0, NULL, 0}};
-    report_args_t args = {NULL, 10, PN_VIEW_OPTIONS_INIT};
+    report_args_t args = {NULL, 10, -1, 1, PN_VIEW_OPTIONS_INIT};
     int rc = cli_parse(cli, argc, argv, own, option, &args, help);
     if (rc != CLI_CONTINUE)
         return rc;
@@ -273,7 +297,17 @@ int cmd_report(cli_t *cli, int argc, char **argv)
         pn_coverage_new(&coverage, whole, 1) != 0)
         goto failed;
     tables[count++] = summary(whole, &s, growth);
-    if (hubs(&tables[count++], g, args.top) != 0) {
+    /* large networks: betweenness from a sample of sources, said once on stderr (the explorer
+     * of report --html uses the same sample and seed) */
+    igraph_integer_t n = pn_graph_vertex_count(g);
+    igraph_integer_t sample = args.sample >= 0 ? args.sample
+                              : n > EXPLORER_EXACT_BETWEENNESS_MAX ? EXPLORER_SAMPLE : 0;
+    if (sample >= n)
+        sample = 0;
+    if (!cli->quiet)
+        result_sample_note("report", sample, n, (unsigned long)args.seed,
+                           " (--sample 0 for the exact value)");
+    if (hubs(&tables[count++], g, args.top, sample, (unsigned long)args.seed) != 0) {
         count--;
         goto failed;
     }
@@ -289,8 +323,14 @@ int cmd_report(cli_t *cli, int argc, char **argv)
     }
     if (pn_dataset_reported_count(ds))
         tables[count++] = reported_table(ds);
+    explorer_options_t explore = EXPLORER_OPTIONS_INIT;
+    explore.cmd = "report";
+    explore.quiet = cli->quiet;
+    explore.seed = (unsigned long)args.seed;
+    explore.sample = args.sample;
+    explore.sample_noted = 1;
     if (args.html &&
-        (rc = report_html(args.html, ds, g, growth, tables, count, cli->quiet)) != EXIT_OK)
+        (rc = report_html(args.html, ds, g, growth, tables, count, &explore)) != EXIT_OK)
         goto done;
     rc = cli_print(cli, tables, count);
     goto done;

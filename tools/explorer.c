@@ -215,7 +215,7 @@ static int compute(page_t *p)
     copts.seed = o->seed;
     if (cli_stderr_is_terminal())
         copts.progress = cli_progress;
-    if (!o->quiet)
+    if (!o->quiet && !o->sample_noted)
         result_sample_note(o->cmd, p->sample, measured, o->seed,
                            " (--sample 0 for the exact value)");
     if ((status = pn_centrality_compute_many(outs, p->all, (1u << PN_MEASURE_COUNT) - 1,

@@ -22,9 +22,10 @@ typedef struct {
     unsigned long seed;        /* Louvain, the force layout and the betweenness sample */
     long sample;               /* betweenness sources; 0 exact; -1 automatic (see above) */
     int quiet;                 /* no notes on stderr */
+    int sample_noted;          /* the command has noted the betweenness sample already */
 } explorer_options_t;
 
-#define EXPLORER_OPTIONS_INIT {"explore", NULL, EXPLORER_LAYOUT_AUTO, 1, -1, 0}
+#define EXPLORER_OPTIONS_INIT {"explore", NULL, EXPLORER_LAYOUT_AUTO, 1, -1, 0, 0}
 
 /** Was partnet built with the explorer's page (tools/explorer/install before meson setup)? */
 int explorer_available(void);

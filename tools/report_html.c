@@ -112,7 +112,8 @@ static int make_folder(const char *dir, int *made)
 }
 
 int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph,
-                const pn_growth_t *growth, table_t *const *tables, size_t count, int quiet)
+                const pn_growth_t *growth, table_t *const *tables, size_t count,
+                const explorer_options_t *explore)
 {
     int made;
     if (make_folder(dir, &made) != 0)
@@ -126,11 +127,8 @@ int report_html(const char *dir, const pn_dataset_t *ds, const pn_graph_t *graph
     snprintf(page, n, "%s/index.html", dir);
     snprintf(explorer, n, "%s/explorer.html", dir);
     pn_view_options_t whole = PN_VIEW_OPTIONS_INIT;
-    explorer_options_t explore = EXPLORER_OPTIONS_INIT;
-    explore.cmd = "report";
-    explore.quiet = quiet;
     int with_explorer = explorer_available();
-    if (with_explorer && (rc = explorer_write(explorer, ds, &whole, &explore)) != EXIT_OK)
+    if (with_explorer && (rc = explorer_write(explorer, ds, &whole, explore)) != EXIT_OK)
         goto done;
     rc = EXIT_FAILED;
     pn_draw_options_t draw = PN_DRAW_OPTIONS_INIT;
