@@ -3,6 +3,8 @@
  */
 #include "error.h"
 
+#include "utf8.h"
+
 #include <igraph.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -38,6 +40,7 @@ int pn_error_set(int status, const char *fmt, ...)
     vsnprintf(last_message, sizeof last_message, fmt, ap);
     va_end(ap);
     keep_one_line(last_message);
+    pn_utf8__mend(last_message);
     return status;
 }
 

@@ -6,6 +6,7 @@
 
 #include "array.h"
 #include "error.h"
+#include "utf8.h"
 
 #include <assert.h>
 #include <stdarg.h>
@@ -65,6 +66,7 @@ int pn_problems__add(pn_problems_t *problems, pn_severity_t severity, const char
     for (char *s = buf; *s; s++)
         if (*s == '\n' || *s == '\r')
             *s = ' ';
+    pn_utf8__mend(buf);
 
     if (!problems)
         return 0;

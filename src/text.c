@@ -3,6 +3,8 @@
  */
 #include <partnet/text.h>
 
+#include "utf8.h"
+
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
@@ -66,4 +68,10 @@ void pn_text_write_csv_cell(FILE *out, const char *text, unsigned flags)
 void pn_text_write_csv(FILE *out, const char *text)
 {
     pn_text_write_csv_cell(out, text, 0);
+}
+
+size_t pn_text_mend_utf8(char *text)
+{
+    assert(text);
+    return pn_utf8__mend(text);
 }

@@ -51,6 +51,37 @@ size_t pn_utf8__invalid(const char *text, size_t len)
     return len;
 }
 
+/* The length a lead byte announces, or 0 for a byte that cannot start a character. */
+static size_t lead_length(unsigned char c)
+{
+    return c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+}
+
+size_t pn_utf8__mend(char *text)
+{
+    unsigned char *s = (unsigned char *)text;
+    size_t len = strlen(text), r = 0, w = 0;
+    while (r < len) {
+        size_t valid = pn_utf8__invalid(text + r, len - r);
+        memmove(s + w, s + r, valid);
+        w += valid;
+        r += valid;
+        if (r == len)
+            break;
+        size_t need = lead_length(s[r]), have = 1;
+        while (have < need && r + have < len && (s[r + have] & 0xC0) == 0x80)
+            have++;
+        if (need && have < need) {
+            r += have; /* a character cut short */
+            continue;
+        }
+        s[w++] = '?';
+        r++;
+    }
+    s[w] = '\0';
+    return w;
+}
+
 /* U+00C0..U+017F without their accents, lower case */
 static const char *const latin[] = {
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", "d", "n",

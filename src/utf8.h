@@ -12,6 +12,14 @@
 size_t pn_utf8__invalid(const char *s, size_t len);
 
 /**
+ * Make a NUL-terminated message valid UTF-8 in place, so that JSON and XML outputs that carry
+ * it stay valid: a character cut short (by snprintf's size or a "%.150s" precision) is dropped
+ * whole, any other byte that is not UTF-8 becomes '?'.
+ * @return the new length
+ */
+size_t pn_utf8__mend(char *text);
+
+/**
  * The NFC form of @p len bytes of UTF-8 (ICU's normaliser: composed accents, so that "Liège"
  * typed and "Liège" from a Mac's file name are one name).
  * @param[out] out a NUL-terminated copy the caller frees, or NULL when the text is in NFC

@@ -122,6 +122,57 @@ def agreements_are(n, warning=None):
     return check
 
 
+# -- hostile names in every output --
+# Ids and names that break outputs: messages cut an id at 150 bytes (a 201-byte Cyrillic id is
+# cut inside a letter there), names longer than that in two- and four-byte characters, the
+# controls a terminal obeys (ESC, BEL), the noncharacters U+FFFE and U+FFFF, line breaks,
+# markup, quotes and backslashes. NUL cannot be in a name: "\u0000" is refused (see CASES).
+HOSTILE = {
+    "x" + "д" * 100: "Д" * 80 + "\x1b[2J",
+    "bel\x07": "Bell\x07 \ufffe\uffff",
+    "nl": "two\nlines\r\tand \\ \"quotes\" <&>",
+    "emoji" + "😀" * 40: "😀" * 50,
+    "del": "del\x7f\u2028\u0085 \x1b]0;title\x07",
+}
+HOSTILE_COUNTRIES = ["BY", "RU", "AM", "BY", "KZ"]
+# every pair but two: the network is connected, with a cycle
+HOSTILE_PAIRS = [(a, b) for a in range(5) for b in range(a + 1, 5) if (a + b) % 3]
+# the commands that write JSON, with the ids and names each lists: all (every node) or some
+HOSTILE_COMMANDS = [
+    (["info"], None), (["check"], None), (["rank"], "all"), (["rank", "--all"], "all"),
+    (["stats"], None), (["clusters"], "all"), (["coverage"], None), (["growth"], None),
+    (["compare", "2001", "2008"], "some"), (["report"], "some"), (["agreements"], "all"),
+    (["show", "del"], "some"), (["search", "Bell"], "some"), (["path", "nl", "bel\x07"], "some")]
+
+
+def hostile_json(countries=HOSTILE_COUNTRIES, pairs=HOSTILE_PAIRS):
+    """The hostile network as a native JSON dataset, one node or agreement a line."""
+    ids = list(HOSTILE)
+    nodes = [json.dumps({"id": i, "name": HOSTILE[i], "country": c, "level": "city",
+                         "aliases": [HOSTILE[i] + " alias"]}, ensure_ascii=False)
+             for i, c in zip(ids, countries)]
+    agreements = [json.dumps({"id": "a%d" % k, "parties": [ids[a], ids[b]], "kind": "twinning",
+                              "date": str(2000 + k)})
+                  for k, (a, b) in enumerate(pairs, 1)]
+    return ('{"nodes": [\n' + ",\n".join(nodes) + '],\n"agreements": [\n' +
+            ",\n".join(agreements) + "]}\n").encode()
+
+
+def hostile_tables():
+    """The same network as nodes.csv and edges.csv (quoted as Python's csv quotes)."""
+    ids = list(HOSTILE)
+    nodes, edges = io.StringIO(), io.StringIO()
+    w = csv.writer(nodes, lineterminator="\n")
+    w.writerow(["id", "name", "country", "level"])
+    for i, c in zip(ids, HOSTILE_COUNTRIES):
+        w.writerow([i, HOSTILE[i], c, "city"])
+    w = csv.writer(edges, lineterminator="\n")
+    w.writerow(["id", "source", "target", "date", "kind"])
+    for k, (a, b) in enumerate(HOSTILE_PAIRS, 1):
+        w.writerow(["a%d" % k, ids[a], ids[b], str(2000 + k), "twinning"])
+    return nodes.getvalue().encode(), edges.getvalue().encode()
+
+
 CASES = [
     # -- empty, or nothing but a header --
     Bad("empty JSON file", {"empty.json": b""},
@@ -548,6 +599,15 @@ CASES = [
         {"strict.csv": PAIRS_HEADER + b"Minsk,Belarus,Kyrenia,Northern Cyprus,,\n"},
         '{dir}/strict.csv:2: country "Northern Cyprus" is not a country name partnet knows',
         options=["--strict"]),
+    Fine("names with terminal controls, noncharacters, line breaks and 200 bytes",
+         {"hostile.json": hostile_json()},
+         "a name is text as given: ESC, BEL, U+FFFE, U+FFFF, DEL and a line break are kept (and "
+         "escaped where an output needs it); ids are not cut at any length",
+         nodes_and_agreements_are(5, 7)),
+    Fine("the same hostile names in tables, quoted as Python's csv quotes them",
+         {"t/nodes.csv": lambda: hostile_tables()[0], "t/edges.csv": lambda: hostile_tables()[1]},
+         "a quoted cell may hold a line break, a quote or a control character",
+         nodes_and_agreements_are(5, 7), data="t"),
     Fine("unknown country name", {"cyprus.csv": PAIRS_HEADER + b"Minsk,Belarus,Kyrenia,Northern Cyprus,,\n"},
          "lists scraped from the web name places ISO does not list: without --strict such a "
          "name is kept as a country of its own, and a warning lists it",
@@ -648,6 +708,111 @@ class Domains(unittest.TestCase):
             self.assertEqual(json.loads(r.stdout)[0]["domains"], domains)
         finally:
             shutil.rmtree(folder)
+
+
+def strings_of(value):
+    """Every (id, name) pair of the objects in a JSON value, and every string in it."""
+    pairs, strings = set(), []
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, dict):
+            if isinstance(v.get("id"), str) and isinstance(v.get("name"), str):
+                pairs.add((v["id"], v["name"]))
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+        elif isinstance(v, str):
+            strings.append(v)
+    return pairs, strings
+
+
+class HostileNames(unittest.TestCase):
+    """Every JSON output is valid JSON whatever the names, and carries them exactly."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="partnet-hostile-")
+        with open(os.path.join(cls.tmp, "hostile.json"), "wb") as f:
+            f.write(hostile_json())
+        os.mkdir(os.path.join(cls.tmp, "tables"))
+        nodes, edges = hostile_tables()
+        with open(os.path.join(cls.tmp, "tables", "nodes.csv"), "wb") as f:
+            f.write(nodes)
+        with open(os.path.join(cls.tmp, "tables", "edges.csv"), "wb") as f:
+            f.write(edges)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp)
+
+    def json_of(self, *args, status=0):
+        r = run(*args)
+        self.assertEqual(r.returncode, status, r.stderr.decode(errors="replace")[:2000])
+        # strict: bytes that are not UTF-8, or a raw control character, fail here
+        return json.loads(r.stdout.decode("utf-8"))
+
+    def test_every_json_output_is_valid_and_keeps_the_names(self):
+        expected = set(HOSTILE.items())
+        for data in ("hostile.json", "tables"):
+            for command, lists in HOSTILE_COMMANDS:
+                with self.subTest(data=data, command=command):
+                    value = self.json_of("--data", os.path.join(self.tmp, data), "--format",
+                                         "json", *command)
+                    pairs, _ = strings_of(value)
+                    if lists == "all":
+                        self.assertEqual(pairs, expected)
+                    elif lists == "some":
+                        self.assertTrue(pairs)
+                        self.assertLessEqual(pairs, expected)
+
+    def test_show_keeps_every_alias_whole(self):
+        """show's aliases were cut at 1024 bytes, inside a letter, in its tables (CSV)."""
+        ids = list(HOSTILE)
+        path = os.path.join(self.tmp, "aliases.json")
+        long_aliases = ["ё" * 400, "ю" * 300]
+        with open(path, "wb") as f:
+            f.write(hostile_json().replace(
+                json.dumps([HOSTILE[ids[0]] + " alias"], ensure_ascii=False).encode(),
+                json.dumps(long_aliases, ensure_ascii=False).encode()))
+        shown = self.json_of("--data", path, "--format", "json", "show", ids[0])
+        self.assertEqual(shown["node"]["aliases"], long_aliases)
+        r = run("--data", path, "--format", "csv", "show", ids[0])
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = csv.DictReader(io.StringIO(r.stdout.decode("utf-8")))
+        values = {row["key"]: row["value"] for row in rows if row["table"] == "node"}
+        self.assertEqual(values["aliases"], "; ".join(long_aliases))
+
+    def test_messages_cut_a_long_id_between_characters(self):
+        """check cut the 201-byte id at 150 bytes, in the middle of a "д": invalid JSON."""
+        path = os.path.join(self.tmp, "bad.json")
+        with open(path, "wb") as f:
+            f.write(hostile_json(countries=["XX"] + HOSTILE_COUNTRIES[1:]))
+        long_id = list(HOSTILE)[0]
+        # 150 bytes are "x" and 74 whole letters and half of the 75th: the half is dropped
+        cut = long_id.encode()[:150].decode("utf-8", errors="ignore")
+        self.assertEqual(cut, "x" + "д" * 74)
+        problems = self.json_of("--data", path, "--format", "json", "check", status=2)
+        messages = [p["message"] for p in problems if p["severity"] == "error"]
+        self.assertEqual(messages, ['%s:2: node "%s": field "country": "XX" is not an ISO '
+                                    "3166-1 alpha-2 country code" % (path, cut)])
+
+    def test_a_path_between_long_ids_says_why_it_is_missing_in_valid_json(self):
+        """path's reason was cut at 512 bytes, inside a letter, when the ids are long."""
+        a, b = "x" + "д" * 300, "y" + "ж" * 300
+        path = os.path.join(self.tmp, "apart.json")
+        nodes = [{"id": i, "name": i.upper(), "country": "BY", "level": "city"}
+                 for i in (a, b, "c", "d")]
+        agreements = [{"id": "a1", "parties": [a, "c"], "kind": "twinning"},
+                      {"id": "a2", "parties": [b, "d"], "kind": "twinning"}]
+        with open(path, "w") as f:
+            json.dump({"nodes": nodes, "agreements": agreements}, f, ensure_ascii=False)
+        answer = self.json_of("--data", path, "--format", "json", "path", a, b)
+        self.assertIsNone(answer["distance"])
+        whole = "%s and %s are not connected" % (a, b)
+        # a 1203-byte reason in a 512-byte buffer: cut, between letters
+        self.assertTrue(whole.startswith(answer["reason"]))
+        self.assertGreater(len(answer["reason"].encode()), 500)
 
 
 # -- input that never ends --

@@ -32,6 +32,30 @@ Test(utf8, finds_invalid_utf8)
     cr_expect_eq(pn_utf8__invalid("ab\0c", 4), 2, "NUL");
 }
 
+Test(utf8, mends_text_cut_inside_a_character)
+{
+    /* expected texts by hand: "Мин" is D0 9C D0 B8 D0 BD */
+    const char *cases[][2] = {
+        {"\xD0\x9C\xD0\xB8\xD0", "\xD0\x9C\xD0\xB8"},      /* cut at the end (snprintf) */
+        {"\xD0\x9C\xD0\"x", "\xD0\x9C\"x"},                 /* cut by %.3s, then a quote */
+        {"a\xF0\x9F\x98\"", "a\""},                         /* 3 of an emoji's 4 bytes */
+        {"a\xE2\x82\xAC", "a\xE2\x82\xAC"},                 /* whole: kept */
+        {"\xEF\xBF\xBE\xEF\xBF\xBF", "\xEF\xBF\xBE\xEF\xBF\xBF"}, /* U+FFFE U+FFFF kept */
+        {"a\x80" "b", "a?b"},                                    /* a stray continuation byte */
+        {"a\xFF" "b", "a?b"},                                   /* never in UTF-8 */
+        {"a\xC0\xAF" "b", "a??b"},                               /* overlong */
+        {"a\xED\xA0\x80" "b", "a???b"},                          /* a surrogate */
+        {"\x1B[2J\a", "\x1B[2J\a"},                           /* controls are UTF-8 */
+        {"", ""}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[64];
+        strcpy(buf, cases[i][0]);
+        size_t len = pn_utf8__mend(buf);
+        cr_expect_str_eq(buf, cases[i][1], "case %zu", i);
+        cr_expect_eq(len, strlen(cases[i][1]), "case %zu", i);
+    }
+}
+
 Test(utf8, guesses_the_single_byte_encoding_of_text_that_is_not_utf8)
 {
     /* "Минск, Беларусь" in Windows-1251: words are runs of bytes from 0xC0 up */

@@ -199,6 +199,7 @@ void cli_describe_view(char *buf, size_t size, const pn_dataset_t *ds, const pn_
         n += snprintf(buf + n, size - (size_t)n, ", partnerships of %s", v->country);
     if (v->by_country && n >= 0 && (size_t)n < size)
         snprintf(buf + n, size - (size_t)n, ", by country");
+    pn_text_mend_utf8(buf); /* a file name's bytes, cut to fit: a title in SVG and HTML */
 }
 
 int cli_parse_long(const char *cmd, const char *option, const char *arg, long min, long max,

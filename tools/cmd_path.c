@@ -205,6 +205,7 @@ int cmd_path(cli_t *cli, int argc, char **argv)
     if (va < 0 || vb < 0) {
         snprintf(reason, sizeof reason, "%s is not in the view: the view options leave it out",
                  pn_dataset_node(ds, va < 0 ? answer.from : answer.to)->id);
+        pn_text_mend_utf8(reason);
         answer.reason = reason;
     } else if (pn_path_new(&path, g, va, vb) != 0) {
         cli_error("path", "%s", pn_error_last());
@@ -214,6 +215,7 @@ int cmd_path(cli_t *cli, int argc, char **argv)
         snprintf(reason, sizeof reason, "%s and %s are not connected: no chain of partners "
                  "leads from one to the other", pn_dataset_node(ds, answer.from)->id,
                  pn_dataset_node(ds, answer.to)->id);
+        pn_text_mend_utf8(reason);
         answer.reason = reason;
     }
     answer.path = path;

@@ -181,6 +181,7 @@ static int hubs(table_t **out, const pn_graph_t *g, long top, igraph_integer_t s
                 else
                     pn_text_format_real(value, round(x * 10) / 10);
                 snprintf(cell, sizeof cell, "%s (%s)", name, value);
+                pn_text_mend_utf8(cell);
                 table_text(t, cell);
             }
         }
@@ -252,6 +253,7 @@ static table_t *reported_table(const pn_dataset_t *ds)
             snprintf(source, sizeof source, "%s, line %u", r->source.document, r->source.line);
         else
             snprintf(source, sizeof source, "%s", r->source.document ? r->source.document : "");
+        pn_text_mend_utf8(source);
         table_text(t, source);
     }
     return t;

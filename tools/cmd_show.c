@@ -219,6 +219,7 @@ static void kv_agreement(table_t *t, const char *key, const profile_t *p, size_t
     uint32_t partner = a.a == p->node ? a.b : a.a;
     snprintf(buf, sizeof buf, "%s %s with %s", pn_date_format(date, a.date), pn_kind_name(a.kind),
              pn_dataset_node(p->ds, partner)->id);
+    pn_text_mend_utf8(buf);
     kv(t, key, buf);
 }
 
@@ -228,7 +229,6 @@ static table_t *node_table(const profile_t *p)
     const pn_node_t *n = pn_dataset_node(ds, p->node);
     const pn_country_t *c = pn_dataset_country(ds, n->country);
     table_t *t = table_new("node", "Node");
-    char buf[1024];
     table_column(t, "key", COL_TEXT, -1);
     table_column(t, "value", COL_TEXT, -1);
     kv(t, "id", n->id);
@@ -237,13 +237,16 @@ static table_t *node_table(const profile_t *p)
     kv(t, "country_name", c->name);
     kv(t, "level", pn_level_name(n->level));
     kv(t, "parent", n->parent == PN_NONE ? NULL : pn_dataset_node(ds, n->parent)->id);
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < n->alias_count && used + 1 < sizeof buf; i++) {
-        int w = snprintf(buf + used, sizeof buf - used, "%s%s", i ? "; " : "", n->aliases[i]);
-        used += w > 0 ? (size_t)w : 0;
-    }
-    kv(t, "aliases", n->alias_count ? buf : NULL);
+    /* every alias whole, however long: the JSON and CSV outputs are data */
+    size_t size = 1;
+    for (size_t i = 0; i < n->alias_count; i++)
+        size += strlen(n->aliases[i]) + 2;
+    char *aliases = xmalloc(size), *end = aliases;
+    *end = '\0';
+    for (size_t i = 0; i < n->alias_count; i++)
+        end += sprintf(end, "%s%s", i ? "; " : "", n->aliases[i]);
+    kv(t, "aliases", n->alias_count ? aliases : NULL);
+    free(aliases);
     kv(t, "in_view", p->in_view ? "yes" : "no");
     kv_long(t, "agreements", (long)p->count);
     kv_long(t, "partners", p->partner_total);

@@ -41,6 +41,15 @@ PN_EXTERN void pn_text_write_csv(FILE *out, const char *text);
 /** Write one CSV field as pn_text_write_csv() does, with @p flags (PN_TEXT_CSV_...). */
 PN_EXTERN void pn_text_write_csv_cell(FILE *out, const char *text, unsigned flags);
 
+/**
+ * Make NUL-terminated text valid UTF-8 in place, as every message of the library is: a
+ * character cut short (by snprintf's size or a "%.150s" precision) is dropped whole, any other
+ * byte that is not UTF-8 becomes '?'. For text a caller cuts to fit a buffer before writing it
+ * to JSON, XML or HTML, which must be valid whatever the names.
+ * @return the new length
+ */
+PN_EXTERN size_t pn_text_mend_utf8(char *text);
+
 PN_END_DECLS
 
 #endif
