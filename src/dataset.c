@@ -114,6 +114,21 @@ const char *pn_dataset_title(const pn_dataset_t *ds)
     return ds->title;
 }
 
+const char *pn_dataset_description(const pn_dataset_t *ds)
+{
+    return ds->description;
+}
+
+const char *pn_dataset_license(const pn_dataset_t *ds)
+{
+    return ds->license;
+}
+
+const char *pn_dataset_citation(const pn_dataset_t *ds)
+{
+    return ds->citation;
+}
+
 size_t pn_dataset_country_count(const pn_dataset_t *ds)
 {
     return ds->country_count;
@@ -186,6 +201,16 @@ void pn_dataset_agreement(pn_agreement_t *out, const pn_dataset_t *ds, size_t i)
     out->source = x->source;
     out->note = x->note;
     out->line = ds->line[i];
+    if (x->sources) {
+        out->source_count = x->source_count;
+        out->sources = x->sources;
+    } else {
+        /* a source given alone is the extra record's own */
+        int has = x->source.document || x->source.line || x->source.location ||
+                  x->source.quote || x->source.url;
+        out->source_count = has ? 1 : 0;
+        out->sources = has ? &x->source : NULL;
+    }
 }
 
 const uint32_t *pn_dataset_party_a(const pn_dataset_t *ds)

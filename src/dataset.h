@@ -23,6 +23,9 @@ typedef struct {
     const char *note;
     uint32_t domains; /* index into domain_sets; 0 is the empty set */
     pn_source_t source;
+    /* every source when there are several (sources[0] is source), in the arena; else NULL */
+    const pn_source_t *sources;
+    uint32_t source_count;
 } pn_agreement_extra_t;
 
 typedef struct {
@@ -34,6 +37,7 @@ struct pn_dataset {
     pn_arena_t arena;
     const char *name;
     const char *title;
+    const char *description, *license, *citation;
 
     pn_country_t *countries;
     size_t country_count, country_capacity;

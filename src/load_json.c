@@ -258,15 +258,13 @@ static size_t string_list_field(elem_t *e, const cJSON *obj, const char *key,
 
 static const char *const source_fields[] = {"document", "line", "location", "quote", "url", NULL};
 
-static void source_field(elem_t *e, const cJSON *obj, pn_source_t *out)
+/* One source object (@p where names it in messages: "field \"source\""). */
+static void read_source(elem_t *e, const cJSON *src, const char *where, pn_source_t *out)
 {
     memset(out, 0, sizeof *out);
-    const cJSON *src = field_of(obj, "source");
-    if (!src)
-        return;
     if (!cJSON_IsObject(src)) {
-        elem_error(e, "field \"source\": expected an object with document, line and quote, "
-                      "found %s", type_name(src));
+        elem_error(e, "%s: expected an object with document, line and quote, found %s", where,
+                   type_name(src));
         return;
     }
     check_fields(e, src, source_fields);
@@ -283,6 +281,55 @@ static void source_field(elem_t *e, const cJSON *obj, pn_source_t *out)
     out->location = keep(e->j, string_field(e, src, "location", 0));
     out->quote = keep(e->j, string_field(e, src, "quote", 0));
     out->url = keep(e->j, string_field(e, src, "url", 0));
+}
+
+static void source_field(elem_t *e, const cJSON *obj, pn_source_t *out)
+{
+    memset(out, 0, sizeof *out);
+    const cJSON *src = field_of(obj, "source");
+    if (src)
+        read_source(e, src, "field \"source\"", out);
+}
+
+/* An agreement's provenance: "source" (one object) or "sources" (a list of them, for an
+ * agreement several sources report), not both. *sources is in the arena when there are
+ * several, NULL otherwise; *out is the first. @return the number of sources */
+static size_t sources_field(elem_t *e, const cJSON *obj, pn_source_t *out,
+                            const pn_source_t **sources)
+{
+    *sources = NULL;
+    const cJSON *list = field_of(obj, "sources");
+    if (!list) {
+        source_field(e, obj, out);
+        return out->document ? 1 : 0;
+    }
+    memset(out, 0, sizeof *out);
+    if (field_of(obj, "source")) {
+        elem_error(e, "fields \"source\" and \"sources\": give one of them (sources is the list "
+                      "of several)");
+        return 0;
+    }
+    if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) == 0) {
+        elem_error(e, "field \"sources\": expected a non-empty list of source objects, found %s",
+                   cJSON_IsArray(list) ? "an empty list" : type_name(list));
+        return 0;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(list), k = 0;
+    pn_source_t *kept = pn_arena__alloc(&e->j->l->ds->arena, n * sizeof *kept);
+    if (!kept) {
+        e->j->status = PN_ENOMEM;
+        return 0;
+    }
+    const cJSON *item;
+    cJSON_ArrayForEach(item, list) {
+        char where[48];
+        snprintf(where, sizeof where, "field \"sources\": item %zu", k + 1);
+        read_source(e, item, where, &kept[k++]);
+    }
+    *out = kept[0];
+    if (n > 1)
+        *sources = kept;
+    return n;
 }
 
 /* ---- the sections -------------------------------------------------------------------- */
@@ -424,6 +471,7 @@ static void read_countries(json_t *j)
         const char *name = string_field(&e, e.obj, "name", 0);
         if (name)
             c->name = keep(j, name);
+        c->note = keep(j, string_field(&e, e.obj, "note", 0));
         read_regions(&e, c);
         read_memberships(&e, c);
     }
@@ -516,6 +564,7 @@ static void read_nodes(json_t *j)
         n->level = level;
         n->first_level = cJSON_IsTrue(first_level);
         n->line = e.line;
+        n->note = keep(j, string_field(&e, e.obj, "note", 0));
         if (has_lat == 1 && has_lon == 1) {
             n->lat = lat;
             n->lon = lon;
@@ -553,7 +602,7 @@ static uint32_t party(elem_t *e, const cJSON *v, int which)
 static void read_agreements(json_t *j)
 {
     static const char *const fields[] = {"id", "parties", "date", "end", "kind", "domains",
-                                         "source", "note", NULL};
+                                         "source", "sources", "note", NULL};
     pn_dataset_t *ds = j->l->ds;
     section_t *s = &j->list[SEC_AGREEMENTS];
     for (size_t i = 0; i < s->count && !j->status; i++) {
@@ -592,7 +641,8 @@ static void read_agreements(json_t *j)
         const char **domains;
         size_t domain_count = string_list_field(&e, e.obj, "domains", &domains);
         pn_source_t source;
-        source_field(&e, e.obj, &source);
+        const pn_source_t *sources;
+        size_t source_count = sources_field(&e, e.obj, &source, &sources);
         const char *note = keep(j, string_field(&e, e.obj, "note", 0));
         if (e.errors || j->status || !id) {
             free(domains);
@@ -610,6 +660,8 @@ static void read_agreements(json_t *j)
         x->id = keep(j, id);
         x->note = note;
         x->source = source;
+        x->sources = sources;
+        x->source_count = sources ? (uint32_t)source_count : 0;
         if (!x->id || pn_strmap__put(&ds->agreement_ids, x->id, (uint32_t)ds->agreement_count,
                                      NULL) < 0 ||
             pn_dataset__push_agreement(ds, a, b, date, end, kind, e.line, extra) != 0) {
@@ -728,11 +780,11 @@ static void read_meta(json_t *j)
     if (format && strcmp(format, FORMAT_NAME) != 0)
         elem_error(&e, "field \"format\": this partnet reads \"" FORMAT_NAME "\", not \"%s\"",
                    format);
-    const char *title = string_field(&e, j->meta, "title", 0);
-    string_field(&e, j->meta, "description", 0);
-    string_field(&e, j->meta, "license", 0);
-    string_field(&e, j->meta, "citation", 0);
-    j->l->ds->title = keep(j, title);
+    pn_dataset_t *ds = j->l->ds;
+    ds->title = keep(j, string_field(&e, j->meta, "title", 0));
+    ds->description = keep(j, string_field(&e, j->meta, "description", 0));
+    ds->license = keep(j, string_field(&e, j->meta, "license", 0));
+    ds->citation = keep(j, string_field(&e, j->meta, "citation", 0));
 }
 
 int pn_load__json(pn_loader_t *l, pn_reader_t *in)

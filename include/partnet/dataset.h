@@ -65,6 +65,7 @@ typedef struct {
     const char *regions_source; /**< where the count comes from; NULL unknown */
     size_t membership_count;
     const pn_membership_t *memberships;
+    const char *note;      /**< NULL */
 } pn_country_t;
 
 typedef struct {
@@ -79,6 +80,7 @@ typedef struct {
     size_t alias_count; /**< other spellings and former names */
     const char *const *aliases;
     uint32_t line;      /**< line of its definition in the input file; 0 unknown */
+    const char *note;   /**< NULL */
 } pn_node_t;
 
 /** Where an agreement (or a reported figure) is stated. All fields optional. */
@@ -98,9 +100,13 @@ typedef struct {
     pn_kind_t kind;
     size_t domain_count;  /**< fields of cooperation: "trade", "culture", ... */
     const char *const *domains;
-    pn_source_t source;
+    pn_source_t source;   /**< the first of @p sources; all NULL and 0 when it has none */
     const char *note;     /**< NULL */
     uint32_t line;        /**< line in the input file; 0 unknown */
+    /** Every source that reports it, in the order given (several when datasets were merged
+     *  or the input lists several); 0 and NULL when it has none. */
+    size_t source_count;
+    const pn_source_t *sources;
 } pn_agreement_t;
 
 /**
@@ -152,6 +158,10 @@ PN_EXTERN void pn_dataset_free(pn_dataset_t *ds);
 PN_EXTERN const char *pn_dataset_name(const pn_dataset_t *ds);
 /** The dataset's title, or NULL. */
 PN_EXTERN const char *pn_dataset_title(const pn_dataset_t *ds);
+/** The dataset's description, license and citation as its file gives them, or NULL. */
+PN_EXTERN const char *pn_dataset_description(const pn_dataset_t *ds);
+PN_EXTERN const char *pn_dataset_license(const pn_dataset_t *ds);
+PN_EXTERN const char *pn_dataset_citation(const pn_dataset_t *ds);
 
 PN_EXTERN size_t pn_dataset_country_count(const pn_dataset_t *ds);
 PN_EXTERN size_t pn_dataset_node_count(const pn_dataset_t *ds);

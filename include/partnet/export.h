@@ -28,6 +28,7 @@
 #define PARTNET_EXPORT_H
 
 #include <partnet/common.h>
+#include <partnet/dataset.h>
 #include <partnet/graph.h>
 #include <stddef.h>
 
@@ -125,6 +126,22 @@ PN_EXTERN int pn_export_edges_csv(const pn_graph_t *graph, const char *path,
  * @return as pn_export_graphml() (PN_EUSAGE does not occur)
  */
 PN_EXTERN int pn_export_pajek(const pn_graph_t *graph, const char *path);
+
+/**
+ * The whole dataset (not a view) as native JSON (graphs/FORMAT.md), what pn_dataset_load()
+ * reads back as the same dataset: its title, description, license and citation, documents,
+ * countries (those a node or a figure names, with their region counts and memberships),
+ * nodes, agreements and reported figures, in dataset order, one element per line. An
+ * agreement reported by several sources has "sources", a list; by one, "source". An agreement
+ * the input gave no id (a pair list's row) gets "a" and its number ("a12"), with "-2" and so
+ * on when the dataset has that id already. O(N + A).
+ *
+ * @param path the file to write, or "-" for standard output
+ * @return 0; PN_EINVALID when a node is in no ISO country (a pair list's unresolved country
+ *         name or empty cell: native JSON names countries by code); otherwise as
+ *         pn_export_graphml()
+ */
+PN_EXTERN int pn_export_dataset(const pn_dataset_t *ds, const char *path);
 
 PN_END_DECLS
 
