@@ -17,39 +17,55 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The order of each list is the order of the enum below it. */
 static const pn_export__field_t node_fields[] = {
-    {"name", PN_EXPORT__STRING, 1},   {"country", PN_EXPORT__STRING, 1},
-    {"level", PN_EXPORT__STRING, 1},  {"first_level", PN_EXPORT__BOOL, 1},
-    {"parent", PN_EXPORT__STRING, 1}, {"lat", PN_EXPORT__DOUBLE, 1},
-    {"lon", PN_EXPORT__DOUBLE, 1},    {"aliases", PN_EXPORT__STRING, 1}};
+    {"name", PN_EXPORT__STRING, "name"},   {"country", PN_EXPORT__STRING, "country"},
+    {"level", PN_EXPORT__STRING, "level"}, {"first_level", PN_EXPORT__BOOL, "first_level"},
+    {"parent", PN_EXPORT__STRING, "parent"}, {"lat", PN_EXPORT__DOUBLE, "lat"},
+    {"lon", PN_EXPORT__DOUBLE, "lon"},     {"aliases", PN_EXPORT__STRING, "aliases"}};
 enum { NODE_NAME, NODE_COUNTRY, NODE_LEVEL, NODE_FIRST_LEVEL, NODE_PARENT, NODE_LAT, NODE_LON,
        NODE_ALIASES };
 
-static const pn_export__field_t country_fields[] = {{"name", PN_EXPORT__STRING, 1},
-                                                    {"regions", PN_EXPORT__INT, 1},
-                                                    {"domestic", PN_EXPORT__INT, 1}};
+static const pn_export__field_t country_fields[] = {{"name", PN_EXPORT__STRING, "name"},
+                                                    {"regions", PN_EXPORT__INT, "regions"},
+                                                    {"domestic", PN_EXPORT__INT, "domestic"}};
 enum { COUNTRY_NAME, COUNTRY_REGIONS, COUNTRY_DOMESTIC };
 
+/* Gephi's GraphML importer takes an edge attribute named "id" for the edge's id and drops its
+ * value, so the agreement's id is agreement_id in GraphML and GEXF; edges.csv keeps the id
+ * column partnet's loader reads. */
 static const pn_export__field_t agreement_fields[] = {
-    {"id", PN_EXPORT__STRING, 1},          {"date", PN_EXPORT__STRING, 1},
-    {"year", PN_EXPORT__INT, 0},           {"end", PN_EXPORT__STRING, 1},
-    {"kind", PN_EXPORT__STRING, 1},        {"domains", PN_EXPORT__STRING, 1},
-    {"note", PN_EXPORT__STRING, 1},        {"source_document", PN_EXPORT__STRING, 1},
-    {"source_line", PN_EXPORT__INT, 1},    {"source_location", PN_EXPORT__STRING, 1},
-    {"source_quote", PN_EXPORT__STRING, 1}, {"source_url", PN_EXPORT__STRING, 1}};
+    {"agreement_id", PN_EXPORT__STRING, "id"},
+    {"date", PN_EXPORT__STRING, "date"},
+    {"year", PN_EXPORT__INT, NULL},
+    {"end", PN_EXPORT__STRING, "end"},
+    {"kind", PN_EXPORT__STRING, "kind"},
+    {"domains", PN_EXPORT__STRING, "domains"},
+    {"note", PN_EXPORT__STRING, "note"},
+    {"source_document", PN_EXPORT__STRING, "source_document"},
+    {"source_line", PN_EXPORT__INT, "source_line"},
+    {"source_location", PN_EXPORT__STRING, "source_location"},
+    {"source_quote", PN_EXPORT__STRING, "source_quote"},
+    {"source_url", PN_EXPORT__STRING, "source_url"}};
 enum { AGR_ID, AGR_DATE, AGR_YEAR, AGR_END, AGR_KIND, AGR_DOMAINS, AGR_NOTE, AGR_DOCUMENT,
        AGR_LINE, AGR_LOCATION, AGR_QUOTE, AGR_URL };
 
-static const pn_export__field_t pair_fields[] = {{"weight", PN_EXPORT__INT, 1},
-                                                 {"first_date", PN_EXPORT__STRING, 1}};
+static const pn_export__field_t pair_fields[] = {{"weight", PN_EXPORT__INT, "weight"},
+                                                 {"first_date", PN_EXPORT__STRING, "first_date"}};
 enum { PAIR_WEIGHT, PAIR_FIRST_DATE };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Names the files use for other things: the id, Gephi's label, the edge table's ends. */
-static const char *const reserved[] = {"id", "label", "source", "target"};
+/* Node attribute names the files or their readers use for something else, compared ignoring
+ * case as Gephi does: the edge table's ends, GraphML's dataset_id; the columns every Gephi graph
+ * has (GraphStoreConfiguration: id, label, timeset) and the names its GraphML importer
+ * (ImporterGraphML) takes for a node's label, position, size and colour, whose values it does
+ * not keep as attributes. */
+static const char *const reserved[] = {"source", "target", "dataset_id", "id", "label",
+                                       "timeset", "d3", "x", "y", "z", "xpos", "ypos", "size",
+                                       "r", "g", "b"};
 
 static int check_columns(const pn_export__t *x)
 {
@@ -68,7 +84,7 @@ static int check_columns(const pn_export__t *x)
         for (size_t f = 0; f < x->node_field_count; f++)
             taken |= strcmp(name, x->node_fields[f].name) == 0;
         for (size_t r = 0; r < COUNT(reserved); r++)
-            taken |= strcmp(name, reserved[r]) == 0;
+            taken |= strcasecmp(name, reserved[r]) == 0;
         for (size_t d = 0; d < c; d++)
             taken |= strcmp(name, o->columns[d].name) == 0;
         if (taken)
@@ -188,7 +204,7 @@ pn_export__field_t pn_export__node_field(const pn_export__t *x, size_t f)
     if (f < x->node_field_count)
         return x->node_fields[f];
     const pn_export_column_t *c = &x->opts->columns[f - x->node_field_count];
-    return (pn_export__field_t){c->name, c->integer ? PN_EXPORT__INT : PN_EXPORT__DOUBLE, 1};
+    return (pn_export__field_t){c->name, c->integer ? PN_EXPORT__INT : PN_EXPORT__DOUBLE, c->name};
 }
 
 /* Reals in the shortest form that reads back as the same double (partnet/text.h). */

@@ -23,9 +23,12 @@ typedef enum {
 
 /** A node or edge attribute. */
 typedef struct {
-    const char *name;
+    const char *name; /**< in GraphML and GEXF: never a name Gephi's importers take for
+                           *   something else (see reserved_names in export.c) */
     pn_export__type_t type;
-    int in_tables; /**< also a column of the CSV tables (year is not: it repeats the date) */
+    /** its column in the CSV tables, the name partnet's loader reads; NULL: not a column (year
+     *  repeats the date) */
+    const char *table_name;
 } pn_export__field_t;
 
 /**

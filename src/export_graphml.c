@@ -1,6 +1,7 @@
 /*
  * GraphML export through the XML writer of xmlwrite.c (which does the escaping): typed keys, one
- * edge per agreement, node ids made valid NMTOKENs (see partnet/export.h).
+ * edge per agreement, node ids made valid NMTOKENs with the dataset's id beside them as
+ * dataset_id (see partnet/export.h).
  */
 #include <partnet/export.h>
 
@@ -102,6 +103,8 @@ static int keys(pn_xml_t *w, pn_export__t *x)
         status = key(w, "g_", "graph", "title", "string");
     if (status == 0)
         status = key(w, "v_", "node", "label", "string");
+    if (status == 0)
+        status = key(w, "v_", "node", "dataset_id", "string");
     for (size_t f = 0; status == 0 && f < pn_export__node_columns(x); f++) {
         pn_export__field_t field = pn_export__node_field(x, f);
         status = key(w, "v_", "node", field.name, graphml_types[field.type]);
@@ -118,6 +121,8 @@ static int node(pn_xml_t *w, pn_export__t *x, igraph_integer_t v, const char *id
     if (pn_export__start(w, "node", "id", id, NULL) != 0)
         return PN_EIO;
     status = data(w, x, "v_", "label", pn_graph_vertex_name(x->graph, v));
+    if (status == 0)
+        status = data(w, x, "v_", "dataset_id", pn_graph_vertex_id(x->graph, v));
     for (size_t f = 0; status == 0 && f < pn_export__node_columns(x); f++) {
         const char *value;
         status = pn_export__node_value(&value, x, v, f);

@@ -22,7 +22,7 @@ static int write_nodes(FILE *out, pn_export__t *x)
     size_t fields = pn_export__node_columns(x);
     cell(out, x, "id", 1);
     for (size_t f = 0; f < fields; f++)
-        cell(out, x, pn_export__node_field(x, f).name, 0);
+        cell(out, x, pn_export__node_field(x, f).table_name, 0);
     putc('\n', out);
     for (igraph_integer_t v = 0; v < pn_graph_vertex_count(x->graph) && !ferror(out); v++) {
         cell(out, x, pn_graph_vertex_id(x->graph, v), 1);
@@ -43,8 +43,8 @@ static int write_edges(FILE *out, pn_export__t *x)
     cell(out, x, "source", 1);
     cell(out, x, "target", 0);
     for (size_t f = 0; f < x->edge_field_count; f++)
-        if (x->edge_fields[f].in_tables)
-            cell(out, x, x->edge_fields[f].name, 0);
+        if (x->edge_fields[f].table_name)
+            cell(out, x, x->edge_fields[f].table_name, 0);
     putc('\n', out);
     for (size_t k = 0; k < x->edge_count && !ferror(out); k++) {
         igraph_integer_t from, to;
@@ -53,7 +53,7 @@ static int write_edges(FILE *out, pn_export__t *x)
         cell(out, x, pn_graph_vertex_id(x->graph, to), 0);
         for (size_t f = 0; f < x->edge_field_count; f++) {
             const char *value;
-            if (!x->edge_fields[f].in_tables)
+            if (!x->edge_fields[f].table_name)
                 continue;
             int status = pn_export__edge_value(&value, x, k, f);
             if (status != 0)

@@ -124,6 +124,11 @@ Test(export, graphml_types_every_attribute)
     EXPECT_HAS(text, "<data key=\"e_year\">2010</data>");
     EXPECT_HAS(text, "<data key=\"e_domains\">culture|trade</data>");
     EXPECT_HAS(text, "<data key=\"e_source_line\">12</data>");
+    /* Gephi takes an edge attribute named id for the edge's id and drops it */
+    EXPECT_HAS(text, "<key id=\"e_agreement_id\" for=\"edge\" attr.name=\"agreement_id\" "
+                     "attr.type=\"string\"/>");
+    EXPECT_HAS(text, "<data key=\"e_agreement_id\">4</data>");
+    EXPECT_LACKS(text, "attr.name=\"id\"");
     cr_expect_eq(occurrences(text, "<node "), 6, "every node, the isolated one too");
     cr_expect_eq(occurrences(text, "<edge "), 5, "every agreement");
     cr_expect_eq(occurrences(text, "<edge source=\"a\" target=\"minsk\">"), 2,
@@ -156,6 +161,10 @@ Test(export, graphml_escapes_names_and_keeps_reals_exact)
     EXPECT_HAS(text, "<data key=\"e_note\">bell\xef\xbf\xbdhere</data>");
     EXPECT_HAS(text, "<node id=\"US:New_x0020_York\">");
     EXPECT_HAS(text, "<node id=\"a_x005F_xb\">");
+    /* the dataset's id beside the escaped one, for every node */
+    EXPECT_HAS(text, "<data key=\"v_dataset_id\">US:New York</data>");
+    EXPECT_HAS(text, "<data key=\"v_dataset_id\">a_xb</data>");
+    cr_expect_eq(occurrences(text, "<data key=\"v_dataset_id\">"), (size_t)n);
     EXPECT_HAS(text, "<data key=\"v_lat\">53.9</data>");
     EXPECT_HAS(text, "<data key=\"v_lon\">27.5667</data>");
     EXPECT_HAS(text, "<key id=\"v_share\" for=\"node\" attr.name=\"share\" attr.type=\"double\"/>");
@@ -193,6 +202,8 @@ Test(export, gexf_dates_each_agreement_and_node)
     EXPECT_HAS(text, "<node id=\"lonely\" label=\"Lonely\">");
     EXPECT_HAS(text, "<attribute id=\"first_level\" title=\"first_level\" type=\"boolean\"/>");
     EXPECT_HAS(text, "<attribute id=\"year\" title=\"year\" type=\"integer\"/>");
+    EXPECT_HAS(text, "<attribute id=\"agreement_id\" title=\"agreement_id\" type=\"string\"/>");
+    EXPECT_LACKS(text, "<attribute id=\"id\"");
     EXPECT_HAS(text, "<attvalue for=\"note\" value=\"one&#10;two&#13;&#10;three\"/>");
     cr_expect_eq(occurrences(text, "<edge "), 5);
     free(text);
@@ -362,7 +373,9 @@ Test(export, rejects_bad_attribute_names_and_writes_nothing)
 {
     pn_graph_t *g = whole_graph();
     double values[6] = {0};
-    const char *const bad[] = {"two words", "1st", "name", "id", "", "label"};
+    /* Size, x and timeset: Gephi would take them for its own (export.c) */
+    const char *const bad[] = {"two words", "1st", "name", "id", "", "label", "Size", "x",
+                               "timeset", "dataset_id"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         pn_export_column_t column = {bad[i], values, 1};
         pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 1, &column, 0};

@@ -118,7 +118,7 @@ class Exported(unittest.TestCase):
             self.assertEqual(got.get(key, missing_text), expected, "%s of %s" % (key, agreement["id"]))
 
         source = agreement.get("source") or {}
-        same("id", agreement["id"])
+        same("agreement_id", agreement["id"])
         same("date", agreement.get("date"))
         same("end", agreement.get("end"))
         same("kind", agreement["kind"])
@@ -148,9 +148,12 @@ class Exported(unittest.TestCase):
         self.assertEqual(G.is_multigraph(), parallel, "a multigraph when a pair has two agreements")
         got = {decode_id(k): v for k, v in G.nodes(data=True)}
         self.assertEqual(set(got), set(by_id))
+        for k, v in G.nodes(data=True):
+            self.assertEqual(v["dataset_id"], decode_id(k), "the dataset's id as an attribute")
         for node_id, node in by_id.items():
             self.assertSameNode(got[node_id], node)
-        edges = {d["id"]: (decode_id(u), decode_id(v), d) for u, v, d in G.edges(data=True)}
+        edges = {d["agreement_id"]: (decode_id(u), decode_id(v), d)
+                 for u, v, d in G.edges(data=True)}
         self.assertEqual(set(edges), {a["id"] for a in agreements})
         for a in agreements:
             u, v, d = edges[a["id"]]
@@ -165,10 +168,11 @@ class Exported(unittest.TestCase):
         self.assertEqual(g.vcount(), len(by_id))
         self.assertEqual(g.ecount(), len(agreements))
         for vertex in g.vs:
-            self.assertSameNode(vertex.attributes(), by_id[decode_id(vertex["id"])], "")
+            self.assertEqual(vertex["dataset_id"], decode_id(vertex["id"]))
+            self.assertSameNode(vertex.attributes(), by_id[vertex["dataset_id"]], "")
         by_agreement = {a["id"]: a for a in agreements}
         for e in g.es:
-            a = by_agreement[e["id"]]
+            a = by_agreement[e["agreement_id"]]
             self.assertEqual({decode_id(g.vs[e.source]["id"]), decode_id(g.vs[e.target]["id"])},
                              set(a["parties"]))
             self.assertSameAgreement(e.attributes(), a, "")
@@ -280,6 +284,50 @@ class GraphML(Exported):
         self.assertGraphmlIntact(out, load(NAMES))
 
 
+# What Gephi does not keep as an attribute, transcribed from its source (gephi/gephi,
+# ImporterGraphML's constructor and graphstore's GraphStoreConfiguration), compared ignoring case:
+# a GraphML key whose id or attr.name is one of these becomes the element's label, position,
+# size, colour, id or weight; a GEXF attribute whose id is a column every Gephi graph has is not
+# added.
+GEPHI_GRAPHML_NODE = {"label", "d3", "x", "y", "xpos", "ypos", "z", "size", "r", "g", "b"}
+GEPHI_GRAPHML_EDGE = {"label", "edgelabel", "d7", "weight", "edge weight", "id", "edgeid",
+                      "r", "g", "b"}
+GEPHI_COLUMNS = {"id", "label", "timeset"}
+GEPHI_EDGE_COLUMNS = GEPHI_COLUMNS | {"weight"}
+
+
+class GephiNames(Exported):
+    """Every attribute partnet writes survives Gephi's importers as an attribute, but the ones
+    meant for Gephi: a node's label and a pair's weight."""
+
+    def check(self, *args, meant=()):
+        graphml, gexf = self.path("net.graphml"), self.path("net.gexf")
+        self.export(NAMES, "--graphml", graphml, "--gexf", gexf, "--with-metrics", "all", *args)
+        ns = "{http://graphml.graphdrawing.org/xmlns}"
+        seen = set()
+        for key in ET.parse(graphml).getroot().iter(ns + "key"):
+            reserved = {"node": GEPHI_GRAPHML_NODE | GEPHI_COLUMNS,
+                        "edge": GEPHI_GRAPHML_EDGE | GEPHI_EDGE_COLUMNS}.get(key.get("for"), set())
+            for name in (key.get("id"), key.get("attr.name")):
+                seen.add((key.get("for"), name))
+                if (key.get("for"), key.get("attr.name")) not in meant:
+                    self.assertNotIn(name.lower(), reserved, key.attrib)
+        root = ET.parse(gexf).getroot()
+        for attributes in root.iter("{%s}attributes" % root.tag[1:].split("}")[0]):
+            reserved = GEPHI_EDGE_COLUMNS if attributes.get("class") == "edge" else GEPHI_COLUMNS
+            for a in attributes:
+                self.assertNotIn(a.get("id").lower(), reserved, a.attrib)
+        return seen
+
+    def test_nodes_and_agreements(self):
+        seen = self.check(meant={("node", "label")})
+        self.assertIn(("edge", "agreement_id"), seen)
+        self.assertIn(("node", "dataset_id"), seen)
+
+    def test_countries(self):
+        self.check("--by-country", meant={("node", "label"), ("edge", "weight")})
+
+
 class Gexf(Exported):
     def read(self, path):
         root = ET.parse(path).getroot()
@@ -302,7 +350,8 @@ class Gexf(Exported):
                 out = self.path("net.gexf")
                 self.export(data_path, "--gexf", out)
                 graph = self.read(out)
-                edges = {self.values(e)["id"]: e for e in graph.iterfind("g:edges/g:edge", GEXF_NS)}
+                edges = {self.values(e)["agreement_id"]: e
+                         for e in graph.iterfind("g:edges/g:edge", GEXF_NS)}
                 self.assertEqual(set(edges), {a["id"] for a in data["agreements"]})
                 starts = {}
                 for a in data["agreements"]:

@@ -12,7 +12,9 @@
  *
  * Node attributes of a graph of nodes: name, country (code), level, first_level, parent (the
  * parent's id), lat, lon and aliases (joined with "|"); of a graph of countries: name, regions
- * and domestic. Edge attributes of a graph of nodes: id, date (ISO text at its precision), year
+ * and domestic. Edge attributes of a graph of nodes: agreement_id (the column id of the edge
+ * table: Gephi's GraphML importer takes an attribute named id for the edge's id and drops its
+ * value), date (ISO text at its precision), year
  * (GraphML and GEXF), end, kind, domains (joined with "|"), note, source_document,
  * source_line, source_location, source_quote and source_url; of a graph of countries: weight
  * and first_date (the earliest agreement of the pair). An unknown value is left out (GraphML,
@@ -37,7 +39,9 @@ PN_BEGIN_DECLS
 /** An extra node attribute: one value per vertex of the graph. */
 typedef struct {
     /** Its name in the files: an ASCII letter or '_', then letters, digits or '_' (a valid
-     *  XML name), not one of the attribute names above nor id, label, source or target. */
+     *  XML name), not one of the attribute names above nor, in any case, source, target,
+     *  dataset_id or a name Gephi takes for something else (id, label, timeset, d3, x, y, z,
+     *  xpos, ypos, size, r, g, b). */
     const char *name;
     /** graph vertex count values, in vertex order; NaN is written as an unknown value. */
     const double *values;
@@ -67,7 +71,7 @@ typedef struct {
  * character that an NMTOKEN cannot hold, and the "_" of each "_x", is written as _xHHHH_ (its
  * Unicode code point in hex, as in ISO/IEC 9075), so "US:New York" becomes
  * "US:New_x0020_York" and distinct ids stay distinct. Each node also has a "label" (its name)
- * for Gephi and yEd. The graph carries the dataset's title. Characters XML 1.0 cannot carry
+ * for Gephi and yEd and a "dataset_id" (its id in the dataset, as it is). The graph carries the dataset's title. Characters XML 1.0 cannot carry
  * (control characters other than tab, line feed and carriage return) are written as U+FFFD.
  * O(N + A log A) for N vertices and A agreements.
  *
