@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 
+#include "terminal.h"
 #include "xalloc.h"
 
 #include <ctype.h>
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,12 +33,25 @@
 
 void cli_error(const char *cmd, const char *fmt, ...)
 {
-    va_list ap;
-    fprintf(stderr, "partnet%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+    va_list ap, again;
+    char line[512], *message = line;
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    va_copy(again, ap);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    if (n < 0)
+        line[0] = '\0';
+    else if ((size_t)n >= sizeof line) {
+        message = xmalloc((size_t)n + 1);
+        vsnprintf(message, (size_t)n + 1, fmt, again);
+    }
+    va_end(again);
     va_end(ap);
+    /* names and arguments in the message are shown, never run by the terminal */
+    fprintf(stderr, "partnet%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+    terminal_fputs(stderr, message);
     fputc('\n', stderr);
+    if (message != line)
+        free(message);
 }
 
 int cli_usage_error(const char *cmd)
@@ -107,6 +122,10 @@ int cli_common_option(cli_t *cli, int opt, const char *arg)
     case OPT_SPREADSHEET_SAFE:
         cli->spreadsheet_safe = 1;
         return 1;
+    case OPT_TABLE_WIDTH:
+        return cli_parse_long(NULL, "--table-width", arg, 0, CLI_COUNT_MAX, &cli->table_width) == 0
+                   ? 1
+                   : -1;
     case OPT_FORMAT:
         if (strcmp(arg, "table") == 0)
             cli->format = FORMAT_TABLE;
@@ -443,11 +462,12 @@ const char *cli_default_dataset(void)
 
 static void show_progress(const pn_load_progress_t *p, void *data)
 {
-    const char *name = data;
+    char *name = terminal_text(data);
     double mb = (double)p->bytes_read / 1e6;
     double rate = p->seconds > 0 ? (double)p->agreements / p->seconds : 0;
     if (p->done) {
         fputs("\r\033[K", stderr);
+        free(name);
         return;
     }
     if (p->bytes_total)
@@ -457,6 +477,7 @@ static void show_progress(const pn_load_progress_t *p, void *data)
     else
         fprintf(stderr, "\r\033[Kreading %s: %.0f MB, %llu agreements, %.2fM/s", name, mb,
                 (unsigned long long)p->agreements, rate / 1e6);
+    free(name);
 }
 
 int cli_load_all(cli_t *cli, const char *path, pn_dataset_t **out, pn_problems_t *problems)
@@ -485,20 +506,25 @@ int cli_load(cli_t *cli, pn_dataset_t **out)
     size_t errors = 0, warnings = 0;
     for (size_t i = 0; i < pn_problems_count(problems); i++) {
         const pn_problem_t *p = pn_problems_get(problems, i);
-        if (p->severity == PN_SEVERITY_ERROR && errors++ < ERRORS_SHOWN)
-            fprintf(stderr, "error: %s\n", p->message);
-        else if (p->severity == PN_SEVERITY_WARNING && !cli->quiet && status == 0 &&
-                 warnings++ < WARNINGS_SHOWN)
-            fprintf(stderr, "warning: %s\n", p->message);
+        const char *severity = p->severity == PN_SEVERITY_ERROR ? "error" : "warning";
+        if ((p->severity == PN_SEVERITY_ERROR && errors++ < ERRORS_SHOWN) ||
+            (p->severity == PN_SEVERITY_WARNING && !cli->quiet && status == 0 &&
+             warnings++ < WARNINGS_SHOWN)) {
+            fprintf(stderr, "%s: ", severity);
+            terminal_fputs(stderr, p->message);
+            fputc('\n', stderr);
+        }
     }
     size_t total_errors = pn_problems_total(problems, PN_SEVERITY_ERROR);
     size_t total_warnings = pn_problems_total(problems, PN_SEVERITY_WARNING);
+    char *shown_path = terminal_text(path);
     if (total_errors > ERRORS_SHOWN)
         fprintf(stderr, "... and %zu more errors; run 'partnet check %s' to list them all\n",
-                total_errors - ERRORS_SHOWN, path);
+                total_errors - ERRORS_SHOWN, shown_path);
     else if (status == 0 && !cli->quiet && total_warnings > WARNINGS_SHOWN)
         fprintf(stderr, "... and %zu more warnings; run 'partnet check %s' to list them all\n",
-                total_warnings - WARNINGS_SHOWN, path);
+                total_warnings - WARNINGS_SHOWN, shown_path);
+    free(shown_path);
     pn_problems_free(problems);
     if (status == 0)
         return EXIT_OK;
@@ -509,8 +535,29 @@ int cli_load(cli_t *cli, pn_dataset_t **out)
     return EXIT_USAGE;
 }
 
+/* The width text tables are cut to: --table-width, else the terminal's when stdout is one
+ * ($COLUMNS, else the terminal's size, else 80), else none: a pipe or a file gets every
+ * character. */
+static size_t table_width(const cli_t *cli)
+{
+    if (cli->table_width >= 0)
+        return (size_t)cli->table_width;
+    if (!isatty(STDOUT_FILENO))
+        return 0;
+    const char *columns = getenv("COLUMNS");
+    char *end = NULL;
+    long n = columns && isdigit((unsigned char)columns[0]) ? strtol(columns, &end, 10) : 0;
+    if (end && *end == '\0' && n > 0 && n <= CLI_COUNT_MAX)
+        return (size_t)n;
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        return size.ws_col;
+    return 80;
+}
+
 int cli_print(const cli_t *cli, table_t *const *tables, size_t count)
 {
+    tables_set_width(table_width(cli));
     if (tables_print(stdout, cli->format,
                      cli->spreadsheet_safe ? PN_TEXT_CSV_SPREADSHEET_SAFE : 0, tables,
                      count) != 0) {

@@ -18,7 +18,10 @@ typedef struct {
     int quiet;             /* --quiet: no warnings */
     int spreadsheet_safe;  /* --spreadsheet-safe: CSV cells a spreadsheet would run, as text */
     pn_load_options_t load;
+    long table_width;      /* --table-width; -1: the terminal's when stdout is one, else none */
 } cli_t;
+
+#define CLI_INIT {NULL, FORMAT_TABLE, 0, 0, PN_LOAD_OPTIONS_INIT, -1}
 
 /* Long options every subcommand accepts, before or after its name. Values from 0x100 up. */
 enum {
@@ -26,7 +29,7 @@ enum {
     OPT_STRICT, OPT_QUIET, OPT_HELP, OPT_AS_OF, OPT_ACTIVE, OPT_COUNTRY, OPT_LEVEL,
     OPT_NO_COUNTRY_LEVEL, OPT_KIND, OPT_SINCE, OPT_MIN_AGREEMENTS, OPT_K_CORE,
     OPT_LARGEST_COMPONENT, OPT_EGO, OPT_MAX_RECORD, OPT_ENCODING,
-    OPT_SPREADSHEET_SAFE, OPT_COMMON_END
+    OPT_SPREADSHEET_SAFE, OPT_TABLE_WIDTH, OPT_COMMON_END
 };
 
 #define CLI_COMMON_OPTIONS                                                                         \
@@ -38,7 +41,8 @@ enum {
     {"quiet", no_argument, NULL, OPT_QUIET}, {"help", no_argument, NULL, OPT_HELP},          \
     {"max-record", required_argument, NULL, OPT_MAX_RECORD},                                       \
     {"encoding", required_argument, NULL, OPT_ENCODING},                                           \
-    {"spreadsheet-safe", no_argument, NULL, OPT_SPREADSHEET_SAFE}
+    {"spreadsheet-safe", no_argument, NULL, OPT_SPREADSHEET_SAFE},                                 \
+    {"table-width", required_argument, NULL, OPT_TABLE_WIDTH}
 
 /* Text of the common options for --help. */
 #define CLI_COMMON_HELP                                                                            \
@@ -59,6 +63,9 @@ enum {
     "                     PARTNET_MAX_RECORD): longer ones are refused\n"                        \
     "  --format F         table (default), csv or json\n"                                         \
     "  --quiet            no warnings on stderr\n"                                               \
+    "  --table-width N    cut text tables to N characters (0: never); default: the\n"           \
+    "                     terminal's width when stdout is a terminal ($COLUMNS, else its\n"     \
+    "                     size, else 80), never cut when it is a pipe or a file\n"              \
     "  --spreadsheet-safe CSV output (--format csv, export's tables): a cell starting with\n"   \
     "                     = + - @ that is not a number is written as text ('=...), so that\n"   \
     "                     a spreadsheet does not run it; partnet reads the ' back\n"

@@ -3,6 +3,7 @@
  * when there is any error.
  */
 #include "commands.h"
+#include "terminal.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -62,14 +63,18 @@ int cmd_check(cli_t *cli, int argc, char **argv)
             const pn_problem_t *p = pn_problems_get(problems, i);
             if ((int)p->severity != s)
                 continue;
-            if (cli->format == FORMAT_TABLE)
-                printf("%s: %s\n", severity[s], p->message);
+            if (cli->format == FORMAT_TABLE) {
+                printf("%s: ", severity[s]);
+                terminal_fputs(stdout, p->message);
+                putchar('\n');
+            }
             table_text(list, severity[s]);
             table_text(list, p->message);
         }
     }
     if (cli->format == FORMAT_TABLE) {
-        printf("%s: %zu error%s, %zu warning%s, %zu note%s", path, errors, errors == 1 ? "" : "s",
+        terminal_fputs(stdout, path);
+        printf(": %zu error%s, %zu warning%s, %zu note%s", errors, errors == 1 ? "" : "s",
                warnings, warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
         if (ds)
             printf("; %zu nodes, %zu agreements, %zu countries", pn_dataset_node_count(ds),

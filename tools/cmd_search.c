@@ -110,9 +110,9 @@ int cmd_search(cli_t *cli, int argc, char **argv)
     agreements = agreement_counts(ds);
     size_t shown = top > 0 && (size_t)top < m.count ? (size_t)top : m.count;
     if (m.count == 0)
-        fprintf(stderr, "partnet search: no node is called anything like \"%s\"\n", text);
+        cli_error("search", "no node is called anything like \"%s\"", text);
     else if (m.items[0].kind == PN_MATCH_SIMILAR)
-        fprintf(stderr, "partnet search: no node matches \"%s\"; similar names follow\n", text);
+        cli_error("search", "no node matches \"%s\"; similar names follow", text);
     if (cli->format == FORMAT_JSON) {
         cJSON *list = cJSON_CreateArray();
         for (size_t i = 0; i < shown; i++)

@@ -4,10 +4,12 @@
  */
 #include "output.h"
 
+#include "terminal.h"
 #include "xalloc.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdint.h>
 #include <partnet/text.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,40 +159,6 @@ size_t table_rows(const table_t *t)
     return t->column_count ? t->cell_count / t->column_count : 0;
 }
 
-size_t text_width(const char *s)
-{
-    size_t width = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        unsigned cp;
-        size_t n;
-        if (*p < 0x80) {
-            cp = *p;
-            n = 1;
-        } else if (*p < 0xE0) {
-            cp = (*p & 0x1Fu) << 6 | (p[1] & 0x3Fu);
-            n = 2;
-        } else if (*p < 0xF0) {
-            cp = (*p & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
-            n = 3;
-        } else {
-            cp = 0x10000;
-            n = 4;
-        }
-        for (size_t i = 1; i < n; i++)
-            if (!p[i])
-                return width + 1;
-        int wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                   (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                   (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) ||
-                   cp >= 0x1F300;
-        int zero = (cp >= 0x300 && cp <= 0x36F) || cp == 0x200B || cp == 0x200D;
-        width += zero ? 0 : wide ? 2 : 1;
-        p += n;
-    }
-    return width;
-}
-
 /* ---- terminal ---------------------------------------------------------------------------- */
 
 static const char *shown(const table_t *t, size_t cell, char buf[64])
@@ -210,36 +178,169 @@ static const char *shown(const table_t *t, size_t cell, char buf[64])
     return v->text;
 }
 
+/* Columns of the terminal tables are cut to; 0 for none. */
+static size_t width_limit;
+
+void tables_set_width(size_t width)
+{
+    width_limit = width;
+}
+
+/* The narrowest a text column is cut to (or its head): columns are left out before text is
+ * cut shorter than TEXT_COLUMN_SHORT, and text is cut to TEXT_COLUMN_MIN before the table is
+ * left with one column. */
+#define TEXT_COLUMN_SHORT 14
+#define TEXT_COLUMN_MIN 8
+
+/* Fit the @p count columns @p which (of natural widths @p natural) into @p limit characters,
+ * two between columns: text columns are narrowed, the widest first, down to their minimum.
+ * Sets @p width of each; returns whether they fit. */
+static int fit_columns(const table_t *t, const size_t *natural, const size_t *which,
+                       size_t count, size_t limit, size_t text_least, size_t *width)
+{
+    size_t total = 2 * (count - 1), *least = xmalloc(count * sizeof *least);
+    for (size_t k = 0; k < count; k++) {
+        size_t c = which[k], head = text_width(t->columns[c].name);
+        width[c] = natural[c];
+        least[k] = t->columns[c].type != COL_TEXT || natural[c] < text_least ? natural[c]
+                   : head > text_least                                       ? head
+                                                                              : text_least;
+        total += natural[c];
+    }
+    while (total > limit) {
+        size_t widest = count;
+        for (size_t k = 0; k < count; k++)
+            if (width[which[k]] > least[k] &&
+                (widest == count || width[which[k]] > width[which[widest]]))
+                widest = k;
+        if (widest == count)
+            break;
+        /* narrow the widest to the next widest, or by what is still too much */
+        size_t w = width[which[widest]], next = least[widest];
+        for (size_t k = 0; k < count; k++)
+            if (width[which[k]] < w && width[which[k]] > next && width[which[k]] > least[k])
+                next = width[which[k]];
+        size_t cut = w - next > 0 ? w - next : 1;
+        if (cut > total - limit)
+            cut = total - limit;
+        width[which[widest]] -= cut;
+        total -= cut;
+    }
+    free(least);
+    return total <= limit;
+}
+
+/* Write @p word and @p end after a space, or on a new line when the line would pass the
+ * width; returns the column reached. */
+static size_t wrap_word(FILE *out, const char *word, const char *end, size_t at)
+{
+    size_t w = text_width(word) + strlen(end);
+    if (at > 0 && at + 1 + w > width_limit) {
+        fputs("\n ", out);
+        at = 1;
+    } else if (at > 0) {
+        fputc(' ', out);
+        at++;
+    }
+    fprintf(out, "%s%s", word, end);
+    return at + w;
+}
+
 static void print_table(FILE *out, const table_t *t)
 {
     size_t columns = t->column_count, rows = table_rows(t);
+    size_t *natural = xmalloc(columns * sizeof *natural);
     size_t *width = xmalloc(columns * sizeof *width);
-    char buf[64];
-    for (size_t c = 0; c < columns; c++)
-        width[c] = text_width(t->columns[c].name);
-    for (size_t i = 0; i < rows * columns; i++) {
-        size_t w = text_width(shown(t, i, buf));
-        if (w > width[i % columns])
-            width[i % columns] = w;
+    char **text = xmalloc((rows + 1) * columns * sizeof *text), buf[64];
+    for (size_t c = 0; c < columns; c++) {
+        text[c] = terminal_text(t->columns[c].name);
+        natural[c] = text_width(text[c]);
     }
-    if (t->title)
-        fprintf(out, "%s\n", t->title);
-    for (size_t r = 0; r <= rows; r++) {
+    for (size_t i = 0; i < rows * columns; i++) {
+        char *s = text[columns + i] = terminal_text(shown(t, i, buf));
+        size_t w = text_width(s);
+        if (w > natural[i % columns])
+            natural[i % columns] = w;
+    }
+    /* too wide: narrow the text columns; then leave out text columns from the right (the
+     * first, which names the row, stays), then numbers from the right; when that would leave
+     * one column, cut text shorter instead */
+    size_t *which = xmalloc(columns * sizeof *which), count = columns, naming = columns;
+    int *left_out = xcalloc(columns, sizeof *left_out);
+    for (size_t c = 0; c < columns && naming == columns; c++)
+        if (t->columns[c].type == COL_TEXT)
+            naming = c;
+    size_t limit = width_limit ? width_limit : SIZE_MAX;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t least = pass == 0 ? TEXT_COLUMN_SHORT : TEXT_COLUMN_MIN;
+        count = columns;
         for (size_t c = 0; c < columns; c++) {
-            const char *s = r == 0 ? t->columns[c].name : shown(t, (r - 1) * columns + c, buf);
-            size_t pad = width[c] - text_width(s);
+            which[c] = c;
+            left_out[c] = 0;
+        }
+        while (!fit_columns(t, natural, which, count, limit, least, width) &&
+               count > (pass == 0 ? 2u : 1u)) {
+            size_t drop = count;
+            for (size_t k = count; k-- > 0 && drop == count;)
+                if (t->columns[which[k]].type == COL_TEXT && which[k] != naming)
+                    drop = k;
+            for (size_t k = count; k-- > 0 && drop == count;)
+                if (which[k] != naming)
+                    drop = k;
+            left_out[which[drop]] = 1;
+            memmove(which + drop, which + drop + 1, (count - drop - 1) * sizeof *which);
+            count--;
+        }
+        if (fit_columns(t, natural, which, count, limit, least, width))
+            break;
+    }
+    if (t->title) {
+        char *title = terminal_text(t->title);
+        char *cut = width_limit ? text_cut(title, width_limit) : xstrdup(title);
+        fprintf(out, "%s\n", cut);
+        free(cut);
+        free(title);
+    }
+    for (size_t r = 0; r <= rows; r++) {
+        for (size_t k = 0; k < count; k++) {
+            size_t c = which[k];
+            const char *s = text[r * columns + c];
+            char *cut = text_width(s) > width[c] ? text_cut(s, width[c]) : NULL;
+            if (cut)
+                s = cut;
+            size_t w = text_width(s), pad = width[c] > w ? width[c] - w : 0;
             int right = t->columns[c].type != COL_TEXT;
-            if (c > 0)
+            if (k > 0)
                 fputs("  ", out);
             if (right)
                 fprintf(out, "%*s", (int)pad, "");
             fputs(s, out);
-            if (!right && c + 1 < columns)
+            if (!right && k + 1 < count)
                 fprintf(out, "%*s", (int)pad, "");
+            free(cut);
         }
         fputc('\n', out);
     }
+    if (count < columns) {
+        /* a note naming them, its words wrapped to the width too */
+        char head[96];
+        snprintf(head, sizeof head, "(%zu more column%s with --table-width 0 or --format csv:",
+                 columns - count, columns - count == 1 ? "" : "s");
+        size_t at = 0, named = 0;
+        for (char *word = strtok(head, " "); word; word = strtok(NULL, " "))
+            at = wrap_word(out, word, "", at);
+        for (size_t c = 0; c < columns; c++)
+            if (left_out[c])
+                at = wrap_word(out, text[c], ++named == columns - count ? ")" : ",", at);
+        fputc('\n', out);
+    }
+    free(left_out);
+    free(which);
+    for (size_t i = 0; i < (rows + 1) * columns; i++)
+        free(text[i]);
+    free(text);
     free(width);
+    free(natural);
 }
 
 /* ---- CSV ------------------------------------------------------------------------------- */

@@ -73,7 +73,8 @@ int table_print_html(FILE *out, const table_t *t);
 /** Write text with &, <, > and quotes escaped for HTML. */
 void html_escape(FILE *out, const char *text);
 
-/** Display width of UTF-8 text in a terminal (code points; East Asian wide ones count 2). */
-size_t text_width(const char *s);
+/** Terminal tables fit in @p width characters: text columns cut with "…", then columns left
+ *  out from the right with a note; 0 (the default) for tables as wide as their cells. */
+void tables_set_width(size_t width);
 
 #endif

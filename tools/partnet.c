@@ -136,7 +136,7 @@ int main(int argc, char **argv)
     static const struct option options[] = {CLI_COMMON_OPTIONS,
                                             {"version", no_argument, NULL, 'V'},
                                             {NULL, 0, NULL, 0}};
-    cli_t cli = {NULL, FORMAT_TABLE, 0, 0, PN_LOAD_OPTIONS_INIT};
+    cli_t cli = CLI_INIT;
     pn_igraph_handlers_install();
 
     int opt;

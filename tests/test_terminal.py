@@ -1,0 +1,248 @@
+#!/usr/bin/python3
+"""What a person reads in a terminal: names that would act on the terminal shown escaped in
+every table and message (data outputs exact), tables cut to the terminal's width, numbers
+formatted per measure. Run by `meson test` (PARTNET_BUILD_ROOT and PARTNET_SOURCE_ROOT set)."""
+import csv
+import fcntl
+import io
+import json
+import os
+import pty
+import re
+import struct
+import subprocess
+import tempfile
+import termios
+import unicodedata
+import unittest
+
+import shared_material
+
+from harness import FIXTURES, PARTNET, run
+
+WORLD = shared_material.path("data", "world-twin-cities", "twin_cities_raw.csv")
+
+TERMINAL = os.path.join(FIXTURES, "terminal.json")  # ids and names with escapes, breaks, bidi
+
+# What a terminal would act on instead of showing: C0 controls (line feed aside, which ends a
+# line of output), DEL, C1 controls, U+2028, U+2029, bidi embeddings, overrides and isolates.
+ACTING = re.compile("[\x00-\x09\x0b-\x1f\x7f\x80-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+# Every command that prints a table, on the hostile fixture.
+TABLE_COMMANDS = [
+    ["info"], ["rank", "--all"], ["stats"], ["clusters"], ["clusters", "--by-node"],
+    ["coverage"], ["coverage", "--matrix"], ["growth", "--coverage", "--with-centrality",
+                                             "degree"],
+    ["compare", "2005", "2015"], ["report"], ["show", "by-newline"], ["search", "Clear"],
+    ["agreements"], ["path", "by-c1", "am-bidi", "--all"], ["check", TERMINAL],
+]
+
+
+def acting(text):
+    return ACTING.findall(text)
+
+
+class Escapes(unittest.TestCase):
+    def test_no_table_lets_a_name_act_on_the_terminal(self):
+        for args in TABLE_COMMANDS:
+            with self.subTest(args=args):
+                r = run("--data", TERMINAL, *args)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                out, err = r.stdout.decode(), r.stderr.decode()
+                self.assertEqual(acting(out), [], out)
+                self.assertEqual(acting(err), [], err)
+
+    def test_names_are_shown_escaped(self):
+        out = run("--data", TERMINAL, "rank", "--all").stdout.decode()
+        for shown in (r"by-\x1b[2Jclear", r"Clear\x1b[2J\x1b[Hscreen",
+                      r"Two\nlines\r\nand a tab\there", r"C1\u0085next line\u009b31m and DEL\x7f",
+                      r"evil\u202egnp.exe and \u2066isolate\u2069",
+                      r"line\u2028separator\u2029paragraph", "Plain Երևան"):
+            self.assertIn(shown, out)
+
+    def test_a_line_break_in_a_name_does_not_split_a_row(self):
+        lines = run("--data", TERMINAL, "rank").stdout.decode().splitlines()
+        self.assertEqual(len(lines), 1 + 6, "a head and one line per node")
+        row = next(line for line in lines if "by-newline" in line)
+        self.assertRegex(row, r"^\s*\d+\s+by-newline\s+Two\\nlines\\r\\nand a tab\\there\s+BY\s")
+        quote = run("--data", TERMINAL, "agreements").stdout.decode().splitlines()
+        self.assertEqual(len(quote), 1 + 5)
+        self.assertIn(r"a quote\nover two lines", quote[1])
+
+    def test_titles_and_sources_are_escaped(self):
+        out = run("--data", TERMINAL, "report").stdout.decode()
+        self.assertIn(r"Names that would act on a terminal: \x1b]0;pwned\x07 escapes", out)
+        out = run("--data", TERMINAL, "show", "by-\x1b[2Jclear").stdout.decode()
+        self.assertIn(r"doc\x1b[31m.txt", out)
+
+    def test_data_outputs_keep_names_exact(self):
+        with open(TERMINAL, encoding="utf-8") as f:
+            names = {n["id"]: n["name"] for n in json.load(f)["nodes"]}
+        r = run("--data", TERMINAL, "--format", "csv", "rank")
+        rows = list(csv.DictReader(io.StringIO(r.stdout.decode(), newline="")))
+        self.assertEqual({row["id"]: row["name"] for row in rows}, names)
+        r = run("--data", TERMINAL, "--format", "json", "rank")
+        self.assertEqual({row["node"]["id"] if isinstance(row.get("node"), dict) else row["id"]:
+                          row["node"]["name"] if isinstance(row.get("node"), dict) else row["name"]
+                          for row in json.loads(r.stdout)}, names)
+
+    def test_messages_escape_what_the_user_typed(self):
+        r = run("--data", TERMINAL, "show", "\x1b[2Jnobody\nhere")
+        self.assertEqual(r.returncode, 2)
+        err = r.stderr.decode()
+        self.assertEqual(acting(err), [], err)
+        self.assertIn(r"\x1b[2Jnobody", err)
+        for args in (["rank", "--by", "deg\x1bree"], ["frob\x07nicate"],
+                     ["--data", "/nonexistent/\x1b]0;x\x07.json", "info"],
+                     ["--data", TERMINAL, "export", "--graphml", "/nonexistent/\x1b[2J.graphml"],
+                     ["--data", TERMINAL, "draw", "-o", "/nonexistent/\u202eevil.svg"],
+                     ["--data", TERMINAL, "search", "\x1b[2Jzzzz"]):
+            with self.subTest(args=args):
+                r = run(*args)
+                err = r.stderr.decode()
+                self.assertNotEqual(err, "")
+                self.assertEqual(acting(err), [], err)
+
+    def test_load_errors_and_warnings_are_escaped(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            bad = os.path.join(tmp, "bad.json")
+            with open(bad, "w", encoding="utf-8") as f:
+                json.dump({"format": "partnet/1", "nodes": [
+                    {"id": "a\x1b[2J", "name": "A", "country": "BY", "level": "city"}],
+                    "agreements": [{"id": "x\u202e1", "parties": ["a\x1b[2J", "b\nc"],
+                                    "kind": "twinning"}]}, f)
+            pairs = os.path.join(tmp, "pairs.csv")
+            with open(pairs, "w", encoding="utf-8") as f:
+                f.write("city1,country1,city2,country2\nMinsk,Belarus,Erewhon,Nar\x1b[31mnia\n")
+            for args, stream in ((["--data", bad, "info"], "stderr"),
+                                 (["check", bad], "stdout"),
+                                 (["--data", pairs, "stats"], "stderr"),
+                                 (["check", pairs], "stdout")):
+                with self.subTest(args=args):
+                    r = run(*args)
+                    text = getattr(r, stream).decode()
+                    self.assertEqual(acting(text), [], text)
+                    self.assertTrue(r"\u202e" in text or r"\x1b[31m" in text, text)
+            r = run("--format", "json", "check", bad)
+            messages = " ".join(p["message"] for p in json.loads(r.stdout))
+            self.assertIn("x\u202e1", messages, "JSON keeps the id exact")
+
+
+def display_width(line):
+    """Columns a terminal gives @p line: East Asian wide and fullwidth characters two,
+    combining marks none (Python's Unicode database, not partnet's)."""
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+def widest(text):
+    return max(display_width(line) for line in text.splitlines())
+
+
+def on_terminal(args, columns, env_columns=None):
+    """partnet's stdout on a pseudo-terminal @p columns wide; what it wrote."""
+    parent, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = dict(os.environ)
+    env.pop("PARTNET_DATASET", None)
+    env.pop("COLUMNS", None)
+    if env_columns:
+        env["COLUMNS"] = str(env_columns)
+    p = subprocess.Popen([PARTNET, *args], stdout=child, stderr=subprocess.DEVNULL, env=env)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(parent, 65536)
+        except OSError:  # the other side closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(parent)
+    p.wait(timeout=300)
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+class Width(unittest.TestCase):
+    WIDE = [["report"], ["growth", "--active", "--coverage", "--rollup"], ["coverage"],
+            ["rank", "--all"], ["clusters"], ["compare", "2010", "2020"], ["info"],
+            ["show", "Minsk"], ["agreements"], ["path", "tj-dushanbe", "ru-leningrad-oblast"]]
+
+    def test_every_table_fits_80_characters(self):
+        for args in self.WIDE:
+            with self.subTest(args=args):
+                r = run("--table-width", "80", *args)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertLessEqual(widest(r.stdout.decode()), 80)
+
+    def test_the_world_list_fits_too(self):
+        for args in (["clusters"], ["report", "--sample", "50"], ["info"]):
+            with self.subTest(args=args):
+                r = run("--data", WORLD, "--quiet", "--table-width", "80", *args)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertLessEqual(widest(r.stdout.decode()), 80)
+
+    def test_a_pipe_gets_every_character(self):
+        out = run("--data", WORLD, "--quiet", "clusters").stdout.decode()
+        self.assertGreater(widest(out), 1000, "the members column, whole")
+        self.assertNotIn("…", out)
+
+    def test_cut_text_is_a_prefix_with_an_ellipsis(self):
+        full = {row["rank"]: row for row in csv.DictReader(io.StringIO(
+            run("--format", "csv", "rank", "--top", "20").stdout.decode()))}
+        lines = run("--table-width", "50", "rank", "--top", "20").stdout.decode().splitlines()
+        cut = 0
+        for line in lines[1:]:
+            if not line[:4].strip().isdigit():
+                break  # the note
+            cells = re.split(r"\s{2,}", line.strip())
+            row = full[cells[0]]
+            if cells[1].endswith("…"):
+                cut += 1
+                self.assertTrue(row["id"].startswith(cells[1][:-1]), (row["id"], cells[1]))
+            else:
+                self.assertEqual(row["id"], cells[1])
+        self.assertGreater(cut, 0)
+        self.assertRegex("\n".join(lines), r"\(\d more columns? with --table-width 0 or")
+
+    def test_numbers_are_never_cut(self):
+        out = run("--table-width", "50", "rank", "--by", "betweenness").stdout.decode()
+        values = [line.split()[-1] for line in out.splitlines()[1:] if line[:4].strip().isdigit()]
+        self.assertIn("592.5", values)
+
+    def test_wide_characters_count_two_columns(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "wide.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump({"format": "partnet/1", "nodes": [
+                    {"id": "cn-1", "name": "北京市朝阳区建国门外大街一号国际贸易中心", "country": "CN",
+                     "level": "city"},
+                    {"id": "kr-1", "name": "서울특별시 중구 세종대로 이십일길 삼십구", "country": "KR",
+                     "level": "city"},
+                    {"id": "fr-1", "name": "Saint-Rémy-de-Provence é́ accents", "country": "FR",
+                     "level": "city"}],
+                    "agreements": [{"id": "a", "parties": ["cn-1", "kr-1"], "kind": "twinning"},
+                                   {"id": "b", "parties": ["kr-1", "fr-1"], "kind": "twinning"}]},
+                    f)
+            for width in (30, 33, 40, 41):
+                with self.subTest(width=width):
+                    out = run("--data", path, "--table-width", str(width), "rank").stdout.decode()
+                    self.assertLessEqual(widest(out), width, out)
+            out = run("--data", path, "--table-width", "40", "rank").stdout.decode()
+            self.assertIn("  北京市朝阳区建国门外…  ", out, "nine wide characters and …: 19")
+            self.assertIn("  Saint-Rémy-de-Proven…  ", out)
+
+    def test_a_terminal_sets_the_width(self):
+        out = on_terminal(["rank", "--all"], 60)
+        self.assertLessEqual(widest(out), 60, out)
+        self.assertIn("more columns", out)
+        out = on_terminal(["rank", "--all"], 60, env_columns=100)
+        self.assertLessEqual(widest(out), 100, out)
+        self.assertGreater(widest(out), 60, "$COLUMNS wins over the terminal's size")
+        out = on_terminal(["--table-width", "0", "rank", "--all"], 60)
+        self.assertGreater(widest(out), 100, "--table-width 0 never cuts")
+
+
+if __name__ == "__main__":
+    unittest.main()
