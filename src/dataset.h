@@ -38,6 +38,7 @@ struct pn_dataset {
     const char *name;
     const char *title;
     const char *description, *license, *citation;
+    int levels_unknown; /* a pair list's: every node a city by default, not as the input says */
 
     pn_country_t *countries;
     size_t country_count, country_capacity;

@@ -229,6 +229,7 @@ static int make_node(pn_qualifiers_t *q, pn_loader_t *l, const char *display, si
     node->name = node->id + code_len + 1;
     node->country = country;
     node->level = PN_LEVEL_CITY;
+    ds->levels_unknown = 1;
     node->line = line;
     uint32_t index = (uint32_t)ds->node_count - 1;
     if (pn_array__reserve((void **)&q->nodes, &q->capacity, ds->node_count, sizeof *q->nodes))

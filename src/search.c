@@ -9,6 +9,7 @@
 #include <partnet/search.h>
 
 #include "dataset.h"
+#include "search.h"
 #include "array.h"
 #include "error.h"
 #include "strpool.h"
@@ -327,8 +328,7 @@ static pn_match_kind_t classify(const entry_t *e, const char *raw, const char *q
     return strstr(e->key, q) ? PN_MATCH_CONTAINS : PN_MATCH_COUNT;
 }
 
-/* Edit distance between a and b, or limit + 1 when it is larger than limit. */
-static unsigned edits(const char *a, size_t la, const char *b, size_t lb, unsigned limit)
+unsigned pn_search__edits(const char *a, size_t la, const char *b, size_t lb, unsigned limit)
 {
     if ((la > lb ? la - lb : lb - la) > limit)
         return limit + 1;
@@ -367,12 +367,12 @@ static unsigned edits(const char *a, size_t la, const char *b, size_t lb, unsign
 /* The fewest edits from q to the whole key or, for a one-word q, to one of its words. */
 static unsigned distance(const entry_t *e, const char *q, size_t qlen, unsigned limit)
 {
-    unsigned best = edits(q, qlen, e->key, e->key_len, limit);
+    unsigned best = pn_search__edits(q, qlen, e->key, e->key_len, limit);
     if (memchr(q, ' ', qlen))
         return best;
     for (const char *w = e->key; *w && best > 0;) {
         size_t n = strcspn(w, " ");
-        unsigned d = edits(q, qlen, w, n, limit);
+        unsigned d = pn_search__edits(q, qlen, w, n, limit);
         if (d < best)
             best = d;
         w += n + (w[n] == ' ');

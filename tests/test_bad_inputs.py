@@ -36,7 +36,8 @@ COMMANDS = [["info"], ["rank"], ["stats"], ["clusters"], ["coverage"], ["growth"
             ["export", "--graphml", "{out}"], ["export", "--gexf", "{out}"],
             ["export", "--nodes-csv", "{out}"], ["export", "--pajek", "{out}"],
             ["draw", "-o", "{out}.svg"], ["growth", "--chart", "{out}.png"],
-            ["report", "--html", "{out}"], ["explore", "-o", "{out}.html"]]
+            ["report", "--html", "{out}"], ["explore", "-o", "{out}.html"],
+            ["merge", "-o", "{out}"]]
 
 BIG = 100 * 1000 * 1000  # a "single 100 MB line", made at test time
 

@@ -93,7 +93,13 @@ int cli_common_option(cli_t *cli, int opt, const char *arg)
 {
     switch (opt) {
     case OPT_DATA:
-        cli->data = arg;
+        if (cli->data_count == PN_MERGE_MAX_INPUTS) {
+            cli_error(NULL, "--data: at most %d datasets are merged", PN_MERGE_MAX_INPUTS);
+            return -1;
+        }
+        cli->datas[cli->data_count++] = arg;
+        if (!cli->data)
+            cli->data = arg;
         return 1;
     case OPT_NODES:
         cli->load.nodes_path = arg;
@@ -494,9 +500,8 @@ int cli_load_all(cli_t *cli, const char *path, pn_dataset_t **out, pn_problems_t
     return pn_dataset_load(out, path, &opts, problems);
 }
 
-int cli_load(cli_t *cli, pn_dataset_t **out)
+int cli_load_path(cli_t *cli, const char *path, pn_dataset_t **out)
 {
-    const char *path = cli->data ? cli->data : cli_default_dataset();
     pn_problems_t *problems = NULL;
     if (pn_problems_new(&problems) != 0) {
         cli_error(NULL, "out of memory");
@@ -553,6 +558,58 @@ static size_t table_width(const cli_t *cli)
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
         return size.ws_col;
     return 80;
+}
+
+int cli_load_merged(cli_t *cli, const char *const *paths, size_t count, pn_dataset_t **out,
+                    pn_merge_t **account)
+{
+    pn_dataset_t *inputs[PN_MERGE_MAX_INPUTS] = {NULL};
+    pn_merge_t *merge = NULL;
+    int rc = EXIT_OK;
+    for (size_t k = 0; k < count && rc == EXIT_OK; k++)
+        rc = cli_load_path(cli, paths[k], &inputs[k]);
+    if (rc == EXIT_OK) {
+        int status = pn_dataset_merge(out, &merge, "merged", (const pn_dataset_t *const *)inputs,
+                                      count);
+        if (status != 0) {
+            cli_error(NULL, "%s", pn_error_last());
+            rc = status == PN_EINVALID || status == PN_EUSAGE ? EXIT_USAGE : EXIT_FAILED;
+        }
+    }
+    size_t shown = 0, total = 0;
+    for (size_t i = 0; rc == EXIT_OK && i < pn_merge_event_count(merge); i++) {
+        const pn_merge_event_t *e = pn_merge_event(merge, i);
+        if (e->kind != PN_MERGE_CONFLICT && e->kind != PN_MERGE_AMBIGUOUS)
+            continue;
+        total++;
+        if (!cli->quiet && shown++ < WARNINGS_SHOWN) {
+            /* names come from the data: shown escaped, as every message is */
+            char message[2048];
+            snprintf(message, sizeof message, "%s:%u: %s (%s): %s; %s:%u has %s", e->file,
+                     e->line, e->kind == PN_MERGE_CONFLICT ? "conflict" : "ambiguous",
+                     e->ground, e->detail, e->other_file, e->other_line, e->other_id);
+            fputs("warning: ", stderr);
+            terminal_fputs(stderr, message);
+            fputc('\n', stderr);
+        }
+    }
+    if (!cli->quiet && total > WARNINGS_SHOWN)
+        fprintf(stderr, "... and %zu more conflicts and ambiguous matches; 'partnet merge "
+                        "--report FILE' lists them all\n", total - WARNINGS_SHOWN);
+    for (size_t k = 0; k < count; k++)
+        pn_dataset_free(inputs[k]);
+    if (rc == EXIT_OK && account)
+        *account = merge;
+    else
+        pn_merge_free(merge);
+    return rc;
+}
+
+int cli_load(cli_t *cli, pn_dataset_t **out)
+{
+    if (cli->data_count > 1)
+        return cli_load_merged(cli, cli->datas, cli->data_count, out, NULL);
+    return cli_load_path(cli, cli->data ? cli->data : cli_default_dataset(), out);
 }
 
 int cli_print(const cli_t *cli, table_t *const *tables, size_t count)

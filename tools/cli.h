@@ -13,7 +13,9 @@
 enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
 typedef struct {
-    const char *data;      /* --data; NULL for the bundled dataset */
+    const char *data;      /* the first --data; NULL for the bundled dataset */
+    const char *datas[PN_MERGE_MAX_INPUTS]; /* every --data, in order: several are merged */
+    size_t data_count;
     format_t format;
     int quiet;             /* --quiet: no warnings */
     int spreadsheet_safe;  /* --spreadsheet-safe: CSV cells a spreadsheet would run, as text */
@@ -21,7 +23,7 @@ typedef struct {
     long table_width;      /* --table-width; -1: the terminal's when stdout is one, else none */
 } cli_t;
 
-#define CLI_INIT {NULL, FORMAT_TABLE, 0, 0, PN_LOAD_OPTIONS_INIT, -1}
+#define CLI_INIT {.format = FORMAT_TABLE, .load = PN_LOAD_OPTIONS_INIT, .table_width = -1}
 
 /* Long options every subcommand accepts, before or after its name. Values from 0x100 up. */
 enum {
@@ -171,9 +173,22 @@ int cli_parse_operands(cli_t *cli, int argc, char **argv, const struct option *o
 int cli_parse(cli_t *cli, int argc, char **argv, const struct option *own, cli_option_fn *handle,
               void *ctx, const char *help);
 
-/** Load the dataset the options name, printing errors and warnings to stderr.
+/** Load the dataset the options name, printing errors and warnings to stderr; several --data
+ *  are merged (pn_dataset_merge()), their conflicts and ambiguous matches printed as warnings.
  *  @return EXIT_OK with *out set, EXIT_USAGE for bad input, EXIT_FAILED otherwise. */
 int cli_load(cli_t *cli, pn_dataset_t **out);
+
+/** Load one dataset at @p path as cli_load() does. */
+int cli_load_path(cli_t *cli, const char *path, pn_dataset_t **out);
+
+/**
+ * Load every dataset of @p paths (as cli_load_path()) and merge them, printing the conflicts
+ * and ambiguous matches as warnings (unless --quiet).
+ * @param[out] account the merge's account (may be NULL)
+ * @return as cli_load()
+ */
+int cli_load_merged(cli_t *cli, const char *const *paths, size_t count, pn_dataset_t **out,
+                    pn_merge_t **account);
 
 /** Load with every problem kept, for `partnet check`. @return the pn_dataset_load() status. */
 int cli_load_all(cli_t *cli, const char *path, pn_dataset_t **out, pn_problems_t *problems);

@@ -7,6 +7,7 @@
 /* argv[0] is the command's name; each returns an exit code. */
 int cmd_info(cli_t *cli, int argc, char **argv);
 int cmd_check(cli_t *cli, int argc, char **argv);
+int cmd_merge(cli_t *cli, int argc, char **argv);
 int cmd_rank(cli_t *cli, int argc, char **argv);
 int cmd_stats(cli_t *cli, int argc, char **argv);
 int cmd_clusters(cli_t *cli, int argc, char **argv);

@@ -24,6 +24,8 @@ static const command_t commands[] = {
     {"info", cmd_info, "what a dataset holds: nodes by level and country, agreements by kind, "
                        "decade and date precision"},
     {"check", cmd_check, "list every problem in a dataset (errors, warnings, notes)"},
+    {"merge", cmd_merge, "merge datasets (any formats) into one native dataset: the same "
+                         "places and agreements once, every source kept, conflicts reported"},
     {"rank", cmd_rank, "rank regions and cities by degree, agreements, betweenness, closeness, "
                        "harmonic, eigenvector, pagerank or coreness"},
     {"stats", cmd_stats, "the network in one table: density, components, transitivity, "

@@ -11,6 +11,7 @@
 #include <partnet/dataset.h>
 #include <partnet/country.h>
 #include <partnet/load.h>
+#include <partnet/merge.h>
 #include <partnet/view.h>
 #include <partnet/graph.h>
 #include <partnet/growth.h>

@@ -1,0 +1,200 @@
+"""partnet merge and several --data, as a black box, on real rows: nine agreements of the
+bundled dataset (tests/fixtures/merge/cis-part.json, copied from graphs/cis.json) and nine rows
+of the world twin-cities list inside the CIS (world-cis.csv, lines 287, 303, 1608, 1623, 1430,
+1727, 1452, 1792 and 1627 of twin_cities_raw.csv); the Lagoas of the Azores and the Algarve
+(lagoa.csv: lines 3829, 20134 and 20139); and a few rows written for one rule each.
+
+The expected values are worked by hand from the rows (see each test), not from partnet."""
+import json
+import os
+import sys
+import tempfile
+import unittest
+
+import jsonschema
+
+from harness import CIS, FIXTURES, SOURCE, run
+
+MERGE = os.path.join(FIXTURES, "merge")
+PART = os.path.join(MERGE, "cis-part.json")
+WORLD = os.path.join(MERGE, "world-cis.csv")
+
+
+def line_of(path, text):
+    """The 1-based line of @p path holding @p text (grep -n)."""
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if text in line:
+                return number
+    raise AssertionError(f"{text!r} is not in {path}")
+
+
+def merged(*paths, extra=()):
+    """Merge @p paths into a temporary file: (process, dataset as JSON, report as JSON)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out, report = os.path.join(tmp, "out.json"), os.path.join(tmp, "report.json")
+        p = run("merge", *paths, "-o", out, "--report", report, "--format", "json", *extra)
+        data = rep = None
+        if p.returncode == 0:
+            with open(out, encoding="utf-8") as f:
+                data = json.load(f)
+            with open(report, encoding="utf-8") as f:
+                rep = json.load(f)
+            with open(os.path.join(SOURCE, "schemas", "merge.schema.json"),
+                      encoding="utf-8") as f:
+                jsonschema.Draft202012Validator(json.load(f)).validate(rep)
+        return p, data, rep
+
+
+def without_nulls(value):
+    """A field that is null (or an empty list) is a field left out (graphs/FORMAT.md)."""
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None and v != []}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value
+
+
+def by_id(items):
+    return {item["id"]: item for item in items}
+
+
+class MergeTest(unittest.TestCase):
+    def test_monograph_and_list_agree_on_four_and_differ_on_three(self):
+        p, data, rep = merged(PART, WORLD)
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        # nodes: 19 of cis-part; the list's 16 are 14 of them (Spitak, Orsha, Vanadzor, Vitebsk,
+        # Minsk, Dushanbe, Tbilisi, Mogilev, Polotsk, Tosno, Kommunar by name, Sumgait and
+        # Babruysk by alias, Svietlahorsk a letter from the alias Svetlahorsk) and 2 new ones
+        self.assertEqual(len(data["nodes"]), 21)
+        ids = {n["id"] for n in data["nodes"]}
+        self.assertIn("MD:Anenii Noi District", ids)
+        self.assertIn("RU:Angarsk", ids)
+        self.assertNotIn("BY:Mogilev", ids)
+        # agreements: 9 + the list's 9, of which 4 are the monograph's (same pair and kind,
+        # undated in the list), 3 the same pairs with another kind (kept, conflicts), 2 new
+        self.assertEqual(len(data["agreements"]), 14)
+        agreements = by_id(data["agreements"])
+        orsha = agreements["by-am-2012-orsha-spitak"]
+        self.assertEqual(orsha["date"], "2012-06")
+        self.assertEqual([s["document"] for s in orsha["sources"]],
+                         ["003_04d2d979b8eaaf9e.txt", "world-cis.csv"])
+        self.assertEqual(orsha["sources"][0]["line"], 1797)
+        self.assertEqual(orsha["sources"][1]["line"], 2)
+        for both in ("by-am-2012-vitebsk-vanadzor", "by-tj-1998-minsk-dushanbe-twinning",
+                     "by-ge-2015-minsk-tbilisi"):
+            self.assertEqual(len(agreements[both]["sources"]), 2, both)
+        for alone in ("by-tj-1998-minsk-dushanbe-cooperation-agreement",
+                      "by-ge-2018-minsk-tbilisi", "by-az-nd-mogilev-sumgayit",
+                      "by-ru-2010-polotsk-tosno", "by-ru-2007-svetlogorsk-kommunar"):
+            self.assertIn("source", agreements[alone], alone)
+        # the list's file is a document the merged dataset cites
+        self.assertIn("world-cis.csv", {d["id"] for d in data["documents"]})
+        nodes = by_id(data["nodes"])
+        self.assertIn("Svietlahorsk", nodes["by-svetlogorsk"]["aliases"])
+        self.assertEqual(nodes["by-bobruisk"]["aliases"].count("Babruysk"), 1)
+
+        events = rep["merged"]
+        grounds = {(e["what"], e["id"]): e["ground"] for e in events}
+        self.assertEqual(grounds[("node", "AZ:Sumgait")], "alias")
+        self.assertEqual(grounds[("node", "BY:Svietlahorsk")], "spelling")
+        self.assertEqual(grounds[("node", "BY:Orsha")], "name")
+        self.assertEqual(sum(e["what"] == "node" for e in events), 14)
+        self.assertEqual(sum(e["what"] == "agreement" for e in events), 4)
+        conflicts = [e for e in events if e["what"] == "conflict"]
+        self.assertEqual(len(conflicts), 3)
+        sumgait = next(e for e in conflicts if e["line"] == 6)
+        self.assertEqual(sumgait["ground"], "kind")
+        self.assertEqual(sumgait["file"], WORLD)
+        self.assertEqual(sumgait["other_file"], PART)
+        self.assertEqual(sumgait["other_line"], line_of(PART, '"id": "by-az-nd-mogilev-sumgayit"'))
+        self.assertEqual(sumgait["other_id"], "by-az-nd-mogilev-sumgayit")
+        self.assertIn("twinning here, other there", sumgait["detail"])
+        self.assertEqual(rep["sources"], [
+            {"dataset": PART, "agreements": 9, "in_another": 4, "only_here": 5, "conflicts": 0},
+            {"dataset": WORLD, "agreements": 9, "in_another": 4, "only_here": 5, "conflicts": 3},
+            {"dataset": "merged", "agreements": 14, "in_another": 4, "only_here": 10,
+             "conflicts": 3}])
+
+    def test_several_data_read_one_network(self):
+        p = run("--data", PART, "--data", WORLD, "info", "--format", "json")
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        info = json.loads(p.stdout)
+        self.assertEqual(info["summary"]["nodes"], 21)
+        self.assertEqual(info["summary"]["agreements"], 14)
+        err = p.stderr.decode()
+        # conflicts are warnings naming both files and lines
+        self.assertIn(f"warning: {WORLD}:6: conflict (kind)", err)
+        self.assertIn(f"{PART}:{line_of(PART, 'by-az-nd-mogilev-sumgayit')}", err)
+        self.assertEqual(run("--data", PART, "--data", WORLD, "--quiet", "info").stderr, b"")
+
+    def test_transliteration_and_a_name_taken_twice(self):
+        p, data, rep = merged(PART, os.path.join(MERGE, "translit.csv"))
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        node = next(e for e in rep["merged"] if e["id"] == "BY:Могилёв")
+        self.assertEqual((node["what"], node["ground"], node["other_id"]),
+                         ("node", "transliteration", "by-mogilev"))
+        self.assertIn("Могилёв", by_id(data["nodes"])["by-mogilev"]["aliases"])
+        # Mogilev is by-mogilev by name; Mahilyow, an alias of it too, cannot be the same node
+        # of the same list: kept apart and reported
+        p, data, rep = merged(PART, os.path.join(MERGE, "taken.csv"))
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        ambiguous = [e for e in rep["merged"] if e["what"] == "ambiguous"]
+        self.assertEqual(len(ambiguous), 1)
+        self.assertEqual((ambiguous[0]["id"], ambiguous[0]["line"]), ("BY:Mahilyow", 3))
+        self.assertEqual(ambiguous[0]["other_id"], "by-mogilev")
+        self.assertEqual(len(data["nodes"]), 19 + 3)
+
+    def test_qualifiers_name_the_parent_and_a_bare_name_is_ambiguous(self):
+        p, data, rep = merged(os.path.join(MERGE, "lagoa.json"), os.path.join(MERGE, "lagoa.csv"))
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        nodes = {e["id"]: e for e in rep["merged"] if e["what"] == "node"}
+        self.assertEqual((nodes["PT:Lagoa, Azores"]["ground"],
+                          nodes["PT:Lagoa, Azores"]["other_id"]), ("qualifier", "pt-lagoa-azores"))
+        self.assertEqual((nodes["PT:Lagoa, Algarve"]["ground"],
+                          nodes["PT:Lagoa, Algarve"]["other_id"]),
+                         ("qualifier", "pt-lagoa-algarve"))
+        self.assertEqual(nodes["US:Fall River"]["other_id"], "us-fall-river")
+        ambiguous = [e for e in rep["merged"] if e["what"] == "ambiguous"]
+        self.assertEqual(len(ambiguous), 1)
+        self.assertEqual((ambiguous[0]["id"], ambiguous[0]["line"]), ("PT:Lagoa", 2))
+        self.assertIn("pt-lagoa-azores", ambiguous[0]["detail"])
+        self.assertIn("pt-lagoa-algarve", ambiguous[0]["detail"])
+        # Lagoa (Azores) - Fall River is in both: one agreement with two sources
+        self.assertEqual(len(by_id(data["agreements"])["lagoa-fall-river"]["sources"]), 2)
+        # 5 nodes, PT:Lagoa, Canada's Sainte-Thérèse, Spain's Lepe; 1 + 2 agreements
+        self.assertEqual(len(data["nodes"]), 8)
+        self.assertEqual(len(data["agreements"]), 3)
+
+    def test_written_dataset_reads_back_as_the_bundled_one(self):
+        p, data, rep = merged(CIS)
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        with open(CIS, encoding="utf-8") as f:
+            original = json.load(f)
+        for section in ("nodes", "agreements", "reported", "documents"):
+            self.assertEqual(data[section], without_nulls(original[section]), section)
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "cis.json")
+            self.assertEqual(run("merge", CIS, "-o", out).returncode, 0)
+            before = run("agreements", "--format", "csv").stdout
+            after = run("--data", out, "agreements", "--format", "csv").stdout
+            # the same rows but for input_line, the line of the file read
+            strip = lambda text: [row.rsplit(b",", 1)[0] for row in text.splitlines()]
+            self.assertEqual(strip(before), strip(after))
+
+    def test_bad_input_exits_2_naming_both_files(self):
+        p, _, _ = merged(PART, os.path.join(MERGE, "clash.json"))
+        self.assertEqual(p.returncode, 2)
+        clash = os.path.join(MERGE, "clash.json")
+        self.assertIn(f'{clash}:{line_of(clash, "by-orsha")}: node "by-orsha" is in RU, but '
+                      f'{PART}:{line_of(PART, chr(34) + "id" + chr(34) + ": " + chr(34) + "by-orsha")}'
+                      ' gives that id to a node in BY', p.stderr.decode())
+        p = run("merge", "-o", "/dev/null")
+        self.assertEqual(p.returncode, 2)
+        p = run("merge", PART, os.path.join(FIXTURES, "bad.json"), "-o", "/dev/null")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("bad.json:", p.stderr.decode())
+
+
+if __name__ == "__main__":
+    unittest.main(argv=sys.argv[:1], verbosity=2)
