@@ -6,6 +6,7 @@
 
 #include "array.h"
 #include "error.h"
+#include "utf8.h"
 
 #include <assert.h>
 #include <math.h>
@@ -238,10 +239,22 @@ const uint8_t *pn_dataset_kinds(const pn_dataset_t *ds)
     return ds->kind;
 }
 
+int pn_dataset__find_node(uint32_t *out, const pn_dataset_t *ds, const char *id, size_t len)
+{
+    char *nfc = NULL;
+    size_t nfc_len = 0;
+    if (pn_utf8__nfc(&nfc, &nfc_len, id, len) != 0)
+        return pn_error__nomem();
+    int found = nfc ? pn_strmap__get(&ds->node_index, nfc, nfc_len, out)
+                    : pn_strmap__get(&ds->node_index, id, len, out);
+    free(nfc);
+    return found ? 0 : PN_ENOTFOUND;
+}
+
 int pn_dataset_find_node(uint32_t *out, const pn_dataset_t *ds, const char *id)
 {
     assert(out && ds && id);
-    return pn_strmap__get(&ds->node_index, id, strlen(id), out) ? 0 : PN_ENOTFOUND;
+    return pn_dataset__find_node(out, ds, id, strlen(id));
 }
 
 int pn_dataset_find_country(uint32_t *out, const pn_dataset_t *ds, const char *code)
@@ -278,13 +291,28 @@ pn_node_t *pn_dataset__push_node(pn_dataset_t *ds, const char *id, size_t id_len
     pn_node_t *n = &ds->nodes[ds->node_count];
     memset(n, 0, sizeof *n);
     n->id = pn_arena__strndup(&ds->arena, id, id_len);
-    if (!n->id || pn_strmap__put(&ds->node_index, n->id, (uint32_t)ds->node_count, NULL) < 0)
+    if (!n->id || pn_dataset__index_node(ds, (uint32_t)ds->node_count) != 0)
         return NULL;
     n->name = n->id;
     n->parent = PN_NONE;
     n->lat = n->lon = NAN;
     ds->node_count++;
     return n;
+}
+
+int pn_dataset__index_node(pn_dataset_t *ds, uint32_t i)
+{
+    const char *id = ds->nodes[i].id, *key = id;
+    char *nfc = NULL;
+    size_t len = strlen(id);
+    if (pn_utf8__nfc(&nfc, &len, id, len) != 0)
+        return pn_error__nomem();
+    if (nfc) /* rare: only a key that differs from the id is kept apart */
+        key = pn_arena__strndup(&ds->arena, nfc, len);
+    free(nfc);
+    if (!key || pn_strmap__put(&ds->node_index, key, i, NULL) < 0)
+        return pn_error__nomem();
+    return 0;
 }
 
 static int reserve_agreements(pn_dataset_t *ds, size_t need)

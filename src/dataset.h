@@ -72,9 +72,17 @@ struct pn_dataset {
     pn_strmap_t document_index;
 };
 
-/** Append a node with defaults (no parent, no coordinates); the id must be new.
+/** Append a node with defaults (no parent, no coordinates); the id must be new (in NFC).
  *  @return the node, NULL when out of memory. */
 pn_node_t *pn_dataset__push_node(pn_dataset_t *ds, const char *id, size_t id_len);
+
+/** Put node @p i in node_index under its id in NFC (ICU), so that an id typed composed and
+ *  the same id decomposed are one; the id itself stays as written. @return 0 or PN_ENOMEM. */
+int pn_dataset__index_node(pn_dataset_t *ds, uint32_t i);
+
+/** pn_dataset_find_node() on @p len bytes: the node whose id is @p id in NFC.
+ *  @return 0, PN_ENOTFOUND, or PN_ENOMEM */
+int pn_dataset__find_node(uint32_t *out, const pn_dataset_t *ds, const char *id, size_t len);
 
 /** Append an agreement. @return 0 or PN_ENOMEM. */
 int pn_dataset__push_agreement(pn_dataset_t *ds, uint32_t a, uint32_t b, pn_date_t date,

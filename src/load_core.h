@@ -50,6 +50,8 @@ typedef struct {
 /* What a message says a kind or a level may be. */
 #define PN_LOAD__KINDS                                                                             \
     "twinning, cooperation_agreement, memorandum, programme, protocol, roadmap or other"
+/* Said of a node id found again in another Unicode form: ids are compared in NFC. */
+#define PN_LOAD__OTHER_FORM ", the same text composed differently (ids are compared in NFC)"
 #define PN_LOAD__LEVELS "country, region, district or city"
 
 /** Forget what the load kept besides the dataset (the resolver, the country caches). */

@@ -518,7 +518,8 @@ static void read_nodes(json_t *j)
         check_fields(&e, e.obj, fields);
         uint32_t existing;
         if (pn_dataset_find_node(&existing, ds, id) == 0) {
-            elem_error(&e, "another node has this id (line %u)", ds->nodes[existing].line);
+            elem_error(&e, "another node has this id (line %u)%s", ds->nodes[existing].line,
+                       strcmp(ds->nodes[existing].id, id) ? PN_LOAD__OTHER_FORM : "");
             continue;
         }
         const char *name = string_field(&e, e.obj, "name", 1);

@@ -515,8 +515,8 @@ static int renumber(pn_dataset_t *ds, const pn_qualifiers_t *q)
         if (q->nodes[i].target != PN_NONE)
             continue;
         ds->nodes[map[i]] = ds->nodes[i];
-        if (pn_strmap__put(&ds->node_index, ds->nodes[map[i]].id, map[i], NULL) < 0)
-            status = pn_error__nomem();
+        if (pn_dataset__index_node(ds, map[i]) != 0)
+            status = PN_ENOMEM;
     }
     ds->node_count = kept;
     for (size_t i = 0; i < ds->agreement_count; i++) {

@@ -8,6 +8,7 @@
 #include "array.h"
 #include "csvrows.h"
 #include "error.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -188,9 +189,16 @@ static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     if (id_len == 0)
         return pn_load__error(l, "%s:%u: column id is empty", t->file, line);
     uint32_t existing;
-    if (pn_strmap__get(&ds->node_index, id, id_len, &existing))
-        return pn_load__error(l, "%s:%u: node \"%s\": another node has this id (line %u)",
-                              t->file, line, id, ds->nodes[existing].line);
+    int found = pn_dataset__find_node(&existing, ds, id, id_len);
+    if (found == PN_ENOMEM)
+        return found;
+    if (found == 0)
+        return pn_load__error(l, "%s:%u: node \"%.*s\": another node has this id (line %u)%s",
+                              t->file, line, (int)id_len, id, ds->nodes[existing].line,
+                              strlen(ds->nodes[existing].id) != id_len ||
+                                      memcmp(ds->nodes[existing].id, id, id_len)
+                                  ? PN_LOAD__OTHER_FORM
+                                  : "");
 
     /* a node with a bad cell is still added, so that the agreements naming it do not
      * report it missing too; the load fails all the same */
@@ -446,14 +454,29 @@ static int edge_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     uint32_t hash[2];
     id[0] = pn_csv__cell(f, count, t->column[E_SOURCE], &id_len[0]);
     id[1] = pn_csv__cell(f, count, t->column[E_TARGET], &id_len[1]);
+    /* ids are looked up in NFC, as nodes.csv's are kept (rare: a decomposed accent) */
+    char *nfc[2] = {NULL, NULL};
     for (int w = 0; w < 2; w++) {
+        size_t nfc_len = 0;
+        if (pn_utf8__nfc(&nfc[w], &nfc_len, id[w], id_len[w]) != 0) {
+            free(nfc[0]);
+            return pn_error__nomem();
+        }
+        if (nfc[w]) {
+            id[w] = nfc[w];
+            id_len[w] = nfc_len;
+        }
         hash[w] = pn_strmap__hash(id[w], id_len[w]);
         pn_strmap__prefetch(&l->ds->node_index, hash[w]);
     }
-    if (has_extras(t) || id_len[0] >= PENDING_ID || id_len[1] >= PENDING_ID) {
+    if (nfc[0] || nfc[1] || has_extras(t) || id_len[0] >= PENDING_ID ||
+        id_len[1] >= PENDING_ID) {
         int status = flush_pending(t);
-        return status ? status
-                      : finish_edge(t, id, id_len, hash, line, ok, date, end, kind, f, count);
+        if (status == 0)
+            status = finish_edge(t, id, id_len, hash, line, ok, date, end, kind, f, count);
+        free(nfc[0]);
+        free(nfc[1]);
+        return status;
     }
     if (t->pending_count == PENDING) {
         int status = finish_oldest(t);

@@ -4,10 +4,13 @@
  */
 #include "utf8.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include <unicode/utf8.h>
 #include <unicode/ustring.h>
 
 size_t pn_utf8__invalid(const char *text, size_t len)
@@ -115,6 +118,24 @@ static unsigned decode(const unsigned char *s, size_t len, size_t *n)
     return 0x10000;
 }
 
+/* Can @p c take part in composition: a combining mark, or a character NFC may change? */
+static int may_compose(UChar32 c)
+{
+    return u_getCombiningClass(c) != 0 ||
+           u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES;
+}
+
+/* may_compose() of the Basic Multilingual Plane, one bit a character (8 KiB), made once. */
+static uint8_t composing[0x10000 / 8];
+static pthread_once_t composing_once = PTHREAD_ONCE_INIT;
+
+static void find_composing(void)
+{
+    for (UChar32 c = 0; c <= 0xFFFF; c++)
+        if (may_compose(c))
+            composing[c >> 3] |= (uint8_t)(1u << (c & 7));
+}
+
 int pn_utf8__nfc(char **out, size_t *out_len, const char *text, size_t len)
 {
     *out = NULL;
@@ -123,6 +144,20 @@ int pn_utf8__nfc(char **out, size_t *out_len, const char *text, size_t len)
     while (i < len && (unsigned char)text[i] < 0xCC)
         i++;
     if (i == len || len > INT32_MAX / 4)
+        return 0;
+    /* text with no combining mark and no character NFC changes is in NFC: Cyrillic,
+     * Armenian or Georgian ids as they are typed, one bit test a character */
+    pthread_once(&composing_once, find_composing);
+    int32_t at = (int32_t)i, end = (int32_t)len;
+    int plain = 1;
+    while (plain && at < end) {
+        UChar32 c;
+        U8_NEXT(text, at, end, c);
+        if (c < 0)
+            return 0; /* invalid UTF-8 is refused elsewhere: as given */
+        plain = c <= 0xFFFF ? !(composing[c >> 3] & (1u << (c & 7))) : !may_compose(c);
+    }
+    if (plain)
         return 0;
     UErrorCode err = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);

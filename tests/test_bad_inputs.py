@@ -470,6 +470,34 @@ CASES = [
                      "Belarus\nLagoa,\"A\u00e7ores, Portugal\",Kapan,Armenia\n".encode()},
          "qualifiers compare composed too: one Lagoa of the Azores",
          nodes_and_agreements_are(3, 2)),
+    # ids of the JSON and table formats: "lie\u0300ge" (decomposed, as the node is written) and
+    # "li\u00e8ge" (composed, as an agreement names it) are one id
+    Fine("a node id decomposed and an agreement naming it composed",
+         {"nfd.json": dataset('{"id": "lie\u0300ge", "name": "Li\u00e8ge", "country": "BE", '
+                              '"level": "region"},\n {"id": "k\u00f6ln", "name": "K\u00f6ln", '
+                              '"country": "BE", "level": "city", "parent": "li\u00e8ge"}',
+                              '{"id": "a1", "parties": ["li\u00e8ge", "ko\u0308ln"], '
+                              '"kind": "twinning"}')},
+         "an id typed on a keyboard is composed, one from a Mac's file name decomposed: the same "
+         "id, so the agreement and the parent find the node",
+         nodes_and_agreements_are(2, 1)),
+    Fine("table ids decomposed in nodes.csv and composed in edges.csv",
+         {"t/nodes.csv": "id,name,country,level,parent\nlie\u0300ge,Li\u00e8ge,BE,region,\n"
+                         "k\u00f6ln,K\u00f6ln,BE,city,li\u00e8ge\n".encode(),
+          "t/edges.csv": "source,target\nli\u00e8ge,k\u00f6ln\nko\u0308ln,lie\u0300ge\n".encode()},
+         "edges.csv, nodes.csv's parents and the nodes compare ids composed",
+         nodes_and_agreements_are(2, 2), data="t"),
+    Bad("a JSON node id given composed and decomposed",
+        {"nfd.json": dataset(NODES + ',\n {"id": "by-mi\u0301nsk", "name": "M", "country": "BY", '
+                             '"level": "city"},\n {"id": "by-m\u00ednsk", "name": "M", '
+                             '"country": "BY", "level": "city"}')},
+        '{dir}/nfd.json:5: node "by-m\u00ednsk": another node has this id (line 4), the same '
+        'text composed differently (ids are compared in NFC)'),
+    Bad("a table node id given composed and decomposed",
+        {"t/nodes.csv": NODES_CSV + "by-mi\u0301nsk,M,BY,city\nby-m\u00ednsk,M,BY,city\n".encode(),
+         "t/edges.csv": b"source,target\n"},
+        '{dir}/t/nodes.csv:5: node "by-m\u00ednsk": another node has this id (line 4), the same '
+        'text composed differently (ids are compared in NFC)', data="t"),
 
     # -- delimiters --
     Fine("semicolons with a quoted comma in the header",
@@ -815,6 +843,32 @@ class HostileNames(unittest.TestCase):
         self.assertTrue(whole.startswith(answer["reason"]))
         self.assertGreater(len(answer["reason"].encode()), 500)
 
+
+
+class ComposedIds(unittest.TestCase):
+    def test_an_id_is_found_in_either_form_and_kept_as_written(self):
+        """A node written "lie\u0300ge" (decomposed) keeps that text in every output, and is the
+        node that edges, parents and the command line name "li\u00e8ge" (composed)."""
+        nfd, nfc = "lie\u0300ge", "li\u00e8ge"
+        folder = tempfile.mkdtemp(prefix="partnet-nfc-")
+        try:
+            with open(os.path.join(folder, "nodes.csv"), "w") as f:
+                f.write("id,name,country,level,parent\n%s,L,BE,region,\nkoln,K,BE,city,%s\n"
+                        % (nfd, nfc))
+            with open(os.path.join(folder, "edges.csv"), "w") as f:
+                f.write("source,target\n%s,koln\n" % nfc)
+            r = run("--data", folder, "--format", "json", "agreements")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            parties = [p["id"] for p in json.loads(r.stdout)[0]["parties"]]
+            self.assertEqual(sorted(parties), sorted([nfd, "koln"]))
+            r = run("--data", folder, "--format", "json", "show", nfc)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            shown = json.loads(r.stdout)["node"]
+            self.assertEqual(shown["id"], nfd)
+            r = run("--data", folder, "--format", "json", "show", "koln")
+            self.assertEqual(json.loads(r.stdout)["node"]["parent"]["id"], nfd)
+        finally:
+            shutil.rmtree(folder)
 
 # -- input that never ends --
 # Each runs under a Python that prints the peak memory of what it ran, in kB.

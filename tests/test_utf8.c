@@ -86,6 +86,31 @@ Test(utf8, composes_text_in_nfc)
     cr_expect_null(out);
 }
 
+Test(utf8, composes_what_the_quick_check_cannot_pass)
+{
+    /* expected bytes from Python's unicodedata.normalize("NFC", ...) */
+    const char *cases[][2] = {
+        {"\xD0\x9C\xD0\xB8\xD0\xBD\xD1\x81\xD0\xBA", NULL}, /* Минск: as it is */
+        {"\xD5\xA1\xD5\xA2", NULL},                         /* Armenian: as it is */
+        {"\xD0\xB8\xCC\x86", "\xD0\xB9"},                   /* и + breve: й */
+        {"a\xCC\x87\xCC\xA3", "\xE1\xBA\xA1\xCC\x87"},       /* marks out of order */
+        {"\xE2\x84\xAB", "\xC3\x85"},                       /* the angstrom sign: Å */
+        {"\xE1\x84\x80\xE1\x85\xA1", "\xEA\xB0\x80"}};      /* Hangul jamo: 가 */
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *out = NULL;
+        size_t len = 0;
+        cr_assert_eq(pn_utf8__nfc(&out, &len, cases[i][0], strlen(cases[i][0])), 0);
+        if (!cases[i][1]) {
+            cr_expect_null(out, "case %zu", i);
+        } else {
+            cr_assert_not_null(out, "case %zu", i);
+            cr_expect_str_eq(out, cases[i][1], "case %zu", i);
+            cr_expect_eq(len, strlen(cases[i][1]), "case %zu", i);
+        }
+        free(out);
+    }
+}
+
 Test(utf8, folds_composed_and_decomposed_names_alike)
 {
     char a[64], b[64];
