@@ -17,6 +17,9 @@
 #include <time.h>
 
 #define CHUNK (1u << 20)
+/* A long line goes to libcsv in pieces of at most this much, so that a row past the record
+ * limit is refused before it holds more than the limit and a piece's cells (2 MiB). */
+#define FEED_MAX (1u << 16)
 /* libcsv grows its field buffer by a fixed block, 128 bytes unless told otherwise: a 100 MB
  * field took 800,000 reallocations, each a copy where realloc cannot grow in place (under
  * AddressSanitizer it never finished). The block is kept at least as large as the buffer,
@@ -42,21 +45,36 @@ typedef struct {
     size_t max_record;
 } reader_t;
 
-/* Does the current row, @p held bytes so far, pass the record limit (the header's when it is
- * the first row of a table with a header)? If not, report it and stop. */
-static int too_long(reader_t *r, size_t held)
+/* What a cell costs beside its text while its row is read: its span, then its field. An
+ * endless row of empty cells held 33 bytes a byte of input: its cells are refused past the
+ * limit too, so that a row holds at most twice the limit. */
+#define CELL_COST (sizeof(struct span) + sizeof(pn_field_t))
+
+/* Does the current row, @p text bytes and @p cells cells so far, pass the record limit (the
+ * header's when it is the first row of a table with a header)? If not, report it and stop. */
+static int too_long(reader_t *r, size_t text, size_t cells)
 {
     int header = r->opts->header && r->rows == 0;
     size_t limit = header && r->max_record > PN_READER_PEEK_SIZE ? PN_READER_PEEK_SIZE
                                                                  : r->max_record;
-    if (held <= limit)
+    /* the cells against the record limit, the header's text against its own */
+    if (text <= limit && cells <= r->max_record / CELL_COST)
         return 0;
-    int status = pn_problems__add(r->opts->problems, PN_SEVERITY_ERROR, header
+    int status;
+    if (text > limit)
+        status = pn_problems__add(r->opts->problems, PN_SEVERITY_ERROR, header
                                   ? "%s:%u: a header line longer than %zu bytes: expected the "
                                     "names of the columns"
                                   : "%s:%u: a row longer than %zu bytes, the limit on one "
                                     "record: is this a CSV file? (--max-record raises the "
                                     "limit)", r->name, r->row_line, limit);
+    else
+        status = pn_problems__add(r->opts->problems, PN_SEVERITY_ERROR,
+                                  "%s:%u: a %s of %zu cells or more, over the limit on one "
+                                  "record (%zu bytes, at %zu bytes a cell): is this a CSV file? "
+                                  "(--max-record raises the limit)", r->name, r->row_line,
+                                  header ? "header line" : "row", cells, r->max_record,
+                                  (size_t)CELL_COST);
     r->status = status ? status : PN_EPARSE;
     return 1;
 }
@@ -132,7 +150,7 @@ static void on_row(int terminator, void *data)
     size_t count = r->count, held = r->row_len;
     r->count = 0;
     r->row_len = 0;
-    if (r->status || count == 0 || too_long(r, held))
+    if (r->status || count == 0 || too_long(r, held, count))
         return;
 
     pn_field_t fields_small[16];
@@ -242,6 +260,10 @@ int pn_csv__read(pn_reader_t *in, const pn_csv_options_t *opts)
         while (pos < n) {
             char *nl = memchr(buf + pos, '\n', n - pos);
             size_t end = nl ? (size_t)(nl - buf) + 1 : n;
+            if (end - pos > FEED_MAX) { /* the limit is checked after each piece */
+                end = pos + FEED_MAX;
+                nl = NULL;
+            }
             if (!r.in_row && !line_open && !is_blank(buf + pos, end - pos)) {
                 r.in_row = 1;
                 r.row_line = r.line;
@@ -264,7 +286,7 @@ int pn_csv__read(pn_reader_t *in, const pn_csv_options_t *opts)
                 goto done;
             }
             /* an endless line is refused before it holds much more than the limit */
-            if (r.in_row && too_long(&r, r.row_len + parser.entry_pos)) {
+            if (r.in_row && too_long(&r, r.row_len + parser.entry_pos, r.count)) {
                 status = r.status;
                 goto done;
             }

@@ -83,12 +83,16 @@ static size_t convert_bytes(pn_reader_t *in, char *buf, size_t cap, int *error)
         if (in->raw_pos < in->raw_len) {
             char *src = in->raw + in->raw_pos;
             size_t srcleft = in->raw_len - in->raw_pos;
+            char *from = out;
             size_t r = iconv(in->convert, &src, &srcleft, &out, &outleft);
             int why = errno;
             in->raw_pos = (size_t)(src - in->raw);
+            for (const char *p = from; (p = memchr(p, '\n', (size_t)(out - p))); p++)
+                in->raw_lines++;
             if (r == (size_t)-1 && why == EILSEQ) {
-                *error = pn_error_set(PN_EPARSE, "%s: byte %llu (0x%02X) is not %s text",
-                                      in->name,
+                *error = pn_error_set(PN_EPARSE, "%s:%llu: byte %llu of the file (0x%02X) is "
+                                      "not %s text", in->name,
+                                      (unsigned long long)in->raw_lines + 1,
                                       (unsigned long long)(in->raw_offset + in->raw_pos + 1),
                                       (unsigned char)in->raw[in->raw_pos], in->encoding);
                 return 0;
@@ -99,8 +103,9 @@ static size_t convert_bytes(pn_reader_t *in, char *buf, size_t cap, int *error)
         }
         if (in->raw_end) {
             if (in->raw_pos < in->raw_len) {
-                *error = pn_error_set(PN_EPARSE, "%s: the file ends inside a character: not "
-                                      "%s text", in->name, in->encoding);
+                *error = pn_error_set(PN_EPARSE, "%s:%llu: the file ends inside a character: "
+                                      "not %s text", in->name,
+                                      (unsigned long long)in->raw_lines + 1, in->encoding);
                 return 0;
             }
             iconv(in->convert, NULL, NULL, &out, &outleft);

@@ -29,6 +29,7 @@ typedef struct {
     char *raw;            /* bytes read and not yet converted */
     size_t raw_len, raw_pos;
     uint64_t raw_offset;  /* bytes of the file read before raw */
+    uint64_t raw_lines;   /* line feeds converted so far: where a bad byte is */
     int raw_end;          /* the file has no more bytes */
     int sniffed;          /* the loader looked at the first bytes (load_text.c) */
     /* what the first bytes look like when they are not UTF-8, and how to convert them; a

@@ -17,6 +17,7 @@ import io
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import signal
@@ -354,10 +355,28 @@ CASES = [
          "Гомель,Беларусь,Брянск,Россия,,\n".encode("cp1251")},
         "{dir}/late.csv:3002: column 1: invalid UTF-8 at byte 1 of the field: " + CP1251),
     Bad("UTF-8 read as ASCII", {"ru.csv": RUSSIAN.encode()},
-        "{dir}/ru.csv: byte 31 (0xD0) is not ASCII text", options=["--encoding", "ASCII"]),
+        "{dir}/ru.csv:2: byte 31 of the file (0xD0) is not ASCII text",
+        options=["--encoding", "ASCII"]),
+    # the header is 30 bytes: line 2 starts at byte 31; the third line feed is cut in half
     Bad("UTF-16 that ends inside a character", {"odd.csv": RUSSIAN.encode("utf-16")[:-1]},
-        "{dir}/odd.csv: the file ends inside a character: not UTF-16 text",
+        "{dir}/odd.csv:3: the file ends inside a character: not UTF-16 text",
         options=["--encoding", "UTF-16"]),
+    # 0x98 is the one byte Windows-1251 leaves undefined: 3000 rows of 30 bytes after the
+    # 40-byte header, then "Гомель," (7 bytes): byte 40 + 90000 + 7 + 1
+    Bad("a byte Windows-1251 does not define, far into the file",
+        {"late.csv": PAIRS_HEADER + b"Minsk,Belarus,Kapan,Armenia,,\n" * 3000 +
+         "Гомель,".encode("cp1251") + b"\x98" + ",Брянск,Россия,,\n".encode("cp1251") +
+         b"Minsk,Belarus,Kapan,Armenia,,\n" * 10},
+        "{dir}/late.csv:3002: byte 90048 of the file (0x98) is not WINDOWS-1251 text",
+        options=["--encoding", "WINDOWS-1251"]),
+    # two lines and "Gomel," are 64 UTF-16 units (128 bytes): the high surrogate with no low
+    # one after it starts at byte 129
+    Bad("UTF-16 with half a surrogate pair on line 3",
+        {"half.csv": ("city1,country1,city2,country2\nMinsk,Belarus,Kapan,Armenia\n"
+                      "Gomel,").encode("utf-16-le") + b"\x00\xd8" +
+         ",Belarus,Kapan,Armenia\n".encode("utf-16-le")},
+        "{dir}/half.csv:3: byte 129 of the file (0x00) is not UTF-16LE text",
+        options=["--encoding", "UTF-16LE"]),
     Fine("Windows-1251 read with --encoding", {"ru.csv": RUSSIAN.encode("cp1251")},
          "Russian Excel's CSV is Windows-1251: --encoding converts it to UTF-8 through iconv",
          agreements_are(2), options=["--encoding", "WINDOWS-1251"]),
@@ -903,11 +922,50 @@ class Endless(unittest.TestCase):
                            stderr=subprocess.PIPE, env=environ, cwd=self.tmp, timeout=120)
         seconds = time.monotonic() - start
         self.assertEqual(r.returncode, 2, r.stderr.decode(errors="replace")[:2000])
-        self.assertEqual(r.stderr.decode().splitlines()[0], message)
+        if isinstance(message, re.Pattern):
+            self.assertRegex(r.stderr.decode().splitlines()[0], message)
+        else:
+            self.assertEqual(r.stderr.decode().splitlines()[0], message)
         # a second or two; the sanitizer build is slower
         self.assertLess(seconds, 20)
         peak_mb = int(r.stdout) / 1024
         self.assertLess(peak_mb, 400, "memory bounded by a few times the record limit")
+        return peak_mb
+
+    def refuse_within(self, shell, message, limit_mb, times):
+        """refuse(), in memory of at most @p times the record limit beside what partnet
+        takes to read a small dataset."""
+        base = subprocess.run([sys.executable, "-c", PEAK, PARTNET, "--data", CIS, "info"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+        self.assertEqual(base.returncode, 0, base.stderr)
+        peak_mb = self.refuse(shell, message)
+        self.assertLess(peak_mb - int(base.stdout) / 1024, times * limit_mb,
+                        "%.0f MB beside %.0f MB" % (peak_mb, int(base.stdout) / 1024))
+
+    def test_a_row_of_tiny_cells_that_never_ends(self):
+        """Each cell costs 32 bytes beside its text: a row of "a," took ten times the limit."""
+        for cell in (",", "a,"):
+            with self.subTest(cell=cell):
+                self.refuse_within(
+                    "(echo city1,country1,city2,country2; yes %s | tr -d '\\n') | "
+                    "PARTNET --data - --max-record 16M info" % cell,
+                    re.compile(r"^error: <stdin>:2: a row of \d+ cells or more, over the limit "
+                               r"on one record \(16777216 bytes, at 32 bytes a cell\): is this a "
+                               r"CSV file\? \(--max-record raises the limit\)$"), 16, 2)
+
+    def test_a_json_record_of_tiny_items(self):
+        """cJSON takes 64 bytes a value: a node of 8 MB of aliases "0," took 43 times that."""
+        with open(os.path.join(self.tmp, "tiny.json"), "w") as f:
+            f.write('{"nodes": [{"id": "a", "name": "A", "country": "BY", "level": "city", '
+                    '"aliases": [' + "0," * (4 << 20) + '0]}], "agreements": []}\n')
+        message = re.compile(r"^error: tiny.json:1: a value of \d+ items or more starts here, "
+                             r"over the limit on one record \(16777216 bytes, at 64 bytes a "
+                             r"value\): is this a partnet dataset\? \(--max-record raises the "
+                             r"limit\)$")
+        self.refuse_within("PARTNET --data tiny.json info", message, 16, 2)
+        self.refuse_within("(printf '{\"nodes\": [{\"id\": \"a\", \"aliases\": ['; "
+                           "yes 0, | tr -d '\\n') | PARTNET --data - info",
+                           re.compile(message.pattern.replace("tiny.json", "<stdin>")), 16, 2)
 
     def test_dev_zero_as_the_data(self):
         self.refuse("PARTNET --data /dev/zero info",
