@@ -113,10 +113,16 @@ static void svg(pn_canvas_t *c, const char *fmt, ...)
         c->status = pn_text__append(&c->out, buf, (size_t)n);
 }
 
-/* Text with XML's special characters escaped, control characters as spaces. */
+/* Text with XML's special characters escaped, control characters as spaces, and the two
+ * noncharacters XML 1.0 cannot carry (U+FFFE, U+FFFF) as U+FFFD. */
 static void svg_escaped(pn_canvas_t *c, const char *text)
 {
     for (const char *p = text; c->status == 0 && *p; p++) {
+        if (p[0] == '\xEF' && p[1] == '\xBF' && (p[2] == '\xBE' || p[2] == '\xBF')) {
+            c->status = pn_text__append_str(&c->out, "\xEF\xBF\xBD");
+            p += 2;
+            continue;
+        }
         const char *entity = *p == '&'   ? "&amp;"
                              : *p == '<' ? "&lt;"
                              : *p == '>' ? "&gt;"

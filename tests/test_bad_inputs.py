@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 import unittest
+import xml.etree.ElementTree as ET
 
 from harness import CIS, PARTNET, run
 
@@ -147,12 +148,16 @@ HOSTILE_COMMANDS = [
     (["show", "del"], "some"), (["search", "Bell"], "some"), (["path", "nl", "bel\x07"], "some")]
 
 
-def hostile_json(countries=HOSTILE_COUNTRIES, pairs=HOSTILE_PAIRS):
-    """The hostile network as a native JSON dataset, one node or agreement a line."""
+def hostile_json(countries=HOSTILE_COUNTRIES, pairs=HOSTILE_PAIRS, located=False):
+    """The hostile network as a native JSON dataset, one node or agreement a line; @p located:
+    each node at a place of its country."""
     ids = list(HOSTILE)
-    nodes = [json.dumps({"id": i, "name": HOSTILE[i], "country": c, "level": "city",
-                         "aliases": [HOSTILE[i] + " alias"]}, ensure_ascii=False)
-             for i, c in zip(ids, countries)]
+    places = {"BY": (53.9, 27.56), "RU": (55.75, 37.62), "AM": (40.18, 44.51), "KZ": (51.17, 71.45)}
+    nodes = [json.dumps(dict({"id": i, "name": HOSTILE[i], "country": c, "level": "city",
+                              "aliases": [HOSTILE[i] + " alias"]},
+                             **({"lat": places[c][0] + k, "lon": places[c][1]} if located else {})),
+                        ensure_ascii=False)
+             for k, (i, c) in enumerate(zip(ids, countries))]
     agreements = [json.dumps({"id": "a%d" % k, "parties": [ids[a], ids[b]], "kind": "twinning",
                               "date": str(2000 + k)})
                   for k, (a, b) in enumerate(pairs, 1)]
@@ -813,6 +818,53 @@ class HostileNames(unittest.TestCase):
                     elif lists == "some":
                         self.assertTrue(pairs)
                         self.assertLessEqual(pairs, expected)
+
+    def test_every_svg_is_xml_and_shows_the_names(self):
+        """A control character, U+FFFE or U+FFFF in a name made the drawing invalid XML (and
+        the report's page showed no picture). Shown: controls as spaces, the two noncharacters
+        as U+FFFD; PNG is drawn from the same names."""
+        path = os.path.join(self.tmp, "located.json")
+        with open(path, "wb") as f:
+            f.write(hostile_json(located=True))
+
+        def shown(text):
+            return "".join(" " if ord(ch) < 0x20 else "\ufffd" if ch in "\ufffe\uffff" else ch
+                           for ch in text)
+        countries = {"BY": "Belarus", "RU": "Russian Federation", "AM": "Armenia",
+                     "KZ": "Kazakhstan"}
+        tooltips = {"%s (%s)" % (shown(HOSTILE[i]), countries[c])
+                    for i, c in zip(HOSTILE, HOSTILE_COUNTRIES)}
+        out = os.path.join(self.tmp, "pictures")
+        os.makedirs(out, exist_ok=True)
+        drawings = []
+        for layout in ("force", "map"):
+            svg = os.path.join(out, layout + ".svg")
+            r = run("--data", path, "draw", "--layout", layout, "-o", svg)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            drawings.append(svg)
+            png = os.path.join(out, layout + ".png")
+            r = run("--data", path, "draw", "--layout", layout, "-o", png)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(png, "rb") as f:
+                self.assertEqual(f.read(8), b"\x89PNG\r\n\x1a\n")
+        chart = os.path.join(out, "growth.svg")
+        r = run("--data", path, "growth", "--chart", chart)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        report = os.path.join(out, "report")
+        r = run("--data", path, "report", "--html", report)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        drawings.append(os.path.join(report, "network.svg"))
+        for svg in drawings + [chart, os.path.join(report, "growth.svg")]:
+            with self.subTest(svg=os.path.relpath(svg, out)):
+                root = ET.parse(svg).getroot()  # expat: fails on what XML 1.0 cannot carry
+                self.assertEqual(root.tag, "{http://www.w3.org/2000/svg}svg")
+        for svg in drawings:
+            with self.subTest(svg=os.path.relpath(svg, out), shows="every name"):
+                root = ET.parse(svg).getroot()
+                titles = {"".join(c.itertext()) for c in root.iter("{http://www.w3.org/2000/svg}title")}
+                self.assertEqual(titles & tooltips, tooltips)
+                ids = {c.get("data-id") for c in root.iter("{http://www.w3.org/2000/svg}circle")}
+                self.assertLessEqual({shown(i) for i in HOSTILE}, ids)
 
     def test_show_keeps_every_alias_whole(self):
         """show's aliases were cut at 1024 bytes, inside a letter, in its tables (CSV)."""
