@@ -285,5 +285,60 @@ class Draw(unittest.TestCase):
         self.assertTrue(os.path.islink(full), "the device is written, never replaced")
 
 
+class Chart(unittest.TestCase):
+    """growth --chart: two panels of lines on the drawings' canvas."""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.addCleanup(self.dir.cleanup)
+
+    def chart(self, name, *options):
+        out = os.path.join(self.dir.name, name)
+        r = run("--data", CIS, "--quiet", "growth", "--chart", out, *options)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return out
+
+    def test_svg_has_axes_legend_and_each_year_where_its_values_say(self):
+        years = json.loads(run("--data", CIS, "--format", "json", "growth").stdout)
+        svg = self.chart("growth.svg")
+        root = ET.parse(svg).getroot()
+        self.assertEqual((root.get("width"), root.get("height")), ("1000", "720"))
+        texts = svg_texts(svg)
+        for label in ("Growth of the partnership network", "agreements", "partner pairs", "nodes",
+                      "largest component", "largest component share", "transitivity",
+                      "cross-border share", "year", "count", "share"):
+            self.assertIn(label, texts)
+        first, last = years[0]["year"], years[-1]["year"]
+        self.assertEqual((first, last), (1997, 2021))
+        # 24 years cut into at most 10 steps of 1, 2 or 5 years: every fifth year is named
+        self.assertEqual([t for t in texts if re.fullmatch(r"\d{4}", t)],
+                         [str(y) for y in range(2000, 2021, 5)] * 2)
+        lines = {}
+        for line in root.iter(SVG + "polyline"):
+            points = [tuple(map(float, p.split(","))) for p in line.get("points").split()]
+            lines.setdefault(line.get("stroke"), []).append(points)
+        # the first blue line is the agreements: one point a year, on a linear scale from the
+        # axis (whose y is that of the "0" tick): (axis - y) / agreements is the same each year
+        agreements = lines["#0072b2"][0]
+        self.assertEqual(len(agreements), len(years))
+        xs = [x for x, _ in agreements]
+        self.assertEqual(xs, sorted(xs))
+        axis = agreements[0][1] + (agreements[0][1] - agreements[-1][1]) * years[0][
+            "agreements"] / (years[-1]["agreements"] - years[0]["agreements"])
+        scale = (axis - agreements[-1][1]) / years[-1]["agreements"]
+        for (x, y), row in zip(agreements, years):
+            self.assertAlmostEqual((axis - y) / scale, row["agreements"], delta=0.3)
+
+    def test_png_and_pdf_of_a_fixed_size(self):
+        self.assertEqual(png_size(self.chart("growth.png")), (1000, 720))
+        with open(self.chart("growth.pdf"), "rb") as f:
+            self.assertTrue(f.read().startswith(b"%PDF-"))
+        # one year only: a dot, not an empty chart, and the same size
+        self.assertEqual(png_size(self.chart("one.png", "--from", "2010", "--to", "2010")),
+                         (1000, 720))
+        root = ET.parse(self.chart("one.svg", "--from", "2010", "--to", "2010")).getroot()
+        self.assertGreaterEqual(len(list(root.iter(SVG + "circle"))), 7, "a dot for each series")
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

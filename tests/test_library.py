@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""The libraries as a program that links them sees them: libpartnet needs neither Graphviz nor
-PLplot (readelf -d lists what a library needs), libpartnet-draw does; and each exports exactly
+"""The libraries as a program that links them sees them: libpartnet needs neither Cairo nor
+Pango (readelf -d lists what a library needs), libpartnet-draw does, and no longer PLplot or
+Graphviz; and each exports exactly
 the functions its headers declare PN_EXTERN, which are exactly those its symbol map lists."""
 import os
 import re
@@ -78,10 +79,11 @@ class Needed(unittest.TestCase):
         self.assertTrue(any(l.startswith("libigraph") for l in libs), libs)
         self.assertEqual([l for l in libs if l.startswith(PICTURES)], [], libs)
 
-    def test_the_draw_library_needs_cairo_pango_netcdf_plplot_and_partnet(self):
+    def test_the_draw_library_needs_cairo_pango_netcdf_and_partnet(self):
         libs = needed(LIBDRAW)
-        for prefix in ("libcairo", "libpangocairo", "libnetcdf", "libplplot", "libpartnet.so"):
+        for prefix in ("libcairo", "libpangocairo", "libnetcdf", "libpartnet.so"):
             self.assertTrue(any(l.startswith(prefix) for l in libs), (prefix, libs))
+        self.assertEqual([l for l in libs if l.startswith(("libplplot", "libgvc"))], [], libs)
 
 
 if __name__ == "__main__":

@@ -1,11 +1,7 @@
 /*
- * The growth chart: the main series of partnet growth drawn with PLplot, as PNG, SVG or PDF.
- * Part of libpartnet-draw (link with `pkg-config --libs partnet-draw`), not of libpartnet.
- *
- * PLplot keeps its state in the process and ends the process on an error unless its exit
- * handler leaves first. While a chart is drawn, its exit handler jumps back to a jump point
- * kept in a process-wide variable, and the error becomes a status. So draw one chart at a time
- * in the process, and use PLplot for nothing else meanwhile.
+ * The growth chart: the main series of partnet growth as PNG, SVG or PDF, drawn with Cairo and
+ * Pango on the drawings' canvas. Part of libpartnet-draw (link with
+ * `pkg-config --libs partnet-draw`), not of libpartnet.
  */
 #ifndef PARTNET_CHART_H
 #define PARTNET_CHART_H
@@ -25,13 +21,15 @@ typedef struct {
 #define PN_CHART_OPTIONS_INIT {.version = PN_CHART_OPTIONS_VERSION}
 
 /**
- * Draw two panels over the years: counts (agreements, partner pairs, nodes, the largest
- * component) and shares (largest component share, transitivity, cross-border share). The
- * format follows the file's extension: .png (1000 x 700 pixels), .svg or .pdf. Written whole
- * or not at all (pn_outfile).
+ * Draw two panels of lines over the years, each with its axes, ticks, grid and legend: counts
+ * (agreements, partner pairs, nodes, the largest component) and shares (largest component
+ * share, transitivity, cross-border share; a year where a share is undefined is a gap). A dot
+ * marks each year when there are at most 60. The format follows the file's extension: .png
+ * (1000 x 720 pixels, whatever the number of years), .svg or .pdf (the same size at 96 pixels
+ * an inch). Written whole or not at all (pn_outfile).
  * @param opts NULL for the defaults
  * @return 0, PN_EUSAGE (unknown extension, no rows, options of another version), PN_EIO
- *         (cannot write; PLplot's message)
+ *         (cannot write), PN_ENOMEM
  */
 PN_EXTERN int pn_chart_write(const pn_growth_t *growth, const char *path,
                              const pn_chart_options_t *opts);

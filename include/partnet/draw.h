@@ -4,7 +4,7 @@
  * positions (layout.h): on a map when the nodes have coordinates, force-directed otherwise.
  * A network with more nodes than a picture can show apart is drawn as its backbone, and the
  * legend says so. Part of libpartnet-draw (link with `pkg-config --libs partnet-draw`), not of
- * libpartnet, so that programs that only analyse need neither Cairo nor PLplot.
+ * libpartnet, so that programs that only analyse need neither Cairo nor Pango.
  */
 #ifndef PARTNET_DRAW_H
 #define PARTNET_DRAW_H
