@@ -39,6 +39,9 @@ struct pn_dataset {
     const char *title;
     const char *description, *license, *citation;
     int levels_unknown; /* a pair list's: every node a city by default, not as the input says */
+    /* the files its nodes and agreements were read from (nodes.csv and edges.csv of tables);
+     * NULL: the dataset's name */
+    const char *nodes_file, *agreements_file;
 
     pn_country_t *countries;
     size_t country_count, country_capacity;

@@ -200,6 +200,8 @@ int pn_dataset_load(pn_dataset_t **out, const char *path, const pn_load_options_
         status = PN_EINVALID;
 done:
     if (status == 0) {
+        l.ds->nodes_file = l.nodes_file;
+        l.ds->agreements_file = l.agreements_file;
         *out = l.ds;
     } else {
         pn_dataset_free(l.ds);

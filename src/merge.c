@@ -80,6 +80,7 @@ typedef struct {
     size_t input_count;
     pn_dataset_t *out;
     pn_merge_t *account;
+    size_t current;         /* the input being merged */
     pn_search_t *folder;    /* ICU's transliterators, through an index of no node */
     pn_dataset_t *empty;
 
@@ -114,6 +115,7 @@ static int event(merger_t *m, pn_merge_event_kind_t kind, const char *ground, co
                  uint32_t line, const char *id, const char *other_file, uint32_t other_line,
                  const char *other_id, const char *detail)
 {
+    size_t input = m->current;
     pn_merge_t *a = m->account;
     if (pn_array__reserve((void **)&a->events, &a->event_capacity, a->event_count + 1,
                           sizeof *a->events) != 0)
@@ -128,6 +130,7 @@ static int event(merger_t *m, pn_merge_event_kind_t kind, const char *ground, co
             return pn_error__nomem();
     }
     e->kind = kind;
+    e->input = input;
     e->line = line;
     e->other_line = other_line;
     a->event_count++;
@@ -166,6 +169,17 @@ uint32_t pn_merge_node_origins(const pn_merge_t *merge, size_t i)
 {
     assert(i < merge->node_count);
     return merge->node_origins[i];
+}
+
+/* The files an input's nodes and agreements come from, for messages and sources. */
+static const char *nodes_file(const pn_dataset_t *ds)
+{
+    return ds->nodes_file ? ds->nodes_file : ds->name;
+}
+
+static const char *agreements_file(const pn_dataset_t *ds)
+{
+    return ds->agreements_file ? ds->agreements_file : ds->name;
 }
 
 /* ---- folded keys ---------------------------------------------------------------------- */
@@ -609,8 +623,8 @@ static int match_node(merger_t *m, size_t k, uint32_t i, uint32_t parent)
         const pn_node_t *first = &wn->ds->nodes[wn->node];
         if (wn->country != country)
             return pn_error_set(PN_EINVALID, "%s:%u: node \"%s\" is in %s, but %s:%u gives "
-                                "that id to a node in %s", ds->name, n->line, n->id,
-                                pn_dataset_country_code(ds, n->country), wn->ds->name,
+                                "that id to a node in %s", nodes_file(ds), n->line, n->id,
+                                pn_dataset_country_code(ds, n->country), nodes_file(wn->ds),
                                 first->line, pn_dataset_country_code(wn->ds, first->country));
         offer(&c, m, k, same, "id", first->id);
     }
@@ -640,8 +654,8 @@ static int match_node(merger_t *m, size_t k, uint32_t i, uint32_t parent)
         char detail[512];
         snprintf(detail, sizeof detail, "\"%s\" matches \"%s\" of %s (%s)", n->name,
                  c.items[0].text, first->id, first->name);
-        status = event(m, PN_MERGE_NODE, c.items[0].ground, ds->name, n->line, n->id,
-                       w->ds->name, first->line, first->id, detail);
+        status = event(m, PN_MERGE_NODE, c.items[0].ground, nodes_file(ds), n->line, n->id,
+                       nodes_file(w->ds), first->line, first->id, detail);
         return status ? status : join_node(m, k, i, c.items[0].node, parent);
     }
     if (c.count > 1 || c.taken != PN_NONE) {
@@ -654,20 +668,20 @@ static int match_node(merger_t *m, size_t k, uint32_t i, uint32_t parent)
                 const wnode_t *w = &m->nodes[c.items[j].node];
                 const pn_node_t *cn = &w->ds->nodes[w->node];
                 used += (size_t)snprintf(detail + used, sizeof detail - used, "%s %s (%s:%u)",
-                                         j ? "," : "", cn->id, w->ds->name, cn->line);
+                                         j ? "," : "", cn->id, nodes_file(w->ds), cn->line);
             }
         } else {
             const wnode_t *w = &m->nodes[c.taken];
             snprintf(detail, sizeof detail, "\"%s\" could be %s, which another node of %s is "
-                     "already", n->name, w->ds->nodes[w->node].id, ds->name);
+                     "already", n->name, w->ds->nodes[w->node].id, nodes_file(ds));
         }
         uint32_t shown = c.count ? c.items[0].node : c.taken;
         const wnode_t *w = &m->nodes[shown];
         const pn_node_t *first = &w->ds->nodes[w->node];
         if (used >= sizeof detail)
             detail[sizeof detail - 1] = '\0';
-        status = event(m, PN_MERGE_AMBIGUOUS, "node kept apart", ds->name, n->line, n->id,
-                       w->ds->name, first->line, first->id, detail);
+        status = event(m, PN_MERGE_AMBIGUOUS, "node kept apart", nodes_file(ds), n->line, n->id,
+                       nodes_file(w->ds), first->line, first->id, detail);
         if (status)
             return status;
     }
@@ -763,8 +777,8 @@ static int add_sources(wagreement_t *w, const pn_dataset_t *ds, const pn_agreeme
     for (size_t i = 0; status == 0 && i < a->source_count; i++)
         status = add_source(w, &a->sources[i]);
     if (a->source_count == 0) {
-        const char *slash = strrchr(ds->name, '/');
-        pn_source_t s = {slash ? slash + 1 : ds->name, a->line, NULL, NULL, NULL};
+        const char *file = agreements_file(ds), *slash = strrchr(file, '/');
+        pn_source_t s = {slash ? slash + 1 : file, a->line, NULL, NULL, NULL};
         status = add_source(w, &s);
     }
     return status;
@@ -810,7 +824,7 @@ static int new_agreement(merger_t *m, size_t k, const pn_agreement_t *a, uint32_
     w->kind = a->kind;
     w->id = a->id;
     w->note = a->note;
-    w->file = m->inputs[k]->name;
+    w->file = agreements_file(m->inputs[k]);
     w->line = a->line;
     w->origins = 1u << k;
     w->next = UINT32_MAX;
@@ -867,7 +881,8 @@ static int merge_agreement(merger_t *m, size_t k, size_t i)
                  ds->nodes[a.a].name, ds->nodes[a.b].name, refined ? ", date " : "",
                  refined ? pn_date_format(d1, w->date) : "", refined ? " made " : "",
                  refined ? pn_date_format(d2, a.date) : "");
-        int status = event(m, PN_MERGE_AGREEMENT, refined ? "date refined" : "same", ds->name,
+        int status = event(m, PN_MERGE_AGREEMENT, refined ? "date refined" : "same",
+                           agreements_file(ds),
                            a.line, here, w->file, w->line,
                            agreement_label(there, sizeof there, w->id, w->line), detail);
         w->origins |= 1u << k;
@@ -887,7 +902,7 @@ static int merge_agreement(merger_t *m, size_t k, size_t i)
             ground = "agreement kept apart";
             snprintf(detail, sizeof detail, "%s - %s: %zu agreements of %s could be this one",
                      ds->nodes[a.a].name, ds->nodes[a.b].name, compatible,
-                     m->inputs[m->nodes[w->a].input]->name);
+                     w->file);
         } else if (w->kind != a.kind) {
             ground = "kind";
             snprintf(detail, sizeof detail, "%s - %s: %s here, %s there", ds->nodes[a.a].name,
@@ -905,7 +920,7 @@ static int merge_agreement(merger_t *m, size_t k, size_t i)
                      w->end ? pn_date_format(d2, w->end) : "never");
         }
         int status = event(m, compatible > 1 ? PN_MERGE_AMBIGUOUS : PN_MERGE_CONFLICT, ground,
-                           ds->name, a.line, here, w->file, w->line,
+                           agreements_file(ds), a.line, here, w->file, w->line,
                            agreement_label(there, sizeof there, w->id, w->line), detail);
         if (status)
             return status;
@@ -1027,7 +1042,7 @@ static int cite_document(merger_t *m, const char *id)
     if (!d)
         return pn_error__nomem();
     for (size_t k = 0; k < m->input_count; k++) {
-        const char *name = m->inputs[k]->name, *slash = strrchr(name, '/');
+        const char *name = agreements_file(m->inputs[k]), *slash = strrchr(name, '/');
         if (strcmp(slash ? slash + 1 : name, id) == 0 && m->inputs[k]->title) {
             int status = 0;
             d->title = copy(out, m->inputs[k]->title, &status);
@@ -1074,12 +1089,18 @@ static int build_agreements(merger_t *m)
             return status;
         x = &out->extras[extra];
         x->note = copy(out, w->note, &status);
-        if (w->id) {
-            x->id = unique_id(m, w->id, &status);
-            if (x->id && pn_strmap__put(&out->agreement_ids, x->id,
-                                        (uint32_t)out->agreement_count, NULL) < 0)
-                status = PN_ENOMEM;
+        char named[512];
+        const char *id = w->id;
+        if (!id) {
+            /* a row the input gave no id (a pair list's): its file and line, as it is cited */
+            const char *slash = strrchr(w->file, '/');
+            snprintf(named, sizeof named, "%s:%u", slash ? slash + 1 : w->file, w->line);
+            id = named;
         }
+        x->id = unique_id(m, id, &status);
+        if (x->id && pn_strmap__put(&out->agreement_ids, x->id, (uint32_t)out->agreement_count,
+                                    NULL) < 0)
+            status = PN_ENOMEM;
         pn_source_t *sources = pn_arena__alloc(&out->arena, w->source_count * sizeof *sources);
         if (!sources)
             return pn_error__nomem();
@@ -1199,6 +1220,7 @@ int pn_dataset_merge(pn_dataset_t **out, pn_merge_t **account, const char *name,
     }
     for (size_t k = 0; k < count && status == 0; k++) {
         const pn_dataset_t *ds = inputs[k];
+        m.current = k;
         if ((status = merge_documents(&m, k)) || (status = merge_countries(&m, k)) ||
             (status = merge_nodes(&m, k)))
             break;

@@ -5,17 +5,23 @@ of the world twin-cities list inside the CIS (world-cis.csv, lines 287, 303, 160
 (lagoa.csv: lines 3829, 20134 and 20139); and a few rows written for one rule each.
 
 The expected values are worked by hand from the rows (see each test), not from partnet."""
+import csv
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import unittest
 
 import jsonschema
 
-from harness import CIS, FIXTURES, SOURCE, run
+import shared_material
+from harness import CIS, FIXTURES, PARTNET, SOURCE, run
 
 MERGE = os.path.join(FIXTURES, "merge")
+CIS_WORLD = os.path.join(SOURCE, "graphs", "cis-world.json")
+WORLD_LIST = shared_material.path("data", "world-twin-cities", "twin_cities_raw.csv")
+MONOGRAPH = "003_04d2d979b8eaaf9e.txt"
 PART = os.path.join(MERGE, "cis-part.json")
 WORLD = os.path.join(MERGE, "world-cis.csv")
 
@@ -145,6 +151,26 @@ class MergeTest(unittest.TestCase):
         self.assertEqual(ambiguous[0]["other_id"], "by-mogilev")
         self.assertEqual(len(data["nodes"]), 19 + 3)
 
+    def test_a_finer_date_is_kept_and_another_date_is_a_conflict(self):
+        # tables/: Орша-Spitak 2012-06-15 (the monograph: 2012-06) and Vitebsk-Vanadzor 2013
+        # (the monograph: 2012-06), from a ministry's list
+        tables = os.path.join(MERGE, "tables")
+        p, data, rep = merged(PART, tables)
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        self.assertEqual(len(data["nodes"]), 19)
+        self.assertEqual(len(data["agreements"]), 10)
+        orsha = by_id(data["agreements"])["by-am-2012-orsha-spitak"]
+        self.assertEqual(orsha["date"], "2012-06-15")
+        self.assertEqual([(s["document"], s["line"]) for s in orsha["sources"]],
+                         [("003_04d2d979b8eaaf9e.txt", 1797), ("ministry.pdf", 4)])
+        events = {(e["what"], e["id"]): e for e in rep["merged"]}
+        self.assertEqual(events[("node", "orsha")]["ground"], "transliteration")
+        self.assertEqual(events[("agreement", "row 2")]["ground"], "date refined")
+        conflict = events[("conflict", "row 3")]
+        self.assertEqual(conflict["ground"], "date")
+        self.assertEqual(conflict["file"], os.path.join(tables, "edges.csv"))
+        self.assertIn("2013 here, 2012-06 there", conflict["detail"])
+
     def test_qualifiers_name_the_parent_and_a_bare_name_is_ambiguous(self):
         p, data, rep = merged(os.path.join(MERGE, "lagoa.json"), os.path.join(MERGE, "lagoa.csv"))
         self.assertEqual(p.returncode, 0, p.stderr.decode())
@@ -194,6 +220,84 @@ class MergeTest(unittest.TestCase):
         p = run("merge", PART, os.path.join(FIXTURES, "bad.json"), "-o", "/dev/null")
         self.assertEqual(p.returncode, 2)
         self.assertIn("bad.json:", p.stderr.decode())
+
+
+class CisWorldTest(unittest.TestCase):
+    """graphs/cis-world.json: what tools/merge-cis-world makes, and the comparison the README
+    gives, counted here from the file itself (not from partnet's account)."""
+
+    @classmethod
+    def setUpClass(cls):
+        with open(CIS_WORLD, encoding="utf-8") as f:
+            cls.data = json.load(f)
+
+    def test_rebuilds_to_the_same_bytes(self):
+        shared_material.require(WORLD_LIST)
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "cis-world.json")
+            p = subprocess.run([sys.executable, os.path.join(SOURCE, "tools", "merge-cis-world"),
+                                "--partnet", PARTNET, "--list", WORLD_LIST, "-o", out],
+                               stderr=subprocess.PIPE)
+            self.assertEqual(p.returncode, 0, p.stderr.decode())
+            with open(out, "rb") as a, open(CIS_WORLD, "rb") as b:
+                self.assertEqual(a.read(), b.read(), "graphs/cis-world.json is not what "
+                                 "tools/merge-cis-world makes: rebuild it")
+
+    def test_every_row_of_the_list_cites_its_line(self):
+        shared_material.require(WORLD_LIST)
+        with open(WORLD_LIST, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        nodes = by_id(self.data["nodes"])
+        cited = 0
+        for a in self.data["agreements"]:
+            for s in a.get("sources", [a.get("source")]):
+                if s["document"] != "twin_cities_raw.csv":
+                    continue
+                cited += 1
+                row = next(csv.reader([lines[s["line"] - 1]]))
+                names = set()
+                for party in a["parties"]:
+                    n = nodes[party]
+                    names |= {n["name"], *n.get("aliases", [])}
+                self.assertIn(row[0], names, (a["id"], s["line"], row))
+                self.assertIn(row[2], names, (a["id"], s["line"], row))
+        self.assertEqual(cited, 393)
+
+    def test_agreements_show_every_source(self):
+        p = run("--data", CIS_WORLD, "agreements", "--node", "Orsha", "--kind", "twinning",
+                "--format", "json")
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        rows = json.loads(p.stdout)
+        with open(os.path.join(SOURCE, "schemas", "agreements.schema.json"),
+                  encoding="utf-8") as f:
+            jsonschema.Draft202012Validator(json.load(f)).validate(rows)
+        spitak = next(r for r in rows if r["id"] == "by-am-2012-orsha-spitak")
+        self.assertEqual([(s["document"], s["line"]) for s in spitak["sources"]],
+                         [(MONOGRAPH, 1797), ("twin_cities_raw.csv", 287)])
+        self.assertEqual(spitak["source"]["line"], 1797, "source is the first of them")
+
+    def test_the_comparison_the_readme_gives(self):
+        sources = lambda a: a.get("sources", [a.get("source")])
+        both = {a["id"] for a in self.data["agreements"] if len(sources(a)) == 2}
+        self.assertEqual(both, {"by-am-2008-nesvizh-district-goris",
+                                "by-am-2008-slutsk-district-sisian", "by-am-2012-orsha-spitak",
+                                "by-am-2012-vitebsk-vanadzor",
+                                "by-tj-1998-minsk-dushanbe-twinning", "by-ge-2015-minsk-tbilisi"})
+        # a pair with an agreement of each source apart: a conflict
+        pairs = {}
+        for a in self.data["agreements"]:
+            if len(sources(a)) == 1:
+                from_list = sources(a)[0]["document"] == "twin_cities_raw.csv"
+                pairs.setdefault(frozenset(a["parties"]), set()).add(from_list)
+        conflicts = {p for p, kinds in pairs.items() if kinds == {True, False}}
+        self.assertEqual(conflicts, {frozenset(p) for p in [
+            ("by-mogilev", "az-sumgayit"), ("by-polotsk", "ru-tosno"),
+            ("by-svetlogorsk", "ru-kommunar"), ("by-nesvizh-district", "ru-gatchinsky-district")]})
+        alone = [a for a in self.data["agreements"] if len(sources(a)) == 1]
+        only_monograph = [a for a in alone if sources(a)[0]["document"] == MONOGRAPH]
+        only_list = [a for a in alone if sources(a)[0]["document"] == "twin_cities_raw.csv"]
+        self.assertEqual(len(self.data["agreements"]), 481)
+        self.assertEqual((len(only_monograph), len(only_list)), (84 + 4, 383 + 4))
 
 
 if __name__ == "__main__":

@@ -116,7 +116,7 @@ static table_t *sources_table(const pn_merge_t *merge, const pn_dataset_t *ds,
         }
         for (size_t i = 0; i < pn_merge_event_count(merge); i++) {
             const pn_merge_event_t *e = pn_merge_event(merge, i);
-            conflicting += e->kind == PN_MERGE_CONFLICT && strcmp(e->file, paths[k]) == 0;
+            conflicting += e->kind == PN_MERGE_CONFLICT && e->input == k;
         }
         conflicts += conflicting;
         table_text(t, paths[k]);

@@ -70,6 +70,10 @@ cJSON *record_agreement_json(const pn_dataset_t *ds, size_t i)
         cJSON_AddItemToArray(domains, cJSON_CreateString(a.domains[d]));
     cJSON_AddItemToObject(o, "domains", domains);
     cJSON_AddItemToObject(o, "source", source_json(&a.source));
+    cJSON *sources = cJSON_CreateArray();
+    for (size_t s = 0; s < a.source_count; s++)
+        cJSON_AddItemToArray(sources, source_json(&a.sources[s]));
+    cJSON_AddItemToObject(o, "sources", sources);
     cJSON_AddItemToObject(o, "note", string_or_null(a.note));
     cJSON_AddItemToObject(o, "input_line", a.line ? cJSON_CreateNumber(a.line) : cJSON_CreateNull());
     return o;

@@ -59,7 +59,8 @@ PN_EXTERN const char *pn_merge_event_kind_name(pn_merge_event_kind_t kind);
 typedef struct {
     pn_merge_event_kind_t kind;
     const char *ground;
-    const char *file;        /**< the later input's file */
+    size_t input;            /**< the later input: its index in the inputs */
+    const char *file;        /**< its file (the nodes' or the agreements' of tables) */
     uint32_t line;           /**< its line there; 0 unknown */
     const char *id;          /**< the node's or agreement's id there ("BY:Mahilyow") */
     const char *other_file;  /**< the earlier element's file */
