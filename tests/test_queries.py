@@ -414,9 +414,10 @@ class Show(unittest.TestCase):
         self.assertIsInstance(got["measures"]["degree"]["value"], int)
         a = got["agreements"][0]
         self.assertEqual(set(a), {"id", "date", "end", "kind", "parties", "domains", "source",
-                                  "note", "input_line"})
+                                  "sources", "note", "input_line"})
         self.assertEqual(set(a["parties"][0]), {"id", "name", "country"})
         self.assertIsInstance(a["source"]["line"], int)
+        self.assertEqual(a["sources"], [a["source"]], "one source: the list holds it alone")
         self.assertIsNone(a["end"])
         self.assertIsInstance(a["input_line"], int)
 
