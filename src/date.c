@@ -70,24 +70,34 @@ int pn_date_parse(pn_date_t *out, const char *text, size_t len)
     return pn_date_make(out, year, month, day);
 }
 
+/* @p count digits of @p value, zero-padded, at @p out. */
+static char *put_digits(char *out, int value, int count)
+{
+    for (int i = count - 1; i >= 0; i--, value /= 10)
+        out[i] = (char)('0' + value % 10);
+    return out + count;
+}
+
+/* By hand rather than through snprintf (exports format a date or two per agreement), for the
+ * years pn_date_make() accepts; the same text as "%04d-%02d-%02d". */
 char *pn_date_format(char buf[PN_DATE_TEXT_MAX], pn_date_t date)
 {
     assert(buf);
-    switch (pn_date_precision(date)) {
-    case PN_PRECISION_NONE:
-        buf[0] = '\0';
-        break;
-    case PN_PRECISION_YEAR:
-        snprintf(buf, PN_DATE_TEXT_MAX, "%04d", pn_date_year(date));
-        break;
-    case PN_PRECISION_MONTH:
-        snprintf(buf, PN_DATE_TEXT_MAX, "%04d-%02d", pn_date_year(date), pn_date_month(date));
-        break;
-    case PN_PRECISION_DAY:
-        snprintf(buf, PN_DATE_TEXT_MAX, "%04d-%02d-%02d", pn_date_year(date), pn_date_month(date),
-                 pn_date_day(date));
-        break;
+    pn_precision_t precision = pn_date_precision(date);
+    char *p = buf;
+    assert(precision == PN_PRECISION_NONE ||
+           (pn_date_year(date) >= 0 && pn_date_year(date) <= 9999));
+    if (precision >= PN_PRECISION_YEAR)
+        p = put_digits(p, pn_date_year(date), 4);
+    if (precision >= PN_PRECISION_MONTH) {
+        *p++ = '-';
+        p = put_digits(p, pn_date_month(date), 2);
     }
+    if (precision >= PN_PRECISION_DAY) {
+        *p++ = '-';
+        p = put_digits(p, pn_date_day(date), 2);
+    }
+    *p = '\0';
     return buf;
 }
 

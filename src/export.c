@@ -126,7 +126,8 @@ static void end(pn_export__t *x)
 {
     free(x->agreement);
     free(x->text);
-    free(x->clean);
+    free(x->ids);
+    free(x->id_start);
 }
 
 static int begin(pn_export__t *x, const pn_graph_t *graph, const pn_export_options_t *opts)
@@ -213,10 +214,19 @@ static const char *real_text(pn_export__t *x, double value)
     return pn_text_format_real(x->number, value);
 }
 
+/* "%lld" by hand: the exports write a number or two per agreement. */
 static const char *int_text(pn_export__t *x, long long value)
 {
-    snprintf(x->number, sizeof x->number, "%lld", value);
-    return x->number;
+    char *p = x->number + sizeof x->number;
+    unsigned long long magnitude = value < 0 ? 0ULL - (unsigned long long)value
+                                             : (unsigned long long)value;
+    *--p = '\0';
+    do
+        *--p = (char)('0' + magnitude % 10);
+    while ((magnitude /= 10) > 0);
+    if (value < 0)
+        *--p = '-';
+    return p;
 }
 
 static const char *date_text(pn_export__t *x, pn_date_t date)
@@ -406,40 +416,47 @@ int pn_export__start(pn_xml_t *w, const char *element, ...)
     return status;
 }
 
-/* Bytes of a character XML 1.0 cannot carry at p, or 0. */
-static size_t not_xml(const unsigned char *p)
+int pn_export__escape_ids(pn_export__t *x, char *(*as_id)(const char *id))
 {
-    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-        return 1;
-    if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) /* U+FFFE, U+FFFF */
-        return 3;
-    return 0;
+    igraph_integer_t n = pn_graph_vertex_count(x->graph);
+    char *ids = NULL, *copy = NULL;
+    size_t *start = malloc(((size_t)n + 1) * sizeof *start), capacity = 0, used = 0;
+    int status = 0;
+    if (!start) {
+        status = pn_error__nomem();
+        goto done;
+    }
+    for (igraph_integer_t v = 0; v < n; v++) {
+        const char *id = pn_graph_vertex_id(x->graph, v);
+        if (as_id && !(id = copy = as_id(id))) {
+            status = pn_error__nomem();
+            goto done;
+        }
+        size_t length = pn_xml__escaped_length(id);
+        if (pn_array__reserve((void **)&ids, &capacity, used + length + 1, 1) != 0) {
+            status = pn_error__nomem();
+            goto done;
+        }
+        start[v] = used;
+        used = (size_t)(pn_xml__escape(ids + used, id) - ids);
+        free(copy);
+        copy = NULL;
+    }
+    start[n] = used;
+    x->ids = ids;
+    x->id_start = start;
+    ids = NULL;
+    start = NULL;
+done:
+    free(copy);
+    free(ids);
+    free(start);
+    return status;
 }
 
-int pn_export__xml_text(const char **out, pn_export__t *x, const char *text)
+int pn_export__id_attribute(pn_xml_t *w, const pn_export__t *x, const char *name,
+                            igraph_integer_t v)
 {
-    size_t bad = 0, n = 0;
-    for (const unsigned char *p = (const unsigned char *)text; p[n]; n++)
-        bad += not_xml(p + n) != 0;
-    if (!bad) {
-        *out = text;
-        return 0;
-    }
-    if (pn_array__reserve((void **)&x->clean, &x->clean_capacity, n + 3 * bad + 1, 1) != 0)
-        return pn_error__nomem();
-    const unsigned char *p = (const unsigned char *)text;
-    char *q = x->clean;
-    while (*p) {
-        size_t skip = not_xml(p);
-        if (skip) {
-            memcpy(q, "\xEF\xBF\xBD", 3); /* U+FFFD */
-            q += 3;
-            p += skip;
-        } else {
-            *q++ = (char)*p++;
-        }
-    }
-    *q = '\0';
-    *out = x->clean;
-    return 0;
+    return pn_xml__escaped_attribute(w, name, x->ids + x->id_start[v],
+                                     x->id_start[v + 1] - x->id_start[v]);
 }

@@ -50,8 +50,8 @@ typedef struct {
     igraph_integer_t *graph_edge; /**< graph of countries: the graph edge of each edge written */
     char *text;                   /**< the last joined value */
     size_t text_capacity;
-    char *clean;                  /**< the last text cleaned for XML */
-    size_t clean_capacity;
+    char *ids;                    /**< pn_export__escape_ids(): the ids, one after another */
+    size_t *id_start;             /**< where vertex v's id starts in ids; then its end */
     char number[PN_TEXT_REAL_MAX]; /**< the last formatted number */
     pn_agreement_t current;       /**< the agreement of edge current_edge */
     size_t current_edge;
@@ -94,15 +94,19 @@ void pn_export__edge_ends(const pn_export__t *x, size_t k, igraph_integer_t *fro
 size_t pn_export__edge_agreements(const uint32_t **out, const pn_export__t *x, size_t k);
 
 /** Start element @p element with the attributes that follow, name then value, up to a NULL
- *  name; values are escaped but not cleaned (see pn_export__xml_text). @return 0 or PN_EIO */
+ *  name; values are escaped. @return 0 or PN_EIO */
 int pn_export__start(pn_xml_t *w, const char *element, ...);
 
 /**
- * @p text without the characters XML 1.0 cannot carry (control characters other than tab, line
- * feed and carriage return), each replaced by U+FFFD.
- * @param[out] out @p text itself when it is clean, else a copy valid until the next call
+ * Keep every vertex's id, as @p as_id makes it (a new string, NULL when out of memory; NULL:
+ * the id itself), escaped as an attribute value, for pn_export__id_attribute(): the edges
+ * repeat them millions of times.
  * @return 0 or PN_ENOMEM
  */
-int pn_export__xml_text(const char **out, pn_export__t *x, const char *text);
+int pn_export__escape_ids(pn_export__t *x, char *(*as_id)(const char *id));
+
+/** Attribute @p name holding vertex @p v's id (pn_export__escape_ids). @return 0 or PN_EIO */
+int pn_export__id_attribute(pn_xml_t *w, const pn_export__t *x, const char *name,
+                            igraph_integer_t v);
 
 #endif

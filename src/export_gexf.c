@@ -17,16 +17,6 @@
 /* GEXF's attribute type of each pn_export__type_t. */
 static const char *const gexf_types[] = {"string", "integer", "double", "boolean"};
 
-/* An attribute whose value comes from the data (cleaned of what XML cannot carry). */
-static int text_attribute(pn_xml_t *w, pn_export__t *x, const char *name,
-                          const char *value)
-{
-    const char *text;
-    if (pn_export__xml_text(&text, x, value) != 0)
-        return PN_ENOMEM;
-    return pn_xml__attribute(w, name, text);
-}
-
 static int count_attribute(pn_xml_t *w, const char *name, size_t count)
 {
     char text[24];
@@ -76,13 +66,13 @@ static int declarations(pn_xml_t *w, pn_export__t *x)
 }
 
 /* <attvalue for="name" value="..."/> for a known value. */
-static int attvalue(pn_xml_t *w, pn_export__t *x, const char *name, const char *value)
+static int attvalue(pn_xml_t *w, const char *name, const char *value)
 {
     if (!value)
         return 0;
     if (pn_export__start(w, "attvalue", "for", name, NULL) != 0)
         return PN_EIO;
-    int status = text_attribute(w, x, "value", value);
+    int status = pn_xml__attribute(w, "value", value);
     if (status == 0 && pn_xml__end_element(w) != 0)
         status = PN_EIO;
     return status;
@@ -117,9 +107,9 @@ static int node(pn_xml_t *w, pn_export__t *x, igraph_integer_t v, pn_date_t star
 {
     if (pn_xml__start_element(w, "node") != 0)
         return PN_EIO;
-    int status = text_attribute(w, x, "id", pn_graph_vertex_id(x->graph, v));
+    int status = pn_export__id_attribute(w, x, "id", v);
     if (status == 0)
-        status = text_attribute(w, x, "label", pn_graph_vertex_name(x->graph, v));
+        status = pn_xml__attribute(w, "label", pn_graph_vertex_name(x->graph, v));
     if (status == 0)
         status = date_attribute(w, "start", start);
     if (status == 0 && pn_xml__start_element(w, "attvalues") != 0)
@@ -128,7 +118,7 @@ static int node(pn_xml_t *w, pn_export__t *x, igraph_integer_t v, pn_date_t star
         const char *value;
         status = pn_export__node_value(&value, x, v, f);
         if (status == 0)
-            status = attvalue(w, x, pn_export__node_field(x, f).name, value);
+            status = attvalue(w, pn_export__node_field(x, f).name, value);
     }
     if (status == 0 && (pn_xml__end_element(w) != 0 || pn_xml__end_element(w) != 0))
         status = PN_EIO;
@@ -163,9 +153,9 @@ static int edge(pn_xml_t *w, pn_export__t *x, size_t k)
     interval(x, k, &start, &end);
     if (pn_xml__start_element(w, "edge") != 0)
         return PN_EIO;
-    int status = text_attribute(w, x, "source", pn_graph_vertex_id(x->graph, from));
+    int status = pn_export__id_attribute(w, x, "source", from);
     if (status == 0)
-        status = text_attribute(w, x, "target", pn_graph_vertex_id(x->graph, to));
+        status = pn_export__id_attribute(w, x, "target", to);
     if (status == 0 && x->by_country &&
         count_attribute(w, "weight", count) != 0)
         status = PN_EIO;
@@ -181,7 +171,7 @@ static int edge(pn_xml_t *w, pn_export__t *x, size_t k)
             continue;
         status = pn_export__edge_value(&value, x, k, f);
         if (status == 0)
-            status = attvalue(w, x, x->edge_fields[f].name, value);
+            status = attvalue(w, x->edge_fields[f].name, value);
     }
     if (status == 0 && (pn_xml__end_element(w) != 0 || pn_xml__end_element(w) != 0))
         status = PN_EIO;
@@ -199,7 +189,7 @@ static int write_gexf(FILE *out, pn_export__t *x)
         status = pn_error__nomem();
         goto done;
     }
-    if ((status = pn_xml__new(&w, out)) != 0)
+    if ((status = pn_export__escape_ids(x, NULL)) != 0 || (status = pn_xml__new(&w, out)) != 0)
         goto done;
     if (pn_xml__start_document(w) != 0 ||
         pn_export__start(w, "gexf", "xmlns", "http://gexf.net/1.3", "xmlns:xsi",
@@ -211,13 +201,8 @@ static int write_gexf(FILE *out, pn_export__t *x)
         status = PN_EIO;
         goto done;
     }
-    if (title) {
-        const char *text;
-        if ((status = pn_export__xml_text(&text, x, title)) != 0)
-            goto done;
-        if (pn_xml__text_element(w, "description", text) != 0)
-            status = PN_EIO;
-    }
+    if (title && pn_xml__text_element(w, "description", title) != 0)
+        status = PN_EIO;
     if (status != 0 || pn_xml__end_element(w) != 0 ||
         pn_export__start(w, "graph", "defaultedgetype", "undirected", "mode", "dynamic",
                          "timeformat", "date", NULL) != 0) {

@@ -63,14 +63,21 @@ static char *nmtoken(const char *id)
     return out;
 }
 
+static char *prefixed(const char *prefix, const char *name)
+{
+    size_t size = strlen(prefix) + strlen(name) + 1;
+    char *key = malloc(size);
+    if (key)
+        snprintf(key, size, "%s%s", prefix, name);
+    return key;
+}
+
 static int key(pn_xml_t *w, const char *prefix, const char *domain, const char *name,
                const char *type)
 {
-    size_t size = strlen(prefix) + strlen(name) + 1;
-    char *id = malloc(size);
+    char *id = prefixed(prefix, name);
     if (!id)
         return pn_error__nomem();
-    snprintf(id, size, "%s%s", prefix, name);
     int status = pn_export__start(w, "key", "id", id, "for", domain, "attr.name", name,
                                   "attr.type", type, NULL);
     if (status == 0 && pn_xml__end_element(w) != 0)
@@ -79,20 +86,50 @@ static int key(pn_xml_t *w, const char *prefix, const char *domain, const char *
     return status;
 }
 
-/* <data key="PREFIXname">value</data>; nothing for an unknown value. */
-static int data(pn_xml_t *w, pn_export__t *x, const char *prefix, const char *name,
-                const char *value)
+/* <data key="KEY">value</data>; nothing for an unknown value. KEY needs no escaping (a
+ * prefix and a field name: letters, digits and _). */
+static int data(pn_xml_t *w, const char *key, const char *value)
 {
-    const char *text;
     if (!value)
         return 0;
-    if (pn_export__xml_text(&text, x, value) != 0)
-        return PN_ENOMEM;
-    if (pn_xml__start_element(w, "data") != 0 || pn_xml__start_attribute(w, "key") != 0 ||
-        pn_xml__string(w, prefix) != 0 || pn_xml__string(w, name) != 0 ||
-        pn_xml__end_attribute(w) != 0 || pn_xml__string(w, text) != 0 ||
-        pn_xml__end_element(w) != 0)
+    if (pn_xml__start_element(w, "data") != 0 ||
+        pn_xml__escaped_attribute(w, "key", key, strlen(key)) != 0 ||
+        pn_xml__string(w, value) != 0 || pn_xml__end_element(w) != 0)
         return PN_EIO;
+    return 0;
+}
+
+/* The keys of the data elements: "v_" and each node field's name, "e_" and each edge
+ * field's. */
+typedef struct {
+    char **node;
+    char **edge;
+} key_names_t;
+
+static void key_names_free(key_names_t *k, size_t node_count, size_t edge_count)
+{
+    for (size_t f = 0; k->node && f < node_count; f++)
+        free(k->node[f]);
+    for (size_t f = 0; k->edge && f < edge_count; f++)
+        free(k->edge[f]);
+    free(k->node);
+    free(k->edge);
+}
+
+static int key_names(key_names_t *out, pn_export__t *x)
+{
+    size_t nodes = pn_export__node_columns(x), edges = x->edge_field_count;
+    key_names_t k = {calloc(nodes + 1, sizeof *k.node), calloc(edges + 1, sizeof *k.edge)};
+    int ok = k.node && k.edge;
+    for (size_t f = 0; ok && f < nodes; f++)
+        ok = (k.node[f] = prefixed("v_", pn_export__node_field(x, f).name)) != NULL;
+    for (size_t f = 0; ok && f < edges; f++)
+        ok = (k.edge[f] = prefixed("e_", x->edge_fields[f].name)) != NULL;
+    if (!ok) {
+        key_names_free(&k, nodes, edges);
+        return pn_error__nomem();
+    }
+    *out = k;
     return 0;
 }
 
@@ -115,37 +152,39 @@ static int keys(pn_xml_t *w, pn_export__t *x)
     return status;
 }
 
-static int node(pn_xml_t *w, pn_export__t *x, igraph_integer_t v, const char *id)
+static int node(pn_xml_t *w, pn_export__t *x, igraph_integer_t v, char *const *key)
 {
     int status = 0;
-    if (pn_export__start(w, "node", "id", id, NULL) != 0)
+    if (pn_xml__start_element(w, "node") != 0 || pn_export__id_attribute(w, x, "id", v) != 0)
         return PN_EIO;
-    status = data(w, x, "v_", "label", pn_graph_vertex_name(x->graph, v));
+    status = data(w, "v_label", pn_graph_vertex_name(x->graph, v));
     if (status == 0)
-        status = data(w, x, "v_", "dataset_id", pn_graph_vertex_id(x->graph, v));
+        status = data(w, "v_dataset_id", pn_graph_vertex_id(x->graph, v));
     for (size_t f = 0; status == 0 && f < pn_export__node_columns(x); f++) {
         const char *value;
         status = pn_export__node_value(&value, x, v, f);
         if (status == 0)
-            status = data(w, x, "v_", pn_export__node_field(x, f).name, value);
+            status = data(w, key[f], value);
     }
     if (status == 0 && pn_xml__end_element(w) != 0)
         status = PN_EIO;
     return status;
 }
 
-static int edge(pn_xml_t *w, pn_export__t *x, size_t k, char *const *ids)
+static int edge(pn_xml_t *w, pn_export__t *x, size_t k, char *const *key)
 {
     igraph_integer_t from, to;
     int status = 0;
     pn_export__edge_ends(x, k, &from, &to);
-    if (pn_export__start(w, "edge", "source", ids[from], "target", ids[to], NULL) != 0)
+    if (pn_xml__start_element(w, "edge") != 0 ||
+        pn_export__id_attribute(w, x, "source", from) != 0 ||
+        pn_export__id_attribute(w, x, "target", to) != 0)
         return PN_EIO;
     for (size_t f = 0; status == 0 && f < x->edge_field_count; f++) {
         const char *value;
         status = pn_export__edge_value(&value, x, k, f);
         if (status == 0)
-            status = data(w, x, "e_", x->edge_fields[f].name, value);
+            status = data(w, key[f], value);
     }
     if (status == 0 && pn_xml__end_element(w) != 0)
         status = PN_EIO;
@@ -155,20 +194,12 @@ static int edge(pn_xml_t *w, pn_export__t *x, size_t k, char *const *ids)
 static int write_graphml(FILE *out, pn_export__t *x)
 {
     igraph_integer_t n = pn_graph_vertex_count(x->graph);
-    char **ids = calloc(n ? (size_t)n : 1, sizeof *ids);
+    key_names_t key = {NULL, NULL};
     pn_xml_t *w = NULL;
     int status = 0;
-    if (!ids) {
-        status = pn_error__nomem();
+    if ((status = pn_export__escape_ids(x, nmtoken)) != 0 || (status = key_names(&key, x)) != 0 ||
+        (status = pn_xml__new(&w, out)) != 0)
         goto done;
-    }
-    if ((status = pn_xml__new(&w, out)) != 0)
-        goto done;
-    for (igraph_integer_t v = 0; v < n; v++)
-        if (!(ids[v] = nmtoken(pn_graph_vertex_id(x->graph, v)))) {
-            status = pn_error__nomem();
-            goto done;
-        }
     if (pn_xml__start_document(w) != 0 ||
         pn_export__start(w, "graphml", "xmlns", "http://graphml.graphdrawing.org/xmlns",
                          "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance",
@@ -183,18 +214,16 @@ static int write_graphml(FILE *out, pn_export__t *x)
         status = PN_EIO;
         goto done;
     }
-    status = data(w, x, "g_", "title", pn_dataset_title(x->ds));
+    status = data(w, "g_title", pn_dataset_title(x->ds));
     for (igraph_integer_t v = 0; status == 0 && v < n; v++)
-        status = node(w, x, v, ids[v]);
+        status = node(w, x, v, key.node);
     for (size_t k = 0; status == 0 && k < x->edge_count; k++)
-        status = edge(w, x, k, ids);
+        status = edge(w, x, k, key.edge);
     if (status == 0 && pn_xml__end_document(w) != 0)
         status = PN_EIO;
 done:
     pn_xml__free(w);
-    for (igraph_integer_t v = 0; ids && v < n; v++)
-        free(ids[v]);
-    free(ids);
+    key_names_free(&key, pn_export__node_columns(x), x->edge_field_count);
     return status;
 }
 

@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BUFFER_SIZE (64 * 1024)
+/* Large enough that the stream's writes cost little beside the formatting. */
+#define BUFFER_SIZE (1024 * 1024)
 #define DEPTH_MAX 64
 
 typedef enum {
@@ -29,14 +30,19 @@ struct pn_xml {
     const char *name[DEPTH_MAX];
     state_t state[DEPTH_MAX];
     size_t used;
-    char buffer[BUFFER_SIZE];
+    char *buffer;
 };
 
 int pn_xml__new(pn_xml_t **out, FILE *stream)
 {
     pn_xml_t *w = malloc(sizeof *w);
-    if (!w)
+    char *buffer = malloc(BUFFER_SIZE);
+    if (!w || !buffer) {
+        free(w);
+        free(buffer);
         return pn_error__nomem();
+    }
+    w->buffer = buffer;
     w->stream = stream;
     w->failed = 0;
     w->indent_end = 1;
@@ -48,6 +54,8 @@ int pn_xml__new(pn_xml_t **out, FILE *stream)
 
 void pn_xml__free(pn_xml_t *w)
 {
+    if (w)
+        free(w->buffer);
     free(w);
 }
 
@@ -77,31 +85,102 @@ static void put_string(pn_xml_t *w, const char *s)
     put(w, s, strlen(s));
 }
 
+/* What a byte needs in escaped text: PLAIN nothing; END ends the text; ESCAPE always an entity;
+ * SPACE (tab, line feed) an entity in attribute values; CONTROL (a control character XML 1.0
+ * cannot carry) U+FFFD; LEAD (0xEF) U+FFFD when it starts U+FFFE or U+FFFF. */
+enum { PLAIN, END, ESCAPE, SPACE, CONTROL, LEAD };
+
+static const unsigned char byte_class[256] = {
+    [0] = END,        [1] = CONTROL,    [2] = CONTROL,    [3] = CONTROL,    [4] = CONTROL,
+    [5] = CONTROL,    [6] = CONTROL,    [7] = CONTROL,    [8] = CONTROL,    ['\t'] = SPACE,
+    ['\n'] = SPACE,   [11] = CONTROL,   [12] = CONTROL,   ['\r'] = ESCAPE,  [14] = CONTROL,
+    [15] = CONTROL,   [16] = CONTROL,   [17] = CONTROL,   [18] = CONTROL,   [19] = CONTROL,
+    [20] = CONTROL,   [21] = CONTROL,   [22] = CONTROL,   [23] = CONTROL,   [24] = CONTROL,
+    [25] = CONTROL,   [26] = CONTROL,   [27] = CONTROL,   [28] = CONTROL,   [29] = CONTROL,
+    [30] = CONTROL,   [31] = CONTROL,   ['&'] = ESCAPE,   ['<'] = ESCAPE,   ['>'] = ESCAPE,
+    ['"'] = ESCAPE,   [0xEF] = LEAD};
+
+/* The bytes that stand for the special byte at @p p (@p replacement; @p p itself when it
+ * stays as it is) and how many bytes of the text they replace. */
+static size_t replace(const unsigned char *p, int attribute, const char **replacement,
+                      size_t *length)
+{
+    static const char fffd[] = "\xEF\xBF\xBD";
+    const char *r = (const char *)p;
+    size_t n = 1;
+    switch (byte_class[*p]) {
+    case ESCAPE:
+        r = *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : *p == '>' ? "&gt;"
+          : *p == '"' ? "&quot;" : "&#13;";
+        break;
+    case SPACE:
+        if (attribute)
+            r = *p == '\t' ? "&#9;" : "&#10;";
+        break;
+    case CONTROL:
+        r = fffd;
+        break;
+    case LEAD:
+        if (p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
+            r = fffd;
+            n = 3;
+        }
+        break;
+    }
+    *replacement = r;
+    *length = r == (const char *)p ? n : strlen(r);
+    return n;
+}
+
 /* @p text escaped: runs that need nothing are copied whole. */
 static void put_escaped(pn_xml_t *w, const char *text, int attribute)
 {
-    const char *run = text, *p = text;
-    for (;; p++) {
-        const char *escape;
-        switch (*p) {
-        case '\0':
-            put(w, run, (size_t)(p - run));
-            return;
-        case '&': escape = "&amp;"; break;
-        case '<': escape = "&lt;"; break;
-        case '>': escape = "&gt;"; break;
-        case '"': escape = "&quot;"; break;
-        case '\r': escape = "&#13;"; break;
-        case '\t': escape = attribute ? "&#9;" : NULL; break;
-        case '\n': escape = attribute ? "&#10;" : NULL; break;
-        default: escape = NULL; break;
+    const unsigned char *run = (const unsigned char *)text, *p = run;
+    for (;;) {
+        while (byte_class[*p] == PLAIN)
+            p++;
+        if (!*p)
+            break;
+        const char *replacement;
+        size_t length, n = replace(p, attribute, &replacement, &length);
+        if (replacement != (const char *)p) {
+            put(w, (const char *)run, (size_t)(p - run));
+            put(w, replacement, length);
+            run = p + n;
         }
-        if (escape) {
-            put(w, run, (size_t)(p - run));
-            put_string(w, escape);
-            run = p + 1;
-        }
+        p += n;
     }
+    put(w, (const char *)run, (size_t)(p - run));
+}
+
+size_t pn_xml__escaped_length(const char *text)
+{
+    size_t total = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        const char *replacement;
+        size_t length = 1, n = 1;
+        if (byte_class[*p] != PLAIN)
+            n = replace(p, 1, &replacement, &length);
+        total += length;
+        p += n;
+    }
+    return total;
+}
+
+char *pn_xml__escape(char *out, const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        if (byte_class[*p] == PLAIN) {
+            *out++ = (char)*p++;
+            continue;
+        }
+        const char *replacement;
+        size_t length;
+        p += replace(p, 1, &replacement, &length);
+        memcpy(out, replacement, length);
+        out += length;
+    }
+    return out;
 }
 
 /* Two spaces for each open element but the innermost. */
@@ -195,6 +274,13 @@ int pn_xml__attribute(pn_xml_t *w, const char *name, const char *value)
 {
     pn_xml__start_attribute(w, name);
     put_escaped(w, value, 1);
+    return pn_xml__end_attribute(w);
+}
+
+int pn_xml__escaped_attribute(pn_xml_t *w, const char *name, const char *value, size_t length)
+{
+    pn_xml__start_attribute(w, name);
+    put(w, value, length);
     return pn_xml__end_attribute(w);
 }
 

@@ -2,11 +2,12 @@
  * A streaming XML writer (private to the library) for the GraphML and GEXF exports: the bytes of
  * libxml2 2.9's xmlTextWriter with a two-space indent and a UTF-8 declaration (the exports
  * wrote through it before, and their files stay the same), without its per-call list
- * handling, allocations and copies. It buffers 64 KiB at a time and writes to a stream.
+ * handling, allocations and copies. It buffers 1 MiB at a time and writes to a stream.
  *
  * Escaping, as libxml2 does it: in text, & < > " and carriage return; in attribute values also
- * tab and line feed (as &#9; &#10;). The text must be UTF-8 that XML can carry (see
- * pn_export__xml_text). Element names are not copied: they must outlive the element.
+ * tab and line feed (as &#9; &#10;). The characters XML 1.0 cannot carry (control characters
+ * other than tab, line feed and carriage return; U+FFFE, U+FFFF) are written as U+FFFD. The
+ * text must be UTF-8. Element names are not copied: they must outlive the element.
  */
 #ifndef PN_SRC_XMLWRITE_H
 #define PN_SRC_XMLWRITE_H
@@ -34,9 +35,17 @@ int pn_xml__start_attribute(pn_xml_t *w, const char *name);
 int pn_xml__end_attribute(pn_xml_t *w);
 /** An attribute whose value is @p value, escaped. */
 int pn_xml__attribute(pn_xml_t *w, const char *name, const char *value);
+/** An attribute whose value is @p length bytes at @p value, escaped already (pn_xml__escape). */
+int pn_xml__escaped_attribute(pn_xml_t *w, const char *name, const char *value, size_t length);
 /** Text in the open attribute or element, escaped. */
 int pn_xml__string(pn_xml_t *w, const char *text);
 /** An element holding @p text only. */
 int pn_xml__text_element(pn_xml_t *w, const char *name, const char *text);
+
+/** Bytes of @p text escaped as an attribute value. */
+size_t pn_xml__escaped_length(const char *text);
+/** Write @p text escaped as an attribute value at @p out (pn_xml__escaped_length() bytes, no
+ *  NUL). @return the end of what was written */
+char *pn_xml__escape(char *out, const char *text);
 
 #endif

@@ -43,6 +43,25 @@ Test(date, formats_back_at_its_precision)
     cr_expect_str_eq(pn_date_format(buf, PN_DATE_NONE), "");
 }
 
+Test(date, formats_every_date_as_printf_does)
+{
+    for (int year = PN_DATE_MIN_YEAR; year <= PN_DATE_MAX_YEAR; year++)
+        for (int month = 0; month <= 12; month++)
+            for (int day = 0; day <= (month ? 31 : 0); day++) {
+                pn_date_t d;
+                char ours[PN_DATE_TEXT_MAX], printf_text[32];
+                if (pn_date_make(&d, year, month, day) != 0)
+                    continue;
+                if (day)
+                    snprintf(printf_text, sizeof printf_text, "%04d-%02d-%02d", year, month, day);
+                else if (month)
+                    snprintf(printf_text, sizeof printf_text, "%04d-%02d", year, month);
+                else
+                    snprintf(printf_text, sizeof printf_text, "%04d", year);
+                cr_assert_str_eq(pn_date_format(ours, d), printf_text);
+            }
+}
+
 Test(date, refuses_impossible_dates)
 {
     refuses("2018-13", "month 13 does not exist");

@@ -9,7 +9,8 @@
 PN_TEST_SUITE(xmlwrite);
 
 static const char *const pieces[] = {"a", "Zb", " ", "&", "<", ">", "\"", "'", "\t", "\n", "\r",
-                                     "é", "日本", "😀", "&amp;", "]]>", "x_x0041_", "="};
+                                     "é", "日本", "😀", "&amp;", "]]>", "x_x0041_", "=",
+                                     "\xEF\xBD\xB6" /* U+FF76, whose first byte starts U+FFFE too */};
 
 /* A random text of up to 8 pieces, in @p out (room for 8 * 8 bytes + 1). */
 static const char *random_text(char *out, unsigned *seed)
@@ -130,4 +131,65 @@ Test(xmlwrite, reports_a_failed_write)
     cr_expect_eq(pn_xml__end_document(w), PN_EIO);
     pn_xml__free(w);
     fclose(full);
+}
+
+static char *document_of(void (*write)(pn_xml_t *w, const char *text), const char *text)
+{
+    FILE *f = tmpfile();
+    pn_xml_t *w;
+    size_t size;
+    cr_assert_eq(pn_xml__new(&w, f), 0);
+    pn_xml__start_element(w, "a");
+    write(w, text);
+    cr_assert_eq(pn_xml__end_document(w), 0);
+    pn_xml__free(w);
+    char *bytes = read_all(f, &size);
+    bytes[size] = '\0';
+    fclose(f);
+    return bytes;
+}
+
+static void as_text(pn_xml_t *w, const char *text)
+{
+    pn_xml__string(w, text);
+}
+
+static void as_attribute(pn_xml_t *w, const char *text)
+{
+    pn_xml__attribute(w, "b", text);
+}
+
+Test(xmlwrite, replaces_characters_xml_cannot_carry)
+{
+    /* U+0001, U+001F, U+FFFE, U+FFFF out; tab, line feed, U+FFFD, U+FF76 kept */
+    const char *text = "a\x01" "b\x1F" "c\xEF\xBF\xBE" "d\xEF\xBF\xBF" "e\t\n\xEF\xBF\xBD\xEF\xBD\xB6";
+    char *bytes = document_of(as_text, text);
+    cr_expect_str_eq(bytes, "<a>a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD"
+                            "e\t\n\xEF\xBF\xBD\xEF\xBD\xB6</a>\n");
+    free(bytes);
+    bytes = document_of(as_attribute, text);
+    cr_expect_str_eq(bytes, "<a b=\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD"
+                            "e&#9;&#10;\xEF\xBF\xBD\xEF\xBD\xB6\"/>\n");
+    free(bytes);
+}
+
+Test(xmlwrite, escapes_ahead_of_time_as_an_attribute_is_written)
+{
+    static const char *const more[] = {"\x01", "\x1F", "\xEF\xBF\xBE", "\xEF\xBF\xBF", "\xEF"};
+    for (unsigned round = 0; round < 500; round++) {
+        unsigned seed = round;
+        char text[160], escaped[1024];
+        random_text(text, &seed);
+        if (round % 2)
+            strcat(text, more[rand_r(&seed) % 5]);
+        strcat(text, pieces[rand_r(&seed) % (sizeof pieces / sizeof pieces[0])]);
+        size_t length = pn_xml__escaped_length(text);
+        char *end = pn_xml__escape(escaped, text);
+        cr_assert_eq((size_t)(end - escaped), length);
+        *end = '\0';
+        char expected[1100], *bytes = document_of(as_attribute, text);
+        snprintf(expected, sizeof expected, "<a b=\"%s\"/>\n", escaped);
+        cr_expect_str_eq(bytes, expected, "round %u", round);
+        free(bytes);
+    }
 }
