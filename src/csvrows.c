@@ -12,6 +12,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -203,10 +204,47 @@ static void report_progress(const reader_t *r, const pn_reader_t *in, double sta
     r->opts->progress(&p, r->opts->progress_data);
 }
 
-static int is_blank(const char *s, size_t len)
+/* libcsv reads a byte at a time through two function pointers, most of the loading time of a
+ * big table. A whole line (ending with its line feed) that starts a row and has no quote, and
+ * no carriage return but before its line feed, is split here as libcsv splits it: fields
+ * between delimiters, trimmed of spaces at either end; a line of spaces is no row.
+ * @return 1 when the line was read, 0 when libcsv must read it */
+static int split_plain_line(reader_t *r, const struct csv_parser *parser, const char *line,
+                            size_t len, char delimiter)
+{
+    size_t n = len - 1, start = 0;
+    if (parser->pstate != 0 || parser->entry_pos != 0 || delimiter == ' ')
+        return 0;
+    if (n > 0 && line[n - 1] == '\r')
+        n--;
+    if (memchr(line, '"', n) || memchr(line, '\r', n))
+        return 0;
+    while (start < n && line[start] == ' ')
+        start++;
+    if (start == n)
+        return 1;
+    for (;;) {
+        const char *delimiter_at = memchr(line + start, delimiter, n - start);
+        size_t stop = delimiter_at ? (size_t)(delimiter_at - line) : n, end = stop;
+        while (start < end && line[start] == ' ')
+            start++;
+        while (end > start && line[end - 1] == ' ')
+            end--;
+        on_field((void *)(uintptr_t)(line + start), end - start, r);
+        if (!delimiter_at)
+            break;
+        start = stop + 1;
+    }
+    on_row(line[n], r);
+    return 1;
+}
+
+/* A line libcsv makes no row of: line ends, and spaces (which it skips before a row starts
+ * unless they are the delimiter). */
+static int is_blank(const char *s, size_t len, char delimiter)
 {
     for (size_t i = 0; i < len; i++)
-        if (s[i] != '\r' && s[i] != '\n')
+        if (s[i] != '\r' && s[i] != '\n' && (s[i] != ' ' || delimiter == ' '))
             return 0;
     return 1;
 }
@@ -264,15 +302,18 @@ int pn_csv__read(pn_reader_t *in, const pn_csv_options_t *opts)
                 end = pos + FEED_MAX;
                 nl = NULL;
             }
-            if (!r.in_row && !line_open && !is_blank(buf + pos, end - pos)) {
+            if (!r.in_row && !line_open && !is_blank(buf + pos, end - pos, opts->delimiter)) {
                 r.in_row = 1;
                 r.row_line = r.line;
             }
-            line_open = line_open || !is_blank(buf + pos, end - pos);
+            line_open = line_open || !is_blank(buf + pos, end - pos, opts->delimiter);
             size_t field_buffer = csv_get_buffer_size(&parser);
             csv_set_blk_size(&parser, field_buffer > FIELD_BLOCK_MIN ? field_buffer
                                                                      : FIELD_BLOCK_MIN);
-            if (csv_parse(&parser, buf + pos, end - pos, on_field, on_row, &r) != end - pos) {
+            if (nl && split_plain_line(&r, &parser, buf + pos, end - pos, opts->delimiter)) {
+                /* read */
+            } else if (csv_parse(&parser, buf + pos, end - pos, on_field, on_row, &r) !=
+                       end - pos) {
                 if (!r.status) {
                     status = pn_problems__add(opts->problems, PN_SEVERITY_ERROR,
                                               "%s:%u: malformed CSV: a quote inside an unquoted "

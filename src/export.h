@@ -105,6 +105,21 @@ int pn_export__start(pn_xml_t *w, const char *element, ...);
  */
 int pn_export__escape_ids(pn_export__t *x, char *(*as_id)(const char *id));
 
+/** The ends of an edge and their ids, escaped (pn_export__escape_ids). */
+typedef struct {
+    igraph_integer_t vertex[2];
+    const char *id[2];
+    size_t length[2];
+} pn_export__ends_t;
+
+/** Writes edge @p k, whose ends are @p ends. @return 0 or a negative status */
+typedef int pn_export__edge_fn(void *context, pn_export__t *x, size_t k,
+                               const pn_export__ends_t *ends);
+
+/** Call @p write on every edge in order, with the ids of its ends looked up a block of edges
+ *  at a time (pn_export__escape_ids first). @return 0 or the first failure of @p write */
+int pn_export__each_edge(pn_export__t *x, pn_export__edge_fn *write, void *context);
+
 /** Attribute @p name holding vertex @p v's id (pn_export__escape_ids). @return 0 or PN_EIO */
 int pn_export__id_attribute(pn_xml_t *w, const pn_export__t *x, const char *name,
                             igraph_integer_t v);

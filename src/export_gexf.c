@@ -143,19 +143,18 @@ static void interval(pn_export__t *x, size_t k, pn_date_t *start, pn_date_t *end
         *end = pn_date_last_day(pn_dataset_end_dates(x->ds)[agreements[0]]);
 }
 
-static int edge(pn_xml_t *w, pn_export__t *x, size_t k)
+static int edge(void *context, pn_export__t *x, size_t k, const pn_export__ends_t *ends)
 {
-    igraph_integer_t from, to;
+    pn_xml_t *w = context;
     pn_date_t start, end;
     const uint32_t *agreements;
-    pn_export__edge_ends(x, k, &from, &to);
     size_t count = pn_export__edge_agreements(&agreements, x, k);
     interval(x, k, &start, &end);
     if (pn_xml__start_element(w, "edge") != 0)
         return PN_EIO;
-    int status = pn_export__id_attribute(w, x, "source", from);
+    int status = pn_xml__escaped_attribute(w, "source", ends->id[0], ends->length[0]);
     if (status == 0)
-        status = pn_export__id_attribute(w, x, "target", to);
+        status = pn_xml__escaped_attribute(w, "target", ends->id[1], ends->length[1]);
     if (status == 0 && x->by_country &&
         count_attribute(w, "weight", count) != 0)
         status = PN_EIO;
@@ -222,8 +221,8 @@ static int write_gexf(FILE *out, pn_export__t *x)
                         pn_xml__start_element(w, "edges") != 0 ||
                         count_attribute(w, "count", x->edge_count) != 0))
         status = PN_EIO;
-    for (size_t k = 0; status == 0 && k < x->edge_count; k++)
-        status = edge(w, x, k);
+    if (status == 0)
+        status = pn_export__each_edge(x, edge, w);
     if (status == 0 && pn_xml__end_document(w) != 0)
         status = PN_EIO;
 done:

@@ -171,14 +171,20 @@ static int node(pn_xml_t *w, pn_export__t *x, igraph_integer_t v, char *const *k
     return status;
 }
 
-static int edge(pn_xml_t *w, pn_export__t *x, size_t k, char *const *key)
+/* The context of edge(). */
+typedef struct {
+    pn_xml_t *w;
+    char *const *key;
+} edge_writer_t;
+
+static int edge(void *context, pn_export__t *x, size_t k, const pn_export__ends_t *ends)
 {
-    igraph_integer_t from, to;
+    pn_xml_t *w = ((edge_writer_t *)context)->w;
+    char *const *key = ((edge_writer_t *)context)->key;
     int status = 0;
-    pn_export__edge_ends(x, k, &from, &to);
     if (pn_xml__start_element(w, "edge") != 0 ||
-        pn_export__id_attribute(w, x, "source", from) != 0 ||
-        pn_export__id_attribute(w, x, "target", to) != 0)
+        pn_xml__escaped_attribute(w, "source", ends->id[0], ends->length[0]) != 0 ||
+        pn_xml__escaped_attribute(w, "target", ends->id[1], ends->length[1]) != 0)
         return PN_EIO;
     for (size_t f = 0; status == 0 && f < x->edge_field_count; f++) {
         const char *value;
@@ -217,8 +223,8 @@ static int write_graphml(FILE *out, pn_export__t *x)
     status = data(w, "g_title", pn_dataset_title(x->ds));
     for (igraph_integer_t v = 0; status == 0 && v < n; v++)
         status = node(w, x, v, key.node);
-    for (size_t k = 0; status == 0 && k < x->edge_count; k++)
-        status = edge(w, x, k, key.edge);
+    if (status == 0)
+        status = pn_export__each_edge(x, edge, &(edge_writer_t){w, key.edge});
     if (status == 0 && pn_xml__end_document(w) != 0)
         status = PN_EIO;
 done:

@@ -66,15 +66,24 @@ static void flush(pn_xml_t *w)
     w->used = 0;
 }
 
-static void put(pn_xml_t *w, const char *bytes, size_t n)
+static void put_slow(pn_xml_t *w, const char *bytes, size_t n)
+{
+    flush(w);
+    if (n > BUFFER_SIZE) {
+        if (!w->failed && fwrite(bytes, 1, n, w->stream) != n)
+            w->failed = 1;
+        return;
+    }
+    memcpy(w->buffer, bytes, n);
+    w->used = n;
+}
+
+/* Inline, so that the copies of constants compile to a move or two. */
+static inline void put(pn_xml_t *w, const char *bytes, size_t n)
 {
     if (w->used + n > BUFFER_SIZE) {
-        flush(w);
-        if (n > BUFFER_SIZE) {
-            if (!w->failed && fwrite(bytes, 1, n, w->stream) != n)
-                w->failed = 1;
-            return;
-        }
+        put_slow(w, bytes, n);
+        return;
     }
     memcpy(w->buffer + w->used, bytes, n);
     w->used += n;

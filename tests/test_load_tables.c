@@ -302,3 +302,48 @@ Test(load_tables, reads_a_million_byte_line)
     cr_expect_eq(strlen(pn_dataset_node(r.ds, 0)->name), n);
     pn_test_load_free(&r);
 }
+
+/* Lines without quotes are split by partnet, the others by libcsv: both read alike, spaces at
+ * the ends of a field trimmed, blank lines and lines of spaces skipped, lines counted. */
+Test(load_tables, reads_plain_lines_as_libcsv_reads_quoted_ones)
+{
+    static const char *const nodes[2] = {
+        "id,name,country,level\n"
+        "  by-a ,  Alpha  Town ,BY,region\r\n"
+        "   \n"
+        "\n"
+        "by-b,Beta;x,BY,city\n"
+        "by-c , , BY ,city\n",
+        "\"id\",\"name\",\"country\",\"level\"\n"
+        "\"by-a\",\"Alpha  Town\",\"BY\",\"region\"\r\n"
+        "   \n"
+        "\n"
+        "\"by-b\",\"Beta;x\",\"BY\",\"city\"\n"
+        "\"by-c\",\"\",\"BY\",\"city\"\n"};
+    static const char *const edges[2] = {
+        "source,target,date,kind\n"
+        "by-a, by-b ,2004,twinning\n"
+        "  \r\n"
+        "by-c,by-z,2005,twinning\r\n",
+        "\"source\",\"target\",\"date\",\"kind\"\n"
+        "\"by-a\",\"by-b\",\"2004\",\"twinning\"\n"
+        "  \r\n"
+        "\"by-c\",\"by-z\",\"2005\",\"twinning\"\r\n"};
+    for (int quoted = 0; quoted < 2; quoted++) {
+        pn_test_load_t r = pn_test_load(tables(quoted ? "quoted" : "plain", nodes[quoted],
+                                               edges[quoted]), NULL);
+        cr_expect_eq(r.status, PN_EINVALID);
+        PN_EXPECT_ERROR(r, "edges.csv:4:", "by-z");
+        pn_test_load_free(&r);
+        r = pn_test_load(tables(quoted ? "quoted-ok" : "plain-ok", nodes[quoted],
+                                "source,target\nby-a, by-b \n"), NULL);
+        cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
+        cr_expect_eq(pn_dataset_node_count(r.ds), 3);
+        cr_expect_str_eq(pn_dataset_node(r.ds, 0)->id, "by-a");
+        cr_expect_str_eq(pn_dataset_node(r.ds, 0)->name, "Alpha  Town");
+        cr_expect_str_eq(pn_dataset_node(r.ds, 1)->name, "Beta;x");
+        cr_expect_str_eq(pn_dataset_node(r.ds, 2)->id, "by-c");
+        cr_expect_eq(pn_dataset_agreement_count(r.ds), 1);
+        pn_test_load_free(&r);
+    }
+}
