@@ -133,6 +133,53 @@ void pn_country_matrix_free(pn_country_matrix_t *matrix)
     free(matrix);
 }
 
+/* The pairs of countries that have an agreement between them: far fewer than the agreements,
+ * so a small open-addressing set of keys (lower country << 32 | higher), not the matrix's sort
+ * of every agreement. */
+typedef struct {
+    uint64_t *keys; /* EMPTY_PAIR where free */
+    size_t capacity, count;
+} pair_set_t;
+
+#define EMPTY_PAIR UINT64_MAX
+
+static size_t pair_slot(uint64_t key, size_t capacity)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & (capacity - 1);
+}
+
+static int pair_set_add(pair_set_t *set, uint32_t a, uint32_t b)
+{
+    uint64_t key = a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
+    if (2 * (set->count + 1) > set->capacity) {
+        size_t capacity = set->capacity ? 2 * set->capacity : 256;
+        uint64_t *keys = malloc(capacity * sizeof *keys);
+        if (!keys)
+            return pn_error__nomem();
+        for (size_t i = 0; i < capacity; i++)
+            keys[i] = EMPTY_PAIR;
+        for (size_t i = 0; i < set->capacity; i++) {
+            if (set->keys[i] == EMPTY_PAIR)
+                continue;
+            size_t slot = pair_slot(set->keys[i], capacity);
+            while (keys[slot] != EMPTY_PAIR)
+                slot = (slot + 1) & (capacity - 1);
+            keys[slot] = set->keys[i];
+        }
+        free(set->keys);
+        set->keys = keys;
+        set->capacity = capacity;
+    }
+    size_t slot = pair_slot(key, set->capacity);
+    while (set->keys[slot] != EMPTY_PAIR && set->keys[slot] != key)
+        slot = (slot + 1) & (set->capacity - 1);
+    if (set->keys[slot] == EMPTY_PAIR) {
+        set->keys[slot] = key;
+        set->count++;
+    }
+    return 0;
+}
+
 int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
 {
     assert(out && view);
@@ -144,7 +191,7 @@ int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
     pn_coverage_row_t *rows = calloc(countries ? countries : 1, sizeof *rows);
     pn_coverage_t *result = calloc(1, sizeof *result);
     uint32_t *rank = NULL, *order = NULL;
-    pn_country_matrix_t *matrix = NULL;
+    pair_set_t partners = {NULL, 0, 0};
     int status = 0;
     if (!flags || !agreements || !rows || !result ||
         !(result->countries = malloc((countries ? countries : 1) * sizeof *result->countries))) {
@@ -166,8 +213,11 @@ int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
                 flags[unit] |= (unsigned char)(4 | (abroad ? 8 : 0));
         }
         agreements[ca]++;
-        if (abroad)
+        if (abroad) {
             agreements[cb]++;
+            if ((status = pair_set_add(&partners, ca, cb)) != 0)
+                goto done;
+        }
     }
     for (size_t i = 0; i < nodes; i++) {
         const pn_node_t *n = &ds->nodes[i];
@@ -181,14 +231,11 @@ int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
             r->covered_abroad += (flags[i] & 8) != 0;
         }
     }
-    if ((status = pn_country_matrix_new(&matrix, view)) != 0)
-        goto done;
-    for (size_t k = 0; k < matrix->pair_count; k++) {
-        const pn_country_pair_t *cell = &matrix->pairs[k];
-        if (cell->a == cell->b)
+    for (size_t k = 0; k < partners.capacity; k++) {
+        if (partners.keys[k] == EMPTY_PAIR)
             continue;
-        rows[cell->a].partner_countries++;
-        rows[cell->b].partner_countries++;
+        rows[partners.keys[k] >> 32].partner_countries++;
+        rows[partners.keys[k] & 0xFFFFFFFFu].partner_countries++;
     }
     if ((status = code_ranks(&rank, &order, ds)) != 0)
         goto done;
@@ -212,7 +259,7 @@ done:
     free(rows);
     free(rank);
     free(order);
-    pn_country_matrix_free(matrix);
+    free(partners.keys);
     return status;
 }
 
