@@ -90,7 +90,7 @@ def with_coordinates(name, lat, lon):
 
 
 class Bad:
-    """A bad input: exit 2 and, as the first line of stderr, "error: " + message, where
+    """A bad input: exit 2 and, as the first line of stderr, "partnet: error: " + message, where
     {dir} in the message stands for the case's folder."""
 
     def __init__(self, name, files, message, data=None, options=(), commands=None):
@@ -701,7 +701,7 @@ class Catalogue(unittest.TestCase):
             if not isinstance(case, Bad):
                 continue
             folder = self.write(case, index)
-            expected = "error: " + case.message.replace("{dir}", folder)
+            expected = "partnet: error: " + case.message.replace("{dir}", folder)
             for command in case.commands or COMMANDS:
                 with self.subTest(case=case.name, command=command):
                     r = self.run_partnet(folder, case, command)
@@ -1021,42 +1021,42 @@ class Endless(unittest.TestCase):
 
     def test_dev_zero_as_the_data(self):
         self.refuse("PARTNET --data /dev/zero info",
-                    "error: /dev/zero:1: NUL bytes at line 1: a binary file, not UTF-8 text")
+                    "partnet: error: /dev/zero:1: NUL bytes at line 1: a binary file, not UTF-8 text")
 
     def test_dev_zero_as_the_nodes(self):
         self.refuse("PARTNET --data edges.csv --nodes /dev/zero info",
-                    "error: /dev/zero:1: NUL bytes at line 1: a binary file, not UTF-8 text")
+                    "partnet: error: /dev/zero:1: NUL bytes at line 1: a binary file, not UTF-8 text")
 
     def test_dev_zero_through_a_pipe(self):
         self.refuse("cat /dev/zero | PARTNET --data - info",
-                    "error: <stdin>:1: NUL bytes at line 1: a binary file, not UTF-8 text")
+                    "partnet: error: <stdin>:1: NUL bytes at line 1: a binary file, not UTF-8 text")
 
     def test_a_line_that_never_ends(self):
         self.refuse("yes abcdefgh | tr -d '\\n' | PARTNET --data - info",
-                    "error: <stdin>:1: a header line longer than 65536 bytes: expected the "
+                    "partnet: error: <stdin>:1: a header line longer than 65536 bytes: expected the "
                     "names of the columns")
 
     def test_a_row_that_never_ends(self):
         self.refuse("(echo city1,country1,city2,country2; yes abcdefgh | tr -d '\\n') | "
                     "PARTNET --data - info",
-                    "error: <stdin>:2: a row longer than 16777216 bytes, " + RECORD % "CSV file")
+                    "partnet: error: <stdin>:2: a row longer than 16777216 bytes, " + RECORD % "CSV file")
 
     def test_a_json_string_that_never_closes(self):
         self.refuse("(printf '{\\n\"title\": \"'; yes abcdefgh | tr -d '\\n') | "
                     "PARTNET --data - info",
-                    "error: <stdin>:2: a value longer than 16777216 bytes starts here, " +
+                    "partnet: error: <stdin>:2: a value longer than 16777216 bytes starts here, " +
                     RECORD % "partnet dataset")
 
     def test_the_limit_from_the_environment(self):
         self.refuse("(echo city1,country1,city2,country2; yes abcdefgh | tr -d '\\n') | "
                     "PARTNET --data - info",
-                    "error: <stdin>:2: a row longer than 2048 bytes, " + RECORD % "CSV file",
+                    "partnet: error: <stdin>:2: a row longer than 2048 bytes, " + RECORD % "CSV file",
                     env={"PARTNET_MAX_RECORD": "2K"})
 
     def test_the_option_over_the_environment(self):
         self.refuse("(echo city1,country1,city2,country2; yes abcdefgh | tr -d '\\n') | "
                     "PARTNET --data - --max-record 3k info",
-                    "error: <stdin>:2: a row longer than 3072 bytes, " + RECORD % "CSV file",
+                    "partnet: error: <stdin>:2: a row longer than 3072 bytes, " + RECORD % "CSV file",
                     env={"PARTNET_MAX_RECORD": "2K"})
 
     def test_limits_that_are_not_sizes_are_usage_errors(self):
@@ -1147,7 +1147,7 @@ class Options(unittest.TestCase):
                                                     low <= int(v) <= high)]:
                 with self.subTest(command=command[0], option=option, value=value):
                     # a view option is every command's: its message names no command
-                    who = "partnet" if option in VIEW_OPTIONS else "partnet " + command[0]
+                    who = "partnet" if option in VIEW_OPTIONS else "partnet: " + command[0]
                     self.refuse(command, option, value,
                                 '%s: %s: expected a whole number from %d to %d, not "%s"'
                                 % (who, option, low, high, value))
@@ -1159,7 +1159,7 @@ class Options(unittest.TestCase):
                 r = subprocess.run([PARTNET, "--data", CIS, "compare", "--", value, "2010"],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
                 self.assertEqual(r.returncode, 2)
-                self.assertEqual(r.stderr.decode(), 'partnet compare: year: expected a whole '
+                self.assertEqual(r.stderr.decode(), 'partnet: compare: year: expected a whole '
                                  'number from 1000 to 2200, not "%s"\n' % value)
 
     def test_the_ends_of_the_range_are_accepted(self):
@@ -1215,7 +1215,7 @@ class WholeFiles(unittest.TestCase):
                 r = self.run_writer(writer, os.path.join(self.tmp, "out"),
                                     preexec_fn=limit_file_size)
                 self.assertEqual(r.returncode, 1, r.stderr)
-                self.assertEqual(r.stderr.decode(), "partnet %s: %s: write failed: File too "
+                self.assertEqual(r.stderr.decode(), "partnet: %s: %s: write failed: File too "
                                  "large\n" % (writer[0], path))
                 with open(path, "rb") as f:
                     self.assertEqual(f.read(), b"an earlier picture\n")
@@ -1242,7 +1242,7 @@ class WholeFiles(unittest.TestCase):
             with self.subTest(folder=folder):
                 r = self.run_writer(["report", "--html", folder], folder)
                 self.assertEqual(r.returncode, 1)
-                self.assertEqual(r.stderr.decode(), "partnet report: %s: %s\n" % (folder, message))
+                self.assertEqual(r.stderr.decode(), "partnet: report: %s: %s\n" % (folder, message))
                 self.assertEqual(os.listdir(self.tmp), ["a file"])
 
     def test_a_replaced_file_keeps_its_mode_and_a_new_one_gets_a_new_files(self):

@@ -162,7 +162,7 @@ class Info(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertEqual(r.stdout, b"", "nothing runs on half a dataset")
         err = r.stderr.decode().splitlines()
-        self.assertTrue(err[0].startswith("error: ") and "bad.json:5:" in err[0], err)
+        self.assertTrue(err[0].startswith("partnet: error: ") and "bad.json:5:" in err[0], err)
         self.assertIn("... and 2 more errors; run 'partnet check", err[-1])
 
     def test_missing_file_is_exit_2(self):

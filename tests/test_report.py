@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""partnet report: the terminal summary, and the HTML page opened in headless Chromium (Debian's
+"""partnet: report: the terminal summary, and the HTML page opened in headless Chromium (Debian's
 chromium): it renders, its pictures and tables are there, nothing is logged to the console.
 The screenshot is kept as build/tests/report-screenshot.png."""
 import json
@@ -36,7 +36,7 @@ class TerminalReport(unittest.TestCase):
         r = run("report", "--top", "3")
         self.assertNotIn("estimated", r.stderr.decode() + r.stdout.decode())
         r = run("report", "--top", "3", "--sample", "10", "--seed", "3")
-        self.assertIn("partnet report: betweenness estimated from 10 random sources of",
+        self.assertIn("partnet: report: betweenness estimated from 10 random sources of",
                       r.stderr.decode())
         self.assertIn(", seed 3)", r.stdout.decode())
         for bad in (("--sample", "-1"), ("--seed", "x")):
@@ -92,7 +92,7 @@ class WorldReport(unittest.TestCase):
         err, html, folder = self.report()
         note = "betweenness estimated from 1000 random sources of 17222, seed 1"
         self.assertEqual(err.count("betweenness estimated"), 1, err)
-        self.assertIn("partnet report: " + note, err)
+        self.assertIn("partnet: report: " + note, err)
         self.assertIn("The most connected regions and cities (%s)" % note, html)
         if not EXPLORER:
             self.assertEqual(explorer_data(folder)["betweenness"],
@@ -168,14 +168,14 @@ class HtmlReport(unittest.TestCase):
         r = run("--quiet", "report", "--html", path)
         # a place that cannot be written is exit 1, as for export and draw
         self.assertEqual(r.returncode, 1)
-        self.assertEqual(r.stderr.decode(), "partnet report: %s: is a file, expected a folder "
+        self.assertEqual(r.stderr.decode(), "partnet: report: %s: is a file, expected a folder "
                          "for the report's files\n" % path)
 
     def test_a_missing_parent_folder_is_an_error(self):
         path = os.path.join(self.tmp.name, "missing", "report")
         r = run("--quiet", "report", "--html", path)
         self.assertEqual(r.returncode, 1)
-        self.assertEqual(r.stderr.decode(), "partnet report: %s: cannot make this folder: No such "
+        self.assertEqual(r.stderr.decode(), "partnet: report: %s: cannot make this folder: No such "
                          "file or directory\n" % path)
         self.assertFalse(os.path.exists(os.path.dirname(path)))
 

@@ -90,7 +90,7 @@ class Pipes(unittest.TestCase):
         code, out, err = self.pipe(b"")
         self.assertEqual(code, 2)
         self.assertEqual(out, b"")
-        self.assertIn("error: <stdin>:1: the file is empty", err)
+        self.assertIn("partnet: error: <stdin>:1: the file is empty", err)
 
 
 class WriteErrors(unittest.TestCase):

@@ -128,6 +128,31 @@ class Escapes(unittest.TestCase):
             self.assertIn("x\u202e1", messages, "JSON keeps the id exact")
 
 
+# The decimals the README promises for each figure in text tables (None: a whole number).
+DECIMALS = {"degree": None, "agreements": None, "coreness": None, "betweenness": 1,
+            "closeness": 4, "harmonic": 4, "eigenvector": 4, "pagerank": 6, "density": 6,
+            "transitivity": 4, "average_clustering": 4, "degree_assortativity": 4,
+            "country_assortativity": 4, "gini_degree": 4, "modularity": 4, "mean_degree": 3,
+            "mean_distance_lcc": 3, "cross_border_share": 3, "largest_share": 3, "share": 3}
+
+
+def shown(value, decimals):
+    return str(int(value)) if decimals is None else "%.*f" % (decimals, value)
+
+
+def csv_rows(*args):
+    r = run(*args, "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    return list(csv.DictReader(io.StringIO(r.stdout.decode())))
+
+
+def text_rows(*args):
+    """A text table as dicts: cells are split at two spaces or more."""
+    lines = [line for line in run(*args).stdout.decode().splitlines() if line.strip()]
+    head = re.split(r"\s{2,}", lines[0].strip())
+    return [dict(zip(head, re.split(r"\s{2,}", line.strip()))) for line in lines[1:]]
+
+
 def display_width(line):
     """Columns a terminal gives @p line: East Asian wide and fullwidth characters two,
     combining marks none (Python's Unicode database, not partnet's)."""
@@ -242,6 +267,62 @@ class Width(unittest.TestCase):
         self.assertGreater(widest(out), 60, "$COLUMNS wins over the terminal's size")
         out = on_terminal(["--table-width", "0", "rank", "--all"], 60)
         self.assertGreater(widest(out), 100, "--table-width 0 never cuts")
+
+
+class Numbers(unittest.TestCase):
+    def test_rank_shows_each_measure_with_its_decimals(self):
+        exact = {r["id"]: r for r in csv_rows("rank", "--all")}
+        for row in text_rows("--table-width", "0", "rank", "--all"):
+            for measure, decimals in DECIMALS.items():
+                if measure in row:
+                    self.assertEqual(row[measure], shown(float(exact[row["id"]][measure]),
+                                                         decimals), (row["id"], measure))
+
+    def test_no_exponent_in_any_table(self):
+        for args in (["rank", "--by", "betweenness", "--top", "5"], ["stats"],
+                     ["rank", "--by", "pagerank", "--top", "5"]):
+            with self.subTest(args=args):
+                out = run("--data", WORLD, "--quiet", *args).stdout.decode()
+                self.assertNotRegex(out, r"\de[+-]\d")
+        top = text_rows("--data", WORLD, "--quiet", "rank", "--by", "betweenness", "--top", "1")
+        self.assertRegex(top[0]["value"], r"^\d{6,}\.\d$", "millions, one decimal")
+
+    def test_stats_growth_and_compare_agree(self):
+        stats = {r["metric"]: r["value"] for r in text_rows("stats", "--as-of", "2010")}
+        exact = {r["metric"]: float(r["value"]) for r in csv_rows("stats", "--as-of", "2010")}
+        for metric, decimals in DECIMALS.items():
+            if metric in stats and exact.get(metric) == exact.get(metric):  # not NaN/empty
+                self.assertEqual(stats[metric], shown(exact[metric], decimals), metric)
+        growth = {r["year"]: r for r in text_rows("growth", "--to", "2010")}["2010"]
+        compare = {r["metric"]: r for r in text_rows("compare", "2010", "2020")}
+        for figure in ("density", "transitivity", "mean_degree", "cross_border_share",
+                       "largest_share"):
+            self.assertEqual(compare[figure]["2010"], growth[figure], figure)
+        self.assertEqual(growth["density"].count(".") and len(growth["density"].split(".")[1]), 6)
+
+    def test_a_value_reads_the_same_in_rank_show_and_report(self):
+        rank = {r["id"]: r for r in text_rows("--table-width", "0", "rank", "--all")}
+        out = run("show", "by-minsk").stdout.decode()
+        measures = out[out.index("\nMeasures\n"):].splitlines()[2:]
+        show = {line.split()[0]: line.split()[1] for line in measures if line.strip()}
+        for measure in ("betweenness", "closeness", "pagerank", "eigenvector"):
+            self.assertEqual(show[measure], rank["by-minsk"][measure], measure)
+        report = run("report").stdout.decode()
+        self.assertIn("Minsk (%s)" % rank["by-minsk"]["pagerank"], report)
+        self.assertIn("Minsk (%s)" % rank["by-minsk"]["betweenness"], report)
+
+    def test_modularity_reads_the_same_in_clusters_and_report(self):
+        clusters = {r["key"]: r["value"] for r in text_rows("clusters", "--top", "1")
+                    if "key" in r}
+        self.assertRegex(clusters["modularity"], r"^0\.\d{4}$")
+        self.assertIn("modularity %s" % clusters["modularity"], run("report").stdout.decode())
+
+    def test_csv_and_json_keep_every_digit(self):
+        rows = csv_rows("rank", "--by", "pagerank")
+        listed = json.loads(run("rank", "--by", "pagerank", "--format", "json").stdout)
+        self.assertEqual(sum(float(r["value"]) for r in rows), sum(r["value"] for r in listed))
+        self.assertTrue(any(len(r["value"]) > 10 for r in rows), "shortest exact form")
+        self.assertAlmostEqual(sum(float(r["value"]) for r in rows), 1.0, places=12)
 
 
 if __name__ == "__main__":

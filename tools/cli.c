@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -47,16 +48,110 @@ void cli_error(const char *cmd, const char *fmt, ...)
     va_end(again);
     va_end(ap);
     /* names and arguments in the message are shown, never run by the terminal */
-    fprintf(stderr, "partnet%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+    fprintf(stderr, "partnet: %s%s", cmd ? cmd : "", cmd ? ": " : "");
     terminal_fputs(stderr, message);
     fputc('\n', stderr);
     if (message != line)
         free(message);
 }
 
+/* Edits from @p a to @p b, case aside: insertions, deletions, substitutions and swaps of two
+ * neighbours (optimal string alignment); stops counting past @p limit. */
+static size_t edits(const char *a, const char *b, size_t limit)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > m + limit || m > n + limit || m > 63)
+        return limit + 1;
+    size_t before[64], row[64], next[64];
+    for (size_t j = 0; j <= m; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        next[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            int differ = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
+            size_t best = row[j - 1] + (size_t)differ;
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (next[j - 1] + 1 < best)
+                best = next[j - 1] + 1;
+            if (i > 1 && j > 1 && tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 2]) &&
+                tolower((unsigned char)a[i - 2]) == tolower((unsigned char)b[j - 1]) &&
+                before[j - 2] + 1 < best)
+                best = before[j - 2] + 1;
+            next[j] = best;
+        }
+        memcpy(before, row, (m + 1) * sizeof *row);
+        memcpy(row, next, (m + 1) * sizeof *row);
+    }
+    return row[m];
+}
+
+const char *cli_nearest(const char *word, const char *const *names, size_t count)
+{
+    size_t len = strlen(word), best = 3, found = count, prefixed = count, prefixes = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (len >= 2 && strncasecmp(names[i], word, len) == 0) {
+            prefixed = i;
+            prefixes++;
+        }
+        /* a short word is near only one letter away: "csv" is not "tsv"'s or "json"'s */
+        size_t limit = len <= 4 ? 1 : 2, d = edits(word, names[i], limit);
+        if (d <= limit && d < best) {
+            best = d;
+            found = i;
+        }
+    }
+    if (prefixes == 1)
+        return names[prefixed];
+    return found < count ? names[found] : NULL;
+}
+
+int cli_choice(const char *cmd, const char *option, const char *arg, const char *const *names,
+               size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcasecmp(arg, names[i]) == 0)
+            return (int)i;
+    char expected[512] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < count && used < sizeof expected; i++)
+        used += (size_t)snprintf(expected + used, sizeof expected - used, "%s%s",
+                                 i == 0 ? "" : i + 1 == count ? " or " : ", ", names[i]);
+    const char *meant = cli_nearest(arg, names, count);
+    if (meant)
+        cli_error(cmd, "%s: expected %s, not \"%s\"; did you mean %s?", option, expected, arg,
+                  meant);
+    else
+        cli_error(cmd, "%s: expected %s, not \"%s\"", option, expected, arg);
+    return -1;
+}
+
+void cli_country_code(char *out, size_t size, const char *arg)
+{
+    size_t n = strlen(arg);
+    int letters = n >= 2 && n <= 3;
+    for (size_t i = 0; i < n && letters; i++)
+        letters = isalpha((unsigned char)arg[i]) && (unsigned char)arg[i] < 0x80;
+    snprintf(out, size, "%s", arg);
+    for (size_t i = 0; letters && out[i]; i++)
+        out[i] = (char)toupper((unsigned char)out[i]);
+}
+
+int cli_measure(const char *cmd, const char *option, const char *arg, pn_measure_t *out)
+{
+    const char *names[PN_MEASURE_COUNT];
+    for (int m = 0; m < PN_MEASURE_COUNT; m++)
+        names[m] = pn_measure_name((pn_measure_t)m);
+    int m = cli_choice(cmd, option, arg, names, PN_MEASURE_COUNT);
+    if (m < 0)
+        return -1;
+    *out = (pn_measure_t)m;
+    return 0;
+}
+
 int cli_usage_error(const char *cmd)
 {
-    fprintf(stderr, "Try 'partnet %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
+    fprintf(stderr, "partnet: try 'partnet %s%s--help'\n", cmd ? cmd : "", cmd ? " " : "");
     return EXIT_USAGE;
 }
 
@@ -133,17 +228,15 @@ int cli_common_option(cli_t *cli, int opt, const char *arg)
                    ? 1
                    : -1;
     case OPT_FORMAT:
-        if (strcmp(arg, "table") == 0)
-            cli->format = FORMAT_TABLE;
-        else if (strcmp(arg, "csv") == 0)
-            cli->format = FORMAT_CSV;
-        else if (strcmp(arg, "json") == 0)
-            cli->format = FORMAT_JSON;
-        else {
-            cli_error(NULL, "--format: expected table, csv or json, not \"%s\"", arg);
+    {
+        static const char *const formats[] = {"table", "csv", "json"};
+        static const format_t format[] = {FORMAT_TABLE, FORMAT_CSV, FORMAT_JSON};
+        int i = cli_choice(NULL, "--format", arg, formats, 3);
+        if (i < 0)
             return -1;
-        }
+        cli->format = format[i];
         return 1;
+    }
     case OPT_DELIMITER:
         if (strcmp(arg, ",") == 0 || strcmp(arg, "comma") == 0)
             cli->load.delimiter = ',';
@@ -161,6 +254,39 @@ int cli_common_option(cli_t *cli, int opt, const char *arg)
     }
 }
 
+/* Say what getopt found wrong with argv[optind - 1]: an option not known (and the one meant,
+ * if any), one without its value, or a value given to an option that takes none. */
+static int option_error(const char *cmd, int opt, char **argv, const struct option *all)
+{
+    const char *arg = argv[optind - 1];
+    if (strncmp(arg, "--", 2) != 0) { /* a short option: -x or -xVALUE */
+        if (opt == ':')
+            cli_error(cmd, "-%c needs a value", optopt);
+        else
+            cli_error(cmd, "unknown option -%c", optopt);
+        return cli_usage_error(cmd);
+    }
+    char name[128];
+    snprintf(name, sizeof name, "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
+    size_t count = 0;
+    while (all[count].name)
+        count++;
+    const char **names = xmalloc((count ? count : 1) * sizeof *names);
+    for (size_t i = 0; i < count; i++)
+        names[i] = all[i].name;
+    const char *meant = cli_nearest(name, names, count);
+    if (opt == ':')
+        cli_error(cmd, "--%s needs a value", name);
+    else if (meant && strcmp(meant, name) == 0)
+        cli_error(cmd, "--%s takes no value", name);
+    else if (meant)
+        cli_error(cmd, "unknown option --%s; did you mean --%s?", name, meant);
+    else
+        cli_error(cmd, "unknown option --%s", name);
+    free(names);
+    return cli_usage_error(cmd);
+}
+
 int cli_parse_operands(cli_t *cli, int argc, char **argv, const struct option *own,
                        cli_option_fn *handle, void *ctx, const char *help)
 {
@@ -172,9 +298,10 @@ int cli_parse_operands(cli_t *cli, int argc, char **argv, const struct option *o
     memcpy(all, common, sizeof common);
     if (nown)
         memcpy(all + ncommon, own, nown * sizeof *own);
-    /* own options with a letter as their value also have that short form (-o FILE) */
-    char shorts[64] = "";
-    for (size_t i = 0, n = 0; i < nown && n + 3 < sizeof shorts; i++)
+    /* -h is --help; own options with a letter as their value also have that short form
+     * (-o FILE); ':' first: a missing value is told from an unknown option */
+    char shorts[64] = ":h";
+    for (size_t i = 0, n = 2; i < nown && n + 3 < sizeof shorts; i++)
         if (own[i].val > 0 && own[i].val < 0x80 && isalpha(own[i].val)) {
             shorts[n++] = (char)own[i].val;
             if (own[i].has_arg == required_argument)
@@ -182,13 +309,14 @@ int cli_parse_operands(cli_t *cli, int argc, char **argv, const struct option *o
             shorts[n] = '\0';
         }
     int opt, result = CLI_CONTINUE;
+    opterr = 0;
     while (result == CLI_CONTINUE && (opt = getopt_long(argc, argv, shorts, all, NULL)) != -1) {
-        if (opt == OPT_HELP) {
+        if (opt == OPT_HELP || opt == 'h') {
             fputs(help, stdout);
             fputs("\n" CLI_COMMON_HELP, stdout);
             result = EXIT_OK;
         } else if (opt == '?' || opt == ':') {
-            result = cli_usage_error(argv[0]);
+            result = option_error(argv[0], opt, argv, all);
         } else {
             int handled = cli_common_option(cli, opt, optarg);
             if (handled == 0)
@@ -279,11 +407,12 @@ static int kind_option(pn_view_options_t *view, const char *arg)
         size_t n = strcspn(p, ",");
         pn_kind_t kind;
         snprintf(name, sizeof name, "%.*s", (int)n, p);
-        if (pn_kind_parse(&kind, name) != 0) {
-            cli_error(NULL, "--kind: expected twinning, cooperation_agreement, memorandum, "
-                            "programme, protocol, roadmap or other, not \"%s\"", name);
+        const char *kinds[PN_KIND_COUNT];
+        for (int k = 0; k < PN_KIND_COUNT; k++)
+            kinds[k] = pn_kind_name((pn_kind_t)k);
+        int k = cli_choice(NULL, "--kind", name, kinds, PN_KIND_COUNT);
+        if (k < 0 || pn_kind_parse(&kind, kinds[k]) != 0)
             return -1;
-        }
         view->kinds |= 1u << kind;
         p += n;
         if (!*p)
@@ -338,9 +467,13 @@ int cli_view_option(pn_view_options_t *view, int opt, const char *arg)
     case OPT_ACTIVE:
         view->active = 1;
         return 1;
-    case OPT_COUNTRY:
-        view->country = arg;
+    case OPT_COUNTRY: {
+        /* the process parses one command line */
+        static char code[256];
+        cli_country_code(code, sizeof code, arg);
+        view->country = strlen(arg) < sizeof code ? code : arg;
         return 1;
+    }
     case OPT_NO_COUNTRY_LEVEL:
         view->exclude_country_level = 1;
         return 1;
@@ -349,12 +482,11 @@ int cli_view_option(pn_view_options_t *view, int opt, const char *arg)
         for (const char *p = arg; *p;) {
             size_t n = strcspn(p, ",");
             pn_level_t level;
+            static const char *const levels[] = {"region", "district", "city", "country"};
             snprintf(name, sizeof name, "%.*s", (int)n, p);
-            if (pn_level_parse(&level, name) != 0) {
-                cli_error(NULL, "--level: expected region, district, city or country, not \"%s\"",
-                          name);
+            int l = cli_choice(NULL, "--level", name, levels, 4);
+            if (l < 0 || pn_level_parse(&level, levels[l]) != 0)
                 return -1;
-            }
             view->levels |= 1u << level;
             p += n + (p[n] == ',');
         }
@@ -486,9 +618,23 @@ static void show_progress(const pn_load_progress_t *p, void *data)
     free(name);
 }
 
+/* Data piped or redirected to a command that reads the bundled dataset is not read (a
+ * script's loop may feed partnet's standard input for something else): say so. */
+static void say_stdin_is_not_read(const cli_t *cli, const char *path)
+{
+    struct stat st;
+    if (cli->data || cli->quiet || strcmp(path, cli_default_dataset()) != 0 ||
+        fstat(STDIN_FILENO, &st) != 0)
+        return;
+    if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || (S_ISREG(st.st_mode) && st.st_size > 0))
+        cli_error(NULL, "note: without --data, the bundled dataset %s is read, not standard "
+                        "input (--data - reads standard input)", path);
+}
+
 int cli_load_all(cli_t *cli, const char *path, pn_dataset_t **out, pn_problems_t *problems)
 {
     pn_load_options_t opts = cli->load;
+    say_stdin_is_not_read(cli, path);
     const char *env = getenv("PARTNET_MAX_RECORD");
     if (!opts.max_record && env && *env && parse_size(env, &opts.max_record) != 0)
         return pn_error_set(PN_EUSAGE, "PARTNET_MAX_RECORD: " SIZE_EXPECTED ", not \"%s\"",
@@ -515,7 +661,7 @@ int cli_load_path(cli_t *cli, const char *path, pn_dataset_t **out)
         if ((p->severity == PN_SEVERITY_ERROR && errors++ < ERRORS_SHOWN) ||
             (p->severity == PN_SEVERITY_WARNING && !cli->quiet && status == 0 &&
              warnings++ < WARNINGS_SHOWN)) {
-            fprintf(stderr, "%s: ", severity);
+            fprintf(stderr, "partnet: %s: ", severity);
             terminal_fputs(stderr, p->message);
             fputc('\n', stderr);
         }
@@ -524,10 +670,11 @@ int cli_load_path(cli_t *cli, const char *path, pn_dataset_t **out)
     size_t total_warnings = pn_problems_total(problems, PN_SEVERITY_WARNING);
     char *shown_path = terminal_text(path);
     if (total_errors > ERRORS_SHOWN)
-        fprintf(stderr, "... and %zu more errors; run 'partnet check %s' to list them all\n",
+        fprintf(stderr, "partnet: ... and %zu more errors; run 'partnet check %s' to list them all\n",
                 total_errors - ERRORS_SHOWN, shown_path);
     else if (status == 0 && !cli->quiet && total_warnings > WARNINGS_SHOWN)
-        fprintf(stderr, "... and %zu more warnings; run 'partnet check %s' to list them all\n",
+        fprintf(stderr, "partnet: ... and %zu more warnings; run 'partnet check %s' to list them "
+                        "all\n",
                 total_warnings - WARNINGS_SHOWN, shown_path);
     free(shown_path);
     pn_problems_free(problems);

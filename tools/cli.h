@@ -218,7 +218,8 @@ int cli_parse_long(const char *cmd, const char *option, const char *arg, long mi
 /** Parse a year (PN_DATE_MIN_YEAR to PN_DATE_MAX_YEAR) as cli_parse_long() does. */
 int cli_parse_year(const char *cmd, const char *option, const char *arg, int *out);
 
-/** "partnet CMD: message" on stderr. */
+/** "partnet: CMD: message" on stderr ("partnet: message" when @p cmd is NULL), what would act
+ *  on a terminal escaped: errors, warnings and notes alike. */
 void cli_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
@@ -227,5 +228,22 @@ void cli_error(const char *cmd, const char *fmt, ...)
 
 /** Report an unknown option or a missing argument the way getopt found it. @return EXIT_USAGE. */
 int cli_usage_error(const char *cmd);
+
+/** The one of @p names (@p count of them) @p word was most likely meant to be: the only one
+ *  it begins, else the nearest within two edits (a letter added, left out, changed or two
+ *  swapped; case aside), else NULL. */
+const char *cli_nearest(const char *word, const char *const *names, size_t count);
+
+/** The index of @p arg among @p names, in any case; else -1, having said on stderr what
+ *  @p option expects and the name meant, if any ("did you mean betweenness?"). */
+int cli_choice(const char *cmd, const char *option, const char *arg, const char *const *names,
+               size_t count);
+
+/** A country code as typed, in capitals when it is two or three ASCII letters ("by": "BY"), as
+ *  datasets write ISO codes; other text (a pair list's unresolved country) as it is. */
+void cli_country_code(char *out, size_t size, const char *arg);
+
+/** A measure named by @p arg for @p option (cli_choice() among rank's measures). @return 0 or -1 */
+int cli_measure(const char *cmd, const char *option, const char *arg, pn_measure_t *out);
 
 #endif

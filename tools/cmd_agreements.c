@@ -66,10 +66,11 @@ static int option(void *ctx, int opt, const char *arg)
 /* The two countries of --between. @return EXIT_OK, or EXIT_USAGE (printed) */
 static int countries(uint32_t out[2], const pn_dataset_t *ds, const char *between)
 {
-    char code[2][64];
+    char code[2][64], typed[64];
     size_t n = strcspn(between, ",");
-    snprintf(code[0], sizeof code[0], "%.*s", (int)n, between);
-    snprintf(code[1], sizeof code[1], "%s", between + n + 1);
+    snprintf(typed, sizeof typed, "%.*s", (int)n, between);
+    cli_country_code(code[0], sizeof code[0], typed);
+    cli_country_code(code[1], sizeof code[1], between + n + 1);
     for (int k = 0; k < 2; k++)
         if (pn_dataset_find_country(&out[k], ds, code[k]) != 0) {
             cli_error("agreements", "--between: no country \"%s\" in %s", code[k],

@@ -3,6 +3,7 @@
  * how stable they are across seeds.
  */
 #include "commands.h"
+#include "figures.h"
 #include "results.h"
 
 #include <partnet/communities.h>
@@ -56,12 +57,12 @@ static int option(void *ctx, int opt, const char *arg)
         return handled < 0 ? -1 : 0;
     switch (opt) {
     case OPT_METHOD:
-        if (pn_community_method_parse(&c->method, arg) != 0) {
-            cli_error("clusters", "--method: expected louvain, leiden, label_propagation, "
-                                  "walktrap, infomap or fast_greedy, not \"%s\"", arg);
-            return -1;
-        }
-        return 0;
+    {
+        static const char *const methods[] = {"louvain", "leiden", "label_propagation",
+                                              "walktrap", "infomap", "fast_greedy"};
+        int i = cli_choice("clusters", "--method", arg, methods, 6);
+        return i < 0 || pn_community_method_parse(&c->method, methods[i]) != 0 ? -1 : 0;
+    }
     case OPT_SEED:
         if (cli_parse_long("clusters", "--seed", arg, 0, CLI_SEED_MAX, &v) != 0)
             return -1;
@@ -122,8 +123,8 @@ int cmd_clusters(cli_t *cli, int argc, char **argv)
         goto done;
     }
     if (pn_community_method_is_random(c.method))
-        fprintf(stderr, "partnet clusters: %s with seed %lu (the same seed gives the same "
-                        "communities)\n", pn_community_method_name(c.method), c.seed);
+        cli_error("clusters", "%s with seed %lu (the same seed gives the same communities)",
+                  pn_community_method_name(c.method), c.seed);
 
     table_t *summary = table_new("summary", NULL);
     table_column(summary, "key", COL_TEXT, -1);
@@ -139,16 +140,16 @@ int cmd_clusters(cli_t *cli, int argc, char **argv)
     table_text(summary, "communities");
     table_int(summary, (long long)count);
     table_text(summary, "modularity");
-    table_real(summary, modularity);
+    table_real_digits(summary, modularity, figure_digits("modularity"));
     if (c.stability) {
         table_text(summary, "stability runs");
         table_int(summary, c.stability);
         table_text(summary, "mean pairwise NMI");
-        table_real(summary, mean_nmi);
+        table_real_digits(summary, mean_nmi, figure_digits("mean pairwise NMI"));
         table_text(summary, "smallest pairwise NMI");
-        table_real(summary, min_nmi);
+        table_real_digits(summary, min_nmi, figure_digits("smallest pairwise NMI"));
         table_text(summary, "mean modularity");
-        table_real(summary, mean_q);
+        table_real_digits(summary, mean_q, figure_digits("mean modularity"));
     }
     tables[0] = summary;
     if (c.by_node) {

@@ -4,6 +4,7 @@
  * countries whose coverage changed most.
  */
 #include "commands.h"
+#include "figures.h"
 #include "results.h"
 #include "xalloc.h"
 
@@ -61,10 +62,11 @@ static int option(void *ctx, int opt, const char *arg)
 
 static void figure(table_t *t, const char *name, double a, double b)
 {
+    int digits = figure_digits(name);
     table_text(t, name);
-    table_real(t, a);
-    table_real(t, b);
-    table_real(t, b - a);
+    table_real_digits(t, a, digits);
+    table_real_digits(t, b, digits);
+    table_real_digits(t, b - a, digits);
 }
 
 static table_t *figures(const pn_growth_year_t *a, const pn_growth_year_t *b)
@@ -263,9 +265,9 @@ static table_t *coverage_changes(const pn_dataset_t *ds, const pn_growth_t *g, l
         {"country", COL_TEXT, -1},
         {"regions", COL_INT, -1},
         {"covered_before", COL_INT, -1},
-        {"covered_after", COL_INT, -1},
-        {"share_change", COL_REAL, 3}};
+        {"covered_after", COL_INT, -1}};
     TABLE_COLUMNS(t, columns);
+    table_column(t, "share_change", COL_REAL, figure_digits("share_change"));
     size_t C = g->country_count;
     coverage_move_t *moves = xmalloc(C * sizeof *moves);
     size_t count = 0;
@@ -389,8 +391,8 @@ int cmd_compare(cli_t *cli, int argc, char **argv)
     }
     tables[4] = coverage_changes(ds, g, c.top);
     if (cli->format == FORMAT_TABLE && c.top > 0 && appeared > (size_t)c.top)
-        fprintf(stderr, "partnet compare: %zu nodes appeared; the first %ld are listed (--top)\n",
-                appeared, c.top);
+        cli_error("compare", "%zu nodes appeared; the first %ld are listed (--top)", appeared,
+                  c.top);
     rc = cli_print(cli, tables, 5);
 done:
     for (int i = 0; i < 5; i++)

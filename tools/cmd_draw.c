@@ -82,42 +82,34 @@ static int option(void *ctx, int opt, const char *arg)
         }
         return 0;
     case OPT_SIZE_BY:
-        if (pn_measure_parse(&d->draw.size_by, arg) != 0) {
-            cli_error("draw", "--size-by: expected degree, agreements, betweenness, closeness, "
-                              "harmonic, eigenvector, pagerank or coreness, not \"%s\"", arg);
-            return -1;
-        }
-        return 0;
+        return cli_measure("draw", "--size-by", arg, &d->draw.size_by);
     case OPT_LABELS:
         if (cli_parse_long("draw", "--labels", arg, 0, CLI_COUNT_MAX, &v) != 0)
             return -1;
         d->draw.labels = v > 1000000 ? 1000000 : (int)v;
         return 0;
     case OPT_LAYOUT:
-        if (strcmp(arg, "auto") == 0)
-            d->draw.layout = PN_LAYOUT_AUTO;
-        else if (strcmp(arg, "map") == 0)
-            d->draw.layout = PN_LAYOUT_MAP;
-        else if (strcmp(arg, "force") == 0)
-            d->draw.layout = PN_LAYOUT_FORCE;
-        else {
-            cli_error("draw", "--layout: expected auto, map or force, not \"%s\"", arg);
+    {
+        static const char *const layouts[] = {"auto", "map", "force"};
+        static const pn_layout_t layout[] = {PN_LAYOUT_AUTO, PN_LAYOUT_MAP, PN_LAYOUT_FORCE};
+        int i = cli_choice("draw", "--layout", arg, layouts, 3);
+        if (i < 0)
             return -1;
-        }
+        d->draw.layout = layout[i];
         return 0;
+    }
     case OPT_BY_COUNTRY:
         d->view.by_country = 1;
         return 0;
     case OPT_ARCS:
-        if (strcmp(arg, "great-circle") == 0)
-            d->draw.arcs = PN_ARCS_GREAT_CIRCLE;
-        else if (strcmp(arg, "straight") == 0)
-            d->draw.arcs = PN_ARCS_STRAIGHT;
-        else {
-            cli_error("draw", "--arcs: expected great-circle or straight, not \"%s\"", arg);
+    {
+        static const char *const arcs[] = {"great-circle", "straight"};
+        int i = cli_choice("draw", "--arcs", arg, arcs, 2);
+        if (i < 0)
             return -1;
-        }
+        d->draw.arcs = i == 0 ? PN_ARCS_GREAT_CIRCLE : PN_ARCS_STRAIGHT;
         return 0;
+    }
     case OPT_WIDTH:
         if (cli_parse_long("draw", "--width", arg, PN_DRAW_WIDTH_MIN, PN_DRAW_WIDTH_MAX, &v) != 0)
             return -1;

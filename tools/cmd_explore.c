@@ -59,17 +59,16 @@ static int option(void *ctx, int opt, const char *arg)
         e->output = arg;
         return 0;
     case OPT_LAYOUT:
-        if (strcmp(arg, "auto") == 0)
-            e->page.layout = EXPLORER_LAYOUT_AUTO;
-        else if (strcmp(arg, "map") == 0)
-            e->page.layout = EXPLORER_LAYOUT_MAP;
-        else if (strcmp(arg, "force") == 0)
-            e->page.layout = EXPLORER_LAYOUT_FORCE;
-        else {
-            cli_error("explore", "--layout: expected auto, map or force, not \"%s\"", arg);
+    {
+        static const char *const layouts[] = {"auto", "map", "force"};
+        static const explorer_layout_t layout[] = {EXPLORER_LAYOUT_AUTO, EXPLORER_LAYOUT_MAP,
+                                                   EXPLORER_LAYOUT_FORCE};
+        int i = cli_choice("explore", "--layout", arg, layouts, 3);
+        if (i < 0)
             return -1;
-        }
+        e->page.layout = layout[i];
         return 0;
+    }
     case OPT_SEED:
         if (cli_parse_long("explore", "--seed", arg, 0, CLI_SEED_MAX, &v) != 0)
             return -1;

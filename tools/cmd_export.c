@@ -80,22 +80,20 @@ static int parse_metrics(export_t *x, const char *list)
     char name[32];
     for (const char *p = list; *p;) {
         size_t n = strcspn(p, ",");
-        pn_measure_t m;
         snprintf(name, sizeof name, "%.*s", (int)n, p);
-        if (strcmp(name, "all") == 0) {
-            for (int k = 0; k <= COMMUNITY; k++)
-                if (add_metric(x, k) != 0)
+        const char *names[PN_MEASURE_COUNT + 2];
+        for (int k = 0; k < PN_MEASURE_COUNT; k++)
+            names[k] = pn_measure_name((pn_measure_t)k);
+        names[PN_MEASURE_COUNT] = "community";
+        names[PN_MEASURE_COUNT + 1] = "all";
+        int k = cli_choice("export", "--with-metrics", name, names, PN_MEASURE_COUNT + 2);
+        if (k < 0)
+            return -1;
+        if (k == PN_MEASURE_COUNT + 1) {
+            for (int all = 0; all <= COMMUNITY; all++)
+                if (add_metric(x, all) != 0)
                     return -1;
-        } else if (strcmp(name, "community") == 0) {
-            if (add_metric(x, COMMUNITY) != 0)
-                return -1;
-        } else if (pn_measure_parse(&m, name) == 0) {
-            if (add_metric(x, (int)m) != 0)
-                return -1;
-        } else {
-            cli_error("export", "--with-metrics: expected degree, agreements, betweenness, "
-                                "closeness, harmonic, eigenvector, pagerank, coreness, "
-                                "community or all, not \"%s\"", name);
+        } else if (add_metric(x, k == PN_MEASURE_COUNT ? COMMUNITY : k) != 0) {
             return -1;
         }
         p += n + (p[n] == ',');
@@ -189,8 +187,8 @@ static int compute_metrics(const export_t *x, const pn_graph_t *g, pn_export_col
             igraph_vector_int_destroy(&membership);
             if (status != 0)
                 return status;
-            fprintf(stderr, "partnet export: communities by louvain with seed %lu (the same seed "
-                            "gives the same communities)\n", x->seed);
+            cli_error("export", "communities by louvain with seed %lu (the same seed gives the "
+                                "same communities)", x->seed);
         }
         columns[i].values = VECTOR(values[i]);
     }

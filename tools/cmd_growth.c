@@ -88,12 +88,8 @@ static int option(void *ctx, int opt, const char *arg)
         g->growth.rollup = 1;
         return 0;
     case OPT_CENTRALITY:
-        if (pn_measure_parse(&g->measure, arg) != 0) {
-            cli_error("growth", "--with-centrality: expected degree, agreements, betweenness, "
-                                "closeness, harmonic, eigenvector, pagerank or coreness, not "
-                                "\"%s\"", arg);
+        if (cli_measure("growth", "--with-centrality", arg, &g->measure) != 0)
             return -1;
-        }
         g->centrality = 1;
         return 0;
     case OPT_TOP:
@@ -187,8 +183,8 @@ int cmd_growth(cli_t *cli, int argc, char **argv)
         goto done;
     }
     if (g->undated && !cli->quiet)
-        fprintf(stderr, "partnet growth: %zu undated agreement%s in no year\n", g->undated,
-                g->undated == 1 ? " is" : "s are");
+        cli_error("growth", "%zu undated agreement%s in no year", g->undated,
+                  g->undated == 1 ? " is" : "s are");
     if (args.chart && (status = pn_chart_write(g, args.chart, NULL)) != 0) {
         rc = cli_failure("growth", status);
         goto done;

@@ -62,12 +62,7 @@ static int option(void *ctx, int opt, const char *arg)
         return view < 0 ? -1 : 0;
     switch (opt) {
     case OPT_BY:
-        if (pn_measure_parse(&r->by, arg) != 0) {
-            cli_error("rank", "--by: expected degree, agreements, betweenness, closeness, "
-                              "harmonic, eigenvector, pagerank or coreness, not \"%s\"", arg);
-            return -1;
-        }
-        return 0;
+        return cli_measure("rank", "--by", arg, &r->by);
     case OPT_TOP:
         return cli_parse_long("rank", "--top", arg, 0, CLI_COUNT_MAX, &r->top);
     case OPT_ALL:

@@ -4,6 +4,7 @@
  * sources report beside the recorded ones; in the terminal, or as a self-contained HTML page.
  */
 #include "commands.h"
+#include "figures.h"
 #include "report.h"
 #include "results.h"
 #include "xalloc.h"
@@ -118,7 +119,7 @@ static table_t *summary(const pn_view_t *view, const pn_stats_t *s, const pn_gro
     kv_count(t, "components", (size_t)s->components);
     kv_count(t, "largest component", (size_t)s->largest_component);
     table_text(t, "cross-border share");
-    table_real(t, s->cross_border_share);
+    table_real_digits(t, s->cross_border_share, figure_digits("cross_border_share"));
     size_t documents = pn_dataset_document_count(ds);
     const char **sources = xmalloc((documents ? documents : 1) * sizeof *sources);
     for (size_t i = 0; i < documents; i++) {
@@ -174,12 +175,9 @@ static int hubs(table_t **out, const pn_graph_t *g, long top, igraph_integer_t s
             for (int m = 0; m < M; m++) {
                 igraph_integer_t v = list[m][i];
                 const char *name = pn_graph_vertex_name(g, v);
-                char value[PN_TEXT_REAL_MAX], cell[256];
-                double x = VECTOR(values[m])[v];
-                if (measures[m] == PN_MEASURE_PAGERANK)
-                    snprintf(value, sizeof value, "%.4f", x);
-                else
-                    pn_text_format_real(value, round(x * 10) / 10);
+                char value[64], cell[256];
+                figure_format(value, sizeof value, pn_measure_name(measures[m]),
+                              VECTOR(values[m])[v]);
                 snprintf(cell, sizeof cell, "%s (%s)", name, value);
                 pn_text_mend_utf8(cell);
                 table_text(t, cell);
@@ -219,8 +217,10 @@ static int communities_table(table_t **out, const pn_graph_t *g, long top, int s
     int status = pn_communities_find(&membership, &count, &modularity, g, PN_COMMUNITY_LOUVAIN, 1);
     if (status == 0) {
         char title[160];
-        snprintf(title, sizeof title, "Communities (Louvain, seed 1): %ld, modularity %.3f",
-                 (long)count, modularity);
+        char shown[64];
+        figure_format(shown, sizeof shown, "modularity", modularity);
+        snprintf(title, sizeof title, "Communities (Louvain, seed 1): %ld, modularity %s",
+                 (long)count, shown);
         *out = result_communities_table(g, &membership, count, top, short_lists, title);
     }
     igraph_vector_int_destroy(&membership);

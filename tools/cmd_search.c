@@ -135,7 +135,7 @@ int cmd_search(cli_t *cli, int argc, char **argv)
         table_free(t);
     }
     if (rc == EXIT_OK && shown < m.count && cli->format == FORMAT_TABLE)
-        fprintf(stderr, "... and %zu more (--top 0 lists them all)\n", m.count - shown);
+        cli_error("search", "... and %zu more (--top 0 lists them all)", m.count - shown);
 done:
     free(text);
     free(agreements);

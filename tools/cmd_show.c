@@ -63,11 +63,8 @@ static int option(void *ctx, int opt, const char *arg)
         size_t n = strcspn(p, ",");
         pn_measure_t m;
         snprintf(name, sizeof name, "%.*s", (int)n, p);
-        if (pn_measure_parse(&m, name) != 0) {
-            cli_error("show", "--measures: expected degree, agreements, betweenness, closeness, "
-                              "harmonic, eigenvector, pagerank or coreness, not \"%s\"", name);
+        if (cli_measure("show", "--measures", name, &m) != 0)
             return -1;
-        }
         s->measures |= 1u << m;
         p += n;
         if (!*p)
@@ -284,14 +281,6 @@ static table_t *partners_table(const profile_t *p)
     return t;
 }
 
-static void value_cell(table_t *t, pn_measure_t m, double value)
-{
-    if (pn_measure_is_integer(m))
-        table_int(t, (long long)value);
-    else
-        table_real(t, value);
-}
-
 static table_t *measures_table(const profile_t *p)
 {
     table_t *t = table_new("measures", "Measures");
@@ -306,7 +295,7 @@ static table_t *measures_table(const profile_t *p)
             continue;
         const standing_t *s = &p->standing[m];
         table_text(t, pn_measure_name((pn_measure_t)m));
-        value_cell(t, (pn_measure_t)m, s->value);
+        result_value_cell(t, (pn_measure_t)m, s->value);
         table_int(t, s->rank);
         table_int(t, s->of);
         table_int(t, s->country_rank);

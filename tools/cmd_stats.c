@@ -2,6 +2,7 @@
  * partnet stats: the network in one table of metric,value rows.
  */
 #include "commands.h"
+#include "figures.h"
 
 #include <partnet/stats.h>
 
@@ -95,7 +96,7 @@ int cmd_stats(cli_t *cli, int argc, char **argv)
             {"gini_degree", s.gini_degree}};
         for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++) {
             table_text(t, figures[i].metric);
-            table_real(t, figures[i].value);
+            table_real_digits(t, figures[i].value, figure_digits(figures[i].metric));
         }
         rc = cli_print(cli, &t, 1);
         table_free(t);

@@ -237,9 +237,8 @@ static int compute(page_t *p)
         p->have_force = 1;
     }
     if (!o->quiet)
-        fprintf(stderr, "partnet %s: Louvain communities%s with seed %lu (the same seed gives "
-                        "the same page)\n", o->cmd, p->have_force ? " and the force layout" : "",
-                o->seed);
+        cli_error(o->cmd, "Louvain communities%s with seed %lu (the same seed gives the same page)",
+                  p->have_force ? " and the force layout" : "", o->seed);
     if ((status = collect_agreements(p)) != 0 || (status = collect_countries(p)) != 0)
         return status;
     return 0;

@@ -8,6 +8,7 @@
 #include "xalloc.h"
 
 #include <cjson/cJSON.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <partnet/text.h>
@@ -25,6 +26,7 @@ typedef struct {
     char *text;  /* NULL for an empty cell */
     double real;
     int number;  /* JSON: text is a number's exact digits */
+    int digits;  /* terminal: as column_t's digits, or COLUMN_DIGITS for the column's */
     cJSON *json; /* JSON: this value instead of the text (a list, a node), or NULL */
 } cell_t;
 
@@ -76,13 +78,16 @@ void table_columns(table_t *t, const column_spec_t *columns, size_t count)
         table_column(t, columns[i].name, columns[i].type, columns[i].digits);
 }
 
+/* A cell shown as its column says. */
+#define COLUMN_DIGITS INT_MIN
+
 static void push(table_t *t, char *text, double real, int number, cJSON *json)
 {
     if (t->cell_count == t->cell_capacity) {
         t->cell_capacity = t->cell_capacity ? t->cell_capacity * 2 : 64;
         t->cells = xrealloc(t->cells, t->cell_capacity * sizeof *t->cells);
     }
-    t->cells[t->cell_count++] = (cell_t){text, real, number, json};
+    t->cells[t->cell_count++] = (cell_t){text, real, number, COLUMN_DIGITS, json};
 }
 
 void table_text(table_t *t, const char *value)
@@ -95,6 +100,7 @@ void table_int(table_t *t, long long value)
     char buf[32];
     snprintf(buf, sizeof buf, "%lld", value);
     push(t, xstrdup(buf), (double)value, 1, NULL);
+    t->cells[t->cell_count - 1].digits = -1; /* whole, in a column of reals too */
 }
 
 void table_real(table_t *t, double value)
@@ -102,6 +108,12 @@ void table_real(table_t *t, double value)
     char buf[PN_TEXT_REAL_MAX];
     pn_text_format_real(buf, value);
     push(t, isfinite(value) ? xstrdup(buf) : NULL, value, 1, NULL);
+}
+
+void table_real_digits(table_t *t, double value, int digits)
+{
+    table_real(t, value);
+    t->cells[t->cell_count - 1].digits = digits;
 }
 
 void table_null(table_t *t)
@@ -165,14 +177,17 @@ static const char *shown(const table_t *t, size_t cell, char buf[64])
 {
     const column_t *c = &t->columns[cell % t->column_count];
     const cell_t *v = &t->cells[cell];
+    int digits = v->digits != COLUMN_DIGITS ? v->digits : c->digits;
     if (!v->text)
         return "-";
-    if (c->type == COL_REAL && c->digits >= 0) {
-        snprintf(buf, 64, "%.*f", c->digits, v->real);
+    if (!v->number || v->json || (c->type != COL_REAL && v->digits == COLUMN_DIGITS))
+        return v->text;
+    if (digits >= 0) {
+        snprintf(buf, 64, "%.*f", digits, v->real);
         return buf;
     }
-    if (c->type == COL_REAL && c->digits < -1) {
-        snprintf(buf, 64, "%.*g", -c->digits, v->real);
+    if (digits < -1) {
+        snprintf(buf, 64, "%.*g", -digits, v->real);
         return buf;
     }
     return v->text;

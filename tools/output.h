@@ -35,6 +35,9 @@ void table_columns(table_t *t, const column_spec_t *columns, size_t count);
 void table_text(table_t *t, const char *value);
 void table_int(table_t *t, long long value);
 void table_real(table_t *t, double value);
+/** A real shown in a terminal with @p digits (as table_column()'s), whatever its column's;
+ *  exact in CSV and JSON. */
+void table_real_digits(table_t *t, double value, int digits);
 /** An empty cell (null in JSON). */
 void table_null(table_t *t);
 /** A cell shown as @p text in a terminal and CSV, and as @p value in JSON (a node object, a

@@ -64,7 +64,8 @@ static void usage(FILE *out)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fputs("\n" CLI_COMMON_HELP
-          "  --help             this text; 'partnet COMMAND --help' for a command\n"
+          "  -h, --help         this text; 'partnet help COMMAND' or 'partnet COMMAND --help'\n"
+          "                     for a command\n"
           "  --version          partnet's version\n"
           "\n"
           "Examples:\n"
@@ -142,17 +143,22 @@ int main(int argc, char **argv)
     pn_igraph_handlers_install();
 
     int opt;
-    opterr = 1;
-    while ((opt = getopt_long(argc, argv, "+", options, NULL)) != -1) {
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "+:h", options, NULL)) != -1) {
         if (opt == 'V') {
             const char *version;
             pn_version_get(&version, NULL, NULL, NULL);
             printf("partnet %s\n", version);
             return finish(EXIT_OK);
         }
-        if (opt == OPT_HELP) {
+        if (opt == OPT_HELP || opt == 'h') {
             usage(stdout);
             return finish(EXIT_OK);
+        }
+        if (opt == '?' || opt == ':') {
+            const char *arg = argv[optind - 1];
+            cli_error(NULL, opt == ':' ? "%s needs a value" : "unknown option %s", arg);
+            return cli_usage_error(NULL);
         }
         int handled = cli_common_option(&cli, opt, optarg);
         if (handled < 0)
@@ -164,14 +170,33 @@ int main(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
+    /* "partnet help COMMAND" is "partnet COMMAND --help" */
+    static char help_option[] = "--help";
+    char *help_argv[3] = {NULL, help_option, NULL};
+    if (strcmp(argv[optind], "help") == 0) {
+        if (optind + 1 >= argc) {
+            usage(stdout);
+            return finish(EXIT_OK);
+        }
+        help_argv[0] = argv[optind + 1];
+        argv = help_argv;
+        argc = 2;
+        optind = 0;
+    }
     const char *name = argv[optind];
+    const char *names[sizeof commands / sizeof commands[0]];
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        names[i] = commands[i].name;
         if (strcmp(name, commands[i].name) == 0) {
             int first = optind;
             optind = 0; /* restart getopt for the command's own options */
             return finish(commands[i].run(&cli, argc - first, argv + first));
         }
     }
-    cli_error(NULL, "unknown command \"%s\"", name);
+    const char *meant = cli_nearest(name, names, sizeof names / sizeof names[0]);
+    if (meant)
+        cli_error(NULL, "unknown command \"%s\"; did you mean %s?", name, meant);
+    else
+        cli_error(NULL, "unknown command \"%s\"", name);
     return cli_usage_error(NULL);
 }

@@ -227,7 +227,7 @@ int record_resolve(uint32_t *out, const pn_search_t *search, const char *text, c
         return EXIT_OK;
     int rc = cli_failure(cmd, status);
     if (status == PN_ENOTFOUND)
-        fprintf(stderr, "'partnet search TEXT' lists the nodes a text matches.\n");
+        cli_error(cmd, "'partnet search TEXT' lists the nodes a text matches");
     return rc;
 }
 

@@ -4,6 +4,8 @@
  */
 #include "results.h"
 
+#include "figures.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -83,8 +85,8 @@ table_t *result_coverage_table(const pn_coverage_t *coverage, const pn_dataset_t
         {"name", COL_TEXT, -1},
         {"regions", COL_INT, -1},
         {"units", COL_INT, -1},
-        {"covered", COL_INT, -1},
-        {"share", COL_REAL, 3},
+        {"covered", COL_INT, -1}};
+    static const column_spec_t counts[] = {
         {"covered_abroad", COL_INT, -1},
         {"nodes", COL_INT, -1},
         {"nodes_active", COL_INT, -1},
@@ -92,6 +94,8 @@ table_t *result_coverage_table(const pn_coverage_t *coverage, const pn_dataset_t
         {"agreements", COL_INT, -1},
         {"partner_countries", COL_INT, -1}};
     TABLE_COLUMNS(t, columns);
+    table_column(t, "share", COL_REAL, figure_digits("share"));
+    TABLE_COLUMNS(t, counts);
     if (any_reported) {
         table_column(t, "reported", COL_TEXT, -1);
         table_column(t, "recorded_then", COL_INT, -1);

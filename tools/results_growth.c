@@ -3,6 +3,8 @@
  */
 #include "results.h"
 
+#include "figures.h"
+
 #include <stdio.h>
 
 
@@ -18,17 +20,17 @@ table_t *result_growth_table(const pn_growth_t *g, const pn_dataset_t *ds, int c
         {"pairs", COL_INT, -1},
         {"countries", COL_INT, -1},
         {"components", COL_INT, -1},
-        {"largest", COL_INT, -1},
-        {"largest_share", COL_REAL, 3},
-        {"density", COL_REAL, -4},
-        {"transitivity", COL_REAL, 3},
-        {"mean_degree", COL_REAL, 3},
-        {"cross_border_share", COL_REAL, 3}};
+        {"largest", COL_INT, -1}};
+    static const char *const reals[] = {"largest_share", "density", "transitivity",
+                                        "mean_degree", "cross_border_share"};
     TABLE_COLUMNS(t, columns);
+    for (size_t i = 0; i < sizeof reals / sizeof reals[0]; i++)
+        table_column(t, reals[i], COL_REAL, figure_digits(reals[i]));
     char name[64];
     for (size_t c = 0; coverage && c < g->country_count; c++) {
         snprintf(name, sizeof name, "coverage_%s", pn_dataset_country_code(ds, c));
-        table_column(t, name, pn_dataset_country(ds, c)->regions > 0 ? COL_REAL : COL_INT, 3);
+        table_column(t, name, pn_dataset_country(ds, c)->regions > 0 ? COL_REAL : COL_INT,
+                     figure_digits("share"));
     }
     for (size_t k = 0; k < g->year_count; k++) {
         const pn_growth_year_t *r = &g->years[k];
@@ -64,9 +66,9 @@ table_t *result_growth_coverage_table(const pn_growth_t *g, const pn_dataset_t *
         {"year", COL_INT, -1},
         {"country", COL_TEXT, -1},
         {"covered", COL_INT, -1},
-        {"regions", COL_INT, -1},
-        {"share", COL_REAL, 3}};
+        {"regions", COL_INT, -1}};
     TABLE_COLUMNS(t, columns);
+    table_column(t, "share", COL_REAL, figure_digits("share"));
     for (size_t k = 0; k < g->year_count; k++) {
         for (size_t c = 0; c < g->country_count; c++) {
             const pn_country_t *country = pn_dataset_country(ds, c);

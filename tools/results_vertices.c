@@ -4,8 +4,8 @@
  */
 #include "results.h"
 
+#include "figures.h"
 #include "records.h"
-
 #include "xalloc.h"
 
 #include <math.h>
@@ -38,7 +38,8 @@ void result_vertex_cells(table_t *t, long rank, const pn_graph_t *g, igraph_inte
 
 void result_value_column(table_t *t, const char *name, pn_measure_t measure)
 {
-    table_column(t, name, pn_measure_is_integer(measure) ? COL_INT : COL_REAL, -6);
+    table_column(t, name, pn_measure_is_integer(measure) ? COL_INT : COL_REAL,
+                 measure_digits(measure));
 }
 
 void result_value_cell(table_t *t, pn_measure_t measure, double value)
@@ -46,7 +47,7 @@ void result_value_cell(table_t *t, pn_measure_t measure, double value)
     if (pn_measure_is_integer(measure))
         table_int(t, (long long)value);
     else
-        table_real(t, value);
+        table_real_digits(t, value, measure_digits(measure));
 }
 
 void result_sort(igraph_integer_t *vertices, size_t count, const pn_graph_t *g,
@@ -153,6 +154,6 @@ void result_sample_note(const char *cmd, igraph_integer_t sample, igraph_integer
                         unsigned long seed, const char *hint)
 {
     if (sample > 0 && sample < vertices)
-        fprintf(stderr, "partnet %s: betweenness estimated from %ld random sources of %ld, "
-                        "seed %lu%s\n", cmd, (long)sample, (long)vertices, seed, hint ? hint : "");
+        cli_error(cmd, "betweenness estimated from %ld random sources of %ld, seed %lu%s",
+                  (long)sample, (long)vertices, seed, hint ? hint : "");
 }
