@@ -386,7 +386,8 @@ class Analyses(unittest.TestCase):
         self.assertEqual(figures["agreements"]["change"],
                          figures["agreements"]["2020"] - figures["agreements"]["2010"])
         growth = {x["year"]: x for x in table(run("growth", "--format", "csv").stdout)}
-        self.assertEqual(figures["nodes"]["2020"], int(growth["2020"]["nodes"]))
+        self.assertEqual(figures["nodes_with_agreements"]["2020"],
+                         int(growth["2020"]["nodes_with_agreements"]))
         r = run("compare", "2020", "2010")
         self.assertEqual(r.returncode, 2)
         r = run("compare", "2010")

@@ -379,9 +379,10 @@ class GrowthIgraph(unittest.TestCase, Close):
         self.assertGreater(len(got), 50)
         for year, o in oracle.items():
             r = got[year]
-            for ours, theirs in (("nodes", "nodes"), ("pairs", "pairs"), ("agreements", "agreements"),
-                                 ("components", "components"), ("largest", "largest_component"),
-                                 ("countries", "countries")):
+            for ours, theirs in (("nodes_with_agreements", "nodes"), ("pairs", "pairs"),
+                                 ("agreements", "agreements"), ("components", "components"),
+                                 ("largest", "largest_component"),
+                                 ("countries_with_agreements", "countries")):
                 self.assertEqual(int(r[ours]), o[theirs], "%d %s" % (year, ours))
             self.assertClose(float(r["transitivity"]), o["transitivity"], 1e-12, "%d transitivity" % year)
             self.assertClose(float(r["density"]), o["density"], 1e-12, "%d density" % year)

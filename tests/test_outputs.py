@@ -126,7 +126,7 @@ class NoCountry(Fixtures):
     def test_growth_counts_only_named_countries(self):
         out = partnet("--data", self.mixed, "growth", "--format", "csv").decode()
         rows = {r["year"]: r for r in csv.DictReader(io.StringIO(out))}
-        self.assertEqual([rows[y]["countries"] for y in ("2000", "2001", "2002")],
+        self.assertEqual([rows[y]["countries_with_agreements"] for y in ("2000", "2001", "2002")],
                          ["1", "2", "2"])
         self.assertEqual([rows[y]["cross_border_share"] for y in ("2000", "2001")], ["", ""])
         self.assertEqual(float(rows["2002"]["cross_border_share"]), 1.0)

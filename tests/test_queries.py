@@ -242,10 +242,12 @@ class Views(unittest.TestCase):
         rows = partnet_json("growth", *options)
         self.assertTrue(rows)
         for r in rows:
-            self.assertEqual((r["agreements"], r["nodes"]), by(r["year"]), r["year"])
+            self.assertEqual((r["agreements"], r["nodes_with_agreements"]), by(r["year"]), r["year"])
         figures = {r["metric"]: r for r in partnet_json("compare", "2005", "2015", *options)["figures"]}
-        self.assertEqual((figures["agreements"]["2005"], figures["nodes"]["2005"]), by(2005))
-        self.assertEqual((figures["agreements"]["2015"], figures["nodes"]["2015"]), by(2015))
+        self.assertEqual((figures["agreements"]["2005"], figures["nodes_with_agreements"]["2005"]),
+                         by(2005))
+        self.assertEqual((figures["agreements"]["2015"], figures["nodes_with_agreements"]["2015"]),
+                         by(2015))
         report = partnet_json("report", "--as-of", "2012", *options)
         summary = report["summary"]
         at = oracle_view(self.nodes, self.agreements, kinds=kinds, as_of="2012", largest=True)

@@ -80,9 +80,9 @@ static table_t *figures(const pn_growth_year_t *a, const pn_growth_year_t *b)
     table_column(t, y2, COL_REAL, -5);
     table_column(t, "change", COL_REAL, -5);
     figure(t, "agreements", (double)a->agreements, (double)b->agreements);
-    figure(t, "nodes", (double)a->nodes, (double)b->nodes);
+    figure(t, "nodes_with_agreements", (double)a->nodes, (double)b->nodes);
     figure(t, "pairs", (double)a->pairs, (double)b->pairs);
-    figure(t, "countries", (double)a->countries, (double)b->countries);
+    figure(t, "countries_with_agreements", (double)a->countries, (double)b->countries);
     figure(t, "components", (double)a->components, (double)b->components);
     figure(t, "largest", (double)a->largest, (double)b->largest);
     figure(t, "largest_share", a->largest_share, b->largest_share);

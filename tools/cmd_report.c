@@ -92,6 +92,31 @@ static void kv_count(table_t *t, const char *key, size_t value)
     table_int(t, (long long)value);
 }
 
+/* The countries named by a party of the view's agreements (stats' countries count those of
+ * every node of the view, those without an agreement too). */
+static size_t countries_with_agreements(const pn_view_t *view)
+{
+    const pn_dataset_t *ds = pn_view_dataset(view);
+    size_t count = 0, countries = pn_dataset_country_count(ds);
+    unsigned char *seen = xcalloc(countries ? countries : 1, 1);
+    for (size_t i = 0; i < pn_dataset_agreement_count(ds); i++) {
+        if (!pn_view_has_agreement(view, i))
+            continue;
+        pn_agreement_t a;
+        pn_dataset_agreement(&a, ds, i);
+        const uint32_t parties[2] = {a.a, a.b};
+        for (int k = 0; k < 2; k++) {
+            uint32_t c = pn_dataset_node(ds, parties[k])->country;
+            if (c < countries && !seen[c] && pn_dataset_country(ds, c)->code[0]) {
+                seen[c] = 1;
+                count++;
+            }
+        }
+    }
+    free(seen);
+    return count;
+}
+
 static table_t *summary(const pn_view_t *view, const pn_stats_t *s, const pn_growth_t *g)
 {
     const pn_dataset_t *ds = pn_view_dataset(view);
@@ -104,7 +129,7 @@ static table_t *summary(const pn_view_t *view, const pn_stats_t *s, const pn_gro
     kv_count(t, "agreements", pn_view_agreement_count(view));
     kv_count(t, "nodes", pn_view_node_count(view));
     kv_count(t, "partner pairs", (size_t)s->edges);
-    kv_count(t, "countries with agreements", (size_t)s->countries);
+    kv_count(t, "countries with agreements", countries_with_agreements(view));
     table_text(t, "first year");
     if (g->year_count)
         table_int(t, g->years[0].year);

@@ -16,9 +16,9 @@ table_t *result_growth_table(const pn_growth_t *g, const pn_dataset_t *ds, int c
         {"year", COL_INT, -1},
         {"new_agreements", COL_INT, -1},
         {"agreements", COL_INT, -1},
-        {"nodes", COL_INT, -1},
+        {"nodes_with_agreements", COL_INT, -1},
         {"pairs", COL_INT, -1},
-        {"countries", COL_INT, -1},
+        {"countries_with_agreements", COL_INT, -1},
         {"components", COL_INT, -1},
         {"largest", COL_INT, -1}};
     static const char *const reals[] = {"largest_share", "density", "transitivity",
