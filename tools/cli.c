@@ -735,13 +735,13 @@ int cli_load_merged(cli_t *cli, const char *const *paths, size_t count, pn_datas
             snprintf(message, sizeof message, "%s:%u: %s (%s): %s; %s:%u has %s", e->file,
                      e->line, e->kind == PN_MERGE_CONFLICT ? "conflict" : "ambiguous",
                      e->ground, e->detail, e->other_file, e->other_line, e->other_id);
-            fputs("warning: ", stderr);
+            fputs("partnet: warning: ", stderr);
             terminal_fputs(stderr, message);
             fputc('\n', stderr);
         }
     }
     if (!cli->quiet && total > WARNINGS_SHOWN)
-        fprintf(stderr, "... and %zu more conflicts and ambiguous matches; 'partnet merge "
+        fprintf(stderr, "partnet: ... and %zu more conflicts and ambiguous matches; 'partnet merge "
                         "--report FILE' lists them all\n", total - WARNINGS_SHOWN);
     for (size_t k = 0; k < count; k++)
         pn_dataset_free(inputs[k]);
