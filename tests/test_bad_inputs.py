@@ -1001,7 +1001,7 @@ class Endless(unittest.TestCase):
                 self.refuse_within(
                     "(echo city1,country1,city2,country2; yes %s | tr -d '\\n') | "
                     "PARTNET --data - --max-record 16M info" % cell,
-                    re.compile(r"^error: <stdin>:2: a row of \d+ cells or more, over the limit "
+                    re.compile(r"^partnet: error: <stdin>:2: a row of \d+ cells or more, over the limit "
                                r"on one record \(16777216 bytes, at 32 bytes a cell\): is this a "
                                r"CSV file\? \(--max-record raises the limit\)$"), 16, 2)
 
@@ -1010,7 +1010,7 @@ class Endless(unittest.TestCase):
         with open(os.path.join(self.tmp, "tiny.json"), "w") as f:
             f.write('{"nodes": [{"id": "a", "name": "A", "country": "BY", "level": "city", '
                     '"aliases": [' + "0," * (4 << 20) + '0]}], "agreements": []}\n')
-        message = re.compile(r"^error: tiny.json:1: a value of \d+ items or more starts here, "
+        message = re.compile(r"^partnet: error: tiny.json:1: a value of \d+ items or more starts here, "
                              r"over the limit on one record \(16777216 bytes, at 64 bytes a "
                              r"value\): is this a partnet dataset\? \(--max-record raises the "
                              r"limit\)$")

@@ -512,7 +512,8 @@ class BundledInBrowser(InBrowser):
         active = growth("--active")
         for year in (1997, 2005, 2010, 2018):
             self.assertEqual(page.go("#year=%d" % year)[:2],
-                             [int(years[year]["nodes"]), int(years[year]["agreements"])], year)
+                             [int(years[year]["nodes_with_agreements"]),
+                              int(years[year]["agreements"])], year)
             self.assertEqual(page.go("#year=%d&active=1" % year)[:2],
                              [int(active[year]["nodes"]), int(active[year]["agreements"])], year)
         self.assertEqual(page.text("#year-label"), "as of 2018")
