@@ -515,7 +515,8 @@ class BundledInBrowser(InBrowser):
                              [int(years[year]["nodes_with_agreements"]),
                               int(years[year]["agreements"])], year)
             self.assertEqual(page.go("#year=%d&active=1" % year)[:2],
-                             [int(active[year]["nodes"]), int(active[year]["agreements"])], year)
+                             [int(active[year]["nodes_with_agreements"]),
+                              int(active[year]["agreements"])], year)
         self.assertEqual(page.text("#year-label"), "as of 2018")
         # play from the start: the years go by, and it stops at the last one
         page.go("#year=%d" % min(years))
@@ -528,7 +529,7 @@ class BundledInBrowser(InBrowser):
         page.tab.wait_for("!document.getElementById('timeline').classList.contains('playing')",
                           timeout=120)
         self.assertEqual(page.counts()[:2],
-                         [int(years[last]["nodes"]), int(years[last]["agreements"])])
+                         [int(years[last]["nodes_with_agreements"]), int(years[last]["agreements"])])
         self.assertIn("year=%d" % last, page.js("location.hash"))
         self.assertQuiet(self.path)
 
