@@ -34,13 +34,14 @@ static const pn_export__field_t country_fields[] = {{"name", PN_EXPORT__STRING, 
 enum { COUNTRY_NAME, COUNTRY_REGIONS, COUNTRY_DOMESTIC };
 
 /* Gephi's GraphML importer takes an edge attribute named "id" for the edge's id and drops its
- * value, so the agreement's id is agreement_id in GraphML and GEXF; edges.csv keeps the id
- * column partnet's loader reads. */
+ * value, and NetworkX's GEXF reader overwrites an attribute named "end" with the edge's own end
+ * (its time interval), so GraphML and GEXF say agreement_id and end_date; edges.csv keeps the
+ * columns id and end partnet's loader reads. */
 static const pn_export__field_t agreement_fields[] = {
     {"agreement_id", PN_EXPORT__STRING, "id"},
     {"date", PN_EXPORT__STRING, "date"},
     {"year", PN_EXPORT__INT, NULL},
-    {"end", PN_EXPORT__STRING, "end"},
+    {"end_date", PN_EXPORT__STRING, "end"},
     {"kind", PN_EXPORT__STRING, "kind"},
     {"domains", PN_EXPORT__STRING, "domains"},
     {"note", PN_EXPORT__STRING, "note"},
@@ -52,9 +53,13 @@ static const pn_export__field_t agreement_fields[] = {
 enum { AGR_ID, AGR_DATE, AGR_YEAR, AGR_END, AGR_KIND, AGR_DOMAINS, AGR_NOTE, AGR_DOCUMENT,
        AGR_LINE, AGR_LOCATION, AGR_QUOTE, AGR_URL };
 
-static const pn_export__field_t pair_fields[] = {{"weight", PN_EXPORT__INT, "weight"},
-                                                 {"first_date", PN_EXPORT__STRING, "first_date"}};
-enum { PAIR_WEIGHT, PAIR_FIRST_DATE };
+/* A pair of partners (or of countries): its weight as the metrics weigh it (a double, as every
+ * tool reads a weight) and its number of agreements, the same number as an integer. */
+static const pn_export__field_t pair_fields[] = {
+    {"weight", PN_EXPORT__DOUBLE, "weight"},
+    {"agreements", PN_EXPORT__INT, "agreements"},
+    {"first_date", PN_EXPORT__STRING, "first_date"}};
+enum { PAIR_WEIGHT, PAIR_AGREEMENTS, PAIR_FIRST_DATE };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -138,20 +143,23 @@ static int begin(pn_export__t *x, const pn_graph_t *graph, const pn_export_optio
     x->opts = opts;
     x->current_edge = SIZE_MAX;
     x->by_country = pn_graph_is_by_country(graph);
-    if (x->by_country) {
-        x->node_fields = country_fields;
-        x->node_field_count = COUNT(country_fields);
+    x->pairs = x->by_country || opts->simple;
+    x->node_fields = x->by_country ? country_fields : node_fields;
+    x->node_field_count = x->by_country ? COUNT(country_fields) : COUNT(node_fields);
+    if (x->pairs) {
         x->edge_fields = pair_fields;
         x->edge_field_count = COUNT(pair_fields);
         x->edge_count = (size_t)pn_graph_edge_count(graph);
     } else {
-        x->node_fields = node_fields;
-        x->node_field_count = COUNT(node_fields);
         x->edge_fields = agreement_fields;
         x->edge_field_count = COUNT(agreement_fields);
     }
     int status = check_columns(x);
-    if (status == 0 && !x->by_country)
+    if (status == 0 && (opts->gexf_version != 0 && opts->gexf_version != PN_EXPORT_GEXF_1_2 &&
+                        opts->gexf_version != PN_EXPORT_GEXF_1_3))
+        status = pn_error_set(PN_EUSAGE, "GEXF version %u: expected %u (1.2) or %u (1.3)",
+                              opts->gexf_version, PN_EXPORT_GEXF_1_2, PN_EXPORT_GEXF_1_3);
+    if (status == 0 && !x->pairs)
         status = order_agreements(x);
     if (status != 0)
         end(x);
@@ -366,11 +374,15 @@ static int agreement_value(const char **out, pn_export__t *x, size_t k, size_t f
 
 int pn_export__edge_value(const char **out, pn_export__t *x, size_t k, size_t f)
 {
-    if (!x->by_country)
+    if (!x->pairs)
         return agreement_value(out, x, k, f);
     const uint32_t *agreements;
     size_t count = pn_export__edge_agreements(&agreements, x, k);
     if (f == PAIR_WEIGHT) {
+        *out = real_text(x, VECTOR(*pn_graph_weights(x->graph))[k]);
+        return 0;
+    }
+    if (f == PAIR_AGREEMENTS) {
         *out = int_text(x, (long long)count);
         return 0;
     }
@@ -387,7 +399,7 @@ int pn_export__edge_value(const char **out, pn_export__t *x, size_t k, size_t f)
 void pn_export__edge_ends(const pn_export__t *x, size_t k, igraph_integer_t *from,
                           igraph_integer_t *to)
 {
-    if (x->by_country) {
+    if (x->pairs) {
         igraph_edge(pn_graph_igraph(x->graph), (igraph_integer_t)k, from, to);
         return;
     }
@@ -398,7 +410,7 @@ void pn_export__edge_ends(const pn_export__t *x, size_t k, igraph_integer_t *fro
 
 size_t pn_export__edge_agreements(const uint32_t **out, const pn_export__t *x, size_t k)
 {
-    if (x->by_country)
+    if (x->pairs)
         return pn_graph_edge_agreements(out, x->graph, (igraph_integer_t)k);
     *out = &x->agreement[k];
     return 1;

@@ -33,14 +33,15 @@ typedef struct {
 
 /**
  * A view being exported. Edges are numbered 0..edge_count-1 in the order they are written: the
- * view's agreements in dataset order for a graph of nodes, the graph's edges for a graph of
- * countries. Strings returned by the value functions are valid until the next call.
+ * view's agreements in dataset order, or the graph's edges (pairs: a graph of countries, or
+ * opts->simple). Strings returned by the value functions are valid until the next call.
  */
 typedef struct {
     const pn_graph_t *graph;
     const pn_dataset_t *ds;
     const pn_export_options_t *opts;
-    int by_country;
+    int by_country; /**< the vertices are countries */
+    int pairs;      /**< one edge per graph edge (pair of partners), not per agreement */
     const pn_export__field_t *node_fields; /**< built-in ones; opts->columns follow */
     size_t node_field_count;
     const pn_export__field_t *edge_fields;

@@ -1,6 +1,8 @@
 /*
- * Dynamic GEXF 1.3 export through the XML writer of xmlwrite.c: each agreement's edge lives from
- * its date to its end, each node from its first agreement, for Gephi's timeline.
+ * Dynamic GEXF export (1.2, the 1.2draft namespace NetworkX 2.8 and Gephi read, or 1.3) through
+ * the XML writer of xmlwrite.c: each agreement's edge lives from its date to its end, each node
+ * from its first agreement, for Gephi's timeline. The two versions differ here only in the
+ * namespace and the version attribute.
  */
 #include <partnet/export.h>
 
@@ -35,7 +37,7 @@ static int date_attribute(pn_xml_t *w, const char *name, pn_date_t date)
 /* A pair of countries' weight is the edge's own weight attribute, not an attvalue. */
 static int is_native_weight(const pn_export__t *x, size_t f)
 {
-    return x->by_country && strcmp(x->edge_fields[f].name, "weight") == 0;
+    return x->pairs && strcmp(x->edge_fields[f].name, "weight") == 0;
 }
 
 static int declare(pn_xml_t *w, pn_export__field_t field)
@@ -139,7 +141,7 @@ static void interval(pn_export__t *x, size_t k, pn_date_t *start, pn_date_t *end
         if (first < *start)
             *start = first;
     }
-    if (!x->by_country)
+    if (!x->pairs)
         *end = pn_date_last_day(pn_dataset_end_dates(x->ds)[agreements[0]]);
 }
 
@@ -147,17 +149,19 @@ static int edge(void *context, pn_export__t *x, size_t k, const pn_export__ends_
 {
     pn_xml_t *w = context;
     pn_date_t start, end;
-    const uint32_t *agreements;
-    size_t count = pn_export__edge_agreements(&agreements, x, k);
     interval(x, k, &start, &end);
-    if (pn_xml__start_element(w, "edge") != 0)
+    /* GEXF 1.2 requires an edge id: the edge's number, unique in the file */
+    if (pn_xml__start_element(w, "edge") != 0 || count_attribute(w, "id", k) != 0)
         return PN_EIO;
     int status = pn_xml__escaped_attribute(w, "source", ends->id[0], ends->length[0]);
     if (status == 0)
         status = pn_xml__escaped_attribute(w, "target", ends->id[1], ends->length[1]);
-    if (status == 0 && x->by_country &&
-        count_attribute(w, "weight", count) != 0)
-        status = PN_EIO;
+    if (status == 0 && x->pairs) {
+        const char *weight;
+        status = pn_export__edge_value(&weight, x, k, 0); /* a pair's first field */
+        if (status == 0 && pn_xml__attribute(w, "weight", weight) != 0)
+            status = PN_EIO;
+    }
     if (status == 0)
         status = date_attribute(w, "start", start);
     if (status == 0)
@@ -190,11 +194,16 @@ static int write_gexf(FILE *out, pn_export__t *x)
     }
     if ((status = pn_export__escape_ids(x, NULL)) != 0 || (status = pn_xml__new(&w, out)) != 0)
         goto done;
+    int v13 = x->opts->gexf_version == PN_EXPORT_GEXF_1_3;
     if (pn_xml__start_document(w) != 0 ||
-        pn_export__start(w, "gexf", "xmlns", "http://gexf.net/1.3", "xmlns:xsi",
-                         "http://www.w3.org/2001/XMLSchema-instance", "xsi:schemaLocation",
-                         "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd", "version", "1.3",
-                         NULL) != 0 ||
+        pn_export__start(w, "gexf", "xmlns", v13 ? "http://gexf.net/1.3"
+                                                 : "http://www.gexf.net/1.2draft",
+                         "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance",
+                         "xsi:schemaLocation",
+                         v13 ? "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"
+                             : "http://www.gexf.net/1.2draft "
+                               "http://www.gexf.net/1.2draft/gexf.xsd",
+                         "version", v13 ? "1.3" : "1.2", NULL) != 0 ||
         pn_xml__start_element(w, "meta") != 0 ||
         pn_xml__text_element(w, "creator", "partnet " PN_VERSION) != 0) {
         status = PN_EIO;

@@ -120,7 +120,7 @@ Test(export, graphml_types_every_attribute)
     EXPECT_HAS(text, "<data key=\"v_parent\">a</data>");
     EXPECT_HAS(text, "<data key=\"v_aliases\">Bee|Bi</data>");
     EXPECT_HAS(text, "<data key=\"e_date\">2004-06</data>");
-    EXPECT_HAS(text, "<data key=\"e_end\">2020</data>");
+    EXPECT_HAS(text, "<data key=\"e_end_date\">2020</data>");
     EXPECT_HAS(text, "<data key=\"e_year\">2010</data>");
     EXPECT_HAS(text, "<data key=\"e_domains\">culture|trade</data>");
     EXPECT_HAS(text, "<data key=\"e_source_line\">12</data>");
@@ -183,16 +183,16 @@ Test(export, gexf_dates_each_agreement_and_node)
     pn_graph_t *g = whole_graph();
     const char *path = pn_test_path("net.gexf");
     cr_assert_eq(pn_export_gexf(g, path, NULL), 0, "%s", pn_error_last());
-    expect_valid(path, "gexf/1.3/gexf.xsd");
+    expect_valid(path, "gexf/1.2draft/gexf.xsd");
     char *text = pn_test_slurp(path, NULL);
-    EXPECT_HAS(text, "<gexf xmlns=\"http://gexf.net/1.3\"");
-    EXPECT_HAS(text, "version=\"1.3\"");
+    EXPECT_HAS(text, "<gexf xmlns=\"http://www.gexf.net/1.2draft\"");
+    EXPECT_HAS(text, "version=\"1.2\"");
     EXPECT_HAS(text, "<graph defaultedgetype=\"undirected\" mode=\"dynamic\" timeformat=\"date\">");
     /* a year starts on 1 January, a month on its first day; an end year ends on 31 December */
-    EXPECT_HAS(text, "<edge source=\"a\" target=\"minsk\" start=\"2004-01-01\">");
-    EXPECT_HAS(text, "<edge source=\"a\" target=\"minsk\" start=\"2004-06-01\" end=\"2020-12-31\">");
-    EXPECT_HAS(text, "<edge source=\"a_xb\" target=\"b\" start=\"2010-05-17\">");
-    EXPECT_HAS(text, "<edge source=\"US:New York\" target=\"a\">");
+    EXPECT_HAS(text, "<edge id=\"0\" source=\"a\" target=\"minsk\" start=\"2004-01-01\">");
+    EXPECT_HAS(text, "<edge id=\"1\" source=\"a\" target=\"minsk\" start=\"2004-06-01\" end=\"2020-12-31\">");
+    EXPECT_HAS(text, "<edge id=\"3\" source=\"a_xb\" target=\"b\" start=\"2010-05-17\">");
+    EXPECT_HAS(text, "<edge id=\"2\" source=\"US:New York\" target=\"a\">");
     /* a node from its earliest agreement; from the beginning with an undated one or none */
     EXPECT_HAS(text, "<node id=\"minsk\" label=\"\xd0\x9c\xd1\x96\xd0\xbd\xd1\x81\xd0\xba "
                      "&quot;Q&quot;\" start=\"1999-01-01\">");
@@ -205,7 +205,71 @@ Test(export, gexf_dates_each_agreement_and_node)
     EXPECT_HAS(text, "<attribute id=\"agreement_id\" title=\"agreement_id\" type=\"string\"/>");
     EXPECT_LACKS(text, "<attribute id=\"id\"");
     EXPECT_HAS(text, "<attvalue for=\"note\" value=\"one&#10;two&#13;&#10;three\"/>");
+    EXPECT_HAS(text, "<attvalue for=\"end_date\" value=\"2020\"/>");
     cr_expect_eq(occurrences(text, "<edge "), 5);
+    free(text);
+    pn_graph_free(g);
+}
+
+Test(export, gexf_1_3_on_request)
+{
+    pn_graph_t *g = whole_graph();
+    const char *path = pn_test_path("net13.gexf");
+    pn_export_options_t opts = PN_EXPORT_OPTIONS_INIT;
+    opts.gexf_version = PN_EXPORT_GEXF_1_3;
+    cr_assert_eq(pn_export_gexf(g, path, &opts), 0, "%s", pn_error_last());
+    expect_valid(path, "gexf/1.3/gexf.xsd");
+    char *text = pn_test_slurp(path, NULL);
+    EXPECT_HAS(text, "<gexf xmlns=\"http://gexf.net/1.3\"");
+    EXPECT_HAS(text, "version=\"1.3\"");
+    EXPECT_HAS(text, "<edge id=\"1\" source=\"a\" target=\"minsk\" start=\"2004-06-01\" end=\"2020-12-31\">");
+    free(text);
+    opts.gexf_version = 14;
+    cr_expect_eq(pn_export_gexf(g, pn_test_path("bad.gexf"), &opts), PN_EUSAGE);
+    pn_graph_free(g);
+}
+
+/* The pairs by hand: a-minsk 2 agreements (2004, 2004-06), "US:New York"-a 1 undated,
+ * a_xb-b 1 (2010-05-17), b-minsk 1 (1999). */
+Test(export, simple_writes_one_weighted_edge_per_pair)
+{
+    pn_graph_t *g = whole_graph();
+    char graphml[512], gexf[512], edges[512];
+    snprintf(graphml, sizeof graphml, "%s", pn_test_path("simple.graphml"));
+    snprintf(gexf, sizeof gexf, "%s", pn_test_path("simple.gexf"));
+    snprintf(edges, sizeof edges, "%s", pn_test_path("simple-edges.csv"));
+    pn_export_options_t opts = PN_EXPORT_OPTIONS_INIT;
+    opts.simple = 1;
+    cr_assert_eq(pn_export_graphml(g, graphml, &opts), 0, "%s", pn_error_last());
+    cr_assert_eq(pn_export_gexf(g, gexf, &opts), 0, "%s", pn_error_last());
+    cr_assert_eq(pn_export_edges_csv(g, edges, &opts), 0, "%s", pn_error_last());
+    expect_valid(graphml, "graphml/graphml.xsd");
+    expect_valid(gexf, "gexf/1.2draft/gexf.xsd");
+    char *text = pn_test_slurp(graphml, NULL);
+    EXPECT_HAS(text, "<key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>");
+    EXPECT_HAS(text, "<key id=\"e_agreements\" for=\"edge\" attr.name=\"agreements\" "
+                     "attr.type=\"int\"/>");
+    cr_expect_eq(occurrences(text, "<edge "), 4, "one edge per pair");
+    cr_expect_eq(occurrences(text, "<edge source=\"a\" target=\"minsk\">"), 1);
+    cr_expect_eq(occurrences(text, "<data key=\"e_weight\">2</data>"), 1, "a and minsk");
+    cr_expect_eq(occurrences(text, "<data key=\"e_weight\">1</data>"), 3);
+    cr_expect_eq(occurrences(text, "<data key=\"e_agreements\">2</data>"), 1);
+    EXPECT_HAS(text, "<data key=\"e_first_date\">2004</data>");
+    cr_expect_eq(occurrences(text, "<data key=\"e_first_date\">"), 3, "none for the undated pair");
+    EXPECT_LACKS(text, "e_agreement_id");
+    free(text);
+    text = pn_test_slurp(gexf, NULL);
+    EXPECT_HAS(text, "<edge id=\"0\" source=\"a\" target=\"minsk\" weight=\"2\" start=\"2004-01-01\">");
+    EXPECT_HAS(text, "<edge id=\"2\" source=\"b\" target=\"minsk\" weight=\"1\" start=\"1999-01-01\">");
+    EXPECT_LACKS(text, "<attribute id=\"weight\"");
+    cr_expect_eq(occurrences(text, "<edge "), 4);
+    free(text);
+    text = pn_test_slurp(edges, NULL);
+    cr_expect_str_eq(text, "source,target,weight,agreements,first_date\n"
+                           "a,minsk,2,2,2004\n"
+                           "a,US:New York,1,1,\n"
+                           "b,minsk,1,1,1999\n"
+                           "b,a_xb,1,1,2010-05-17\n");
     free(text);
     pn_graph_free(g);
 }
@@ -225,10 +289,10 @@ Test(export, country_network_carries_weights_and_domestic_agreements)
     cr_assert_eq(pn_export_nodes_csv(g, nodes, NULL), 0, "%s", pn_error_last());
     cr_assert_eq(pn_export_edges_csv(g, edges, NULL), 0, "%s", pn_error_last());
     expect_valid(graphml, "graphml/graphml.xsd");
-    expect_valid(gexf, "gexf/1.3/gexf.xsd");
+    expect_valid(gexf, "gexf/1.2draft/gexf.xsd");
     char *text = pn_test_slurp(graphml, NULL);
     EXPECT_HAS(text, "<key id=\"v_domestic\" for=\"node\" attr.name=\"domestic\" attr.type=\"int\"/>");
-    EXPECT_HAS(text, "<key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"int\"/>");
+    EXPECT_HAS(text, "<key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>");
     EXPECT_HAS(text, "<data key=\"v_domestic\">3</data>");
     EXPECT_HAS(text, "<data key=\"v_regions\">7</data>");
     cr_expect_eq(occurrences(text, "<node "), 3);
@@ -246,9 +310,9 @@ Test(export, country_network_carries_weights_and_domestic_agreements)
                            "AM,Armenia,,0\n");
     free(text);
     text = pn_test_slurp(edges, NULL);
-    cr_expect_str_eq(text, "source,target,weight,first_date\n"
-                           "BY,US,1,\n"
-                           "BY,AM,1,2010-05-17\n");
+    cr_expect_str_eq(text, "source,target,weight,agreements,first_date\n"
+                           "BY,US,1,1,\n"
+                           "BY,AM,1,1,2010-05-17\n");
     free(text);
     pn_graph_free(g);
 }
@@ -359,7 +423,7 @@ Test(export, empty_and_one_node_networks_are_valid_files)
         cr_assert_eq(pn_export_edges_csv(graphs[i], pn_test_path("small-edges.csv"), NULL), 0);
         cr_assert_eq(pn_export_pajek(graphs[i], pn_test_path("small.net")), 0);
         expect_valid(pn_test_path("small.graphml"), "graphml/graphml.xsd");
-        expect_valid(pn_test_path("small.gexf"), "gexf/1.3/gexf.xsd");
+        expect_valid(pn_test_path("small.gexf"), "gexf/1.2draft/gexf.xsd");
         char *text = pn_test_slurp(pn_test_path("small.gexf"), NULL);
         cr_expect_eq(occurrences(text, "<node "), (size_t)i);
         cr_expect_eq(occurrences(text, "<edge "), 0);
@@ -378,13 +442,13 @@ Test(export, rejects_bad_attribute_names_and_writes_nothing)
                                "timeset", "dataset_id"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         pn_export_column_t column = {bad[i], values, 1};
-        pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 1, &column, 0};
+        pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 1, &column, 0, 0, 0};
         cr_expect_eq(pn_export_graphml(g, pn_test_path("bad.graphml"), &opts), PN_EUSAGE, "\"%s\"",
                      bad[i]);
         cr_expect(strstr(pn_error_last(), "attribute name") != NULL, "%s", pn_error_last());
     }
     pn_export_column_t twice[2] = {{"degree", values, 1}, {"degree", values, 1}};
-    pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 2, twice, 0};
+    pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 2, twice, 0, 0, 0};
     cr_expect_eq(pn_export_gexf(g, pn_test_path("bad.gexf"), &opts), PN_EUSAGE);
     struct stat st;
     cr_expect_neq(stat(pn_test_path("bad.graphml"), &st), 0, "no file for a refused export");
@@ -407,7 +471,7 @@ Test(export, a_failed_write_leaves_the_existing_file_and_no_temporary_one)
     snprintf(keep, sizeof keep, "%s", pn_test_file("keep.graphml", "precious"));
     double values[6] = {0};
     pn_export_column_t column = {"not valid", values, 1};
-    pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 1, &column, 0};
+    pn_export_options_t opts = {PN_EXPORT_OPTIONS_VERSION, 1, &column, 0, 0, 0};
     cr_expect_eq(pn_export_graphml(g, keep, &opts), PN_EUSAGE);
     char *text = pn_test_slurp(keep, NULL);
     cr_expect_str_eq(text, "precious");

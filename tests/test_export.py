@@ -27,8 +27,10 @@ from harness import CIS, EXAMPLE, NAMES, run
 
 SCHEMAS = shared_material.path("schemas")
 GRAPHML_XSD = os.path.join(SCHEMAS, "graphml", "graphml.xsd")
-GEXF_XSD = os.path.join(SCHEMAS, "gexf", "1.3", "gexf.xsd")
-GEXF_NS = {"g": "http://gexf.net/1.3"}
+GEXF_XSD = os.path.join(SCHEMAS, "gexf", "1.2draft", "gexf.xsd")
+GEXF13_XSD = os.path.join(SCHEMAS, "gexf", "1.3", "gexf.xsd")
+GEXF_NS = {"g": "http://www.gexf.net/1.2draft"}
+GEXF13_NS = {"g": "http://gexf.net/1.3"}
 
 
 def load(path):
@@ -65,6 +67,17 @@ def in_view(agreement, as_of=None, active=False):
     return not active or not end or last_day(end) >= first_day(as_of)
 
 
+def simple_graph(data):
+    """The dataset as the metrics see it: one edge per pair, weight its number of agreements."""
+    G = nx.Graph()
+    G.add_nodes_from(n["id"] for n in data["nodes"])
+    for a in data["agreements"]:
+        u, v = a["parties"]
+        w = G.get_edge_data(u, v, {"weight": 0})["weight"]
+        G.add_edge(u, v, weight=w + 1)
+    return G
+
+
 def joined(items):
     return "|".join(items) if items else None
 
@@ -86,7 +99,7 @@ class Exported(unittest.TestCase):
             if arg.endswith(".graphml"):
                 self.assertValid(arg, GRAPHML_XSD)
             elif arg.endswith(".gexf"):
-                self.assertValid(arg, GEXF_XSD)
+                self.assertValid(arg, GEXF13_XSD if "1.3" in args else GEXF_XSD)
         return r
 
     def assertValid(self, path, schema):
@@ -120,7 +133,7 @@ class Exported(unittest.TestCase):
         source = agreement.get("source") or {}
         same("agreement_id", agreement["id"])
         same("date", agreement.get("date"))
-        same("end", agreement.get("end"))
+        same("end_date", agreement.get("end"))
         same("kind", agreement["kind"])
         same("domains", joined(agreement.get("domains")))
         same("note", agreement.get("note"))
@@ -239,12 +252,7 @@ class GraphML(Exported):
         out = self.path("metrics.graphml")
         self.export(CIS, "--graphml", out, "--with-metrics", "degree,betweenness,pagerank,community")
         G = nx.read_graphml(out)
-        simple = nx.Graph()
-        simple.add_nodes_from(n["id"] for n in data["nodes"])
-        for a in data["agreements"]:
-            u, v = a["parties"]
-            w = simple.get_edge_data(u, v, {"weight": 0})["weight"]
-            simple.add_edge(u, v, weight=w + 1)
+        simple = simple_graph(data)
         betweenness = nx.betweenness_centrality(simple, normalized=False)
         order = list(simple.nodes)
         ig = igraph.Graph(n=len(order), edges=[(order.index(u), order.index(v))
@@ -327,13 +335,28 @@ class GephiNames(Exported):
     def test_countries(self):
         self.check("--by-country", meant={("node", "label"), ("edge", "weight")})
 
+    def test_pairs(self):
+        self.check("--simple", meant={("node", "label"), ("edge", "weight")})
+
+
+def read_gexf_13(path):
+    """NetworkX's GEXF reader on a GEXF 1.3 file: NetworkX 2.8 knows the 1.1draft and 1.2draft
+    namespaces only, so its reader is given 1.3's (as NetworkX 3 does)."""
+    reader = nx.readwrite.gexf.GEXFReader(version="1.2draft")
+    reader.set_version("1.2draft")
+    reader.NS_GEXF = GEXF13_NS["g"]
+    reader.NS_VIZ = "http://gexf.net/1.3/viz"
+    reader.VERSION = "1.3"
+    reader.xml = ET.parse(path)
+    return reader.make_graph(reader.xml.find("{%s}graph" % reader.NS_GEXF))
+
 
 class Gexf(Exported):
-    def read(self, path):
+    def read(self, path, ns=GEXF_NS, version="1.2"):
         root = ET.parse(path).getroot()
-        self.assertEqual(root.tag, "{http://gexf.net/1.3}gexf")
-        self.assertEqual(root.get("version"), "1.3")
-        graph = root.find("g:graph", GEXF_NS)
+        self.assertEqual(root.tag, "{%s}gexf" % ns["g"])
+        self.assertEqual(root.get("version"), version)
+        graph = root.find("g:graph", ns)
         self.assertEqual(graph.get("mode"), "dynamic")
         self.assertEqual(graph.get("timeformat"), "date")
         return graph
@@ -361,6 +384,7 @@ class Gexf(Exported):
                     self.assertEqual(e.get("start"), first_day(date) if date else None, a["id"])
                     self.assertEqual(e.get("end"), last_day(end) if end else None, a["id"])
                     self.assertEqual(self.values(e).get("date"), date)
+                    self.assertEqual(self.values(e).get("end_date"), end)
                     for p in a["parties"]:
                         starts.setdefault(p, []).append(first_day(date) if date else "")
                 nodes = {n.get("id"): n for n in graph.iterfind("g:nodes/g:node", GEXF_NS)}
@@ -372,6 +396,53 @@ class Gexf(Exported):
                     # from the first agreement; from the beginning with an undated one or none
                     first = min(starts.get(n["id"], [""]))
                     self.assertEqual(node.get("start"), first or None, n["id"])
+
+    def assertNetworkxIntact(self, G, data):
+        """What NetworkX's GEXF reader gives: every node and agreement with its values."""
+        by_id = {n["id"]: n for n in data["nodes"]}
+        self.assertEqual(set(G.nodes), set(by_id))
+        for node_id, d in G.nodes(data=True):
+            node = by_id[node_id]
+            self.assertEqual(d["label"], node["name"])
+            self.assertEqual(d["country"], node["country"])
+            self.assertEqual(d["level"], node["level"])
+            self.assertIs(d["first_level"], bool(node.get("first_level")))
+            for key in ("lat", "lon"):
+                self.assertEqual(d.get(key), node.get(key), key)
+        edges = {d["agreement_id"]: (u, v, d) for u, v, d in G.edges(data=True)}
+        self.assertEqual(set(edges), {a["id"] for a in data["agreements"]})
+        for a in data["agreements"]:
+            u, v, d = edges[a["id"]]
+            self.assertEqual({u, v}, set(a["parties"]))
+            self.assertEqual(d.get("date"), a.get("date"))
+            self.assertEqual(d.get("end_date"), a.get("end"), "not overwritten by the end")
+            self.assertEqual(d.get("end"), last_day(a["end"]) if a.get("end") else None)
+            self.assertEqual(d["kind"], a["kind"])
+            if a.get("date"):
+                self.assertEqual(d["year"], int(a["date"][:4]))
+
+    def test_networkx_reads_the_default_gexf_1_2(self):
+        for data_path in (CIS, NAMES):
+            with self.subTest(dataset=os.path.basename(data_path)):
+                out = self.path("net.gexf")
+                self.export(data_path, "--gexf", out)
+                self.read(out)
+                G = nx.read_gexf(out)
+                pairs = [frozenset(a["parties"]) for a in load(data_path)["agreements"]]
+                self.assertEqual(G.is_multigraph(), len(set(pairs)) < len(pairs))
+                self.assertEqual(G.graph["mode"], "dynamic")
+                self.assertNetworkxIntact(G, load(data_path))
+
+    def test_gexf_1_3_on_request(self):
+        for data_path in (CIS, NAMES):
+            with self.subTest(dataset=os.path.basename(data_path)):
+                out = self.path("net.gexf")
+                self.export(data_path, "--gexf", out, "--gexf-version", "1.3")
+                self.read(out, GEXF13_NS, "1.3")
+                self.assertNetworkxIntact(read_gexf_13(out), load(data_path))
+        r = run("--data", NAMES, "export", "--gexf", self.path("x.gexf"), "--gexf-version", "2")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("expected 1.2 or 1.3", r.stderr.decode())
 
     def test_countries_carry_weights_and_domestic_agreements(self):
         data = load(NAMES)
@@ -398,6 +469,60 @@ class Gexf(Exported):
             self.assertEqual(d["agreements"], sum(w for k, w in weights.items() if code in k))
         self.assertEqual({frozenset((u, v)): d["weight"] for u, v, d in G.edges(data=True)},
                          weights)
+        self.assertEqual({frozenset((u, v)): d["agreements"] for u, v, d in G.edges(data=True)},
+                         weights)
+
+
+class Simple(Exported):
+    """--simple: one edge per pair of partners, as the metrics see the network (NetworkX: the
+    Graph with weight = number of agreements)."""
+
+    def assertSamePairs(self, got, expected):
+        self.assertFalse(got.is_multigraph())
+        self.assertEqual(set(got.nodes), set(expected.nodes))
+        self.assertEqual({frozenset(e) for e in got.edges}, {frozenset(e) for e in expected.edges})
+        for u, v, d in got.edges(data=True):
+            self.assertIsInstance(d["weight"], float)
+            self.assertEqual(d["weight"], expected[u][v]["weight"])
+            self.assertIsInstance(d["agreements"], int)
+            self.assertEqual(d["agreements"], expected[u][v]["weight"])
+
+    def test_graphml_and_gexf_hold_the_weighted_simple_graph(self):
+        for data_path in (CIS, NAMES):
+            with self.subTest(dataset=os.path.basename(data_path)):
+                data = load(data_path)
+                graphml, gexf = self.path("s.graphml"), self.path("s.gexf")
+                self.export(data_path, "--simple", "--graphml", graphml, "--gexf", gexf,
+                            "--with-metrics", "degree,betweenness")
+                expected = simple_graph(data)
+                G = nx.read_graphml(graphml)
+                G = nx.relabel_nodes(G, {k: d["dataset_id"] for k, d in G.nodes(data=True)})
+                self.assertSamePairs(G, expected)
+                self.assertSamePairs(nx.read_gexf(gexf), expected)
+                betweenness = nx.betweenness_centrality(expected, normalized=False)
+                for node, d in G.nodes(data=True):
+                    self.assertEqual(d["degree"], expected.degree(node))
+                    self.assertAlmostEqual(d["betweenness"], betweenness[node], places=9)
+                g = igraph.Graph.Read_GraphML(graphml)
+                self.assertEqual(g.ecount(), expected.number_of_edges())
+                self.assertEqual(sum(g.es["weight"]), len(data["agreements"]))
+
+    def test_the_edge_table_has_one_row_per_pair(self):
+        data = load(NAMES)
+        edges = self.path("pairs.csv")
+        self.export(NAMES, "--simple", "--edges-csv", edges)
+        with open(edges, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        self.assertEqual(list(rows[0]), ["source", "target", "weight", "agreements", "first_date"])
+        expected = simple_graph(data)
+        got = {frozenset((r["source"], r["target"])): r for r in rows}
+        self.assertEqual(len(got), len(rows))
+        self.assertEqual(set(got), {frozenset(e) for e in expected.edges})
+        for (u, v), r in ((tuple(k), r) for k, r in got.items()):
+            self.assertEqual(int(r["agreements"]), expected[u][v]["weight"])
+            dates = [a["date"] for a in data["agreements"]
+                     if set(a["parties"]) == {u, v} and a.get("date")]
+            self.assertEqual(r["first_date"], min(dates, key=first_day) if dates else "")
 
 
 class Tables(Exported):

@@ -23,9 +23,11 @@ static const char help[] =
     "                     level, first_level, parent, lat, lon, aliases) and every agreement\n"
     "                     as an edge of its own (agreement_id, date, year, end, kind, domains,\n"
     "                     note, source_*), typed int, double, boolean or string\n"
-    "  --gexf FILE        GEXF 1.3 for Gephi's timeline: each agreement's edge from the first\n"
+    "  --gexf FILE        GEXF for Gephi's timeline: each agreement's edge from the first\n"
     "                     day of its date (2004 -> 2004-01-01) to the last day of its end,\n"
     "                     each node from its first agreement\n"
+    "  --gexf-version V   1.2 (default; Gephi and NetworkX 2.8 read it) or 1.3\n"
+    "  --simple           one edge per pair, as the metrics see it: weight, agreements\n"
     "  --nodes-csv FILE   the node table (id and the node attributes)\n"
     "  --edges-csv FILE   the edge table (source, target and the agreement's fields); with\n"
     "                     --nodes-csv, what `partnet --data EDGES --nodes NODES` reads back\n"
@@ -36,8 +38,8 @@ static const char help[] =
     "                     1 by decreasing size), or all\n"
     "  --seed S           seed of the community detection (default 1; printed on stderr)\n"
     "  --by-country       the network contracted to countries: a country's node carries its\n"
-    "                     name, regions and domestic agreements, an edge its weight (the\n"
-    "                     agreements between the two countries) and first_date\n"
+    "                     name, regions and domestic agreements, an edge its weight and\n"
+    "                     agreements (between the two countries) and first_date\n"
     "\n"
     "Examples:\n"
     "  partnet export --graphml cis.graphml --gexf cis.gexf\n"
@@ -45,12 +47,13 @@ static const char help[] =
     "                 --graphml 2010.graphml\n"
     "  partnet export --nodes-csv nodes.csv --edges-csv edges.csv\n"
     "  partnet export --by-country --gexf countries.gexf\n"
+    "  partnet export --simple --with-metrics all --graphml weighted.graphml\n"
     "\n" CLI_VIEW_HELP;
 
 enum { FILE_GRAPHML, FILE_GEXF, FILE_NODES, FILE_EDGES, FILE_PAJEK, FILE_COUNT };
 
 enum { OPT_GRAPHML = OPT_COMMON_END, OPT_GEXF, OPT_NODES_CSV, OPT_EDGES_CSV, OPT_PAJEK,
-       OPT_WITH_METRICS, OPT_SEED, OPT_BY_COUNTRY };
+       OPT_WITH_METRICS, OPT_SEED, OPT_BY_COUNTRY, OPT_SIMPLE, OPT_GEXF_VERSION };
 
 /* A metric to attach: a measure, or PN_MEASURE_COUNT for the community. */
 #define COMMUNITY PN_MEASURE_COUNT
@@ -60,6 +63,8 @@ typedef struct {
     int metrics[PN_MEASURE_COUNT + 1]; /* in the order asked */
     size_t metric_count;
     unsigned long seed;
+    int simple;
+    unsigned gexf_version;
     pn_view_options_t view;
 } export_t;
 
@@ -125,6 +130,19 @@ static int option(void *ctx, int opt, const char *arg)
         return 0;
     case OPT_BY_COUNTRY:
         x->view.by_country = 1;
+        return 0;
+    case OPT_SIMPLE:
+        x->simple = 1;
+        return 0;
+    case OPT_GEXF_VERSION:
+        if (strcmp(arg, "1.2") == 0 || strcmp(arg, "1.2draft") == 0)
+            x->gexf_version = PN_EXPORT_GEXF_1_2;
+        else if (strcmp(arg, "1.3") == 0)
+            x->gexf_version = PN_EXPORT_GEXF_1_3;
+        else {
+            cli_error("export", "--gexf-version: expected 1.2 or 1.3, not \"%s\"", arg);
+            return -1;
+        }
         return 0;
     default:
         return -1;
@@ -236,9 +254,11 @@ int cmd_export(cli_t *cli, int argc, char **argv)
         {"with-metrics", required_argument, NULL, OPT_WITH_METRICS},
         {"seed", required_argument, NULL, OPT_SEED},
         {"by-country", no_argument, NULL, OPT_BY_COUNTRY},
+        {"simple", no_argument, NULL, OPT_SIMPLE},
+        {"gexf-version", required_argument, NULL, OPT_GEXF_VERSION},
         CLI_VIEW_OPTIONS,
         {NULL, 0, NULL, 0}};
-    export_t x = {{NULL}, {0}, 0, 1, PN_VIEW_OPTIONS_INIT};
+    export_t x = {{NULL}, {0}, 0, 1, 0, PN_EXPORT_GEXF_1_2, PN_VIEW_OPTIONS_INIT};
     int rc = cli_parse(cli, argc, argv, own, option, &x, help);
     if (rc != CLI_CONTINUE)
         return rc;
@@ -268,6 +288,8 @@ int cmd_export(cli_t *cli, int argc, char **argv)
     opts.columns = columns;
     opts.column_count = x.metric_count;
     opts.spreadsheet_safe = cli->spreadsheet_safe;
+    opts.simple = x.simple;
+    opts.gexf_version = x.gexf_version;
     rc = write_files(&x, g, &opts);
 done:
     for (size_t i = 0; i < inited; i++)

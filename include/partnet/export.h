@@ -1,25 +1,27 @@
 /*
  * Export of a graph view (see graph.h) to the files other tools read: GraphML (Gephi, yEd,
- * Cytoscape, NetworkX, igraph), dynamic GEXF 1.3 (Gephi's timeline), a node table and an edge
- * table as CSV (pandas, R, Neo4j) and Pajek .net.
+ * Cytoscape, NetworkX, igraph), dynamic GEXF 1.2 or 1.3 (Gephi's timeline, NetworkX), a node
+ * table and an edge table as CSV (pandas, R, Neo4j) and Pajek .net.
  *
  * What is written. In a graph of nodes every agreement of the view is an edge of its own, so a
- * pair with several agreements has parallel edges (GraphML, GEXF, the edge table); Pajek gets one
- * edge per pair weighted by its number of agreements. In a graph of countries (by_country) each
- * edge is a pair of countries weighted by the agreements between their parties, and each
- * country carries its domestic agreements. Every vertex of the view is written, isolated ones
- * included, in vertex order; agreements in dataset order; country edges in edge order.
+ * pair with several agreements has parallel edges (GraphML, GEXF, the edge table); with
+ * opts->simple, and always in Pajek, one edge per pair of partners: the simple graph the metrics
+ * are computed on. In a graph of countries (by_country) each edge is a pair of countries
+ * weighted by the agreements between their parties, and each country carries its domestic
+ * agreements. Every vertex of the view is written, isolated ones included, in vertex order;
+ * agreements in dataset order; pairs in edge order.
  *
  * Node attributes of a graph of nodes: name, country (code), level, first_level, parent (the
  * parent's id), lat, lon and aliases (joined with "|"); of a graph of countries: name, regions
- * and domestic. Edge attributes of a graph of nodes: agreement_id (the column id of the edge
- * table: Gephi's GraphML importer takes an attribute named id for the edge's id and drops its
- * value), date (ISO text at its precision), year
- * (GraphML and GEXF), end, kind, domains (joined with "|"), note, source_document,
- * source_line, source_location, source_quote and source_url; of a graph of countries: weight
- * and first_date (the earliest agreement of the pair). An unknown value is left out (GraphML,
- * GEXF) or an empty cell (CSV). Extra node attributes (centrality, communities) come from the
- * caller through pn_export_options_t.
+ * and domestic. Edge attributes of an agreement: agreement_id, date (ISO text at its
+ * precision), year (GraphML and GEXF), end_date, kind, domains (joined with "|"), note,
+ * source_document, source_line, source_location, source_quote and source_url; the edge table
+ * names two of them as partnet's loader reads them: id and end. (Gephi's GraphML importer takes
+ * an attribute named id for the edge's id and drops its value; NetworkX's GEXF reader
+ * overwrites one named end with the edge's own end.) Edge attributes of a pair: weight (double:
+ * the metrics' weight, its number of agreements), agreements (int) and first_date (its earliest
+ * agreement). An unknown value is left out (GraphML, GEXF) or an empty cell (CSV). Extra node
+ * attributes (centrality, communities) come from the caller through pn_export_options_t.
  *
  * Every writer goes through pn_outfile (outfile.h): a file is written whole or not at all, and
  * "-" writes to standard output. Output depends only on the graph and the options: the same
@@ -56,16 +58,28 @@ typedef struct {
     /** CSV tables: a cell that a spreadsheet would run as a formula is written as text
      *  (PN_TEXT_CSV_SPREADSHEET_SAFE); partnet then reads a ' before it. 0: exact cells. */
     int spreadsheet_safe;
+    /** 1: one edge per pair of partners, the simple graph the metrics are computed on, with
+     *  weight (double, as the metrics weigh the pair: its number of agreements), agreements
+     *  (int) and first_date; 0: one edge per agreement. A graph of countries has pairs always. */
+    int simple;
+    /** GEXF: PN_EXPORT_GEXF_1_2 (and 0) for 1.2, PN_EXPORT_GEXF_1_3 for 1.3. */
+    unsigned gexf_version;
 } pn_export_options_t;
 
-#define PN_EXPORT_OPTIONS_VERSION 2
+/** GEXF 1.2 (namespace http://www.gexf.net/1.2draft, version="1.2"): what NetworkX 2.8's
+ *  read_gexf and Gephi read. */
+#define PN_EXPORT_GEXF_1_2 12
+/** GEXF 1.3 (namespace http://gexf.net/1.3): Gephi 0.9.3 and later; not NetworkX 2.8. */
+#define PN_EXPORT_GEXF_1_3 13
+
+#define PN_EXPORT_OPTIONS_VERSION 3
 #define PN_EXPORT_OPTIONS_INIT {.version = PN_EXPORT_OPTIONS_VERSION}
 
 /**
  * GraphML (http://graphml.graphdrawing.org/xmlns), valid against its XML schema.
  *
- * Keys are typed: int for whole numbers (year, source_line, regions, domestic, weight),
- * double for lat, lon and real-valued columns, boolean for first_level, string otherwise; key
+ * Keys are typed: int for whole numbers (year, source_line, regions, domestic, agreements),
+ * double for lat, lon, weight and real-valued columns, boolean for first_level, string otherwise; key
  * ids are "v_" or "e_" and the attribute name. A node's XML id is its dataset id (a country's
  * code in a graph of countries) when that is an XML NMTOKEN without "_x"; otherwise each
  * character that an NMTOKEN cannot hold, and the "_" of each "_x", is written as _xHHHH_ (its
@@ -85,7 +99,9 @@ PN_EXTERN int pn_export_graphml(const pn_graph_t *graph, const char *path,
                                 const pn_export_options_t *opts);
 
 /**
- * GEXF 1.3 (http://gexf.net/1.3), dynamic, valid against its XML schema, for Gephi's timeline.
+ * GEXF, dynamic, valid against its XML schema, for Gephi's timeline: 1.2 (namespace
+ * http://www.gexf.net/1.2draft, version "1.2", which NetworkX 2.8's read_gexf and Gephi read) by
+ * default, 1.3 (http://gexf.net/1.3) when opts->gexf_version says so.
  *
  * The graph has mode="dynamic" and timeformat="date". An agreement's edge starts on the first
  * day of its date (a date known to the year starts on 1 January, one known to the month on the
@@ -93,8 +109,8 @@ PN_EXTERN int pn_export_graphml(const pn_graph_t *graph, const char *path,
  * "2020" is 2020-12-31). A node starts on the first day of its earliest agreement in the view;
  * an undated agreement has no start and so is there from the beginning, and so is a node with
  * one, or without any agreement. In a graph of countries an edge starts with the earliest
- * agreement of the pair and a country with its first agreement with another country; the edge
- * weight is the number of agreements in the view (not dynamic). Node ids are the dataset ids
+ * agreement of the pair and a country with its first agreement with another country; a pair's
+ * edge weight is its number of agreements in the view (not dynamic). Node ids are the dataset ids
  * (country codes), labels the names; the attributes are those listed at the top of this file,
  * typed integer, double, boolean or string.
  * @return as pn_export_graphml()
