@@ -6,6 +6,7 @@ import io
 import json
 import os
 import subprocess
+import tempfile
 import unittest
 
 import shared_material
@@ -252,6 +253,57 @@ class Check(unittest.TestCase):
         rows = list(csv.DictReader(io.StringIO(r.stdout.decode())))
         self.assertEqual(sum(1 for x in rows if x["severity"] == "error"), 7)
         self.assertEqual(rows[0]["severity"], "error", "errors come first")
+
+    def test_json_names_file_line_field_and_entity_apart(self):
+        """Expected by hand from the lines of tests/fixtures/bad.json."""
+        path = os.path.join(FIXTURES, "bad.json")
+        r = run("check", "--format", "json", path)
+        self.assertEqual(r.returncode, 2)
+        got = [(p["severity"], p["file"], p["line"], p["column"], p["field"], p["entity"])
+               for p in json.loads(r.stdout)]
+        self.assertEqual(got, [
+            ("error", path, 5, None, "level", "node am-kapan"),
+            ("error", path, 6, None, "country", "node xx-atlantis"),
+            ("error", path, 9, None, "date", "agreement a1"),
+            ("error", path, 10, None, "parties", "agreement a2"),
+            ("error", path, 11, None, "parties", "agreement a3"),
+            ("error", path, 11, None, "kind", "agreement a3"),
+            ("error", path, 12, None, None, "agreement a4"),
+            ("note", path, 12, None, None, "agreement a4")])
+
+    def check_json(self, name, text):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, name)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            r = run("check", "--format", "json", path)
+            return path, json.loads(r.stdout)
+
+    def test_json_column_and_csv_fields(self):
+        # '"nodes": [}': the 11th character of line 2 is the } where a value was expected
+        path, problems = self.check_json("broken.json", '{\n"nodes": [}\n')
+        p = problems[0]
+        self.assertEqual((p["file"], p["line"], p["column"], p["field"], p["entity"]),
+                         (path, 2, 11, None, None), p["message"])
+        # a pair list's second row names no party in its first column, party a (--columns)
+        path, problems = self.check_json("pairs.csv", "city1,country1,city2,country2\n"
+                                                      "Minsk,Belarus,Kapan,Armenia\n"
+                                                      ",Belarus,Yerevan,Armenia\n")
+        p = [p for p in problems if p["severity"] == "error"][0]
+        self.assertEqual((p["file"], p["line"], p["column"], p["field"], p["entity"]),
+                         (path, 3, 1, "a", None), p["message"])
+        # a whole-file remark names the file only
+        path, problems = self.check_json("empty.json", '{"nodes": []}')
+        self.assertEqual([(p["file"], p["line"], p["field"], p["entity"]) for p in problems],
+                         [(path, None, None, None)])
+
+    def test_csv_has_the_same_fields(self):
+        r = run("check", "--format", "csv", os.path.join(FIXTURES, "bad.json"))
+        rows = list(csv.DictReader(io.StringIO(r.stdout.decode())))
+        self.assertEqual(list(rows[0]), ["severity", "file", "line", "column", "field", "entity",
+                                         "message"])
+        self.assertEqual((rows[0]["line"], rows[0]["column"], rows[0]["field"],
+                          rows[0]["entity"]), ("5", "", "level", "node am-kapan"))
 
     def test_a_good_dataset_passes(self):
         r = run("check", EXAMPLE)

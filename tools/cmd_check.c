@@ -20,11 +20,30 @@ static const char help[] =
     "  note     weaker remarks: agreements without a source or a date, countries with\n"
     "           regions but no count of them\n"
     "Each names the file, the line and the field. Exit code 0 when there are no errors,\n"
-    "2 when there are.\n"
+    "2 when there are. With --format csv or json, each problem's file, line, column, field\n"
+    "and entity (\"node am-kapan\") are fields of their own beside severity and message,\n"
+    "empty (null) when the problem does not name them.\n"
     "\n"
     "Examples:\n"
     "  partnet check graphs/cis.json\n"
     "  partnet check --format csv mydata.json > problems.csv\n";
+
+/* What a problem does not name is null in JSON, an empty cell in CSV. */
+static void text_or_null(table_t *t, const char *text)
+{
+    if (text)
+        table_text(t, text);
+    else
+        table_null(t);
+}
+
+static void number_or_null(table_t *t, unsigned n)
+{
+    if (n)
+        table_int(t, n);
+    else
+        table_null(t);
+}
 
 int cmd_check(cli_t *cli, int argc, char **argv)
 {
@@ -57,6 +76,11 @@ int cmd_check(cli_t *cli, int argc, char **argv)
     /* errors first, then warnings, then notes */
     table_t *list = table_new("problems", NULL);
     table_column(list, "severity", COL_TEXT, -1);
+    table_column(list, "file", COL_TEXT, -1);
+    table_column(list, "line", COL_INT, -1);
+    table_column(list, "column", COL_INT, -1);
+    table_column(list, "field", COL_TEXT, -1);
+    table_column(list, "entity", COL_TEXT, -1);
     table_column(list, "message", COL_TEXT, -1);
     for (int s = PN_SEVERITY_ERROR; s <= PN_SEVERITY_NOTE; s++) {
         for (size_t i = 0; i < pn_problems_count(problems); i++) {
@@ -69,6 +93,11 @@ int cmd_check(cli_t *cli, int argc, char **argv)
                 putchar('\n');
             }
             table_text(list, severity[s]);
+            text_or_null(list, p->file);
+            number_or_null(list, p->line);
+            number_or_null(list, p->column);
+            text_or_null(list, p->field);
+            text_or_null(list, p->entity);
             table_text(list, p->message);
         }
     }

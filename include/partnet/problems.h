@@ -19,9 +19,21 @@ typedef enum {
     PN_SEVERITY_NOTE
 } pn_severity_t;
 
+/**
+ * A problem, and the parts its message names, each on its own for a script (`partnet check
+ * --format csv|json`): read from the message, whose every loader writes it as
+ * "FILE[:LINE[:COLUMN]]: [KIND \"ID\": ][field \"F\" | column N (F) | column F: ]what".
+ */
 typedef struct {
     pn_severity_t severity;
     const char *message; /**< one line, no trailing newline */
+    const char *file;    /**< the file named; NULL when none is */
+    unsigned line;       /**< 1-based line in it (LF counted, as grep -n does); 0 when unknown */
+    unsigned column;     /**< 1-based: JSON, the character in the line; CSV, the field in the
+                          *   row; 0 when unknown */
+    const char *field;   /**< the field or column named ("date", "lat, lon"); NULL when none */
+    const char *entity;  /**< the node, agreement, country, document or reported figure named,
+                          *   as KIND and ID ("node am-kapan"); NULL when none */
 } pn_problem_t;
 
 typedef struct pn_problems pn_problems_t;
