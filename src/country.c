@@ -1,9 +1,12 @@
 /*
  * The country resolver: ISO 3166-1 names and codes from Debian's iso-codes, partnet's table of
  * other names in use, and the forgiving rules described in partnet/country.h. It owns its
- * strings in an arena and maps folded names to country indices.
+ * strings in an arena and maps folded names to country indices. Also ISO 3166-2's count of
+ * first-level subdivisions per country, the default count of regions of coverage.
  */
 #include <partnet/country.h>
+
+#include "country.h"
 
 #include "array.h"
 #include "error.h"
@@ -19,6 +22,9 @@
 
 #ifndef PN_ISO_3166_JSON
 #define PN_ISO_3166_JSON "/usr/share/iso-codes/json/iso_3166-1.json"
+#endif
+#ifndef PN_ISO_3166_2_JSON
+#define PN_ISO_3166_2_JSON "/usr/share/iso-codes/json/iso_3166-2.json"
 #endif
 
 #define ALIAS_BIT 0x80000000u
@@ -113,25 +119,37 @@ static const char *string_of(const cJSON *item, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-static int load_iso(pn_country_resolver_t *r, const char *path)
+/* An iso-codes file and its list @p key ("3166-1"). @param[out] root free with cJSON_Delete()
+ * @return 0, PN_EIO, PN_EPARSE or PN_ENOMEM */
+static int read_iso(cJSON **root, const cJSON **list, const char *path, const char *key)
 {
     char *text = NULL;
     size_t len = 0;
-    cJSON *root = NULL;
     pn_reader_t in;
+    *root = NULL;
     int status = pn_reader__open(&in, path);
     if (status == 0) {
         status = pn_reader__slurp(&text, &len, &in);
         pn_reader__close(&in);
     }
+    if (status == 0) {
+        *root = cJSON_ParseWithLength(text, len);
+        *list = cJSON_GetObjectItemCaseSensitive(*root, key);
+        if (!cJSON_IsArray(*list))
+            status = pn_error_set(PN_EPARSE, "%s: expected an object with a \"%s\" list", path,
+                                  key);
+    }
+    free(text);
+    return status;
+}
+
+static int load_iso(pn_country_resolver_t *r, const char *path)
+{
+    cJSON *root = NULL;
+    const cJSON *list = NULL;
+    int status = read_iso(&root, &list, path, "3166-1");
     if (status != 0)
         goto done;
-    root = cJSON_ParseWithLength(text, len);
-    const cJSON *list = cJSON_GetObjectItemCaseSensitive(root, "3166-1");
-    if (!cJSON_IsArray(list)) {
-        status = pn_error_set(PN_EPARSE, "%s: expected an object with a \"3166-1\" list", path);
-        goto done;
-    }
     status = PN_ENOMEM;
     const cJSON *item;
     cJSON_ArrayForEach(item, list) {
@@ -169,8 +187,35 @@ done:
     if (status == PN_ENOMEM)
         pn_error__nomem();
     cJSON_Delete(root);
-    free(text);
     return status;
+}
+
+int pn_country__first_level_counts(int *counts, const char *path)
+{
+    cJSON *root = NULL;
+    const cJSON *list = NULL, *item;
+    if (!path)
+        path = getenv("PARTNET_ISO_3166_2");
+    if (!path || !*path)
+        path = PN_ISO_3166_2_JSON;
+    int status = read_iso(&root, &list, path, "3166-2");
+    if (status == 0)
+        cJSON_ArrayForEach(item, list) {
+            const cJSON *code = cJSON_GetObjectItemCaseSensitive(item, "code");
+            const char *text = cJSON_IsString(code) ? code->valuestring : "";
+            int slot = pn_country__slot(text);
+            if (slot >= 0 && text[2] == '-' && !cJSON_GetObjectItemCaseSensitive(item, "parent"))
+                counts[slot]++;
+        }
+    cJSON_Delete(root);
+    return status;
+}
+
+int pn_country__slot(const char *code)
+{
+    if (!code || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z')
+        return -1;
+    return (code[0] - 'A') * 26 + (code[1] - 'A');
 }
 
 int pn_country_resolver_new(pn_country_resolver_t **out, const char *iso_json)

@@ -1,10 +1,11 @@
 /*
- * Coverage by country, the country matrix, and the recorded counterparts of reported figures
- * (definitions in partnet/coverage.h). Country pairs are keyed by the rank of each country's
+ * Coverage by country, the country matrix, the recorded counterparts of reported figures and
+ * the default count of regions from ISO 3166-2 (definitions in partnet/coverage.h). Country pairs are keyed by the rank of each country's
  * code, so that sorting the keys puts the matrix in code order.
  */
 #include <partnet/coverage.h>
 
+#include "country.h"
 #include "dataset.h"
 #include "error.h"
 #include "sort.h"
@@ -246,6 +247,7 @@ int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
         pn_coverage_row_t r = rows[c];
         r.country = c;
         r.regions = ds->countries[c].regions;
+        r.regions_source = r.regions >= 0 ? PN_REGIONS_DATASET : PN_REGIONS_UNKNOWN;
         r.agreements = agreements[c];
         r.share = r.regions > 0 ? (double)r.covered / r.regions : NAN;
         result->countries[result->country_count++] = r;
@@ -360,4 +362,27 @@ done:
     free(seen);
     pn_view_free(view);
     return status;
+}
+
+int pn_coverage_default_regions(pn_coverage_t *coverage, const pn_dataset_t *ds,
+                                const char *iso_json)
+{
+    assert(coverage && ds);
+    int counts[26 * 26] = {0};
+    int status = pn_country__first_level_counts(counts, iso_json);
+    if (status != 0)
+        return status;
+    int given = 0;
+    for (size_t k = 0; k < coverage->country_count; k++) {
+        pn_coverage_row_t *r = &coverage->countries[k];
+        int slot = pn_country__slot(ds->countries[r->country].code);
+        if (r->regions_source == PN_REGIONS_DATASET || slot < 0 ||
+            ds->countries[r->country].code[2] || counts[slot] == 0)
+            continue;
+        r->regions = counts[slot];
+        r->regions_source = PN_REGIONS_ISO_3166_2;
+        r->share = (double)r->covered / r->regions;
+        given++;
+    }
+    return given;
 }

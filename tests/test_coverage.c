@@ -92,3 +92,40 @@ Test(coverage, reported_figures_get_their_recorded_counterpart)
     cr_assert_eq(pn_reported_count(&recorded, pn_test_hand.ds, 4), 0);
     cr_expect_eq(recorded, 3, "signed 2011 to 2013: B-D 2011, A-D 2012, C-E 2013");
 }
+
+/* A made-up ISO 3166-2: Belarus's first level mixes a city and an oblast (both count, not the
+ * oblast's district); "BYX-1" is no country's. */
+static const char iso_3166_2[] =
+    "{\"3166-2\": [{\"code\": \"BY-HM\", \"name\": \"Minsk\", \"type\": \"City\"},\n"
+    " {\"code\": \"BY-BR\", \"name\": \"Brest\", \"type\": \"Oblast\"},\n"
+    " {\"code\": \"BY-BR-1\", \"name\": \"District\", \"type\": \"District\", \"parent\": \"BY-BR\"},\n"
+    " {\"code\": \"BYX-1\", \"name\": \"Nowhere\", \"type\": \"Region\"},\n"
+    " {\"code\": \"AM-ER\", \"name\": \"Yerevan\", \"type\": \"City\"}]}\n";
+
+Test(coverage, default_regions_come_from_iso_3166_2_where_the_dataset_has_none)
+{
+    pn_coverage_t *rows;
+    pn_view_t *whole = pn_test_view(pn_test_hand.ds, NULL);
+    char iso[512]; /* pn_test_path's buffer is reused */
+    snprintf(iso, sizeof iso, "%s", pn_test_file("iso_3166-2.json", iso_3166_2));
+    cr_assert_eq(pn_coverage_new(&rows, whole, 0), 0);
+    pn_coverage_row_t *by = (pn_coverage_row_t *)row(rows, "BY");
+    cr_expect_eq(by->regions_source, PN_REGIONS_DATASET);
+    cr_expect_eq(pn_coverage_default_regions(rows, pn_test_hand.ds, iso), 0,
+                 "the dataset's counts are kept");
+    cr_expect_eq(by->regions, 7);
+
+    by->regions = -1; /* as if the dataset gave Belarus no count */
+    by->regions_source = PN_REGIONS_UNKNOWN;
+    cr_expect_eq(pn_coverage_default_regions(rows, pn_test_hand.ds,
+                                             pn_test_path("missing.json")), PN_EIO);
+    cr_expect_eq(by->regions, -1, "unchanged on failure");
+    cr_expect_eq(pn_coverage_default_regions(rows, pn_test_hand.ds, iso), 1);
+    cr_expect_eq(by->regions, 2, "the city and the oblast, not the district");
+    cr_expect_eq(by->regions_source, PN_REGIONS_ISO_3166_2);
+    cr_expect_float_eq(by->share, 3.0 / 2, 1e-15);
+    cr_expect_eq(row(rows, "AM")->regions, 11);
+    cr_expect_eq(row(rows, "AM")->regions_source, PN_REGIONS_DATASET);
+    pn_coverage_free(rows);
+    pn_view_free(whole);
+}

@@ -235,6 +235,69 @@ def world_tables(folder):
     return nodes, pairs
 
 
+ISO_3166_2 = "/usr/share/iso-codes/json/iso_3166-2.json"
+
+
+def first_level_subdivisions():
+    """{country code: entries of ISO 3166-2 without a parent}, read from iso-codes here."""
+    with open(ISO_3166_2, encoding="utf-8") as f:
+        entries = json.load(f)["3166-2"]
+    counts = {}
+    for e in entries:
+        if "parent" not in e:
+            counts[e["code"].split("-")[0]] = counts.get(e["code"].split("-")[0], 0) + 1
+    return counts
+
+
+class CoverageWithoutRegions(unittest.TestCase):
+    """A list of city pairs has no region nodes and no region counts: coverage says so, and
+    counts each country's regions from ISO 3166-2 unless the dataset gives its own."""
+
+    def coverage(self, data, *args):
+        r = subprocess.run([PARTNET, "--data", data, "coverage", "--format", "json", *args],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=900)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return json.loads(r.stdout), r.stderr.decode()
+
+    def test_the_world_list_gets_iso_counts_and_a_note(self):
+        shared_material.require(WORLD_RAW)
+        counts = first_level_subdivisions()
+        got, err = self.coverage(WORLD_RAW, "--rollup")
+        self.assertIn("lists no first-level unit", err)
+        self.assertIn("ISO 3166-2", err)
+        self.assertGreater(len(got), 150)
+        for row in got:
+            expected = counts.get(row["country"])
+            self.assertEqual(row["regions"], expected, row["country"])
+            self.assertEqual(row["regions_source"], "iso-3166-2" if expected else None)
+            self.assertEqual((row["units"], row["covered"]), (0, 0))
+            self.assertEqual(row["share"], 0 if expected else None)
+
+    def test_known_counts_and_the_datasets_own_count_wins(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "net.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump({"countries": [{"code": "BY", "regions": 6}],
+                           "nodes": [{"id": c, "name": c, "country": c, "level": "city"}
+                                     for c in ("BY", "AM", "DE", "FR", "US")],
+                           "agreements": [{"id": str(i), "parties": ["BY", c], "kind": "twinning"}
+                                          for i, c in enumerate(("AM", "DE", "FR", "US"))]}, f)
+            got, err = self.coverage(path)
+        by_code = {r["country"]: (r["regions"], r["regions_source"]) for r in got}
+        # by hand: 6 oblasts (the dataset's count, kept); Armenia's 10 marzer and Yerevan;
+        # Germany's 16 Lander; France's 13 metropolitan regions, 5 overseas regions, 6 overseas
+        # collectivities, the Southern Territories and Clipperton; 50 states, DC, 6 outlying areas
+        self.assertEqual(by_code, {"BY": (6, "dataset"), "AM": (11, "iso-3166-2"),
+                                   "DE": (16, "iso-3166-2"), "FR": (26, "iso-3166-2"),
+                                   "US": (57, "iso-3166-2")})
+        self.assertIn("4 countries without a count of regions", err)
+
+    def test_the_bundled_datasets_counts_are_its_own(self):
+        got, err = self.coverage(CIS)
+        self.assertEqual({r["regions_source"] for r in got}, {"dataset"})
+        self.assertNotIn("ISO 3166-2", err)
+
+
 class WorldSample(unittest.TestCase, Close):
     """NetworkX on a sample of the world list (the first 3,000 agreements): a real, messy
     network of a size NetworkX computes in seconds."""

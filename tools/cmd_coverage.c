@@ -10,7 +10,9 @@
 static const char help[] =
     "Usage: partnet coverage [--rollup] [--matrix] [OPTIONS]\n"
     "\n"
-    "Per country: regions in the registry (the dataset's count of first-level units), units\n"
+    "Per country: regions in the registry (the dataset's count of first-level units, or\n"
+    "else the country's first-level subdivisions in ISO 3166-2; regions_source says which;\n"
+    "stderr says when the dataset lists no first-level unit to cover), units\n"
     "the dataset lists, units covered (party to at least one agreement), their share of the\n"
     "registry, units covered by an agreement abroad, nodes, nodes with an agreement and with\n"
     "one abroad, agreements with a party in the country (a domestic one once) and partner\n"
@@ -89,6 +91,10 @@ int cmd_coverage(cli_t *cli, int argc, char **argv)
     int status = pn_coverage_new(&coverage, view, c.rollup);
     if (status != 0) {
         rc = cli_failure("coverage", status);
+        goto done;
+    }
+    if (result_coverage_defaults(coverage, ds, "coverage", cli->quiet) != 0) {
+        rc = EXIT_FAILED;
         goto done;
     }
     t = result_coverage_table(coverage, ds, pn_view_country(view), NULL);

@@ -321,7 +321,8 @@ int cmd_report(cli_t *cli, int argc, char **argv)
      * stats and clusters give them */
     if (pn_graph_new(&g, whole) != 0 ||
         pn_stats_compute(&s, g, NULL) != 0 || pn_growth_new(&growth, ds, &go) != 0 ||
-        pn_coverage_new(&coverage, whole, 1) != 0)
+        pn_coverage_new(&coverage, whole, 1) != 0 ||
+        result_coverage_defaults(coverage, ds, "report", cli->quiet) != 0)
         goto failed;
     tables[count++] = summary(whole, &s, growth);
     /* large networks: betweenness from a sample of sources, said once on stderr (the explorer

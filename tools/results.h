@@ -54,8 +54,17 @@ void result_sample_note(const char *cmd, igraph_integer_t sample, igraph_integer
 /* ---- coverage (results_coverage.c) ------------------------------------------------------- */
 
 /**
+ * Give the countries without a count of regions in @p ds ISO 3166-2's count
+ * (pn_coverage_default_regions()), and say so on stderr unless @p quiet, as "partnet COMMAND:
+ * ...": how many countries got one, and that nothing can be covered when the dataset lists no
+ * first-level unit at all (a list of city pairs). @return 0, or a negative status (printed).
+ */
+int result_coverage_defaults(pn_coverage_t *coverage, const pn_dataset_t *ds, const char *command,
+                             int quiet);
+
+/**
  * Coverage per country, one row per country of @p coverage (only country @p only unless it is
- * PN_NONE): country,name,regions,units,covered,share,covered_abroad,nodes,nodes_active,
+ * PN_NONE): country,name,regions,regions_source (dataset, iso-3166-2 or empty),units,covered,share,covered_abroad,nodes,nodes_active,
  * nodes_abroad,agreements,partner_countries, and, when the dataset reports coverage figures,
  * reported and recorded_then (the country's latest regions_covered figure and what the dataset
  * records as of its date).

@@ -4,6 +4,7 @@
  */
 #include "results.h"
 
+#include "cli.h"
 #include "figures.h"
 
 #include <stdio.h>
@@ -73,6 +74,29 @@ static void reported_cells(table_t *t, const pn_dataset_t *ds, uint32_t c)
         table_null(t);
 }
 
+int result_coverage_defaults(pn_coverage_t *coverage, const pn_dataset_t *ds, const char *command,
+                             int quiet)
+{
+    int given = pn_coverage_default_regions(coverage, ds, NULL);
+    if (given < 0) {
+        cli_error(command, "%s", pn_error_last());
+        return given;
+    }
+    size_t units = 0;
+    for (size_t k = 0; k < coverage->country_count; k++)
+        units += coverage->countries[k].units;
+    if (!quiet && coverage->country_count > 0 && units == 0)
+        fprintf(stderr, "partnet %s: the dataset lists no first-level unit (no region node, "
+                        "no city of regional rank, as in a list of city pairs): no region can be "
+                          "covered, so covered and share are 0\n", command);
+    if (!quiet && given > 0)
+        fprintf(stderr, "partnet %s: %d countr%s without a count of regions in the dataset: regions is "
+                          "the number of first-level subdivisions in ISO 3166-2 (Debian's "
+                          "iso-codes), regions_source iso-3166-2\n", command, given,
+                given == 1 ? "y" : "ies");
+    return 0;
+}
+
 table_t *result_coverage_table(const pn_coverage_t *coverage, const pn_dataset_t *ds,
                                uint32_t only, const char *title)
 {
@@ -84,6 +108,7 @@ table_t *result_coverage_table(const pn_coverage_t *coverage, const pn_dataset_t
         {"country", COL_TEXT, -1},
         {"name", COL_TEXT, -1},
         {"regions", COL_INT, -1},
+        {"regions_source", COL_TEXT, -1},
         {"units", COL_INT, -1},
         {"covered", COL_INT, -1}};
     static const column_spec_t counts[] = {
@@ -110,6 +135,10 @@ table_t *result_coverage_table(const pn_coverage_t *coverage, const pn_dataset_t
             table_int(t, r->regions);
         else
             table_null(t);
+        if (r->regions_source == PN_REGIONS_UNKNOWN)
+            table_null(t);
+        else
+            table_text(t, r->regions_source == PN_REGIONS_DATASET ? "dataset" : "iso-3166-2");
         table_int(t, (long long)r->units);
         table_int(t, (long long)r->covered);
         table_real(t, r->share);

@@ -25,6 +25,13 @@
 
 PN_BEGIN_DECLS
 
+/** Where a country's count of first-level regions comes from. */
+typedef enum {
+    PN_REGIONS_UNKNOWN = 0, /**< nowhere: the count is -1 */
+    PN_REGIONS_DATASET,     /**< the dataset's own count (countries[].regions) */
+    PN_REGIONS_ISO_3166_2   /**< ISO 3166-2's first level (pn_coverage_default_regions()) */
+} pn_regions_source_t;
+
 /** One country's coverage. */
 typedef struct {
     uint32_t country;            /**< dataset country index */
@@ -36,6 +43,7 @@ typedef struct {
     size_t nodes, nodes_active, nodes_abroad;
     size_t agreements;
     size_t partner_countries;
+    pn_regions_source_t regions_source; /**< where regions comes from */
 } pn_coverage_row_t;
 
 typedef struct {
@@ -66,6 +74,25 @@ typedef struct {
 PN_EXTERN int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup);
 /** Free coverage rows. NULL does nothing. */
 PN_EXTERN void pn_coverage_free(pn_coverage_t *coverage);
+
+/**
+ * The default count of regions: each row whose dataset gives its country no count of regions
+ * gets the number of the country's first-level subdivisions in ISO 3166-2 (Debian's iso-codes),
+ * and its share is recomputed; a count the dataset gives is kept. First level: every entry of
+ * iso_3166-2.json without a parent, whatever its type, so Belarus has 7 (6 oblasts and the city
+ * of Minsk), Armenia 11 (10 marzer and Yerevan), Germany 16, France 26 (13 metropolitan regions
+ * with Corsica, 5 overseas regions, 6 overseas collectivities, the French Southern Territories
+ * and Clipperton) and the United States 57 (50 states, the District of Columbia and 6
+ * outlying areas): territories that ISO 3166-1 also lists as countries of their own are
+ * counted, as ISO 3166-2 counts them. A country ISO 3166-2 does not divide keeps no count.
+ * O(S + C) for S subdivisions and C rows.
+ * @param iso_json path of iso_3166-2.json; NULL for the one found at build time (or the
+ *        PARTNET_ISO_3166_2 environment variable when set)
+ * @return the number of rows given a count (>= 0); PN_EIO (file missing), PN_EPARSE or
+ *         PN_ENOMEM, with @p coverage unchanged
+ */
+PN_EXTERN int pn_coverage_default_regions(pn_coverage_t *coverage, const pn_dataset_t *ds,
+                                          const char *iso_json);
 
 /**
  * The country matrix: every unordered pair of countries (a country with itself included, for
