@@ -1,6 +1,7 @@
 /*
- * The node table and the edge table as CSV (RFC 4180): the two-table shape pandas, R and
- * Neo4j import, and the nodes.csv + edges.csv pair partnet itself reads back.
+ * The node table, the edge table and the countries registry as CSV (RFC 4180): the two-table
+ * shape pandas, R and Neo4j import, and the nodes.csv + edges.csv (+ countries.csv) that
+ * partnet itself reads back.
  */
 #include <partnet/export.h>
 
@@ -73,4 +74,35 @@ int pn_export_nodes_csv(const pn_graph_t *graph, const char *path, const pn_expo
 int pn_export_edges_csv(const pn_graph_t *graph, const char *path, const pn_export_options_t *opts)
 {
     return pn_export__to_file(graph, path, opts, write_edges);
+}
+
+/* The countries registry: every country with an ISO code, in dataset order. */
+static int write_countries(FILE *out, pn_export__t *x)
+{
+    static const char *const header[] = {"code", "name", "regions", "regions_year",
+                                         "regions_source"};
+    char number[32];
+    for (size_t i = 0; i < sizeof header / sizeof header[0]; i++)
+        cell(out, x, header[i], i == 0);
+    putc('\n', out);
+    for (size_t i = 0; i < pn_dataset_country_count(x->ds) && !ferror(out); i++) {
+        const pn_country_t *c = pn_dataset_country(x->ds, i);
+        if (!c->resolved)
+            continue;
+        cell(out, x, c->code, 1);
+        cell(out, x, c->name, 0);
+        snprintf(number, sizeof number, "%d", c->regions);
+        cell(out, x, c->regions >= 0 ? number : NULL, 0);
+        snprintf(number, sizeof number, "%d", c->regions_year);
+        cell(out, x, c->regions_year ? number : NULL, 0);
+        cell(out, x, c->regions_source, 0);
+        putc('\n', out);
+    }
+    return 0;
+}
+
+int pn_export_countries_csv(const pn_graph_t *graph, const char *path,
+                            const pn_export_options_t *opts)
+{
+    return pn_export__to_file(graph, path, opts, write_countries);
 }

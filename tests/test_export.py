@@ -546,6 +546,37 @@ class Tables(Exported):
         self.assertValid(again, GRAPHML_XSD)
         self.assertGraphmlIntact(again, dict(data, title=None))
 
+    def test_the_countries_registry_is_written_beside_and_read_back(self):
+        data = load(CIS)
+        folder = self.path("tables")
+        os.mkdir(folder)
+        self.export(CIS, "--nodes-csv", os.path.join(folder, "nodes.csv"),
+                    "--edges-csv", os.path.join(folder, "edges.csv"))
+        with open(os.path.join(folder, "countries.csv"), encoding="utf-8", newline="") as f:
+            rows = {r["code"]: r for r in csv.DictReader(f)}
+        for c in data["countries"]:
+            regions = c.get("regions")
+            count = regions.get("count") if isinstance(regions, dict) else regions
+            extra = regions if isinstance(regions, dict) else {}
+            self.assertEqual(rows[c["code"]]["regions"], "" if count is None else str(count))
+            self.assertEqual(rows[c["code"]]["regions_year"], str(extra.get("year") or ""))
+            self.assertEqual(rows[c["code"]]["regions_source"], extra.get("source") or "")
+            if c.get("name"):
+                self.assertEqual(rows[c["code"]]["name"], c["name"])
+        # the same coverage (regions from the dataset) read from the JSON and from the tables
+        for command in (["coverage", "--rollup"], ["info"]):
+            from_json = run("--data", CIS, *command, "--format", "json")
+            from_tables = run("--data", folder, *command, "--format", "json")
+            self.assertEqual(from_tables.returncode, 0, from_tables.stderr.decode())
+            got, expected = json.loads(from_tables.stdout), json.loads(from_json.stdout)
+            if command[0] == "info":
+                got, expected = got["countries"], expected["countries"]
+            else:  # the reported figures are not in the tables
+                for row in got + expected:
+                    row.pop("reported", None)
+                    row.pop("recorded_then", None)
+            self.assertEqual(got, expected, command[0])
+
     def spaced_and_formula_tables(self):
         """Tables whose ids and names start or end with spaces, or with what a spreadsheet
         runs as a formula."""

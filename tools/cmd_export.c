@@ -30,7 +30,8 @@ static const char help[] =
     "  --simple           one edge per pair, as the metrics see it: weight, agreements\n"
     "  --nodes-csv FILE   the node table (id and the node attributes)\n"
     "  --edges-csv FILE   the edge table (source, target and the agreement's fields); with\n"
-    "                     --nodes-csv, what `partnet --data EDGES --nodes NODES` reads back\n"
+    "                     --nodes-csv, also countries.csv beside the node table: the folder\n"
+    "                     `partnet --data DIR` reads back\n"
     "  --pajek FILE       Pajek .net: one edge per pair, weighted by its agreements\n"
     "  --with-metrics L   node attributes to add, comma-separated: degree, agreements,\n"
     "                     betweenness, closeness, harmonic, eigenvector, pagerank, coreness\n"
@@ -243,6 +244,23 @@ static int write_files(const export_t *x, const pn_graph_t *g, const pn_export_o
     return EXIT_OK;
 }
 
+/* With both tables: countries.csv beside the node table, so that `--data DIR` reads the
+ * countries registry back with them. */
+static int write_countries_beside(const export_t *x, const pn_graph_t *g,
+                                  const pn_export_options_t *opts)
+{
+    const char *nodes = x->files[FILE_NODES];
+    if (!nodes || !x->files[FILE_EDGES] || strcmp(nodes, "-") == 0)
+        return EXIT_OK;
+    const char *slash = strrchr(nodes, '/');
+    int folder = slash ? (int)(slash - nodes + 1) : 0;
+    char *path = xmalloc((size_t)folder + sizeof "countries.csv");
+    sprintf(path, "%.*scountries.csv", folder, nodes);
+    int status = pn_export_countries_csv(g, path, opts);
+    free(path);
+    return status != 0 ? cli_failure("export", status) : EXIT_OK;
+}
+
 int cmd_export(cli_t *cli, int argc, char **argv)
 {
     static const struct option own[] = {
@@ -291,6 +309,8 @@ int cmd_export(cli_t *cli, int argc, char **argv)
     opts.simple = x.simple;
     opts.gexf_version = x.gexf_version;
     rc = write_files(&x, g, &opts);
+    if (rc == EXIT_OK)
+        rc = write_countries_beside(&x, g, &opts);
 done:
     for (size_t i = 0; i < inited; i++)
         igraph_vector_destroy(&values[i]);

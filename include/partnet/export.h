@@ -140,6 +140,17 @@ PN_EXTERN int pn_export_edges_csv(const pn_graph_t *graph, const char *path,
                                   const pn_export_options_t *opts);
 
 /**
+ * The dataset's countries registry as CSV, the countries.csv partnet reads beside nodes.csv and
+ * edges.csv (graphs/FORMAT.md): code, name, regions, regions_year and regions_source, one row
+ * per country with an ISO 3166-1 code, in dataset order, whatever the view keeps (a name a pair
+ * list could not resolve has no row: nodes.csv keeps it). Memberships are not written. Cells as
+ * in pn_export_nodes_csv(); @p opts may be NULL.
+ * @return as pn_export_graphml() (PN_EUSAGE does not occur)
+ */
+PN_EXTERN int pn_export_countries_csv(const pn_graph_t *graph, const char *path,
+                                      const pn_export_options_t *opts);
+
+/**
  * Pajek .net: "*Vertices N" with each vertex's number and its id in double quotes, then
  * "*Edges" with one line per edge of the view's simple graph and its weight (the number of
  * agreements). Pajek has no escape for a double quote: one in an id is written as '. UTF-8.
