@@ -140,8 +140,13 @@ static const char *entity(pn_problem_t *p, const char *m, int *nomem)
 /* field "F", column N (F), column N, column F, columns F, G */
 static void field(pn_problem_t *p, const char *m, int *nomem)
 {
-    size_t n;
-    if (strncmp(m, "field \"", 7) == 0 && (n = strcspn(m + 7, "\"")) && m[7 + n] == '"') {
+    size_t n = 0;
+    /* a loop, not strcspn: GCC 12's -Wstringop-overread misreads m + 7 here when sanitizing */
+    if (strncmp(m, "field \"", 7) == 0) {
+        while (m[7 + n] && m[7 + n] != '"')
+            n++;
+    }
+    if (n && m[7 + n] == '"') {
         p->field = copy(m + 7, n, nomem);
     } else if (strncmp(m, "column ", 7) == 0 && m[7] >= '0' && m[7] <= '9') {
         const char *q = m + 7;
