@@ -37,6 +37,10 @@ struct pn_outfile {
  * more files open at once than slots are written all the same, only not removed on a signal. */
 #define LIVE_MAX 64
 static _Atomic(char *) live[LIVE_MAX];
+/* Files being created and not yet listed. The thread creating one blocks the ending signals,
+ * but another thread (OpenMP's) may take such a signal meanwhile: its handler waits for the
+ * listing, which the creating thread finishes undisturbed, so that the new file is removed. */
+static atomic_int creating;
 
 static int list_temp(char *temp)
 {
@@ -57,6 +61,8 @@ static void unlist_temp(pn_outfile_t *f)
 
 void pn_outfile_remove_temporaries(void)
 {
+    while (atomic_load(&creating) > 0)
+        ;
     for (int i = 0; i < LIVE_MAX; i++) {
         char *temp = atomic_exchange(&live[i], NULL);
         if (temp)
@@ -130,10 +136,12 @@ int pn_outfile_open(pn_outfile_t **out, const char *path)
     sigaddset(&ending, SIGHUP);
     sigaddset(&ending, SIGQUIT);
     pthread_sigmask(SIG_BLOCK, &ending, &before);
+    atomic_fetch_add(&creating, 1);
     int fd = mkstemp(f->temp);
     int created = errno;
     if (fd >= 0)
         f->slot = list_temp(f->temp);
+    atomic_fetch_sub(&creating, 1);
     pthread_sigmask(SIG_SETMASK, &before, NULL);
     if (fd < 0) {
         status = pn_error_set(PN_EIO, "%s: cannot write here: %s", path, strerror(created));
