@@ -16,6 +16,7 @@
 #include "threads.h"
 
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -63,6 +64,8 @@ void pn_csr__destroy(pn_csr_t *csr)
 typedef struct {
     const pn_fold_t *fold;
     const int32_t *sources; /* core numbers, or NULL: every core vertex */
+    const int32_t *deep;    /* the core numbers with vertices hanging from them */
+    igraph_integer_t deep_count;
     igraph_integer_t source_count;
     const pn_paths_out_t *out;
     double *chunk_betweenness[CHUNKS]; /* core_count values each */
@@ -75,28 +78,54 @@ typedef struct {
 } job_t;
 
 typedef struct {
-    int32_t *dist;  /* core numbers: distance from the source, -1 when not reached */
-    double *sigma, *delta;
+    /* core numbers: distance from the source, UNREACHED when not reached (above every
+     * distance, so that a neighbour's new distance is a minimum, without a branch) */
+    int32_t *dist;
+    double *sigma;  /* core numbers: shortest paths from the source, 0 when not reached */
+    double *credit; /* core numbers: (blob weight + dependency) / sigma, the backward pass */
+    double *pulled; /* core numbers: the credits its children pushed back, 0 when not reached */
     int32_t *order; /* the core vertices in the order the search reached them */
+    /* Each shortest-path step (an edge one step farther from the source) is listed once, in
+     * the forward pass, for the backward pass: as a child of order[i],
+     * child[child_start[i] .. child_start[i + 1]), when the search went from order[i]'s level
+     * down its edges; as a parent of order[i], parent[parent_start[i] .. parent_start[i + 1]),
+     * when it went up from the vertices not reached yet. An edge is a step in one direction at
+     * most: half the adjacency entries suffice for each list. */
+    igraph_integer_t *child_start, *parent_start;
+    int32_t *child, *parent;
     int64_t *reach; /* graph vertices at each distance from the source, 0 after each source */
     int32_t *tree_dist, *tree_order; /* the search inside a blob, on graph vertices */
 } scratch_t;
 
-static int scratch_init(scratch_t *s, igraph_integer_t core_count, igraph_integer_t n)
+#define UNREACHED INT32_MAX
+
+static int scratch_init(scratch_t *s, const pn_csr_t *core, igraph_integer_t n, int betweenness)
 {
+    igraph_integer_t core_count = core->n;
     size_t k = (size_t)(core_count ? core_count : 1), all = (size_t)n + 1;
+    memset(s, 0, sizeof *s);
     s->dist = malloc(k * sizeof *s->dist);
-    s->sigma = malloc(k * sizeof *s->sigma);
-    s->delta = malloc(k * sizeof *s->delta);
-    s->order = malloc(k * sizeof *s->order);
+    s->order = malloc((k + 1) * sizeof *s->order); /* and one written past the last */
     s->reach = calloc(all, sizeof *s->reach);
     s->tree_dist = malloc(all * sizeof *s->tree_dist);
     s->tree_order = malloc(all * sizeof *s->tree_order);
-    if (!s->dist || !s->sigma || !s->delta || !s->order || !s->reach || !s->tree_dist ||
-        !s->tree_order)
+    if (!s->dist || !s->order || !s->reach || !s->tree_dist || !s->tree_order)
         return -1;
+    if (betweenness) {
+        size_t steps = (size_t)core->start[core_count] / 2 + 1;
+        s->sigma = calloc(k, sizeof *s->sigma);
+        s->credit = malloc(k * sizeof *s->credit);
+        s->pulled = calloc(k, sizeof *s->pulled);
+        s->child_start = malloc((k + 1) * sizeof *s->child_start);
+        s->parent_start = malloc((k + 1) * sizeof *s->parent_start);
+        s->child = malloc(steps * sizeof *s->child);
+        s->parent = malloc(steps * sizeof *s->parent);
+        if (!s->sigma || !s->credit || !s->pulled || !s->child_start || !s->parent_start ||
+            !s->child || !s->parent)
+            return -1;
+    }
     for (igraph_integer_t v = 0; v < core_count; v++)
-        s->dist[v] = -1;
+        s->dist[v] = UNREACHED;
     for (igraph_integer_t v = 0; v < n; v++)
         s->tree_dist[v] = -1;
     return 0;
@@ -106,8 +135,13 @@ static void scratch_destroy(scratch_t *s)
 {
     free(s->dist);
     free(s->sigma);
-    free(s->delta);
+    free(s->credit);
     free(s->order);
+    free(s->pulled);
+    free(s->child_start);
+    free(s->parent_start);
+    free(s->child);
+    free(s->parent);
     free(s->reach);
     free(s->tree_dist);
     free(s->tree_order);
@@ -198,43 +232,174 @@ static void blob_members(const job_t *job, scratch_t *s, int32_t source, const p
     }
 }
 
+/* The vertices of a search that a level leads to, and the steps there. */
+typedef struct {
+    igraph_integer_t tail;     /* vertices reached: order[0 .. tail) */
+    igraph_integer_t children; /* entries of child[] */
+    igraph_integer_t parents;  /* entries of parent[] */
+} search_t;
+
+/* @p x when @p keep is 1, +0 when it is 0, without a branch (and 0 even for an infinite x) */
+static inline double only(double x, int keep)
+{
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    bits &= -(uint64_t)keep;
+    memcpy(&x, &bits, sizeof x);
+    return x;
+}
+
+/*
+ * Top-down: the neighbours of the level's vertices order[first .. last) that no search has
+ * reached are one step farther (at @p next). No branch per edge: the neighbour's distance is a
+ * minimum, the path count added 0 off the shortest paths, since which neighbours are new or one
+ * step farther is what a processor cannot predict.
+ */
+static void push_level(scratch_t *s, const pn_csr_t *g, search_t *at, igraph_integer_t first,
+                       igraph_integer_t last, int32_t next, int count_paths)
+{
+    int32_t *restrict dist = s->dist, *restrict order = s->order, *restrict child = s->child;
+    double *restrict sigma = s->sigma;
+    igraph_integer_t tail = at->tail, children = at->children;
+    for (igraph_integer_t i = first; i < last; i++) {
+        int32_t v = order[i];
+        const int32_t *adj = g->adj + g->start[v], *end = g->adj + g->start[v + 1];
+        if (!count_paths) {
+            for (; adj < end; adj++) {
+                int32_t w = *adj, was = dist[w];
+                dist[w] = was < next ? was : next;
+                order[tail] = w;
+                tail += was > next;
+            }
+            continue;
+        }
+        const double add[2] = {0.0, sigma[v]}; /* indexed, not a branch */
+        s->child_start[i] = children;
+        for (; adj < end; adj++) {
+            int32_t w = *adj, was = dist[w];
+            int32_t d = was < next ? was : next;
+            dist[w] = d;
+            order[tail] = w;
+            tail += was > next;
+            child[children] = w;
+            children += d == next;
+            sigma[w] += add[d == next];
+        }
+    }
+    for (igraph_integer_t j = at->tail; j < tail && count_paths; j++)
+        s->parent_start[j] = at->parents;
+    at->tail = tail;
+    at->children = children;
+}
+
+/*
+ * Bottom-up: each vertex of the component core[first .. last) not reached yet looks for
+ * neighbours on the level (at next - 1); with one, it is at @p next. When the level is larger
+ * than what is left, this reads fewer edges (Beamer, Asanovic and Patterson, "Direction-
+ * optimizing breadth-first search", 2012); counting paths, it reads every edge of those
+ * vertices, since every neighbour on the level is a parent.
+ */
+static void pull_level(scratch_t *s, const pn_csr_t *g, search_t *at, igraph_integer_t level_start,
+                       igraph_integer_t level_end, int32_t first, int32_t last, int32_t next,
+                       int count_paths)
+{
+    int32_t *restrict dist = s->dist, *restrict order = s->order, *restrict parent = s->parent;
+    double *restrict sigma = s->sigma;
+    igraph_integer_t tail = at->tail, parents = at->parents;
+    int32_t level = next - 1;
+    for (igraph_integer_t i = level_start; i < level_end && count_paths; i++)
+        s->child_start[i] = at->children;
+    for (int32_t u = first; u < last; u++) {
+        if (dist[u] != UNREACHED)
+            continue;
+        const int32_t *adj = g->adj + g->start[u], *end = g->adj + g->start[u + 1];
+        if (!count_paths) {
+            for (; adj < end && dist[*adj] != level; adj++)
+                ;
+            if (adj < end) {
+                dist[u] = next;
+                order[tail++] = u;
+            }
+            continue;
+        }
+        igraph_integer_t mine = parents;
+        double paths = 0;
+        for (; adj < end; adj++) {
+            int32_t w = *adj;
+            int on_level = dist[w] == level;
+            parent[parents] = w;
+            parents += on_level;
+            paths += only(sigma[w], on_level);
+        }
+        if (parents > mine) {
+            dist[u] = next;
+            sigma[u] = paths;
+            s->parent_start[tail] = mine;
+            order[tail++] = u;
+        }
+    }
+    at->tail = tail;
+    at->parents = parents;
+}
+
 /*
  * One core vertex as source: the search counting shortest paths, each vertex reached standing
  * for its blob; the distances of the whole graph from it and from its blob; then the
- * dependency accumulation, each target weighted by its blob (Baglioni et al.).
+ * dependency accumulation, each target weighted by its blob (Baglioni et al.). The search goes
+ * level by level, down from the level's vertices or up from the vertices left, whichever
+ * reads fewer edges; the backward pass reads the steps the search listed.
  */
 static void from_source(const job_t *job, scratch_t *s, const pn_csr_t *graph, int32_t source,
                         double *betweenness)
 {
     const pn_fold_t *f = job->fold;
     const pn_csr_t *g = &f->core;
-    int32_t *dist = s->dist, *order = s->order;
-    double *sigma = s->sigma, *delta = s->delta;
+    int32_t *restrict dist = s->dist, *restrict order = s->order;
+    double *restrict sigma = s->sigma, *restrict credit = s->credit, *restrict pulled = s->pulled;
     int64_t *reach = s->reach;
-    igraph_integer_t head = 0, tail = 1;
-    int32_t farthest = 0;
+    int count_paths = betweenness != NULL;
+    int32_t first = f->component_first[source], last = f->component_end[source];
+    /* edges (adjacency entries) of the component, of the vertices reached, of the level */
+    igraph_integer_t edges = g->start[last] - g->start[first];
+    igraph_integer_t level_edges = g->start[source + 1] - g->start[source];
+    igraph_integer_t reached_edges = level_edges, level_start = 0;
+    search_t at = {1, 0, 0};
+    int32_t level = 0;
     dist[source] = 0;
-    sigma[source] = 1;
     order[0] = source;
-    while (head < tail) {
-        int32_t v = order[head++];
-        int32_t next = dist[v] + 1;
-        const int64_t *blob = f->histogram + f->histogram_start[v];
-        int32_t levels = (int32_t)(f->histogram_start[v + 1] - f->histogram_start[v]);
-        for (int32_t k = 0; k < levels; k++)
-            reach[dist[v] + k] += blob[k];
-        if (dist[v] + levels - 1 > farthest)
-            farthest = dist[v] + levels - 1;
-        for (igraph_integer_t k = g->start[v]; k < g->start[v + 1]; k++) {
-            int32_t w = g->adj[k];
-            if (dist[w] < 0) {
-                dist[w] = next;
-                sigma[w] = 0;
-                order[tail++] = w;
-            }
-            if (dist[w] == next)
-                sigma[w] += sigma[v];
-        }
+    reach[0] = 1;
+    if (count_paths) {
+        sigma[source] = 1;
+        s->parent_start[0] = 0;
+    }
+    for (;;) {
+        igraph_integer_t level_end = at.tail;
+        if ((last - first) + (edges - reached_edges) < level_edges)
+            pull_level(s, g, &at, level_start, level_end, first, last, level + 1, count_paths);
+        else
+            push_level(s, g, &at, level_start, level_end, level + 1, count_paths);
+        if (at.tail == level_end)
+            break;
+        level_edges = 0;
+        for (igraph_integer_t j = level_end; j < at.tail; j++)
+            level_edges += g->start[order[j] + 1] - g->start[order[j]];
+        reached_edges += level_edges;
+        reach[++level] = at.tail - level_end;
+        level_start = level_end;
+    }
+    igraph_integer_t tail = at.tail;
+    /* the folded vertices hanging from the core vertices reached */
+    int32_t farthest = level;
+    for (igraph_integer_t i = 0; i < job->deep_count; i++) {
+        int32_t root = job->deep[i];
+        if (dist[root] == UNREACHED)
+            continue;
+        const int64_t *blob = f->histogram + f->histogram_start[root];
+        int32_t levels = (int32_t)(f->histogram_start[root + 1] - f->histogram_start[root]);
+        for (int32_t k = 1; k < levels; k++)
+            reach[dist[root] + k] += blob[k];
+        if (dist[root] + levels - 1 > farthest)
+            farthest = dist[root] + levels - 1;
     }
     const pn_paths_out_t *out = job->out;
     if (out->closeness || out->harmonic || out->distance_sum || out->eccentricity) {
@@ -251,22 +416,35 @@ static void from_source(const job_t *job, scratch_t *s, const pn_csr_t *graph, i
         reach[j] = 0;
     if (betweenness) {
         double weight = f->weight[source];
-        for (igraph_integer_t i = 0; i < tail; i++)
-            delta[order[i]] = 0;
+        const int32_t *child = s->child, *parent = s->parent;
+        const igraph_integer_t *child_start = s->child_start, *parent_start = s->parent_start;
+        s->child_start[tail] = at.children;
+        s->parent_start[tail] = at.parents;
         for (igraph_integer_t i = tail - 1; i > 0; i--) {
             int32_t w = order[i];
-            double coefficient = (f->weight[w] + delta[w]) / sigma[w];
-            int32_t previous = dist[w] - 1;
-            for (igraph_integer_t k = g->start[w]; k < g->start[w + 1]; k++) {
-                int32_t v = g->adj[k];
-                if (dist[v] == previous)
-                    delta[v] += sigma[v] * coefficient;
+            const int32_t *c = child + child_start[i], *end = child + child_start[i + 1];
+            /* two sums, so that the additions of a long list overlap */
+            double even = 0, odd = 0;
+            for (; end - c >= 2; c += 2) {
+                even += credit[c[0]];
+                odd += credit[c[1]];
             }
-            betweenness[w] += weight * delta[w];
+            if (c < end)
+                even += credit[*c];
+            double dependency = sigma[w] * (even + odd + pulled[w]);
+            double own = (f->weight[w] + dependency) / sigma[w];
+            credit[w] = own;
+            for (igraph_integer_t k = parent_start[i]; k < parent_start[i + 1]; k++)
+                pulled[parent[k]] += own;
+            betweenness[w] += weight * dependency;
+        }
+        for (igraph_integer_t i = 0; i < tail; i++) {
+            sigma[order[i]] = 0;
+            pulled[order[i]] = 0;
         }
     }
     for (igraph_integer_t i = 0; i < tail; i++)
-        dist[order[i]] = -1;
+        dist[order[i]] = UNREACHED;
 }
 
 typedef struct {
@@ -281,7 +459,7 @@ static void worker(void *arg, int k)
     (void)k; /* the chunks are shared out as the workers ask for them */
     scratch_t s;
     igraph_integer_t count = job->source_count;
-    if (scratch_init(&s, job->fold->core_count, job->fold->n) != 0) {
+    if (scratch_init(&s, &job->fold->core, job->fold->n, job->out->betweenness != NULL) != 0) {
         scratch_destroy(&s);
         atomic_store(&job->failed, 1);
         atomic_store(&job->stop, 1);
@@ -349,7 +527,7 @@ int pn_paths__compute(const pn_csr_t *csr, const int32_t *sources, igraph_intege
     /* a sample estimates betweenness from its sources alone: nothing is folded then */
     int sampled = sources && out->betweenness;
     pn_fold_t fold = {0};
-    int32_t *core_sources = NULL;
+    int32_t *core_sources = NULL, *deep = NULL;
     job_t job = {.fold = &fold, .out = out, .progress = progress, .progress_data = progress_data};
     work_t work = {&job, csr};
     atomic_init(&job.next_chunk, 0);
@@ -370,6 +548,16 @@ int pn_paths__compute(const pn_csr_t *csr, const int32_t *sources, igraph_intege
     if (status)
         goto done;
     job.source_count = fold.core_count;
+    if (out->closeness || out->harmonic || out->distance_sum || out->eccentricity) {
+        if (!(deep = malloc((size_t)(fold.core_count ? fold.core_count : 1) * sizeof *deep))) {
+            status = pn_error__nomem();
+            goto done;
+        }
+        for (igraph_integer_t i = 0; i < fold.core_count; i++)
+            if (fold.histogram_start[i + 1] - fold.histogram_start[i] > 1)
+                deep[job.deep_count++] = (int32_t)i;
+        job.deep = deep;
+    }
     if (sampled) {
         if (!(core_sources = malloc((size_t)(source_count ? source_count : 1) *
                                     sizeof *core_sources))) {
@@ -424,6 +612,7 @@ done:
     for (int c = 0; c < CHUNKS; c++)
         free(job.chunk_betweenness[c]);
     free(core_sources);
+    free(deep);
     pn_fold__destroy(&fold);
     return status;
 }

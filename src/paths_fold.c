@@ -16,6 +16,8 @@ void pn_fold__destroy(pn_fold_t *fold)
     free(fold->vertex);
     free(fold->weight);
     free(fold->component);
+    free(fold->component_first);
+    free(fold->component_end);
     free(fold->member_start);
     free(fold->member);
     free(fold->histogram_start);
@@ -97,9 +99,12 @@ static int number_core(pn_fold_t *f, int32_t *core_number, const int32_t *parent
     }
     f->core_count = count;
     f->core.n = count;
-    f->vertex = malloc((size_t)(count ? count : 1) * sizeof *f->vertex);
+    size_t k = (size_t)(count ? count : 1);
+    f->vertex = malloc(k * sizeof *f->vertex);
+    f->component_first = malloc(k * sizeof *f->component_first);
+    f->component_end = malloc(k * sizeof *f->component_end);
     f->core.start = calloc((size_t)count + 1, sizeof *f->core.start);
-    if (!f->vertex || !f->core.start)
+    if (!f->vertex || !f->component_first || !f->component_end || !f->core.start)
         return pn_error__nomem();
     for (igraph_integer_t s = 0; s < g->n; s++) {
         if (parent[s] >= 0 || core_number[s] >= 0)
@@ -119,6 +124,10 @@ static int number_core(pn_fold_t *f, int32_t *core_number, const int32_t *parent
                     }
                 }
             }
+        }
+        for (igraph_integer_t i = core_number[s]; i < c; i++) {
+            f->component_first[i] = core_number[s];
+            f->component_end[i] = (int32_t)c;
         }
     }
     f->core.adj = malloc((size_t)(entries ? entries : 1) * sizeof *f->core.adj);

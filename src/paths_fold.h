@@ -27,6 +27,8 @@ typedef struct {
     int32_t *vertex;             /* core_count: the graph vertex of each core number */
     int32_t *weight;             /* core_count: the size of its blob (1 + vertices hanging) */
     int32_t *component;          /* core_count: the size of its component in the graph */
+    /* core_count: its component's core numbers, component_first[i] .. component_end[i] - 1 */
+    int32_t *component_first, *component_end;
     /* the folded vertices of core number i's blob, root excluded, in breadth-first order from
      * the root: member[member_start[i] .. member_start[i + 1]) (graph vertices) */
     igraph_integer_t *member_start;

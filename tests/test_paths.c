@@ -60,6 +60,25 @@ static void expect_igraphs_measures(const igraph_t *graph)
     int32_t *eccentricity = malloc(k * sizeof(int32_t));
     pn_paths_out_t out = {betweenness, closeness, harmonic, sums, eccentricity};
     cr_assert_eq(pn_paths__compute(&csr, NULL, n, &out, 2, NULL, NULL), 0);
+    /* the same bytes on one thread, and from the searches that count no paths */
+    double *again = malloc(k * sizeof(double)), *again_closeness = malloc(k * sizeof(double));
+    double *again_harmonic = malloc(k * sizeof(double)), *again_sums = malloc(k * sizeof(double));
+    int32_t *again_eccentricity = malloc(k * sizeof(int32_t));
+    pn_paths_out_t one_thread = {again, NULL, NULL, NULL, NULL};
+    cr_assert_eq(pn_paths__compute(&csr, NULL, n, &one_thread, 1, NULL, NULL), 0);
+    pn_paths_out_t distances = {NULL, again_closeness, again_harmonic, again_sums,
+                                again_eccentricity};
+    cr_assert_eq(pn_paths__compute(&csr, NULL, n, &distances, 2, NULL, NULL), 0);
+    cr_expect_arr_eq(again, betweenness, (size_t)n * sizeof(double));
+    cr_expect_arr_eq(again_closeness, closeness, (size_t)n * sizeof(double));
+    cr_expect_arr_eq(again_harmonic, harmonic, (size_t)n * sizeof(double));
+    cr_expect_arr_eq(again_sums, sums, (size_t)n * sizeof(double));
+    cr_expect_arr_eq(again_eccentricity, eccentricity, (size_t)n * sizeof(int32_t));
+    free(again);
+    free(again_closeness);
+    free(again_harmonic);
+    free(again_sums);
+    free(again_eccentricity);
 
     igraph_vector_t b, c, h;
     igraph_vector_int_t reached;
@@ -128,6 +147,37 @@ Test(paths, folded_measures_are_igraphs_on_random_trees_hanging_from_a_core)
         }
         if (round % 2 == 0)
             igraph_add_vertices(&graph, RNG_INTEGER(1, 4), NULL);
+        expect_igraphs_measures(&graph);
+        igraph_destroy(&graph);
+    }
+}
+
+Test(paths, measures_are_igraphs_on_random_graphs_sparse_and_dense)
+{
+    /* dense graphs, where most of a search's edges lead back to vertices already reached, and
+     * sparse ones with long paths; some with parallel edges, a second component, a tree */
+    igraph_rng_seed(igraph_rng_default(), 61);
+    for (int round = 0; round < 16; round++) {
+        igraph_t graph;
+        igraph_integer_t n = RNG_INTEGER(20, 160);
+        igraph_integer_t m = round % 2 ? RNG_INTEGER(n, 2 * n) : RNG_INTEGER(n * n / 8, n * n / 3);
+        igraph_erdos_renyi_game_gnm(&graph, n, m, 0, 0);
+        if (round % 4 == 1) {
+            igraph_integer_t first = igraph_vcount(&graph);
+            igraph_t second, both;
+            igraph_erdos_renyi_game_gnm(&second, 40, 300, 0, 0);
+            igraph_disjoint_union(&both, &graph, &second);
+            igraph_destroy(&second);
+            igraph_destroy(&graph);
+            graph = both;
+            hang_trees(&graph, first, 20);
+        }
+        if (round % 4 == 2)
+            hang_trees(&graph, 0, RNG_INTEGER(1, 80));
+        for (int parallel = 0; round % 3 == 0 && parallel < 10; parallel++) {
+            igraph_integer_t e = RNG_INTEGER(0, igraph_ecount(&graph) - 1);
+            igraph_add_edge(&graph, IGRAPH_FROM(&graph, e), IGRAPH_TO(&graph, e));
+        }
         expect_igraphs_measures(&graph);
         igraph_destroy(&graph);
     }
