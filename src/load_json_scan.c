@@ -119,11 +119,12 @@ static cJSON *parse_value(pn_json_scan_t *j, const char **p)
     return v;
 }
 
-static int push_element(pn_json_list_t *s, cJSON *item, uint32_t line)
+static int push_run(pn_json_list_t *s, const char *at, uint32_t line)
 {
-    if (pn_array__reserve((void **)&s->items, &s->capacity, s->count + 1, sizeof *s->items) != 0)
+    if (pn_array__reserve((void **)&s->runs, &s->run_capacity, s->run_count + 1,
+                          sizeof *s->runs) != 0)
         return -1;
-    s->items[s->count++] = (pn_json_element_t){item, line};
+    s->runs[s->run_count++] = (pn_json_run_t){at, line};
     return 0;
 }
 
@@ -186,11 +187,16 @@ static uint32_t second_key_line(const char *start, const char *end, const char *
     return line;
 }
 
-static void scan_list(pn_json_scan_t *j, pn_json_list_t *s, const char **pp)
+static void scan_list(pn_json_scan_t *j, int index, const char **pp)
 {
+    pn_json_list_t *s = &j->list[index];
     const char *p = *pp;
     if (p >= j->end || *p != '[') {
         syntax_error(j, p, "a list [ ... ]");
+        return;
+    }
+    if (push_run(s, p, line_at(j, p)) != 0) {
+        j->status = PN_ENOMEM;
         return;
     }
     p = skip_ws(p + 1, j->end);
@@ -213,11 +219,15 @@ static void scan_list(pn_json_scan_t *j, pn_json_list_t *s, const char **pp)
             if (status)
                 j->status = status;
         }
-        if (push_element(s, item, line) != 0) {
-            cJSON_Delete(item);
-            j->status = PN_ENOMEM;
-            return;
+        if (s->streamed && !j->status) {
+            pn_json_element_t element = {item, line};
+            int status = j->visit(j->ctx, index, &element);
+            if (status)
+                j->status = status;
         }
+        cJSON_Delete(item);
+        if (j->status)
+            return;
         p = skip_ws(p, j->end);
         if (p < j->end && *p == ',') {
             p++;
@@ -284,7 +294,7 @@ static void scan_top(pn_json_scan_t *j)
             j->status = status;
         if (section >= 0) {
             j->list[section].seen = 1;
-            scan_list(j, &j->list[section], &p);
+            scan_list(j, section, &p);
         } else {
             cJSON *value = parse_value(j, &p);
             if (value && known && !duplicate) {
@@ -312,6 +322,98 @@ after:
     p = skip_ws(p, j->end);
     if (p < j->end)
         syntax_error(j, p, "nothing after the closing \"}\"");
+}
+
+/* Past the string whose opening quote is at @p p; NULL when it does not end. */
+static const char *skip_string(const char *p, const char *end)
+{
+    for (p++; p < end; p++) {
+        if (*p == '"')
+            return p + 1;
+        if (*p == '\\' && ++p == end)
+            break;
+    }
+    return NULL;
+}
+
+/* Past the value at @p p, by its quotes and brackets alone: a quick look, not a check. */
+static const char *skip_value(const char *p, const char *end)
+{
+    long depth = 0;
+    while (p < end) {
+        char c = *p;
+        if (c == '"') {
+            if (!(p = skip_string(p, end)))
+                return end;
+            if (depth == 0)
+                return p;
+            continue;
+        }
+        if (c == '[' || c == '{') {
+            depth++;
+        } else if (c == ']' || c == '}') {
+            if (depth == 0)
+                return p;
+            if (--depth == 0)
+                return p + 1;
+        } else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+            return p;
+        }
+        p++;
+    }
+    return end;
+}
+
+/* Where the top object gives each list and its last other known field, by a quick look at
+ * the whole text, to choose the lists visited during the scan: those that come after every
+ * field of meta and after every list before them in the reader's order, which must be visited
+ * during the scan too. A text the quick look does not follow gets none: the scan finds what
+ * is wrong with it, or the lists are visited after it. */
+static void choose_streamed(pn_json_scan_t *j)
+{
+    const char *p = j->text, *end = j->end, *meta_last = NULL;
+    if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    p = skip_ws(p, end);
+    if (p >= end || *p != '{')
+        return;
+    p = skip_ws(p + 1, end);
+    while (p < end && *p != '}') {
+        const char *key = p, *after = *p == '"' ? skip_string(p, end) : NULL;
+        /* a name written with escapes is compared by the scan alone */
+        if (!after || memchr(key, '\\', (size_t)(after - key)))
+            return;
+        size_t n = (size_t)(after - key) - 2;
+        p = skip_ws(after, end);
+        if (p >= end || *p != ':')
+            return;
+        int section = -1;
+        for (int i = 0; j->lists[i] && section < 0; i++)
+            if (strlen(j->lists[i]) == n && memcmp(j->lists[i], key + 1, n) == 0)
+                section = i;
+        if (section >= 0) {
+            pn_json_list_t *s = &j->list[section];
+            s->first = s->first ? s->first : key;
+            s->last = key;
+        } else {
+            for (const char *const *m = j->fields; *m; m++)
+                if (strlen(*m) == n && memcmp(*m, key + 1, n) == 0)
+                    meta_last = key;
+        }
+        p = skip_ws(skip_value(skip_ws(p + 1, end), end), end);
+        if (p < end && *p == ',')
+            p = skip_ws(p + 1, end);
+        else if (p >= end || *p != '}')
+            return;
+    }
+    for (int i = 0; j->lists[i]; i++) {
+        pn_json_list_t *s = &j->list[i];
+        int in_order = s->first && (!meta_last || meta_last < s->first);
+        for (int before = 0; before < i && in_order; before++)
+            in_order = !j->list[before].last ||
+                       (j->list[before].streamed && j->list[before].last < s->first);
+        s->streamed = in_order;
+    }
 }
 
 static int hex4(const char *p, const char *end, unsigned *out)
@@ -373,7 +475,7 @@ static void find_bad_escapes(pn_json_scan_t *j)
 
 int pn_json_scan__run(pn_json_scan_t *j, pn_loader_t *l, const char *name, const char *text,
                       size_t len, const char *const *lists, const char *const *fields,
-                      const char *not_utf8)
+                      const char *not_utf8, pn_json_visit_t visit, void *ctx)
 {
     memset(j, 0, sizeof *j);
     j->l = l;
@@ -383,6 +485,8 @@ int pn_json_scan__run(pn_json_scan_t *j, pn_loader_t *l, const char *name, const
     j->line = 1;
     j->lists = lists;
     j->fields = fields;
+    j->visit = visit;
+    j->ctx = ctx;
     for (size_t n = 0; lists[n]; n++)
         assert(n < PN_JSON_SCAN_LISTS);
     if (!(j->meta = cJSON_CreateObject()))
@@ -404,18 +508,49 @@ int pn_json_scan__run(pn_json_scan_t *j, pn_loader_t *l, const char *name, const
         return status ? status : PN_EPARSE;
     }
     find_bad_escapes(j);
-    if (!j->status)
+    if (!j->status) {
+        choose_streamed(j);
         scan_top(j);
+    }
+    return j->status == PN_ENOMEM ? pn_error__nomem() : j->status;
+}
+
+/* Visit the elements of one place of a list again: the scan found them sound. */
+static int visit_run(pn_json_scan_t *j, int index, const pn_json_run_t *run)
+{
+    j->line_pos = run->at;
+    j->line = run->line;
+    const char *p = skip_ws(run->at + 1, j->end);
+    if (p < j->end && *p == ']')
+        return 0;
+    for (;;) {
+        p = skip_ws(p, j->end);
+        pn_json_element_t element = {NULL, line_at(j, p)};
+        if (!(element.item = parse_value(j, &p)))
+            return j->status;
+        int status = j->visit(j->ctx, index, &element);
+        cJSON_Delete(element.item);
+        if (status)
+            return status;
+        p = skip_ws(p, j->end);
+        if (p >= j->end || *p != ',')
+            return 0;
+        p++;
+    }
+}
+
+int pn_json_scan__finish(pn_json_scan_t *j)
+{
+    for (int i = 0; j->lists[i] && !j->status; i++)
+        for (size_t k = 0; k < j->list[i].run_count && !j->list[i].streamed && !j->status; k++)
+            j->status = visit_run(j, i, &j->list[i].runs[k]);
     return j->status == PN_ENOMEM ? pn_error__nomem() : j->status;
 }
 
 void pn_json_scan__destroy(pn_json_scan_t *j)
 {
-    for (int s = 0; s < PN_JSON_SCAN_LISTS; s++) {
-        for (size_t i = 0; i < j->list[s].count; i++)
-            cJSON_Delete(j->list[s].items[i].item);
-        free(j->list[s].items);
-    }
+    for (int s = 0; s < PN_JSON_SCAN_LISTS; s++)
+        free(j->list[s].runs);
     cJSON_Delete(j->meta);
     free(j->keys);
     memset(j, 0, sizeof *j);
