@@ -9,6 +9,7 @@
 
 #include "array.h"
 #include "error.h"
+#include "graph.h"
 #include "sort.h"
 
 #include <assert.h>
@@ -102,8 +103,14 @@ static int check_columns(const pn_export__t *x)
 static int order_agreements(pn_export__t *x)
 {
     size_t count = pn_graph_agreement_count(x->graph), k = 0;
-    pn_keyed_t *keyed = malloc((count ? count : 1) * sizeof *keyed);
+    const uint32_t *in_order = pn_graph__agreements_in_order(x->graph);
     x->agreement = malloc((count ? count : 1) * sizeof *x->agreement);
+    x->edge_count = count;
+    if (in_order && x->agreement) {
+        memcpy(x->agreement, in_order, count * sizeof *x->agreement);
+        return 0;
+    }
+    pn_keyed_t *keyed = malloc((count ? count : 1) * sizeof *keyed);
     int status = 0;
     if (!keyed || !x->agreement) {
         status = pn_error__nomem();
@@ -121,7 +128,6 @@ static int order_agreements(pn_export__t *x)
     }
     for (k = 0; k < count; k++)
         x->agreement[k] = (uint32_t)keyed[k].key;
-    x->edge_count = count;
 done:
     free(keyed);
     return status;
@@ -200,6 +206,24 @@ done:
     if (locale)
         igraph_exit_safelocale(&locale);
     end(&x);
+    return status;
+}
+
+int pn_export__view_to_file(const pn_view_t *view, const char *path,
+                            const pn_export_options_t *opts, pn_export__write_fn *write)
+{
+    pn_export_options_t defaults = PN_EXPORT_OPTIONS_INIT;
+    const pn_export_options_t *o = opts ? opts : &defaults;
+    pn_graph_t *graph = NULL;
+    assert(view && path);
+    PN_CHECK_OPTIONS(o, PN_EXPORT_OPTIONS_VERSION, "pn_export_options_t");
+    /* one edge per agreement needs no pairs: no sort, no igraph graph */
+    int status = pn_view_options(view)->by_country || o->simple
+                     ? pn_graph_new(&graph, view)
+                     : pn_graph__new_agreements(&graph, view);
+    if (status == 0)
+        status = pn_export__to_file(graph, path, o, write);
+    pn_graph_free(graph);
     return status;
 }
 
@@ -464,6 +488,39 @@ done:
     free(ids);
     free(start);
     return status;
+}
+
+int pn_export__tags(pn_export__tags_t *out, size_t indent, const char *open,
+                    const char *const *names, size_t count, const char *close)
+{
+    pn_export__tags_t t = {calloc(count + 1, sizeof *t.start), calloc(count + 1, sizeof *t.length)};
+    int ok = t.start && t.length;
+    for (size_t f = 0; ok && f < count; f++) {
+        size_t size = indent + strlen(open) + pn_xml__escaped_length(names[f]) + strlen(close);
+        char *p = t.start[f] = malloc(size + 1);
+        if (!(ok = p != NULL))
+            break;
+        p = pn_export__copy(pn_export__spaces(p, indent), open, NULL, 0);
+        p = pn_export__copy(pn_xml__escape(p, names[f]), close, NULL, 0);
+        *p = '\0';
+        t.length[f] = size;
+    }
+    if (!ok) {
+        pn_export__tags_destroy(&t, count);
+        return pn_error__nomem();
+    }
+    *out = t;
+    return 0;
+}
+
+void pn_export__tags_destroy(pn_export__tags_t *tags, size_t count)
+{
+    for (size_t f = 0; tags->start && f < count; f++)
+        free(tags->start[f]);
+    free(tags->start);
+    free(tags->length);
+    tags->start = NULL;
+    tags->length = NULL;
 }
 
 int pn_export__id_attribute(pn_xml_t *w, const pn_export__t *x, const char *name,

@@ -10,6 +10,7 @@
 #include <partnet/text.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "xmlwrite.h"
 
@@ -70,6 +71,11 @@ typedef int pn_export__write_fn(FILE *out, pn_export__t *x);
 int pn_export__to_file(const pn_graph_t *graph, const char *path, const pn_export_options_t *opts,
                        pn_export__write_fn *write);
 
+/** pn_export__to_file() on the graph of @p view: pn_graph_new()'s when the edges are pairs,
+ *  else one without the pairs (pn_graph__new_agreements()). @return as pn_export__to_file() */
+int pn_export__view_to_file(const pn_view_t *view, const char *path,
+                            const pn_export_options_t *opts, pn_export__write_fn *write);
+
 /** Node fields in all: built-in ones, then the caller's columns. */
 size_t pn_export__node_columns(const pn_export__t *x);
 /** Node field @p f (built-in or a caller's column). */
@@ -124,5 +130,48 @@ int pn_export__each_edge(pn_export__t *x, pn_export__edge_fn *write, void *conte
 /** Attribute @p name holding vertex @p v's id (pn_export__escape_ids). @return 0 or PN_EIO */
 int pn_export__id_attribute(pn_xml_t *w, const pn_export__t *x, const char *name,
                             igraph_integer_t v);
+
+/*
+ * Edges laid out by hand (pn_xml__raw_child()): the tags that start each field's element,
+ * made once, and the copies that fill the bytes reserved.
+ */
+
+/** The start of each field's element: indentation, a fixed opening, the field's name and a
+ *  fixed closing, such as `      <data key="e_date">`, and their lengths. */
+typedef struct {
+    char **start;
+    size_t *length;
+} pn_export__tags_t;
+
+#define PN_EXPORT__TAGS_INIT {NULL, NULL}
+
+/** Make the tags of @p count fields named @p names (escaped as attribute values).
+ *  @return 0 or PN_ENOMEM */
+int pn_export__tags(pn_export__tags_t *out, size_t indent, const char *open,
+                    const char *const *names, size_t count, const char *close);
+void pn_export__tags_destroy(pn_export__tags_t *tags, size_t count);
+
+/** The most bytes @p text takes escaped (&quot; for "). */
+#define PN_EXPORT__ESCAPED_MAX(text) (6 * strlen(text))
+
+/** @p n spaces at @p out (@p n at most 128). @return the end */
+static inline char *pn_export__spaces(char *out, size_t n)
+{
+    static const char spaces[] = "                                                            "
+                                 "                                                            "
+                                 "        ";
+    memcpy(out, spaces, n);
+    return out + n;
+}
+
+/** @p text then the @p n bytes at @p bytes, at @p out. @return the end */
+static inline char *pn_export__copy(char *out, const char *text, const char *bytes, size_t n)
+{
+    size_t length = strlen(text);
+    memcpy(out, text, length);
+    if (n)
+        memcpy(out + length, bytes, n);
+    return out + length + n;
+}
 
 #endif

@@ -9,6 +9,7 @@
 #include "error.h"
 #include "export.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,46 +146,126 @@ static void interval(pn_export__t *x, size_t k, pn_date_t *start, pn_date_t *end
         *end = pn_date_last_day(pn_dataset_end_dates(x->ds)[agreements[0]]);
 }
 
+/* The context of edge(): the writer, and the start of each edge field's attvalue element
+ * (indentation, tag and "for"), made at the first edge, when the indentation is known. */
+typedef struct {
+    pn_xml_t *w;
+    pn_export__tags_t attvalue;
+} edge_writer_t;
+
+/* Attribute @p name="@p value" (escaped) at @p p, from pn_xml__raw_reserve(w, what it takes
+ * after @p p). @return the end, or NULL when out of memory */
+static char *raw_attribute(pn_xml_t *w, char *p, const char *name, const char *value)
+{
+    pn_xml__raw_commit(w, p);
+    if (!(p = pn_xml__raw_reserve(w, strlen(name) + PN_EXPORT__ESCAPED_MAX(value) + 4)))
+        return NULL;
+    *p++ = ' ';
+    p = pn_export__copy(p, name, "=\"", 2);
+    p = pn_xml__escape(p, value);
+    *p++ = '"';
+    return p;
+}
+
+static char *raw_date(pn_xml_t *w, char *p, const char *name, pn_date_t date)
+{
+    char text[PN_DATE_TEXT_MAX];
+    if (date == PN_DATE_NONE || date == NOT_YET)
+        return p;
+    return raw_attribute(w, p, name, pn_date_format(text, date));
+}
+
+/* "%zu" by hand, at @p out. @return the end */
+static char *count_text(char *out, size_t count)
+{
+    char digits[24], *d = digits + sizeof digits;
+    do
+        *--d = (char)('0' + count % 10);
+    while ((count /= 10) > 0);
+    size_t n = (size_t)(digits + sizeof digits - d);
+    memcpy(out, d, n);
+    return out + n;
+}
+
+/* An edge laid out by hand (pn_xml__raw_child), the bytes pn_xml__start_element(),
+ * date_attribute() and attvalue() would write: an export writes millions. */
 static int edge(void *context, pn_export__t *x, size_t k, const pn_export__ends_t *ends)
 {
-    pn_xml_t *w = context;
+    edge_writer_t *e = context;
+    pn_xml_t *w = e->w;
     pn_date_t start, end;
+    int status = 0;
     interval(x, k, &start, &end);
-    /* GEXF 1.2 requires an edge id: the edge's number, unique in the file */
-    if (pn_xml__start_element(w, "edge") != 0 || count_attribute(w, "id", k) != 0)
-        return PN_EIO;
-    int status = pn_xml__escaped_attribute(w, "source", ends->id[0], ends->length[0]);
-    if (status == 0)
-        status = pn_xml__escaped_attribute(w, "target", ends->id[1], ends->length[1]);
-    if (status == 0 && x->pairs) {
-        const char *weight;
-        status = pn_export__edge_value(&weight, x, k, 0); /* a pair's first field */
-        if (status == 0 && pn_xml__attribute(w, "weight", weight) != 0)
-            status = PN_EIO;
+    size_t indent = pn_xml__raw_child(w);
+    if (!e->attvalue.start) {
+        const char *names[32];
+        assert(x->edge_field_count <= sizeof names / sizeof names[0]);
+        for (size_t f = 0; f < x->edge_field_count; f++)
+            names[f] = x->edge_fields[f].name;
+        if ((status = pn_export__tags(&e->attvalue, indent + 4, "<attvalue for=\"", names,
+                                      x->edge_field_count, "\" value=\"")) != 0)
+            return status;
     }
-    if (status == 0)
-        status = date_attribute(w, "start", start);
-    if (status == 0)
-        status = date_attribute(w, "end", end);
-    if (status == 0 && pn_xml__start_element(w, "attvalues") != 0)
-        status = PN_EIO;
-    for (size_t f = 0; status == 0 && f < x->edge_field_count; f++) {
+    /* GEXF 1.2 requires an edge id: the edge's number, unique in the file */
+    char *p = pn_xml__raw_reserve(w, indent + sizeof "<edge id=\"\" source=\"\" target=\"\"" +
+                                         20 + ends->length[0] + ends->length[1]);
+    if (!p)
+        return pn_error__nomem();
+    p = count_text(pn_export__copy(pn_export__spaces(p, indent), "<edge id=\"", NULL, 0), k);
+    p = pn_export__copy(p, "\" source=\"", ends->id[0], ends->length[0]);
+    p = pn_export__copy(p, "\" target=\"", ends->id[1], ends->length[1]);
+    *p++ = '"';
+    if (x->pairs) {
+        const char *weight;
+        if ((status = pn_export__edge_value(&weight, x, k, 0)) != 0) /* a pair's first field */
+            return status;
+        p = raw_attribute(w, p, "weight", weight);
+    }
+    if (p)
+        p = raw_date(w, p, "start", start);
+    if (p)
+        p = raw_date(w, p, "end", end);
+    if (!p || !(pn_xml__raw_commit(w, p), p = pn_xml__raw_reserve(w, indent + 14)))
+        return pn_error__nomem();
+    p = pn_export__copy(pn_export__spaces(pn_export__copy(p, ">\n", NULL, 0), indent + 2),
+                        "<attvalues", NULL, 0);
+    int content = 0;
+    for (size_t f = 0; f < x->edge_field_count; f++) {
         const char *value;
         if (is_native_weight(x, f))
             continue;
-        status = pn_export__edge_value(&value, x, k, f);
-        if (status == 0)
-            status = attvalue(w, x->edge_fields[f].name, value);
+        if ((status = pn_export__edge_value(&value, x, k, f)) != 0)
+            return status;
+        if (!value)
+            continue;
+        pn_xml__raw_commit(w, p);
+        if (!(p = pn_xml__raw_reserve(w, 2 + e->attvalue.length[f] +
+                                             PN_EXPORT__ESCAPED_MAX(value) + 4)))
+            return pn_error__nomem();
+        if (!content) {
+            p = pn_export__copy(p, ">\n", NULL, 0);
+            content = 1;
+        }
+        memcpy(p, e->attvalue.start[f], e->attvalue.length[f]);
+        p = pn_xml__escape(p + e->attvalue.length[f], value);
+        p = pn_export__copy(p, "\"/>\n", NULL, 0);
     }
-    if (status == 0 && (pn_xml__end_element(w) != 0 || pn_xml__end_element(w) != 0))
-        status = PN_EIO;
-    return status;
+    pn_xml__raw_commit(w, p);
+    if (!(p = pn_xml__raw_reserve(w, 2 * indent + 24)))
+        return pn_error__nomem();
+    if (content)
+        p = pn_export__copy(pn_export__spaces(p, indent + 2), "</attvalues>\n", NULL, 0);
+    else
+        p = pn_export__copy(p, "/>\n", NULL, 0);
+    p = pn_export__copy(pn_export__spaces(p, indent), "</edge>\n", NULL, 0);
+    return pn_xml__raw_commit(w, p);
 }
 
 static int write_gexf(FILE *out, pn_export__t *x)
 {
     igraph_integer_t n = pn_graph_vertex_count(x->graph);
     pn_date_t *starts = node_starts(x);
+    edge_writer_t edges = {NULL, PN_EXPORT__TAGS_INIT};
     pn_xml_t *w = NULL;
     const char *title = pn_dataset_title(x->ds);
     int status = 0;
@@ -230,12 +311,14 @@ static int write_gexf(FILE *out, pn_export__t *x)
                         pn_xml__start_element(w, "edges") != 0 ||
                         count_attribute(w, "count", x->edge_count) != 0))
         status = PN_EIO;
+    edges.w = w;
     if (status == 0)
-        status = pn_export__each_edge(x, edge, w);
+        status = pn_export__each_edge(x, edge, &edges);
     if (status == 0 && pn_xml__end_document(w) != 0)
         status = PN_EIO;
 done:
     pn_xml__free(w);
+    pn_export__tags_destroy(&edges.attvalue, x->edge_field_count);
     free(starts);
     return status;
 }
@@ -243,4 +326,10 @@ done:
 int pn_export_gexf(const pn_graph_t *graph, const char *path, const pn_export_options_t *opts)
 {
     return pn_export__to_file(graph, path, opts, write_gexf);
+}
+
+int pn_export_view_gexf(const pn_view_t *view, const char *path,
+                        const pn_export_options_t *opts)
+{
+    return pn_export__view_to_file(view, path, opts, write_gexf);
 }

@@ -4,8 +4,12 @@
  * The agreements in the view are sorted by their pair of vertices (radix sort, stable, so each
  * pair's agreements stay in dataset order); each run of equal pairs becomes one edge whose
  * weight is the run's length. edge_start[e]..edge_start[e+1] indexes the run in `agreements`.
+ *
+ * pn_graph__new_agreements() builds only the vertices and the view's agreements in dataset
+ * order (no sort, no igraph graph: has_graph is 0, edge_start NULL), for the exports that
+ * write one edge per agreement.
  */
-#include <partnet/graph.h>
+#include "graph.h"
 
 #include "dataset.h"
 #include "error.h"
@@ -25,6 +29,7 @@ struct pn_graph {
     size_t *domestic;       /* by_country: agreements within each vertex's country */
     size_t *members;        /* by_country: the view's nodes in each vertex's country */
     int by_country;
+    igraph_integer_t vertex_count;
     uint32_t *agreements;   /* the view's agreements, grouped by edge */
     size_t agreement_count;
     size_t *edge_start;     /* edge_count + 1 offsets into agreements */
@@ -58,33 +63,24 @@ static int create(pn_graph_t *g, const igraph_vector_int_t *edges, igraph_intege
     if (rc != IGRAPH_SUCCESS)
         return pn_error__igraph(rc);
     g->has_graph = 1;
+    g->vertex_count = vertices;
     return 0;
 }
 
-int pn_graph_new(pn_graph_t **out, const pn_view_t *view)
+/* What vertices stand for: the view's nodes, or the countries they are in (g->by_country);
+ * vertex_of, unit_of, vertex_count, and with by_country domestic (zeroed) and members. */
+static int map_vertices(pn_graph_t *g, const pn_view_t *view)
 {
-    assert(out && view);
     const pn_dataset_t *ds = view->ds;
-    int by_country = view->opts.by_country;
-    pn_graph_t *g = calloc(1, sizeof *g);
-    pn_keyed_t *pairs = NULL;
-    igraph_vector_int_t edges;
-    int has_edges = 0, status = 0;
-    if (!g)
-        return pn_error__nomem();
-    g->ds = ds;
-    g->by_country = by_country;
-
-    /* what vertices stand for: the view's nodes, or the countries they are in */
+    int by_country = g->by_country;
     size_t units = by_country ? ds->country_count : ds->node_count;
     g->vertex_of = malloc((units ? units : 1) * sizeof *g->vertex_of);
-    pairs = malloc((view->agreement_count ? view->agreement_count : 1) * sizeof *pairs);
     if (by_country) {
         g->domestic = calloc(units ? units : 1, sizeof *g->domestic);
         g->members = calloc(units ? units : 1, sizeof *g->members);
     }
-    if (!g->vertex_of || !pairs || (by_country && (!g->domestic || !g->members)))
-        goto nomem;
+    if (!g->vertex_of || (by_country && (!g->domestic || !g->members)))
+        return pn_error__nomem();
     for (size_t u = 0; u < units; u++)
         g->vertex_of[u] = by_country ? -1 : 0;
     igraph_integer_t vertices = 0;
@@ -101,10 +97,32 @@ int pn_graph_new(pn_graph_t **out, const pn_view_t *view)
             g->vertex_of[c] = vertices++;
     g->unit_of = malloc((vertices ? (size_t)vertices : 1) * sizeof *g->unit_of);
     if (!g->unit_of)
-        goto nomem;
+        return pn_error__nomem();
     for (size_t u = 0; u < units; u++)
         if (g->vertex_of[u] >= 0)
             g->unit_of[g->vertex_of[u]] = (uint32_t)u;
+    g->vertex_count = vertices;
+    return 0;
+}
+
+int pn_graph_new(pn_graph_t **out, const pn_view_t *view)
+{
+    assert(out && view);
+    const pn_dataset_t *ds = view->ds;
+    int by_country = view->opts.by_country;
+    pn_graph_t *g = calloc(1, sizeof *g);
+    pn_keyed_t *pairs = NULL;
+    igraph_vector_int_t edges;
+    int has_edges = 0, status = 0;
+    if (!g)
+        return pn_error__nomem();
+    g->ds = ds;
+    g->by_country = by_country;
+    if ((status = map_vertices(g, view)) != 0)
+        goto done;
+    pairs = malloc((view->agreement_count ? view->agreement_count : 1) * sizeof *pairs);
+    if (!pairs)
+        goto nomem;
 
     size_t count = 0;
     for (size_t i = 0; i < ds->agreement_count; i++) {
@@ -149,7 +167,7 @@ int pn_graph_new(pn_graph_t **out, const pn_view_t *view)
         VECTOR(g->weights)[e - 1] += 1;
         g->agreements[k] = pairs[k].value;
     }
-    status = create(g, &edges, vertices, count);
+    status = create(g, &edges, g->vertex_count, count);
     goto done;
 
 nomem:
@@ -163,6 +181,38 @@ done:
     else
         pn_graph_free(g);
     return status;
+}
+
+int pn_graph__new_agreements(pn_graph_t **out, const pn_view_t *view)
+{
+    assert(out && view && !view->opts.by_country);
+    pn_graph_t *g = calloc(1, sizeof *g);
+    int status = 0;
+    if (!g)
+        return pn_error__nomem();
+    g->ds = view->ds;
+    if ((status = map_vertices(g, view)) != 0)
+        goto done;
+    g->agreements = malloc((view->agreement_count ? view->agreement_count : 1) *
+                           sizeof *g->agreements);
+    if (!g->agreements) {
+        status = pn_error__nomem();
+        goto done;
+    }
+    for (size_t i = 0; i < view->ds->agreement_count; i++)
+        if (view->agreement[i])
+            g->agreements[g->agreement_count++] = (uint32_t)i;
+done:
+    if (status == 0)
+        *out = g;
+    else
+        pn_graph_free(g);
+    return status;
+}
+
+const uint32_t *pn_graph__agreements_in_order(const pn_graph_t *g)
+{
+    return g->has_graph ? NULL : g->agreements;
 }
 
 void pn_graph_free(pn_graph_t *g)
@@ -294,7 +344,7 @@ const igraph_vector_t *pn_graph_weights(const pn_graph_t *g)
 
 igraph_integer_t pn_graph_vertex_count(const pn_graph_t *g)
 {
-    return igraph_vcount(&g->graph);
+    return g->vertex_count;
 }
 
 igraph_integer_t pn_graph_edge_count(const pn_graph_t *g)
@@ -314,32 +364,32 @@ int pn_graph_is_by_country(const pn_graph_t *g)
 
 uint32_t pn_graph_vertex_node(const pn_graph_t *g, igraph_integer_t v)
 {
-    assert(v >= 0 && v < igraph_vcount(&g->graph));
+    assert(v >= 0 && v < g->vertex_count);
     return g->by_country ? PN_NONE : g->unit_of[v];
 }
 
 uint32_t pn_graph_vertex_country(const pn_graph_t *g, igraph_integer_t v)
 {
-    assert(v >= 0 && v < igraph_vcount(&g->graph));
+    assert(v >= 0 && v < g->vertex_count);
     return g->by_country ? g->unit_of[v] : g->ds->nodes[g->unit_of[v]].country;
 }
 
 pn_level_t pn_graph_vertex_level(const pn_graph_t *g, igraph_integer_t v)
 {
-    assert(v >= 0 && v < igraph_vcount(&g->graph));
+    assert(v >= 0 && v < g->vertex_count);
     return g->by_country ? PN_LEVEL_COUNTRY : g->ds->nodes[g->unit_of[v]].level;
 }
 
 const char *pn_graph_vertex_id(const pn_graph_t *g, igraph_integer_t v)
 {
-    assert(v >= 0 && v < igraph_vcount(&g->graph));
+    assert(v >= 0 && v < g->vertex_count);
     uint32_t unit = g->unit_of[v];
     return g->by_country ? pn_dataset_country_code(g->ds, unit) : g->ds->nodes[unit].id;
 }
 
 const char *pn_graph_vertex_name(const pn_graph_t *g, igraph_integer_t v)
 {
-    assert(v >= 0 && v < igraph_vcount(&g->graph));
+    assert(v >= 0 && v < g->vertex_count);
     uint32_t unit = g->unit_of[v];
     const char *name = g->by_country ? g->ds->countries[unit].name : g->ds->nodes[unit].name;
     return name && name[0] ? name : pn_graph_vertex_id(g, v);
@@ -347,13 +397,13 @@ const char *pn_graph_vertex_name(const pn_graph_t *g, igraph_integer_t v)
 
 size_t pn_graph_vertex_members(const pn_graph_t *g, igraph_integer_t v)
 {
-    assert(v >= 0 && v < igraph_vcount(&g->graph));
+    assert(v >= 0 && v < g->vertex_count);
     return g->by_country ? g->members[g->unit_of[v]] : 1;
 }
 
 size_t pn_graph_vertex_domestic(const pn_graph_t *g, igraph_integer_t v)
 {
-    assert(v >= 0 && v < igraph_vcount(&g->graph));
+    assert(v >= 0 && v < g->vertex_count);
     return g->domestic ? g->domestic[g->unit_of[v]] : 0;
 }
 

@@ -30,6 +30,7 @@ struct pn_xml {
     const char *name[DEPTH_MAX];
     state_t state[DEPTH_MAX];
     size_t used;
+    size_t capacity; /* BUFFER_SIZE, or more for a raw piece larger than that */
     char *buffer;
 };
 
@@ -48,6 +49,7 @@ int pn_xml__new(pn_xml_t **out, FILE *stream)
     w->indent_end = 1;
     w->depth = 0;
     w->used = 0;
+    w->capacity = BUFFER_SIZE;
     *out = w;
     return 0;
 }
@@ -69,7 +71,7 @@ static void flush(pn_xml_t *w)
 static void put_slow(pn_xml_t *w, const char *bytes, size_t n)
 {
     flush(w);
-    if (n > BUFFER_SIZE) {
+    if (n > w->capacity) {
         if (!w->failed && fwrite(bytes, 1, n, w->stream) != n)
             w->failed = 1;
         return;
@@ -81,7 +83,7 @@ static void put_slow(pn_xml_t *w, const char *bytes, size_t n)
 /* Inline, so that the copies of constants compile to a move or two. */
 static inline void put(pn_xml_t *w, const char *bytes, size_t n)
 {
-    if (w->used + n > BUFFER_SIZE) {
+    if (w->used + n > w->capacity) {
         put_slow(w, bytes, n);
         return;
     }
@@ -176,7 +178,7 @@ size_t pn_xml__escaped_length(const char *text)
     return total;
 }
 
-char *pn_xml__escape(char *out, const char *text)
+static char *escape(char *out, const char *text, int attribute)
 {
     for (const unsigned char *p = (const unsigned char *)text; *p;) {
         if (byte_class[*p] == PLAIN) {
@@ -185,11 +187,21 @@ char *pn_xml__escape(char *out, const char *text)
         }
         const char *replacement;
         size_t length;
-        p += replace(p, 1, &replacement, &length);
+        p += replace(p, attribute, &replacement, &length);
         memcpy(out, replacement, length);
         out += length;
     }
     return out;
+}
+
+char *pn_xml__escape(char *out, const char *text)
+{
+    return escape(out, text, 1);
+}
+
+char *pn_xml__escape_text(char *out, const char *text)
+{
+    return escape(out, text, 0);
 }
 
 /* Two spaces for each open element but the innermost. */
@@ -307,6 +319,42 @@ int pn_xml__string(pn_xml_t *w, const char *text)
     }
     w->indent_end = 0;
     put_escaped(w, text, 0);
+    return status(w);
+}
+
+size_t pn_xml__raw_child(pn_xml_t *w)
+{
+    assert(w->depth > 0);
+    state_t *parent = &w->state[w->depth - 1];
+    if (*parent == IN_ATTRIBUTE)
+        put(w, "\"", 1);
+    if (*parent != IN_CONTENT) {
+        put(w, ">\n", 2);
+        *parent = IN_CONTENT;
+    }
+    return 2 * w->depth;
+}
+
+char *pn_xml__raw_reserve(pn_xml_t *w, size_t n)
+{
+    if (w->used + n <= w->capacity)
+        return w->buffer + w->used;
+    flush(w);
+    if (n > w->capacity) {
+        char *larger = realloc(w->buffer, n);
+        if (!larger)
+            return NULL;
+        w->buffer = larger;
+        w->capacity = n;
+    }
+    return w->buffer;
+}
+
+int pn_xml__raw_commit(pn_xml_t *w, const char *end)
+{
+    assert(end >= w->buffer && end <= w->buffer + w->capacity);
+    w->used = (size_t)(end - w->buffer);
+    w->indent_end = 1;
     return status(w);
 }
 

@@ -48,4 +48,23 @@ size_t pn_xml__escaped_length(const char *text);
  *  NUL). @return the end of what was written */
 char *pn_xml__escape(char *out, const char *text);
 
+/** As pn_xml__escape(), escaped as text (tab and line feed stay). */
+char *pn_xml__escape_text(char *out, const char *text);
+
+/*
+ * Whole child elements written by hand, for the millions of edges of an export: the caller
+ * lays out the bytes these functions would have written (indentation, tags, escaped values)
+ * straight into the buffer.
+ */
+
+/** Ready the open element for a child written by hand (its start tag closed, as
+ *  pn_xml__start_element() does). @return the child's indentation, in spaces */
+size_t pn_xml__raw_child(pn_xml_t *w);
+/** Room for @p n bytes at the end of the buffer, to fill and hand back to
+ *  pn_xml__raw_commit(); NULL when out of memory (@p n above the buffer's 1 MiB). */
+char *pn_xml__raw_reserve(pn_xml_t *w, size_t n);
+/** What was written from pn_xml__raw_reserve()'s pointer up to @p end, a whole child element
+ *  ending in a line feed, is kept. @return 0 or PN_EIO */
+int pn_xml__raw_commit(pn_xml_t *w, const char *end);
+
 #endif

@@ -133,20 +133,26 @@ Test(xmlwrite, reports_a_failed_write)
     fclose(full);
 }
 
-static char *document_of(void (*write)(pn_xml_t *w, const char *text), const char *text)
+/* End the document of @p w on @p f and return its bytes as a string. */
+static char *finish(pn_xml_t *w, FILE *f)
 {
-    FILE *f = tmpfile();
-    pn_xml_t *w;
     size_t size;
-    cr_assert_eq(pn_xml__new(&w, f), 0);
-    pn_xml__start_element(w, "a");
-    write(w, text);
     cr_assert_eq(pn_xml__end_document(w), 0);
     pn_xml__free(w);
     char *bytes = read_all(f, &size);
     bytes[size] = '\0';
     fclose(f);
     return bytes;
+}
+
+static char *document_of(void (*write)(pn_xml_t *w, const char *text), const char *text)
+{
+    FILE *f = tmpfile();
+    pn_xml_t *w;
+    cr_assert_eq(pn_xml__new(&w, f), 0);
+    pn_xml__start_element(w, "a");
+    write(w, text);
+    return finish(w, f);
 }
 
 static void as_text(pn_xml_t *w, const char *text)
@@ -192,4 +198,73 @@ Test(xmlwrite, escapes_ahead_of_time_as_an_attribute_is_written)
         cr_expect_str_eq(bytes, expected, "round %u", round);
         free(bytes);
     }
+}
+
+/* A document whose root holds, after @p before (0: nothing, 1: an attribute, 2: an attribute
+ * left open, 3: text), the child <data key="k">@p text</data>, written by hand (@p raw) or
+ * through the writer's calls. */
+static char *child_document(int raw, int before, const char *text)
+{
+    FILE *f = tmpfile();
+    pn_xml_t *w;
+    cr_assert_eq(pn_xml__new(&w, f), 0);
+    pn_xml__start_element(w, "graph");
+    pn_xml__start_element(w, "edge");
+    if (before == 1)
+        pn_xml__attribute(w, "id", "e&1");
+    if (before == 2) {
+        pn_xml__start_attribute(w, "id");
+        pn_xml__string(w, "e<2");
+    }
+    if (before == 3)
+        pn_xml__string(w, "some \"text\"");
+    if (raw) {
+        size_t indent = pn_xml__raw_child(w);
+        size_t room = indent + strlen(text) * 6 + 32;
+        char *p = pn_xml__raw_reserve(w, room);
+        cr_assert(p);
+        memset(p, ' ', indent);
+        p += indent;
+        memcpy(p, "<data key=\"k\">", 14);
+        p = pn_xml__escape_text(p + 14, text);
+        memcpy(p, "</data>\n", 8);
+        cr_assert_eq(pn_xml__raw_commit(w, p + 8), 0);
+    } else {
+        pn_xml__start_element(w, "data");
+        pn_xml__attribute(w, "key", "k");
+        pn_xml__string(w, text);
+        pn_xml__end_element(w);
+    }
+    pn_xml__text_element(w, "after", "x");
+    return finish(w, f);
+}
+
+Test(xmlwrite, writes_a_child_laid_out_by_hand_as_its_calls_would)
+{
+    for (unsigned round = 0; round < 400; round++) {
+        unsigned seed = round;
+        char text[160];
+        random_text(text, &seed);
+        strcat(text, pieces[rand_r(&seed) % (sizeof pieces / sizeof pieces[0])]);
+        char *by_hand = child_document(1, (int)round % 4, text);
+        char *by_calls = child_document(0, (int)round % 4, text);
+        cr_expect_str_eq(by_hand, by_calls, "round %u", round);
+        free(by_hand);
+        free(by_calls);
+    }
+}
+
+Test(xmlwrite, reserves_more_than_its_buffer_for_a_long_child)
+{
+    size_t n = 3 * 1024 * 1024;
+    char *text = malloc(n + 1);
+    memset(text, 'a', n);
+    text[n / 2] = '&';
+    text[n] = '\0';
+    char *by_hand = child_document(1, 3, text), *by_calls = child_document(0, 3, text);
+    cr_expect(strcmp(by_hand, by_calls) == 0);
+    cr_expect_eq(strlen(by_hand), strlen(by_calls));
+    free(by_hand);
+    free(by_calls);
+    free(text);
 }

@@ -214,7 +214,10 @@ static int compute_metrics(const export_t *x, const pn_graph_t *g, pn_export_col
     return 0;
 }
 
-static int write_files(const export_t *x, const pn_graph_t *g, const pn_export_options_t *opts)
+/* Without metrics, GraphML and GEXF are written from the view (@p g NULL), which spares
+ * building the graph when the edges are agreements. */
+static int write_files(const export_t *x, const pn_view_t *view, const pn_graph_t *g,
+                       const pn_export_options_t *opts)
 {
     for (int f = 0; f < FILE_COUNT; f++) {
         const char *path = x->files[f];
@@ -223,10 +226,10 @@ static int write_files(const export_t *x, const pn_graph_t *g, const pn_export_o
             continue;
         switch (f) {
         case FILE_GRAPHML:
-            status = pn_export_graphml(g, path, opts);
+            status = g ? pn_export_graphml(g, path, opts) : pn_export_view_graphml(view, path, opts);
             break;
         case FILE_GEXF:
-            status = pn_export_gexf(g, path, opts);
+            status = g ? pn_export_gexf(g, path, opts) : pn_export_view_gexf(view, path, opts);
             break;
         case FILE_NODES:
             status = pn_export_nodes_csv(g, path, opts);
@@ -286,18 +289,26 @@ int cmd_export(cli_t *cli, int argc, char **argv)
         return EXIT_USAGE;
 
     pn_dataset_t *ds = NULL;
+    pn_view_t *view = NULL;
     pn_graph_t *g = NULL;
     igraph_vector_t values[PN_MEASURE_COUNT + 1];
     pn_export_column_t columns[PN_MEASURE_COUNT + 1];
     size_t inited = 0;
     if ((rc = cli_load(cli, &ds)) != EXIT_OK)
         goto done;
-    if ((rc = cli_graph(&g, ds, &x.view, "export")) != EXIT_OK)
+    if ((rc = cli_view(&view, ds, &x.view, "export")) != EXIT_OK)
         goto done;
+    int needs_graph = x.metric_count > 0 || x.files[FILE_NODES] || x.files[FILE_EDGES] ||
+                      x.files[FILE_PAJEK];
+    int status = needs_graph ? pn_graph_new(&g, view) : 0;
+    if (status != 0) {
+        rc = cli_failure("export", status);
+        goto done;
+    }
     for (; inited < x.metric_count; inited++)
         if (igraph_vector_init(&values[inited], 0) != IGRAPH_SUCCESS)
             out_of_memory();
-    int status = compute_metrics(&x, g, columns, values);
+    status = x.metric_count ? compute_metrics(&x, g, columns, values) : 0;
     if (status != 0) {
         rc = cli_failure("export", status);
         goto done;
@@ -308,13 +319,14 @@ int cmd_export(cli_t *cli, int argc, char **argv)
     opts.spreadsheet_safe = cli->spreadsheet_safe;
     opts.simple = x.simple;
     opts.gexf_version = x.gexf_version;
-    rc = write_files(&x, g, &opts);
+    rc = write_files(&x, view, g, &opts);
     if (rc == EXIT_OK)
         rc = write_countries_beside(&x, g, &opts);
 done:
     for (size_t i = 0; i < inited; i++)
         igraph_vector_destroy(&values[i]);
     pn_graph_free(g);
+    pn_view_free(view);
     pn_dataset_free(ds);
     return rc;
 }

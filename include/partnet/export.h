@@ -119,6 +119,18 @@ PN_EXTERN int pn_export_gexf(const pn_graph_t *graph, const char *path,
                              const pn_export_options_t *opts);
 
 /**
+ * pn_export_graphml() and pn_export_gexf() of the graph of @p view (pn_graph_new()), the same
+ * bytes, without building the igraph graph when the edges are agreements (neither the view's
+ * by_country nor opts->simple): about a third less time for ten million agreements. Extra
+ * columns are indexed by the vertices of pn_graph_new(@p view). O(N + A).
+ * @return as pn_export_graphml(), and PN_EIGRAPH
+ */
+PN_EXTERN int pn_export_view_graphml(const pn_view_t *view, const char *path,
+                                     const pn_export_options_t *opts);
+PN_EXTERN int pn_export_view_gexf(const pn_view_t *view, const char *path,
+                                  const pn_export_options_t *opts);
+
+/**
  * The node table as CSV (RFC 4180, UTF-8, LF line ends): id then the node attributes, then the
  * extra columns. Cells are written as pn_text_write_csv() writes them (spaces at either end
  * quoted, so that they read back), or, with opts->spreadsheet_safe, as
