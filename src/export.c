@@ -150,6 +150,9 @@ static int begin(pn_export__t *x, const pn_graph_t *graph, const pn_export_optio
     x->current_edge = SIZE_MAX;
     x->by_country = pn_graph_is_by_country(graph);
     x->pairs = x->by_country || opts->simple;
+    /* the vertices are the view's nodes in dataset order: all of them, the same numbers */
+    x->nodes_are_vertices = !x->by_country && (size_t)pn_graph_vertex_count(graph) ==
+                                                  pn_dataset_node_count(x->ds);
     x->node_fields = x->by_country ? country_fields : node_fields;
     x->node_field_count = x->by_country ? COUNT(country_fields) : COUNT(node_fields);
     if (x->pairs) {
@@ -427,9 +430,9 @@ void pn_export__edge_ends(const pn_export__t *x, size_t k, igraph_integer_t *fro
         igraph_edge(pn_graph_igraph(x->graph), (igraph_integer_t)k, from, to);
         return;
     }
-    uint32_t i = x->agreement[k];
-    *from = pn_graph_node_vertex(x->graph, pn_dataset_party_a(x->ds)[i]);
-    *to = pn_graph_node_vertex(x->graph, pn_dataset_party_b(x->ds)[i]);
+    uint32_t i = x->agreement[k], a = pn_dataset_party_a(x->ds)[i], b = pn_dataset_party_b(x->ds)[i];
+    *from = x->nodes_are_vertices ? a : pn_graph_node_vertex(x->graph, a);
+    *to = x->nodes_are_vertices ? b : pn_graph_node_vertex(x->graph, b);
 }
 
 size_t pn_export__edge_agreements(const uint32_t **out, const pn_export__t *x, size_t k)

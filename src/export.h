@@ -43,6 +43,7 @@ typedef struct {
     const pn_export_options_t *opts;
     int by_country; /**< the vertices are countries */
     int pairs;      /**< one edge per graph edge (pair of partners), not per agreement */
+    int nodes_are_vertices; /**< every dataset node is a vertex: vertex i is node i */
     const pn_export__field_t *node_fields; /**< built-in ones; opts->columns follow */
     size_t node_field_count;
     const pn_export__field_t *edge_fields;

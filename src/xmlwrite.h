@@ -2,7 +2,8 @@
  * A streaming XML writer (private to the library) for the GraphML and GEXF exports: the bytes of
  * libxml2 2.9's xmlTextWriter with a two-space indent and a UTF-8 declaration (the exports
  * wrote through it before, and their files stay the same), without its per-call list
- * handling, allocations and copies. It buffers 1 MiB at a time and writes to a stream.
+ * handling, allocations and copies. It buffers 4 MiB at a time and writes them to a stream's
+ * file descriptor from a thread of its own (see xmlwrite.c), directly to the disk when it can.
  *
  * Escaping, as libxml2 does it: in text, & < > " and carriage return; in attribute values also
  * tab and line feed (as &#9; &#10;). The characters XML 1.0 cannot carry (control characters
@@ -16,12 +17,15 @@
 
 typedef struct pn_xml pn_xml_t;
 
-/** A writer on @p stream, which it does not close. @return 0 or PN_ENOMEM */
+/** A writer on @p stream, which it does not close: what the stream holds is flushed, then the
+ *  stream must not be used until pn_xml__end_document() or pn_xml__free(). @return 0 or
+ *  PN_ENOMEM */
 int pn_xml__new(pn_xml_t **out, FILE *stream);
 /** Free the writer without writing what is buffered (pn_xml__end_document writes it). */
 void pn_xml__free(pn_xml_t *w);
 
-/* Each returns 0, or PN_EIO once a write to the stream failed (then every later call too). */
+/* Each returns 0, or PN_EIO once a write to the stream failed (then every later call too),
+ * with errno as the failed write left it. */
 
 /** <?xml version="1.0" encoding="UTF-8"?> and a line feed. */
 int pn_xml__start_document(pn_xml_t *w);
@@ -61,7 +65,7 @@ char *pn_xml__escape_text(char *out, const char *text);
  *  pn_xml__start_element() does). @return the child's indentation, in spaces */
 size_t pn_xml__raw_child(pn_xml_t *w);
 /** Room for @p n bytes at the end of the buffer, to fill and hand back to
- *  pn_xml__raw_commit(); NULL when out of memory (@p n above the buffer's 1 MiB). */
+ *  pn_xml__raw_commit(); NULL when out of memory (@p n above the buffer's 4 MiB). */
 char *pn_xml__raw_reserve(pn_xml_t *w, size_t n);
 /** What was written from pn_xml__raw_reserve()'s pointer up to @p end, a whole child element
  *  ending in a line feed, is kept. @return 0 or PN_EIO */

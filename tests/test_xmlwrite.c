@@ -268,3 +268,38 @@ Test(xmlwrite, reserves_more_than_its_buffer_for_a_long_child)
     free(by_calls);
     free(text);
 }
+
+/* A document of @p count numbered elements (some 30 MB for a million) after @p before, the
+ * stream's own bytes: through the writer, and as it must read. */
+static void expect_long_document(const char *before, int count)
+{
+    FILE *f = tmpfile();
+    pn_xml_t *w;
+    char text[64];
+    size_t capacity = 64 + (size_t)count * 40, used = 0;
+    char *expected = malloc(capacity);
+    used += (size_t)snprintf(expected, capacity, "%s<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                                  "<graphml>\n", before);
+    fputs(before, f);
+    cr_assert_eq(pn_xml__new(&w, f), 0);
+    pn_xml__start_document(w);
+    pn_xml__start_element(w, "graphml");
+    for (int i = 0; i < count; i++) {
+        snprintf(text, sizeof text, "value %d & more", i);
+        pn_xml__text_element(w, "data", text);
+        used += (size_t)snprintf(expected + used, capacity - used,
+                                 "  <data>value %d &amp; more</data>\n", i);
+    }
+    used += (size_t)snprintf(expected + used, capacity - used, "</graphml>\n");
+    char *bytes = finish(w, f);
+    cr_expect_eq(strlen(bytes), used);
+    cr_expect(strcmp(bytes, expected) == 0, "the long document differs");
+    free(bytes);
+    free(expected);
+}
+
+Test(xmlwrite, writes_a_long_document_from_its_thread)
+{
+    expect_long_document("", 1000000);              /* whole blocks, direct where it can */
+    expect_long_document("<!-- odd -->\n", 1000000); /* a stream not at a block's start */
+}
