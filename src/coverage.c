@@ -1,10 +1,12 @@
 /*
  * Coverage by country, the country matrix, the recorded counterparts of reported figures and
- * the default count of regions from ISO 3166-2 (definitions in partnet/coverage.h). Country pairs are keyed by the rank of each country's
- * code, so that sorting the keys puts the matrix in code order.
+ * the default count of regions from ISO 3166-2 (definitions in partnet/coverage.h). Country
+ * pairs are keyed by the rank of each country's code, so that sorting the keys puts the matrix
+ * in code order; the agreements are grouped by their pair of countries, never sorted.
  */
 #include <partnet/coverage.h>
 
+#include "array.h"
 #include "country.h"
 #include "dataset.h"
 #include "error.h"
@@ -62,56 +64,186 @@ static int known(const pn_dataset_t *ds, uint32_t i)
     return ds->countries[ds->nodes[i].country].code[0] != '\0';
 }
 
+/* The pairs of countries met among the agreements, each numbered in order of first sight
+ * (a cell of the matrix): far fewer than the agreements, so a small open-addressing map from
+ * a pair's key (lower country << 32 | higher) to its number, which stays in cache, rather than
+ * a sort of every agreement. */
+typedef struct {
+    uint64_t *keys; /* EMPTY_KEY where free */
+    uint32_t *cell;
+    size_t capacity, count;
+    uint64_t *key;  /* each cell's key, by number */
+    size_t key_capacity;
+} cell_map_t;
+
+#define CELL_MAP_INIT {NULL, NULL, 0, 0, NULL, 0}
+
+#define EMPTY_KEY UINT64_MAX
+
+static size_t key_slot(uint64_t key, size_t capacity)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & (capacity - 1);
+}
+
+/* Room for one more cell: the map doubled when half full. */
+static int cell_map_grow(cell_map_t *map)
+{
+    if (2 * (map->count + 1) <= map->capacity)
+        return 0;
+    size_t capacity = map->capacity ? 2 * map->capacity : 256;
+    uint64_t *keys = malloc(capacity * sizeof *keys);
+    uint32_t *cell = malloc(capacity * sizeof *cell);
+    if (!keys || !cell) {
+        free(keys);
+        free(cell);
+        return pn_error__nomem();
+    }
+    for (size_t i = 0; i < capacity; i++)
+        keys[i] = EMPTY_KEY;
+    for (size_t i = 0; i < map->capacity; i++) {
+        if (map->keys[i] == EMPTY_KEY)
+            continue;
+        size_t slot = key_slot(map->keys[i], capacity);
+        while (keys[slot] != EMPTY_KEY)
+            slot = (slot + 1) & (capacity - 1);
+        keys[slot] = map->keys[i];
+        cell[slot] = map->cell[i];
+    }
+    free(map->keys);
+    free(map->cell);
+    map->keys = keys;
+    map->cell = cell;
+    map->capacity = capacity;
+    return 0;
+}
+
+static void cell_map_destroy(cell_map_t *map)
+{
+    free(map->keys);
+    free(map->cell);
+    free(map->key);
+}
+
+/* The cell of @p key in @p out, a new one when it is first seen. */
+static int cell_of(uint32_t *out, cell_map_t *map, uint64_t key)
+{
+    size_t slot = map->capacity ? key_slot(key, map->capacity) : 0;
+    while (map->capacity && map->keys[slot] != EMPTY_KEY && map->keys[slot] != key)
+        slot = (slot + 1) & (map->capacity - 1);
+    if (map->capacity && map->keys[slot] == key) {
+        *out = map->cell[slot];
+        return 0;
+    }
+    if (cell_map_grow(map) != 0 ||
+        pn_array__reserve((void **)&map->key, &map->key_capacity, map->count + 1,
+                          sizeof *map->key) != 0)
+        return pn_error__nomem();
+    slot = key_slot(key, map->capacity);
+    while (map->keys[slot] != EMPTY_KEY)
+        slot = (slot + 1) & (map->capacity - 1);
+    map->keys[slot] = key;
+    map->cell[slot] = (uint32_t)map->count;
+    map->key[map->count] = key;
+    *out = (uint32_t)map->count++;
+    return 0;
+}
+
+/* The distinct node pairs among @p count keys, in @p set (a power of two of at least twice
+ * @p count slots, all EMPTY_KEY; left so). */
+static size_t distinct(const uint64_t *keys, size_t count, uint64_t *set, size_t capacity)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < count; i++) {
+        size_t slot = key_slot(keys[i], capacity);
+        while (set[slot] != EMPTY_KEY && set[slot] != keys[i])
+            slot = (slot + 1) & (capacity - 1);
+        if (set[slot] == EMPTY_KEY) {
+            set[slot] = keys[i];
+            found++;
+        }
+    }
+    for (size_t i = 0; i < count; i++) /* emptied where filled, not across the whole set */
+        for (size_t slot = key_slot(keys[i], capacity); set[slot] != EMPTY_KEY;
+             slot = (slot + 1) & (capacity - 1))
+            set[slot] = EMPTY_KEY;
+    return found;
+}
+
+static int by_cell_key(const void *a, const void *b)
+{
+    uint64_t x = ((const pn_keyed_t *)a)->key, y = ((const pn_keyed_t *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
 int pn_country_matrix_new(pn_country_matrix_t **out, const pn_view_t *view)
 {
     assert(out && view);
     const pn_dataset_t *ds = view->ds;
-    uint32_t *rank = NULL, *order = NULL;
-    pn_keyed_t *pairs = NULL, *cells = NULL;
+    uint32_t *rank = NULL, *order = NULL, *cell = NULL;
+    uint64_t *grouped = NULL, *set = NULL;
+    size_t *start = NULL;
+    pn_keyed_t *sorted = NULL;
+    cell_map_t map = CELL_MAP_INIT;
     pn_country_matrix_t *result = NULL;
     size_t n = ds->agreement_count, k = 0;
     int status = code_ranks(&rank, &order, ds);
     if (status)
         goto done;
-    pairs = malloc((n ? n : 1) * sizeof *pairs);
-    cells = malloc((n ? n : 1) * sizeof *cells);
+    cell = malloc((n ? n : 1) * sizeof *cell);
     result = calloc(1, sizeof *result);
-    if (!pairs || !cells || !result)
+    if (!cell || !result)
         goto nomem;
-    /* agreements grouped by node pair ... */
+    /* each agreement's cell (its pair of countries); nodes that name no country are in none */
     for (size_t i = 0; i < n; i++) {
-        /* nodes that name no country are in no cell */
+        if (!view->agreement[i] || !known(ds, ds->a[i]) || !known(ds, ds->b[i]))
+            continue;
+        uint64_t ra = rank[ds->nodes[ds->a[i]].country], rb = rank[ds->nodes[ds->b[i]].country];
+        if ((status = cell_of(&cell[k++], &map, ra < rb ? ra << 32 | rb : rb << 32 | ra)) != 0)
+            goto done;
+    }
+    /* the agreements' node pairs grouped by cell (a counting sort on the few cells), then the
+     * distinct pairs of each cell counted in a set the size of the cell */
+    size_t cell_count = map.count, largest = 0;
+    start = calloc(cell_count + 1, sizeof *start);
+    grouped = malloc((k ? k : 1) * sizeof *grouped);
+    if (!start || !grouped)
+        goto nomem;
+    for (size_t j = 0; j < k; j++)
+        start[cell[j] + 1]++;
+    for (size_t c = 0; c < cell_count; c++) {
+        largest = start[c + 1] > largest ? start[c + 1] : largest;
+        start[c + 1] += start[c];
+    }
+    for (size_t i = 0, j = 0; i < n; i++) {
         if (!view->agreement[i] || !known(ds, ds->a[i]) || !known(ds, ds->b[i]))
             continue;
         uint64_t a = ds->a[i], b = ds->b[i];
-        pairs[k].key = a < b ? a << 32 | b : b << 32 | a;
-        pairs[k++].value = (uint32_t)i;
+        grouped[start[cell[j++]]++] = a < b ? a << 32 | b : b << 32 | a;
     }
-    if (pn_sort__keyed(pairs, k) != 0)
+    size_t capacity = 1;
+    while (capacity < 2 * largest)
+        capacity *= 2;
+    set = malloc(capacity * sizeof *set);
+    sorted = malloc((cell_count ? cell_count : 1) * sizeof *sorted);
+    result->pairs = malloc((cell_count ? cell_count : 1) * sizeof *result->pairs);
+    if (!set || !sorted || !result->pairs)
         goto nomem;
-    /* ... each node pair one cell entry under its country pair, carrying its agreements */
-    size_t entries = 0;
-    for (size_t i = 0; i < k;) {
-        size_t j = i;
-        while (j < k && pairs[j].key == pairs[i].key)
-            j++;
-        uint64_t ra = rank[ds->nodes[pairs[i].key >> 32].country];
-        uint64_t rb = rank[ds->nodes[pairs[i].key & 0xFFFFFFFFu].country];
-        cells[entries].key = ra < rb ? ra << 32 | rb : rb << 32 | ra;
-        cells[entries++].value = (uint32_t)(j - i);
-        i = j;
+    for (size_t i = 0; i < capacity; i++)
+        set[i] = EMPTY_KEY;
+    /* start[c] is now the end of cell c, its start that of c - 1 */
+    for (size_t c = 0; c < cell_count; c++)
+        sorted[c] = (pn_keyed_t){map.key[c], (uint32_t)c};
+    qsort(sorted, cell_count, sizeof *sorted, by_cell_key);
+    for (size_t i = 0; i < cell_count; i++) {
+        size_t c = sorted[i].value, first = c ? start[c - 1] : 0;
+        size_t size = start[c] - first, slots = 1;
+        while (slots < 2 * size)
+            slots *= 2;
+        result->pairs[i] = (pn_country_pair_t){order[sorted[i].key >> 32],
+                                                order[sorted[i].key & 0xFFFFFFFFu], size,
+                                                distinct(grouped + first, size, set, slots)};
     }
-    if (pn_sort__keyed(cells, entries) != 0)
-        goto nomem;
-    if (!(result->pairs = malloc((entries ? entries : 1) * sizeof *result->pairs)))
-        goto nomem;
-    for (size_t i = 0; i < entries; i++) {
-        if (i == 0 || cells[i].key != cells[i - 1].key)
-            result->pairs[result->pair_count++] = (pn_country_pair_t){
-                order[cells[i].key >> 32], order[cells[i].key & 0xFFFFFFFFu], 0, 0};
-        result->pairs[result->pair_count - 1].agreements += cells[i].value;
-        result->pairs[result->pair_count - 1].pairs++;
-    }
+    result->pair_count = cell_count;
     *out = result;
     result = NULL;
     goto done;
@@ -119,8 +251,12 @@ nomem:
     status = pn_error__nomem();
 done:
     pn_country_matrix_free(result);
-    free(pairs);
-    free(cells);
+    free(cell);
+    free(grouped);
+    free(set);
+    free(start);
+    free(sorted);
+    cell_map_destroy(&map);
     free(rank);
     free(order);
     return status;
@@ -134,53 +270,6 @@ void pn_country_matrix_free(pn_country_matrix_t *matrix)
     free(matrix);
 }
 
-/* The pairs of countries that have an agreement between them: far fewer than the agreements,
- * so a small open-addressing set of keys (lower country << 32 | higher), not the matrix's sort
- * of every agreement. */
-typedef struct {
-    uint64_t *keys; /* EMPTY_PAIR where free */
-    size_t capacity, count;
-} pair_set_t;
-
-#define EMPTY_PAIR UINT64_MAX
-
-static size_t pair_slot(uint64_t key, size_t capacity)
-{
-    return (size_t)((key * 0x9E3779B97F4A7C15u) >> 32) & (capacity - 1);
-}
-
-static int pair_set_add(pair_set_t *set, uint32_t a, uint32_t b)
-{
-    uint64_t key = a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
-    if (2 * (set->count + 1) > set->capacity) {
-        size_t capacity = set->capacity ? 2 * set->capacity : 256;
-        uint64_t *keys = malloc(capacity * sizeof *keys);
-        if (!keys)
-            return pn_error__nomem();
-        for (size_t i = 0; i < capacity; i++)
-            keys[i] = EMPTY_PAIR;
-        for (size_t i = 0; i < set->capacity; i++) {
-            if (set->keys[i] == EMPTY_PAIR)
-                continue;
-            size_t slot = pair_slot(set->keys[i], capacity);
-            while (keys[slot] != EMPTY_PAIR)
-                slot = (slot + 1) & (capacity - 1);
-            keys[slot] = set->keys[i];
-        }
-        free(set->keys);
-        set->keys = keys;
-        set->capacity = capacity;
-    }
-    size_t slot = pair_slot(key, set->capacity);
-    while (set->keys[slot] != EMPTY_PAIR && set->keys[slot] != key)
-        slot = (slot + 1) & (set->capacity - 1);
-    if (set->keys[slot] == EMPTY_PAIR) {
-        set->keys[slot] = key;
-        set->count++;
-    }
-    return 0;
-}
-
 int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
 {
     assert(out && view);
@@ -192,7 +281,7 @@ int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
     pn_coverage_row_t *rows = calloc(countries ? countries : 1, sizeof *rows);
     pn_coverage_t *result = calloc(1, sizeof *result);
     uint32_t *rank = NULL, *order = NULL;
-    pair_set_t partners = {NULL, 0, 0};
+    cell_map_t partners = CELL_MAP_INIT; /* the pairs of countries with an agreement */
     int status = 0;
     if (!flags || !agreements || !rows || !result ||
         !(result->countries = malloc((countries ? countries : 1) * sizeof *result->countries))) {
@@ -216,7 +305,9 @@ int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
         agreements[ca]++;
         if (abroad) {
             agreements[cb]++;
-            if ((status = pair_set_add(&partners, ca, cb)) != 0)
+            uint32_t pair;
+            if ((status = cell_of(&pair, &partners, ca < cb ? (uint64_t)ca << 32 | cb
+                                                            : (uint64_t)cb << 32 | ca)) != 0)
                 goto done;
         }
     }
@@ -232,11 +323,9 @@ int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
             r->covered_abroad += (flags[i] & 8) != 0;
         }
     }
-    for (size_t k = 0; k < partners.capacity; k++) {
-        if (partners.keys[k] == EMPTY_PAIR)
-            continue;
-        rows[partners.keys[k] >> 32].partner_countries++;
-        rows[partners.keys[k] & 0xFFFFFFFFu].partner_countries++;
+    for (size_t k = 0; k < partners.count; k++) {
+        rows[partners.key[k] >> 32].partner_countries++;
+        rows[partners.key[k] & 0xFFFFFFFFu].partner_countries++;
     }
     if ((status = code_ranks(&rank, &order, ds)) != 0)
         goto done;
@@ -261,7 +350,7 @@ done:
     free(rows);
     free(rank);
     free(order);
-    free(partners.keys);
+    cell_map_destroy(&partners);
     return status;
 }
 

@@ -129,3 +129,69 @@ Test(coverage, default_regions_come_from_iso_3166_2_where_the_dataset_has_none)
     pn_coverage_free(rows);
     pn_view_free(whole);
 }
+
+Test(coverage, country_matrix_equals_a_count_of_every_pair_on_a_random_network)
+{
+    enum { COUNTRIES = 9, NODES = 60, AGREEMENTS = 2000 };
+    pn_dataset_t *ds;
+    cr_assert_eq(pn_dataset_new(&ds, "random"), 0);
+    /* codes added out of code order, so that the cells must be put in order */
+    static const char *const codes[COUNTRIES] = {"UA", "AM", "GE", "BY", "KZ", "AZ", "MD",
+                                                 "LT", "EE"};
+    uint32_t country[COUNTRIES], node_country[NODES];
+    for (int c = 0; c < COUNTRIES; c++)
+        cr_assert_eq(pn_dataset_add_country(&country[c], ds, codes[c], NULL, -1), 0);
+    unsigned seed = 7;
+    for (int v = 0; v < NODES; v++) {
+        char id[16];
+        snprintf(id, sizeof id, "n%d", v);
+        node_country[v] = (uint32_t)(rand_r(&seed) % COUNTRIES);
+        cr_assert_eq(pn_dataset_add_node(NULL, ds, id, id, country[node_country[v]],
+                                         PN_LEVEL_CITY), 0);
+    }
+    /* by hand: agreements and distinct node pairs of each pair of countries */
+    static size_t agreements[COUNTRIES][COUNTRIES];
+    static unsigned char seen[NODES][NODES];
+    static size_t pairs[COUNTRIES][COUNTRIES];
+    for (int i = 0; i < AGREEMENTS; i++) {
+        int a = rand_r(&seed) % NODES, b = rand_r(&seed) % NODES;
+        if (a == b)
+            continue;
+        cr_assert_eq(pn_dataset_add_agreement(NULL, ds, (uint32_t)a, (uint32_t)b, 20040000,
+                                              PN_DATE_NONE, PN_KIND_TWINNING), 0);
+        int ca = (int)node_country[a], cb = (int)node_country[b];
+        int lo = strcmp(codes[ca], codes[cb]) <= 0 ? ca : cb, hi = lo == ca ? cb : ca;
+        agreements[lo][hi]++;
+        int x = a < b ? a : b, y = a < b ? b : a;
+        if (!seen[x][y]++)
+            pairs[lo][hi]++;
+    }
+    pn_view_t *whole = pn_test_view(ds, NULL);
+    pn_country_matrix_t *matrix;
+    cr_assert_eq(pn_country_matrix_new(&matrix, whole), 0);
+    size_t cells = 0;
+    char last[8] = "";
+    for (int lo = 0; lo < COUNTRIES; lo++)
+        for (int hi = 0; hi < COUNTRIES; hi++)
+            cells += agreements[lo][hi] > 0;
+    cr_assert_eq(matrix->pair_count, cells);
+    for (size_t i = 0; i < matrix->pair_count; i++) {
+        const pn_country_pair_t *cell = &matrix->pairs[i];
+        const char *a = pn_dataset_country(ds, cell->a)->code;
+        const char *b = pn_dataset_country(ds, cell->b)->code;
+        int lo = -1, hi = -1;
+        for (int c = 0; c < COUNTRIES; c++) {
+            lo = strcmp(codes[c], a) == 0 ? c : lo;
+            hi = strcmp(codes[c], b) == 0 ? c : hi;
+        }
+        char key[8];
+        snprintf(key, sizeof key, "%s %s", a, b);
+        cr_expect(strcmp(a, b) <= 0 && strcmp(last, key) < 0, "cell %zu (%s) out of order", i, key);
+        cr_expect_eq(cell->agreements, agreements[lo][hi], "%s", key);
+        cr_expect_eq(cell->pairs, pairs[lo][hi], "%s", key);
+        memcpy(last, key, sizeof key);
+    }
+    pn_country_matrix_free(matrix);
+    pn_view_free(whole);
+    pn_dataset_free(ds);
+}
