@@ -124,11 +124,12 @@ static void *writing(void *arg)
     return NULL;
 }
 
-/* Start the writing thread, with every signal blocked in it (so that a handler, such as
- * pn_outfile's, runs on a caller's thread); without it, the caller writes. */
+/* Start the writing thread, with the signals that end the command blocked in it (so that a
+ * handler, such as pn_outfile's, runs on a caller's thread; SIGPIPE still ends the command as
+ * a write of the caller's would); without it, the caller writes. */
 static void start_thread(pn_xml_t *w)
 {
-    sigset_t all, before;
+    sigset_t ending, before;
     w->threaded = 0;
     if (!(w->spare = new_buffer(BUFFER_SIZE)))
         return;
@@ -141,8 +142,12 @@ static void start_thread(pn_xml_t *w)
         free(w->spare);
         return;
     }
-    sigfillset(&all);
-    pthread_sigmask(SIG_BLOCK, &all, &before);
+    sigemptyset(&ending);
+    sigaddset(&ending, SIGINT);
+    sigaddset(&ending, SIGTERM);
+    sigaddset(&ending, SIGHUP);
+    sigaddset(&ending, SIGQUIT);
+    pthread_sigmask(SIG_BLOCK, &ending, &before);
     w->threaded = pthread_create(&w->thread, NULL, writing, w) == 0;
     pthread_sigmask(SIG_SETMASK, &before, NULL);
     if (!w->threaded) {
