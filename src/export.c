@@ -8,6 +8,7 @@
 #include <partnet/text.h>
 
 #include "array.h"
+#include "dataset.h"
 #include "error.h"
 #include "graph.h"
 #include "sort.h"
@@ -25,9 +26,10 @@ static const pn_export__field_t node_fields[] = {
     {"name", PN_EXPORT__STRING, "name"},   {"country", PN_EXPORT__STRING, "country"},
     {"level", PN_EXPORT__STRING, "level"}, {"first_level", PN_EXPORT__BOOL, "first_level"},
     {"parent", PN_EXPORT__STRING, "parent"}, {"lat", PN_EXPORT__DOUBLE, "lat"},
-    {"lon", PN_EXPORT__DOUBLE, "lon"},     {"aliases", PN_EXPORT__STRING, "aliases"}};
+    {"lon", PN_EXPORT__DOUBLE, "lon"},     {"aliases", PN_EXPORT__STRING, "aliases"},
+    {"note", PN_EXPORT__STRING, "note"}};
 enum { NODE_NAME, NODE_COUNTRY, NODE_LEVEL, NODE_FIRST_LEVEL, NODE_PARENT, NODE_LAT, NODE_LON,
-       NODE_ALIASES };
+       NODE_ALIASES, NODE_NOTE };
 
 static const pn_export__field_t country_fields[] = {{"name", PN_EXPORT__STRING, "name"},
                                                     {"regions", PN_EXPORT__INT, "regions"},
@@ -141,7 +143,8 @@ static void end(pn_export__t *x)
     free(x->id_start);
 }
 
-static int begin(pn_export__t *x, const pn_graph_t *graph, const pn_export_options_t *opts)
+static int begin(pn_export__t *x, const pn_graph_t *graph, const pn_export_options_t *opts,
+                 int order)
 {
     memset(x, 0, sizeof *x);
     x->graph = graph;
@@ -168,15 +171,16 @@ static int begin(pn_export__t *x, const pn_graph_t *graph, const pn_export_optio
                         opts->gexf_version != PN_EXPORT_GEXF_1_3))
         status = pn_error_set(PN_EUSAGE, "GEXF version %u: expected %u (1.2) or %u (1.3)",
                               opts->gexf_version, PN_EXPORT_GEXF_1_2, PN_EXPORT_GEXF_1_3);
-    if (status == 0 && !x->pairs)
+    if (status == 0 && !x->pairs && order)
         status = order_agreements(x);
     if (status != 0)
         end(x);
     return status;
 }
 
-int pn_export__to_file(const pn_graph_t *graph, const char *path, const pn_export_options_t *opts,
-                       pn_export__write_fn *write)
+/* pn_export__to_file(), with the agreements put in order only when @p order is set. */
+static int to_file(const pn_graph_t *graph, const char *path, const pn_export_options_t *opts,
+                   pn_export__write_fn *write, int order)
 {
     pn_export_options_t defaults = PN_EXPORT_OPTIONS_INIT;
     pn_export__t x;
@@ -185,7 +189,7 @@ int pn_export__to_file(const pn_graph_t *graph, const char *path, const pn_expor
     const pn_export_options_t *o = opts ? opts : &defaults;
     assert(graph && path);
     PN_CHECK_OPTIONS(o, PN_EXPORT_OPTIONS_VERSION, "pn_export_options_t");
-    int status = begin(&x, graph, o);
+    int status = begin(&x, graph, o, order);
     if (status != 0)
         return status;
     if (igraph_enter_safelocale(&locale) != IGRAPH_SUCCESS) {
@@ -228,6 +232,27 @@ int pn_export__view_to_file(const pn_view_t *view, const char *path,
         status = pn_export__to_file(graph, path, o, write);
     pn_graph_free(graph);
     return status;
+}
+
+int pn_export__to_file(const pn_graph_t *graph, const char *path, const pn_export_options_t *opts,
+                       pn_export__write_fn *write)
+{
+    return to_file(graph, path, opts, write, 1);
+}
+
+int pn_export__dataset_file(const pn_graph_t *graph, const char *path,
+                            const pn_export_options_t *opts, pn_export__write_fn *write)
+{
+    return to_file(graph, path, opts, write, 0);
+}
+
+const char *pn_export__agreement_id(char *buf, const pn_dataset_t *ds, size_t i)
+{
+    uint32_t found;
+    snprintf(buf, PN_EXPORT__ID_MAX, "a%zu", i + 1);
+    for (unsigned k = 2; pn_strmap__get(&ds->agreement_ids, buf, strlen(buf), &found); k++)
+        snprintf(buf, PN_EXPORT__ID_MAX, "a%zu-%u", i + 1, k);
+    return buf;
 }
 
 size_t pn_export__node_columns(const pn_export__t *x)
@@ -348,8 +373,11 @@ int pn_export__node_value(const char **out, pn_export__t *x, igraph_integer_t v,
         *out = isnan(value) ? NULL : real_text(x, value);
         return 0;
     }
-    default:
+    case NODE_ALIASES:
         return joined(out, x, n->aliases, n->alias_count);
+    default:
+        *out = n->note;
+        return 0;
     }
 }
 
@@ -362,7 +390,11 @@ static int agreement_value(const char **out, pn_export__t *x, size_t k, size_t f
     const pn_agreement_t *a = &x->current;
     switch (f) {
     case AGR_ID:
-        *out = a->id;
+        /* sources.csv names an agreement with several sources by id: give it the one native
+         * JSON would */
+        *out = a->id || a->source_count < 2
+                   ? a->id
+                   : pn_export__agreement_id(x->generated_id, x->ds, x->agreement[k]);
         return 0;
     case AGR_DATE:
         *out = date_text(x, a->date);

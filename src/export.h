@@ -22,6 +22,9 @@ typedef enum {
     PN_EXPORT__BOOL
 } pn_export__type_t;
 
+/** Room for pn_export__agreement_id(). */
+#define PN_EXPORT__ID_MAX 48
+
 /** A node or edge attribute. */
 typedef struct {
     const char *name; /**< in GraphML and GEXF: never a name Gephi's importers take for
@@ -57,6 +60,7 @@ typedef struct {
     size_t *id_start;             /**< where vertex v's id starts in ids; then its end */
     char number[PN_TEXT_REAL_MAX]; /**< the last formatted number */
     pn_agreement_t current;       /**< the agreement of edge current_edge */
+    char generated_id[PN_EXPORT__ID_MAX]; /**< the last pn_export__agreement_id() */
     size_t current_edge;
 } pn_export__t;
 
@@ -76,6 +80,18 @@ int pn_export__to_file(const pn_graph_t *graph, const char *path, const pn_expor
  *  else one without the pairs (pn_graph__new_agreements()). @return as pn_export__to_file() */
 int pn_export__view_to_file(const pn_view_t *view, const char *path,
                             const pn_export_options_t *opts, pn_export__write_fn *write);
+
+/** As pn_export__to_file(), for a file of the dataset beside the graph's tables, which reads
+ *  no edge: the agreements are not put in order (x->agreement and x->edge_count unset). */
+int pn_export__dataset_file(const pn_graph_t *graph, const char *path,
+                            const pn_export_options_t *opts, pn_export__write_fn *write);
+
+/**
+ * The id native JSON gives agreement @p i when the input gave it none: "a" and its number,
+ * with "-2" and so on when the dataset has that id already.
+ * @param buf PN_EXPORT__ID_MAX bytes @return @p buf
+ */
+const char *pn_export__agreement_id(char *buf, const pn_dataset_t *ds, size_t i);
 
 /** Node fields in all: built-in ones, then the caller's columns. */
 size_t pn_export__node_columns(const pn_export__t *x);

@@ -7,6 +7,7 @@
 #include <partnet/outfile.h>
 
 #include "dataset.h"
+#include "export.h"
 #include "error.h"
 #include "strpool.h"
 
@@ -246,17 +247,6 @@ fail:
     return NULL;
 }
 
-/* An id for an agreement the input gave none (a pair list's row): "a" and its number, with a
- * suffix when the dataset has that id already. @p buf holds 48 bytes. */
-static const char *agreement_id(char *buf, const pn_dataset_t *ds, size_t i)
-{
-    uint32_t found;
-    snprintf(buf, 48, "a%zu", i + 1);
-    for (unsigned k = 2; pn_strmap__get(&ds->agreement_ids, buf, strlen(buf), &found); k++)
-        snprintf(buf, 48, "a%zu-%u", i + 1, k);
-    return buf;
-}
-
 /* Native JSON names countries by ISO code: a node in a country a pair list could not resolve
  * (or in none) cannot be written. */
 static int check_countries(const pn_dataset_t *ds)
@@ -301,10 +291,10 @@ static int write_dataset(FILE *out, const pn_dataset_t *ds)
     section_begin(out, "agreements");
     for (size_t i = 0; i < ds->agreement_count && !status; i++) {
         pn_agreement_t a;
-        char id[48];
+        char id[PN_EXPORT__ID_MAX];
         pn_dataset_agreement(&a, ds, i);
-        status = element(out, agreement_json(ds, &a, a.id ? a.id : agreement_id(id, ds, i)),
-                         i == 0);
+        const char *name = a.id ? a.id : pn_export__agreement_id(id, ds, i);
+        status = element(out, agreement_json(ds, &a, name), i == 0);
     }
     section_end(out, ds->agreement_count);
 

@@ -77,7 +77,7 @@ static int choose_and_load(pn_loader_t *l, const char *path)
 {
     const pn_load_options_t *opts = l->opts;
     pn_reader_t in;
-    char *nodes = NULL, *countries = NULL, *header = NULL;
+    char *nodes = NULL, *folder = NULL, *header = NULL;
     int status = 0;
 
     if (is_folder(path)) {
@@ -86,8 +86,7 @@ static int choose_and_load(pn_loader_t *l, const char *path)
                                  "are read from a folder", path);
         char *edges = beside(path, "edges.csv", 1);
         nodes = beside(path, "nodes.csv", 1);
-        countries = beside(path, "countries.csv", 1);
-        if (!edges || !nodes || !countries) {
+        if (!edges || !nodes) {
             free(edges);
             status = pn_error__nomem();
             goto done;
@@ -100,8 +99,7 @@ static int choose_and_load(pn_loader_t *l, const char *path)
         }
         status = pn_load__open(&in, l, edges);
         if (status == 0) {
-            status = pn_load__tables(l, &in, opts->nodes_path ? opts->nodes_path : nodes,
-                                     exists(countries) ? countries : NULL);
+            status = pn_load__tables(l, &in, opts->nodes_path ? opts->nodes_path : nodes, path);
             pn_reader__close(&in);
         }
         free(edges);
@@ -149,8 +147,13 @@ static int choose_and_load(pn_loader_t *l, const char *path)
         status = pn_load__json(l, &in);
         break;
     case PN_INPUT_TABLES:
+        /* the companion tables beside the edge table (none for standard input) */
+        if (!in.is_stdin && !(folder = beside(path, "", 0))) {
+            status = pn_error__nomem();
+            break;
+        }
         if (opts->nodes_path) {
-            status = pn_load__tables(l, &in, opts->nodes_path, NULL);
+            status = pn_load__tables(l, &in, opts->nodes_path, folder);
             break;
         }
         nodes = in.is_stdin ? NULL : beside(path, "nodes.csv", 0);
@@ -159,7 +162,7 @@ static int choose_and_load(pn_loader_t *l, const char *path)
                                    "its nodes: give --nodes FILE, or put nodes.csv beside it", in.name);
             break;
         }
-        status = pn_load__tables(l, &in, nodes, NULL);
+        status = pn_load__tables(l, &in, nodes, folder);
         break;
     default:
         status = pn_load__pairs(l, &in);
@@ -169,7 +172,7 @@ close:
     pn_reader__close(&in);
 done:
     free(nodes);
-    free(countries);
+    free(folder);
     free(header);
     return status;
 }

@@ -11,9 +11,10 @@
 /** Native JSON (load_json.c). @return 0, PN_EPARSE, PN_EIO or PN_ENOMEM */
 int pn_load__json(pn_loader_t *l, pn_reader_t *in);
 
-/** nodes.csv + edges.csv, and countries.csv when @p countries_path is set (load_tables.c). */
+/** nodes.csv + edges.csv, and the companion tables (PN_TABLES_...) found in @p folder
+ *  ("": the current folder; NULL: none, for standard input) (load_tables.c). */
 int pn_load__tables(pn_loader_t *l, pn_reader_t *edges, const char *nodes_path,
-                    const char *countries_path);
+                    const char *folder);
 
 /** A pair list (load_pairs.c). */
 int pn_load__pairs(pn_loader_t *l, pn_reader_t *in);

@@ -1,12 +1,16 @@
 /*
- * The tables loader: nodes.csv + edges.csv (and an optional countries.csv), header-driven.
- * Edges are streamed row by row into the dataset's columns, so a file of ten million
- * agreements is never held as text or as a tree.
+ * The tables loader: nodes.csv + edges.csv and the optional companion tables beside the edge
+ * table (countries, memberships, documents, reported figures, further sources, the dataset's
+ * own fields), header-driven. Edges are streamed row by row into the dataset's columns, so a
+ * file of ten million agreements is never held as text or as a tree.
  */
 #include "load_readers.h"
 
+#include <partnet/load.h>
+
 #include "array.h"
 #include "csvrows.h"
+#include "sort.h"
 #include "error.h"
 #include "utf8.h"
 
@@ -14,13 +18,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Column names read from each table; the first name of each entry is the documented one. */
-enum { N_ID, N_NAME, N_COUNTRY, N_LEVEL, N_FIRST_LEVEL, N_PARENT, N_LAT, N_LON, N_ALIASES, N_COUNT };
+enum { N_ID, N_NAME, N_COUNTRY, N_LEVEL, N_FIRST_LEVEL, N_PARENT, N_LAT, N_LON, N_ALIASES,
+       N_NOTE, N_COUNT };
 static const char *const node_columns[N_COUNT][4] = {
     {"id", NULL},       {"name", NULL},   {"country", NULL},          {"level", NULL},
     {"first_level", NULL}, {"parent", NULL},   {"lat", "latitude", NULL},
-    {"lon", "lng", "longitude", NULL}, {"aliases", NULL}};
+    {"lon", "lng", "longitude", NULL}, {"aliases", NULL}, {"note", NULL}};
 
 enum {
     E_SOURCE, E_TARGET, E_DATE, E_END, E_KIND, E_ID, E_DOMAINS, E_NOTE, E_DOCUMENT, E_LINE,
@@ -32,10 +38,42 @@ static const char *const edge_columns[E_COUNT][4] = {
     {"source_document", NULL}, {"source_line", NULL}, {"source_location", NULL},
     {"source_quote", NULL}, {"source_url", NULL}};
 
-enum { C_CODE, C_NAME, C_REGIONS, C_REGIONS_YEAR, C_REGIONS_SOURCE, C_COUNT };
+enum { C_CODE, C_NAME, C_REGIONS, C_REGIONS_YEAR, C_REGIONS_SOURCE, C_NOTE, C_COUNT };
 static const char *const country_columns[C_COUNT][4] = {
     {"code", NULL}, {"name", NULL}, {"regions", NULL}, {"regions_year", NULL},
-    {"regions_source", NULL}};
+    {"regions_source", NULL}, {"note", NULL}};
+
+enum { M_COUNTRY, M_ORG, M_FROM, M_TO, M_NOTE, M_COUNT };
+static const char *const membership_columns[M_COUNT][4] = {
+    {"country", NULL}, {"org", NULL}, {"from", NULL}, {"to", NULL}, {"note", NULL}};
+
+enum { D_ID, D_TITLE, D_AUTHOR, D_YEAR, D_URL, D_NOTE, D_COUNT };
+static const char *const document_columns[D_COUNT][4] = {
+    {"id", NULL}, {"title", NULL}, {"author", NULL}, {"year", NULL}, {"url", NULL},
+    {"note", NULL}};
+
+/* A source's columns, in the order of pn_source_t, after their table's own ones. */
+enum { S_DOCUMENT, S_LINE, S_LOCATION, S_QUOTE, S_URL, S_COUNT };
+
+enum { R_ID, R_METRIC, R_DESCRIPTION, R_COUNTRIES, R_PARTY, R_KIND, R_VALUE, R_QUALIFIER,
+       R_TOTAL, R_AS_OF, R_SINCE, R_NOTE, R_SOURCE, R_COUNT = R_SOURCE + S_COUNT };
+static const char *const reported_columns[R_COUNT][4] = {
+    {"id", NULL}, {"metric", NULL}, {"description", NULL}, {"countries", NULL},
+    {"party", NULL}, {"kind", NULL}, {"value", NULL}, {"qualifier", NULL}, {"total", NULL},
+    {"as_of", NULL}, {"since", NULL}, {"note", NULL}, {"source_document", NULL},
+    {"source_line", NULL}, {"source_location", NULL}, {"source_quote", NULL},
+    {"source_url", NULL}};
+
+enum { SRC_AGREEMENT, SRC_SOURCE, SRC_COUNT = SRC_SOURCE + S_COUNT };
+static const char *const source_columns[SRC_COUNT][4] = {
+    {"agreement", NULL}, {"document", NULL}, {"line", NULL}, {"location", NULL},
+    {"quote", NULL}, {"url", NULL}};
+
+enum { F_FIELD, F_VALUE, F_COUNT };
+static const char *const dataset_columns[F_COUNT][4] = {{"field", NULL}, {"value", NULL}};
+
+/* The most columns a table has. */
+#define COLUMNS_MAX R_COUNT
 
 /* Edges wait a few rows between looking up where their parties' ids are and reading them, so
  * that the hash table's slots reach the cache meanwhile: at ten million agreements on a
@@ -56,7 +94,7 @@ typedef struct {
 typedef struct {
     pn_loader_t *l;
     const char *file;
-    long column[E_COUNT]; /* enough for every table */
+    long column[COLUMNS_MAX];
     size_t width;         /* fields in the header */
     int header_done;
     int fatal;
@@ -64,6 +102,12 @@ typedef struct {
     size_t parent_capacity;
     pending_t pending[PENDING]; /* edges: a ring of rows waiting for their lookups */
     size_t pending_head, pending_count;
+    /* memberships.csv: each row's country and membership; sources.csv: each row's agreement
+     * and source; grouped once the table is read */
+    pn_keyed_t *rows;
+    size_t row_count, row_capacity, item_capacity;
+    pn_membership_t *memberships;
+    pn_source_t *sources;
 } table_t;
 
 /* Map the header; @return 0, or PN_EPARSE when a required column is missing. */
@@ -125,6 +169,39 @@ static int parse_date_cell(table_t *t, const char *text, size_t len, const char 
     return 0;
 }
 
+/* A document named by a source: any when the tables list no document, else one of
+ * documents.csv's. @return 1 when it is known (or empty) */
+static int known_document(table_t *t, const char *id, size_t len, const char *column,
+                          uint32_t line)
+{
+    const pn_dataset_t *ds = t->l->ds;
+    uint32_t index;
+    if (len == 0 || ds->document_count == 0 ||
+        pn_strmap__get(&ds->document_index, id, len, &index))
+        return 1;
+    if (pn_load__error(t->l, "%s:%u: column %s: \"%.60s\" is not a document of %s", t->file,
+                       line, column, id, PN_TABLES_DOCUMENTS) != 0)
+        t->fatal = PN_ENOMEM;
+    return 0;
+}
+
+/* The country of a cell holding its ISO code, added to the dataset's when new.
+ * @return 1 when it is one */
+static int country_cell(table_t *t, const pn_field_t *f, size_t count, size_t column,
+                        const char *name, uint32_t line, uint32_t *out)
+{
+    size_t len;
+    const char *code = pn_csv__cell(f, count, t->column[column], &len);
+    int status = pn_load__country_code(out, t->l, code);
+    if (status == PN_ENOTFOUND)
+        status = pn_load__error(t->l, "%s:%u: column %s: expected an ISO 3166-1 alpha-2 code, "
+                                "found \"%.40s\"", t->file, line, name, code);
+    else if (status == 0)
+        return 1;
+    t->fatal = status;
+    return 0;
+}
+
 /* ---- countries.csv -------------------------------------------------------------------- */
 
 static int country_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
@@ -134,19 +211,14 @@ static int country_row(void *ctx, const pn_field_t *f, size_t count, uint32_t li
     if (!t->header_done) {
         static const size_t required[] = {C_CODE};
         return read_header(t, f, count, line, country_columns, C_COUNT, required, 1,
-                           "code[,name,regions,regions_year,regions_source]");
+                           "code[,name,regions,regions_year,regions_source,note]");
     }
     if (!row_width_ok(t, f, count, line))
         return t->fatal;
     size_t len;
-    const char *code = pn_csv__cell(f, count, t->column[C_CODE], &len);
     uint32_t index;
-    int status = pn_load__country_code(&index, l, code);
-    if (status == PN_ENOTFOUND)
-        return pn_load__error(l, "%s:%u: column code: \"%s\" is not an ISO 3166-1 alpha-2 code",
-                              t->file, line, code);
-    if (status)
-        return status;
+    if (!country_cell(t, f, count, C_CODE, "code", line, &index))
+        return t->fatal;
     pn_country_t *c = &l->ds->countries[index];
     const char *name = pn_csv__cell(f, count, t->column[C_NAME], &len);
     if (len && !(c->name = pn_arena__strndup(&l->ds->arena, name, len)))
@@ -167,7 +239,436 @@ static int country_row(void *ctx, const pn_field_t *f, size_t count, uint32_t li
     const char *source = pn_csv__cell(f, count, t->column[C_REGIONS_SOURCE], &len);
     if (len && !(c->regions_source = pn_arena__strndup(&l->ds->arena, source, len)))
         return pn_error__nomem();
+    const char *note = pn_csv__cell(f, count, t->column[C_NOTE], &len);
+    if (len && !(c->note = pn_arena__strndup(&l->ds->arena, note, len)))
+        return pn_error__nomem();
     return 0;
+}
+
+
+/* ---- the other companions: memberships, documents, reported, sources, dataset ----------- */
+
+/* Keep cell @p column in the arena (NULL when empty). @return 0 or PN_ENOMEM */
+static int keep_cell(const char **out, table_t *t, const pn_field_t *f, size_t count,
+                     long column)
+{
+    size_t len;
+    const char *text = pn_csv__cell(f, count, column, &len);
+    *out = len ? pn_arena__strndup(&t->l->ds->arena, text, len) : NULL;
+    return len && !*out ? pn_error__nomem() : 0;
+}
+
+/* A whole number in [lo, hi] or an empty cell (*out unchanged). @return 1 when valid */
+static int whole_cell(table_t *t, const pn_field_t *f, size_t count, long column, uint32_t line,
+                      const char *name, double lo, double hi, const char *expected, long *out)
+{
+    size_t len;
+    const char *text = pn_csv__cell(f, count, column, &len);
+    double v;
+    if (len == 0)
+        return 1;
+    if (pn_load__whole(text, len, lo, hi, &v)) {
+        *out = (long)v;
+        return 1;
+    }
+    if (pn_load__error(t->l, "%s:%u: column %s: expected %s, found \"%.40s\"", t->file, line,
+                       name, expected, text) != 0)
+        t->fatal = PN_ENOMEM;
+    return 0;
+}
+
+/* A required cell. @return 1 when it is there */
+static int required_cell(table_t *t, const pn_field_t *f, size_t count, long column,
+                         uint32_t line, const char *name, const char *expected)
+{
+    size_t len;
+    pn_csv__cell(f, count, column, &len);
+    if (len)
+        return 1;
+    if (pn_load__error(t->l, "%s:%u: column %s is empty; expected %s", t->file, line, name,
+                       expected) != 0)
+        t->fatal = PN_ENOMEM;
+    return 0;
+}
+
+/* A source from the S_COUNT columns from @p first (named @p prefix and document, line, ...).
+ * @return 1 when valid */
+static int source_cells(table_t *t, const pn_field_t *f, size_t count, size_t first,
+                        uint32_t line, const char *prefix, pn_source_t *out)
+{
+    static const char *const names[S_COUNT] = {"document", "line", "location", "quote", "url"};
+    char column[S_COUNT][32];
+    size_t len[S_COUNT];
+    const char *text[S_COUNT];
+    for (size_t c = 0; c < S_COUNT; c++) {
+        snprintf(column[c], sizeof column[c], "%s%s", prefix, names[c]);
+        text[c] = pn_csv__cell(f, count, t->column[first + c], &len[c]);
+    }
+    memset(out, 0, sizeof *out);
+    long number = 0;
+    int ok = whole_cell(t, f, count, t->column[first + S_LINE], line, column[S_LINE], 1,
+                        PN_LOAD__LINE_MAX, "a line number", &number);
+    if (!len[S_DOCUMENT] && (len[S_LINE] || len[S_LOCATION] || len[S_QUOTE] || len[S_URL])) {
+        ok = 0;
+        if (pn_load__error(t->l, "%s:%u: column %s is empty, but the row gives other source "
+                           "columns", t->file, line, column[S_DOCUMENT]) != 0)
+            t->fatal = PN_ENOMEM;
+    }
+    ok &= known_document(t, text[S_DOCUMENT], len[S_DOCUMENT], column[S_DOCUMENT], line);
+    if (!ok)
+        return 0;
+    const char **fields[] = {&out->document, NULL, &out->location, &out->quote, &out->url};
+    for (size_t c = 0; c < S_COUNT; c++)
+        if (fields[c] && keep_cell(fields[c], t, f, count, t->column[first + c]) != 0) {
+            t->fatal = PN_ENOMEM;
+            return 0;
+        }
+    out->line = (uint32_t)number;
+    return 1;
+}
+
+/* Keep row @p value of the grouping key @p key (memberships.csv, sources.csv). */
+static int keep_row(table_t *t, uint64_t key)
+{
+    if (pn_array__reserve((void **)&t->rows, &t->row_capacity, t->row_count + 1,
+                          sizeof *t->rows) != 0)
+        return pn_error__nomem();
+    t->rows[t->row_count] = (pn_keyed_t){key, (uint32_t)t->row_count};
+    t->row_count++;
+    return 0;
+}
+
+static int membership_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
+{
+    table_t *t = ctx;
+    pn_loader_t *l = t->l;
+    if (!t->header_done) {
+        static const size_t required[] = {M_COUNTRY, M_ORG};
+        return read_header(t, f, count, line, membership_columns, M_COUNT, required, 2,
+                           "country,org[,from,to,note]");
+    }
+    if (!row_width_ok(t, f, count, line))
+        return t->fatal;
+    uint32_t country;
+    if (!country_cell(t, f, count, M_COUNTRY, "country", line, &country))
+        return t->fatal;
+    long from = 0, to = 0;
+    int ok = required_cell(t, f, count, t->column[M_ORG], line, "org", "an organisation");
+    ok &= whole_cell(t, f, count, t->column[M_FROM], line, "from", PN_DATE_MIN_YEAR,
+                     PN_DATE_MAX_YEAR, "a year", &from);
+    ok &= whole_cell(t, f, count, t->column[M_TO], line, "to", PN_DATE_MIN_YEAR,
+                     PN_DATE_MAX_YEAR, "a year", &to);
+    if (ok && from && to && to < from) {
+        ok = 0;
+        if (pn_load__error(l, "%s:%u: column to: left in %ld, before joining in %ld", t->file,
+                           line, to, from) != 0)
+            return PN_ENOMEM;
+    }
+    if (!ok || t->fatal)
+        return t->fatal;
+    if (keep_row(t, country) != 0 ||
+        pn_array__reserve((void **)&t->memberships, &t->item_capacity, t->row_count,
+                          sizeof *t->memberships) != 0)
+        return pn_error__nomem();
+    pn_membership_t *m = &t->memberships[t->row_count - 1];
+    m->from = (int)from;
+    m->to = (int)to;
+    if (keep_cell(&m->org, t, f, count, t->column[M_ORG]) != 0 ||
+        keep_cell(&m->note, t, f, count, t->column[M_NOTE]) != 0)
+        return PN_ENOMEM;
+    return 0;
+}
+
+/* Writes the rows of one key kept by keep_row(), @p n of them, in the order they were read. */
+typedef int give_fn(pn_loader_t *l, table_t *t, uint64_t key, const pn_keyed_t *rows, size_t n);
+
+/* Sort the rows kept by keep_row() by key, stably, and give each key its rows. */
+static int each_group(pn_loader_t *l, table_t *t, give_fn *give)
+{
+    if (pn_sort__keyed(t->rows, t->row_count) != 0)
+        return pn_error__nomem();
+    int status = 0;
+    for (size_t i = 0, next; i < t->row_count && status == 0; i = next) {
+        for (next = i + 1; next < t->row_count && t->rows[next].key == t->rows[i].key; next++)
+            ;
+        status = give(l, t, t->rows[i].key, t->rows + i, next - i);
+    }
+    return status;
+}
+
+/* A country's memberships, in the order of memberships.csv. */
+static int give_memberships(pn_loader_t *l, table_t *t, uint64_t country,
+                            const pn_keyed_t *rows, size_t n)
+{
+    pn_membership_t *list = pn_arena__alloc(&l->ds->arena, n * sizeof *list);
+    if (!list)
+        return pn_error__nomem();
+    for (size_t k = 0; k < n; k++)
+        list[k] = t->memberships[rows[k].value];
+    l->ds->countries[country].memberships = list;
+    l->ds->countries[country].membership_count = n;
+    return 0;
+}
+
+static int document_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
+{
+    table_t *t = ctx;
+    pn_dataset_t *ds = t->l->ds;
+    if (!t->header_done) {
+        static const size_t required[] = {D_ID};
+        return read_header(t, f, count, line, document_columns, D_COUNT, required, 1,
+                           "id[,title,author,year,url,note]");
+    }
+    if (!row_width_ok(t, f, count, line))
+        return t->fatal;
+    size_t len;
+    const char *id = pn_csv__cell(f, count, t->column[D_ID], &len);
+    if (!required_cell(t, f, count, t->column[D_ID], line, "id", "a document id"))
+        return t->fatal;
+    uint32_t existing;
+    if (pn_strmap__get(&ds->document_index, id, len, &existing))
+        return pn_load__error(t->l, "%s:%u: document \"%.60s\": another document has this id",
+                              t->file, line, id);
+    long year = 0;
+    if (!whole_cell(t, f, count, t->column[D_YEAR], line, "year", PN_DATE_MIN_YEAR,
+                    PN_DATE_MAX_YEAR, "a year", &year))
+        return t->fatal;
+    pn_document_t *d = pn_dataset__push_document(ds, id);
+    if (!d)
+        return pn_error__nomem();
+    d->year = (int)year;
+    if (keep_cell(&d->title, t, f, count, t->column[D_TITLE]) != 0 ||
+        keep_cell(&d->author, t, f, count, t->column[D_AUTHOR]) != 0 ||
+        keep_cell(&d->url, t, f, count, t->column[D_URL]) != 0 ||
+        keep_cell(&d->note, t, f, count, t->column[D_NOTE]) != 0)
+        return PN_ENOMEM;
+    return 0;
+}
+
+static int one_of(const char *text, const char *const *names)
+{
+    for (; *names; names++)
+        if (strcmp(text, *names) == 0)
+            return 1;
+    return 0;
+}
+
+/* A reported figure's countries: up to two codes joined with "|". @return 1 when valid */
+static int figure_countries(table_t *t, const char *text, size_t len, uint32_t line,
+                            uint32_t *out, size_t *count)
+{
+    *count = 0;
+    for (size_t start = 0, end; len && start <= len; start = end + 1) {
+        for (end = start; end < len && text[end] != '|'; end++)
+            ;
+        char code[8];
+        snprintf(code, sizeof code, "%.*s", (int)(end - start > 7 ? 7 : end - start),
+                 text + start);
+        int status = *count < 2 && end - start == 2 ? pn_load__country_code(&out[*count], t->l,
+                                                                           code)
+                                                    : PN_ENOTFOUND;
+        if (status == PN_ENOTFOUND) {
+            if (pn_load__error(t->l, "%s:%u: column countries: expected one or two ISO 3166-1 "
+                               "alpha-2 codes joined with |, found \"%.40s\"", t->file, line,
+                               text) != 0)
+                t->fatal = PN_ENOMEM;
+            return 0;
+        }
+        if (status) {
+            t->fatal = status;
+            return 0;
+        }
+        (*count)++;
+    }
+    return 1;
+}
+
+static int date_cell(table_t *t, const pn_field_t *f, size_t count, long column,
+                     const char *name, uint32_t line, pn_date_t *out)
+{
+    size_t len;
+    const char *text = pn_csv__cell(f, count, column, &len);
+    return parse_date_cell(t, text, len, name, line, out);
+}
+
+static int reported_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
+{
+    static const char *const metrics[] = {"agreements", "regions_covered", "partners", NULL};
+    static const char *const qualifiers[] = {"exact", "about", "more_than", "at_least",
+                                             "at_most", "all", "almost_all", "most", NULL};
+    table_t *t = ctx;
+    pn_loader_t *l = t->l;
+    pn_dataset_t *ds = l->ds;
+    if (!t->header_done) {
+        static const size_t required[] = {R_ID, R_METRIC};
+        return read_header(t, f, count, line, reported_columns, R_COUNT, required, 2,
+                           "id,metric[,description,countries,party,kind,value,qualifier,"
+                           "total,as_of,since,note,source_document,source_line,"
+                           "source_location,source_quote,source_url]");
+    }
+    if (!row_width_ok(t, f, count, line))
+        return t->fatal;
+    size_t len[R_COUNT];
+    const char *text[R_COUNT];
+    for (int c = 0; c < R_COUNT; c++)
+        text[c] = pn_csv__cell(f, count, t->column[c], &len[c]);
+    size_t errors = pn_load__errors(l);
+    required_cell(t, f, count, t->column[R_ID], line, "id", "the figure's id");
+    if (len[R_METRIC] && !one_of(text[R_METRIC], metrics) &&
+        pn_load__error(l, "%s:%u: column metric: expected agreements, regions_covered or "
+                       "partners, found \"%.40s\"", t->file, line, text[R_METRIC]) != 0)
+        return PN_ENOMEM;
+    required_cell(t, f, count, t->column[R_METRIC], line, "metric",
+                  "agreements, regions_covered or partners");
+    uint32_t countries[2] = {0, 0};
+    size_t country_count = 0;
+    figure_countries(t, text[R_COUNTRIES], len[R_COUNTRIES], line, countries, &country_count);
+    uint32_t party = PN_NONE;
+    if (len[R_PARTY] && pn_dataset__find_node(&party, ds, text[R_PARTY], len[R_PARTY]) != 0 &&
+        pn_load__error(l, "%s:%u: column party: no node has the id \"%.60s\"", t->file, line,
+                       text[R_PARTY]) != 0)
+        return PN_ENOMEM;
+    pn_kind_t kind = PN_KIND_OTHER;
+    if (len[R_KIND] && pn_kind_parse(&kind, text[R_KIND]) != 0 &&
+        pn_load__error(l, "%s:%u: column kind: expected " PN_LOAD__KINDS ", found \"%.40s\"",
+                       t->file, line, text[R_KIND]) != 0)
+        return PN_ENOMEM;
+    double value = 0;
+    if (len[R_VALUE] && !pn_load__number(text[R_VALUE], len[R_VALUE], 0, PN_LOAD__FIGURE_MAX,
+                                         &value) &&
+        pn_load__error(l, "%s:%u: column value: expected a number from 0 to 1e12, found "
+                       "\"%.40s\"", t->file, line, text[R_VALUE]) != 0)
+        return PN_ENOMEM;
+    const char *qualifier = len[R_QUALIFIER] ? text[R_QUALIFIER] : "exact";
+    if (!one_of(qualifier, qualifiers) &&
+        pn_load__error(l, "%s:%u: column qualifier: expected exact, about, more_than, "
+                       "at_least, at_most, all, almost_all or most, found \"%.40s\"", t->file,
+                       line, qualifier) != 0)
+        return PN_ENOMEM;
+    int qualitative = one_of(qualifier, qualifiers + 5);
+    if (!len[R_VALUE] && !qualitative &&
+        pn_load__error(l, "%s:%u: column value is empty (only qualifiers all, almost_all and "
+                       "most go without a value)", t->file, line) != 0)
+        return PN_ENOMEM;
+    long total = -1;
+    whole_cell(t, f, count, t->column[R_TOTAL], line, "total", 0, PN_LOAD__TOTAL_MAX,
+               "a whole number", &total);
+    pn_date_t as_of, since;
+    int ok = date_cell(t, f, count, t->column[R_AS_OF], "as_of", line, &as_of);
+    ok &= date_cell(t, f, count, t->column[R_SINCE], "since", line, &since);
+    if (ok && since != PN_DATE_NONE &&
+        (as_of == PN_DATE_NONE || pn_date_last_day(as_of) < pn_date_first_day(since)) &&
+        pn_load__error(l, "%s:%u: column since: a period needs an as_of date that does not "
+                       "come before it", t->file, line) != 0)
+        return PN_ENOMEM;
+    pn_source_t source;
+    source_cells(t, f, count, R_SOURCE, line, "source_", &source);
+    if (t->fatal || pn_load__errors(l) > errors)
+        return t->fatal;
+    pn_reported_t *r = pn_dataset__push_reported(ds);
+    uint32_t *kept = pn_arena__alloc(&ds->arena, sizeof countries);
+    if (!r || !kept)
+        return pn_error__nomem();
+    memcpy(kept, countries, sizeof countries);
+    r->country_count = country_count;
+    r->countries = kept;
+    r->party = party;
+    r->kind = len[R_KIND] ? (int)kind : -1;
+    r->has_value = len[R_VALUE] > 0;
+    r->value = value;
+    r->total = (int)total;
+    r->as_of = as_of;
+    r->since = since;
+    r->source = source;
+    if (!(r->qualifier = pn_arena__strdup(&ds->arena, qualifier)) ||
+        keep_cell(&r->id, t, f, count, t->column[R_ID]) != 0 ||
+        keep_cell(&r->metric, t, f, count, t->column[R_METRIC]) != 0 ||
+        keep_cell(&r->description, t, f, count, t->column[R_DESCRIPTION]) != 0 ||
+        keep_cell(&r->note, t, f, count, t->column[R_NOTE]) != 0)
+        return pn_error__nomem();
+    return 0;
+}
+
+static int source_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
+{
+    table_t *t = ctx;
+    pn_dataset_t *ds = t->l->ds;
+    if (!t->header_done) {
+        static const size_t required[] = {SRC_AGREEMENT, SRC_SOURCE + S_DOCUMENT};
+        return read_header(t, f, count, line, source_columns, SRC_COUNT, required, 2,
+                           "agreement,document[,line,location,quote,url]");
+    }
+    if (!row_width_ok(t, f, count, line))
+        return t->fatal;
+    size_t len;
+    const char *id = pn_csv__cell(f, count, t->column[SRC_AGREEMENT], &len);
+    uint32_t agreement;
+    if (!pn_strmap__get(&ds->agreement_ids, id, len, &agreement))
+        return len ? pn_load__error(t->l, "%s:%u: column agreement: no agreement of %s has the "
+                                    "id \"%.60s\"", t->file, line, t->l->agreements_file, id)
+                   : pn_load__error(t->l, "%s:%u: column agreement is empty; expected an "
+                                    "agreement id", t->file, line);
+    uint32_t extra = ds->extra[agreement];
+    if (!extra || !ds->extras[extra].source.document)
+        return pn_load__error(t->l, "%s:%u: agreement \"%.60s\" has no source_document in %s: "
+                              "its first source is there, %s gives the others", t->file, line,
+                              id, t->l->agreements_file, PN_TABLES_SOURCES);
+    if (!required_cell(t, f, count, t->column[SRC_SOURCE + S_DOCUMENT], line, "document",
+                       "a document"))
+        return t->fatal;
+    pn_source_t source;
+    if (!source_cells(t, f, count, SRC_SOURCE, line, "", &source))
+        return t->fatal;
+    if (keep_row(t, agreement) != 0 ||
+        pn_array__reserve((void **)&t->sources, &t->item_capacity, t->row_count,
+                          sizeof *t->sources) != 0)
+        return pn_error__nomem();
+    t->sources[t->row_count - 1] = source;
+    return 0;
+}
+
+/* An agreement's sources: its first (edges.csv), then those of sources.csv. */
+static int give_sources(pn_loader_t *l, table_t *t, uint64_t agreement,
+                        const pn_keyed_t *rows, size_t n)
+{
+    pn_dataset_t *ds = l->ds;
+    pn_agreement_extra_t *x = &ds->extras[ds->extra[agreement]];
+    pn_source_t *list = pn_arena__alloc(&ds->arena, (n + 1) * sizeof *list);
+    if (!list)
+        return pn_error__nomem();
+    list[0] = x->source;
+    for (size_t k = 0; k < n; k++)
+        list[k + 1] = t->sources[rows[k].value];
+    x->sources = list;
+    x->source_count = (uint32_t)(n + 1);
+    return 0;
+}
+
+static int dataset_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
+{
+    static const char *const fields[] = {"title", "description", "license", "citation", NULL};
+    table_t *t = ctx;
+    pn_dataset_t *ds = t->l->ds;
+    if (!t->header_done) {
+        static const size_t required[] = {F_FIELD, F_VALUE};
+        return read_header(t, f, count, line, dataset_columns, F_COUNT, required, 2,
+                           "field,value");
+    }
+    if (!row_width_ok(t, f, count, line))
+        return t->fatal;
+    size_t len;
+    const char *field = pn_csv__cell(f, count, t->column[F_FIELD], &len);
+    const char **slots[] = {&ds->title, &ds->description, &ds->license, &ds->citation};
+    for (size_t i = 0; fields[i]; i++) {
+        if (strcmp(field, fields[i]) != 0)
+            continue;
+        if (*slots[i])
+            return pn_load__error(t->l, "%s:%u: field %s is given twice", t->file, line,
+                                  field);
+        return keep_cell(slots[i], t, f, count, t->column[F_VALUE]);
+    }
+    return pn_load__error(t->l, "%s:%u: column field: expected title, description, license or "
+                          "citation, found \"%.40s\"", t->file, line, field);
 }
 
 /* ---- nodes.csv ------------------------------------------------------------------------- */
@@ -180,7 +681,7 @@ static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     if (!t->header_done) {
         static const size_t required[] = {N_ID};
         return read_header(t, f, count, line, node_columns, N_COUNT, required, 1,
-                           "id[,name,country,level,first_level,parent,lat,lon,aliases]");
+                           "id[,name,country,level,first_level,parent,lat,lon,aliases,note]");
     }
     if (!row_width_ok(t, f, count, line))
         return t->fatal;
@@ -246,6 +747,9 @@ static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     n->lat = lat;
     n->lon = lon;
     n->line = line;
+    const char *note = pn_csv__cell(f, count, t->column[N_NOTE], &len);
+    if (len && !(n->note = pn_arena__strndup(&ds->arena, note, len)))
+        return pn_error__nomem();
 
     const char *aliases = pn_csv__cell(f, count, t->column[N_ALIASES], &len);
     if (len) {
@@ -334,6 +838,8 @@ static int edge_extras(table_t *t, const pn_field_t *f, size_t count, uint32_t l
     if (!len[E_DOCUMENT] && (len[E_LINE] || len[E_LOCATION] || len[E_QUOTE] || len[E_URL]))
         return pn_load__error(t->l, "%s:%u: column source_document is empty, but the row gives "
                               "other source columns", t->file, line);
+    if (!known_document(t, text[E_DOCUMENT], len[E_DOCUMENT], "source_document", line))
+        return t->fatal;
 
     uint32_t extra;
     pn_agreement_extra_t *x = pn_dataset__push_extra(&extra, ds);
@@ -524,6 +1030,31 @@ static int read_table(pn_loader_t *l, pn_reader_t *in, pn_csv_row_fn *row, table
     return status;
 }
 
+/* Read @p name in @p folder when it is there (a companion table: none when missing). */
+static int read_companion(pn_loader_t *l, const char *folder, const char *name,
+                          pn_csv_row_fn *row, table_t *t)
+{
+    if (!folder)
+        return 0;
+    size_t dir = strlen(folder);
+    char *path = malloc(dir + strlen(name) + 2);
+    if (!path)
+        return pn_error__nomem();
+    sprintf(path, "%s%s%s", folder, dir && folder[dir - 1] != '/' ? "/" : "", name);
+    struct stat st;
+    int status = 0;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        pn_reader_t in;
+        status = pn_load__open(&in, l, path);
+        if (status == 0) {
+            status = read_table(l, &in, row, t, 0);
+            pn_reader__close(&in);
+        }
+    }
+    free(path);
+    return status;
+}
+
 static int read_side_table(pn_loader_t *l, const char *path, pn_csv_row_fn *row, table_t *t)
 {
     pn_reader_t in;
@@ -536,12 +1067,21 @@ static int read_side_table(pn_loader_t *l, const char *path, pn_csv_row_fn *row,
 }
 
 int pn_load__tables(pn_loader_t *l, pn_reader_t *edges, const char *nodes_path,
-                    const char *countries_path)
+                    const char *folder)
 {
-    table_t nodes = {0}, countries = {0}, agreements = {0};
+    table_t meta = {0}, documents = {0}, countries = {0}, memberships = {0}, nodes = {0},
+            agreements = {0}, sources = {0}, reported = {0};
     int status = pn_load__files(l, nodes_path, edges->name);
-    if (status == 0 && countries_path)
-        status = read_side_table(l, countries_path, country_row, &countries);
+    if (status == 0)
+        status = read_companion(l, folder, PN_TABLES_DATASET, dataset_row, &meta);
+    if (status == 0)
+        status = read_companion(l, folder, PN_TABLES_DOCUMENTS, document_row, &documents);
+    if (status == 0)
+        status = read_companion(l, folder, PN_TABLES_COUNTRIES, country_row, &countries);
+    if (status == 0)
+        status = read_companion(l, folder, PN_TABLES_MEMBERSHIPS, membership_row, &memberships);
+    if (status == 0)
+        status = each_group(l, &memberships, give_memberships);
     if (status == 0)
         status = read_side_table(l, nodes_path, node_row, &nodes);
     if (status == 0 && nodes.parents)
@@ -552,6 +1092,16 @@ int pn_load__tables(pn_loader_t *l, pn_reader_t *edges, const char *nodes_path,
         status = read_table(l, edges, edge_row, &agreements, 1);
     if (status == 0)
         status = flush_pending(&agreements);
+    if (status == 0)
+        status = read_companion(l, folder, PN_TABLES_SOURCES, source_row, &sources);
+    if (status == 0)
+        status = each_group(l, &sources, give_sources);
+    if (status == 0)
+        status = read_companion(l, folder, PN_TABLES_REPORTED, reported_row, &reported);
     free(nodes.parents);
+    free(memberships.rows);
+    free(memberships.memberships);
+    free(sources.rows);
+    free(sources.sources);
     return status;
 }

@@ -81,6 +81,17 @@ def with_countries(name, table, message):
                       "t/countries.csv": table}, "{dir}/t/countries.csv:2: " + message, data="t")
 
 
+def with_companion(name, companion, table, message, line=2,
+                   edges=b"source,target,id,source_document\nby-minsk,am-kapan,a1,mono.txt\n",
+                   where=None):
+    """A bad companion table beside valid tables; @p message follows "WHERE:LINE: " (where:
+    the companion). Every command loads through the same tables loader: an analysis and an
+    export stand for them all, so that the catalogue stays within its time."""
+    return Bad(name, {"t/nodes.csv": NODES_CSV, "t/edges.csv": edges, "t/" + companion: table},
+               "{dir}/t/%s:%d: %s" % (where or companion, line, message), data="t",
+               commands=[["info"], ["export", "--nodes-csv", "{out}"]])
+
+
 def with_coordinates(name, lat, lon):
     """A node x with coordinates that are not degrees."""
     return Bad(name, {"t/nodes.csv": b"id,name,country,lat,lon\nx,X,BY,%s,%s\n"
@@ -246,6 +257,52 @@ CASES = [
          "t/countries.csv": b"code,regions\nBY,seven\n"},
         '{dir}/t/countries.csv:2: column regions: expected a whole number, found "seven"',
         data="t"),
+
+    # -- the companion tables beside edges.csv: what nodes.csv and edges.csv cannot hold --
+    with_companion("membership left before it joined", "memberships.csv",
+                   b"country,org,from,to\nBY,CIS,1991,1990\n",
+                   "column to: left in 1990, before joining in 1991"),
+    with_companion("membership of no country", "memberships.csv", b"country,org\nXX,CIS\n",
+                   'column country: expected an ISO 3166-1 alpha-2 code, found "XX"'),
+    with_companion("document year in words", "documents.csv",
+                   b"id,title,year\nmono.txt,Monograph,last year\n",
+                   'column year: expected a year, found "last year"'),
+    with_companion("documents without ids", "documents.csv", b"title\nMonograph\n",
+                   'the header has no "id" column (expected id[,title,author,year,url,note])',
+                   line=1),
+    with_companion("a source document not listed", "documents.csv", b"id\nother.txt\n",
+                   'column source_document: "mono.txt" is not a document of documents.csv',
+                   edges=b"source,target,source_document\nby-minsk,am-kapan,mono.txt\n",
+                   where="edges.csv"),
+    with_companion("figure of an unknown metric", "reported.csv",
+                   b"id,metric,countries,value\nr1,regions,BY,3\n",
+                   'column metric: expected agreements, regions_covered or partners, found '
+                   '"regions"'),
+    with_companion("figure without a value", "reported.csv",
+                   b"id,metric,countries\nr1,agreements,BY\n",
+                   "column value is empty (only qualifiers all, almost_all and most go without "
+                   "a value)"),
+    with_companion("figure of three countries", "reported.csv",
+                   b"id,metric,countries,value\nr1,agreements,BY|AM|RU,3\n",
+                   'column countries: expected one or two ISO 3166-1 alpha-2 codes joined with '
+                   '|, found "BY|AM|RU"'),
+    with_companion("source of an unknown agreement", "sources.csv",
+                   b"agreement,document\na2,mono.txt\n",
+                   'column agreement: no agreement of {dir}/t/edges.csv has the id "a2"'),
+    with_companion("further source of an agreement without one", "sources.csv",
+                   b"agreement,document\na1,mono.txt\n",
+                   'agreement "a1" has no source_document in {dir}/t/edges.csv: its first source '
+                   'is there, sources.csv gives the others',
+                   edges=b"source,target,id\nby-minsk,am-kapan,a1\n"),
+    with_companion("source line in words", "sources.csv",
+                   b"agreement,document,line\na1,mono.txt,twelve\n",
+                   'column line: expected a line number, found "twelve"'),
+    with_companion("dataset field partnet does not know", "dataset.csv",
+                   b"field,value\nauthor,Someone\n",
+                   'column field: expected title, description, license or citation, found '
+                   '"author"'),
+    with_companion("dataset title given twice", "dataset.csv",
+                   b"field,value\ntitle,One\ntitle,Two\n", "field title is given twice", line=3),
 
     # -- NaN and huge numbers --
     Bad("huge number in JSON",

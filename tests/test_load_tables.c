@@ -287,6 +287,63 @@ Test(load_tables, reads_countries_csv_beside_them)
     pn_test_load_free(&r);
 }
 
+Test(load_tables, reads_the_companions_beside_an_edges_file)
+{
+    const char *dir = tables("companions",
+                             "id,country,level,note\na,BY,region,east\nb,AM,region,\n",
+                             "source,target,id,source_document,source_line\n"
+                             "a,b,x,mono,3\nb,a,y,mono,4\n");
+    pn_test_file("companions/dataset.csv", "field,value\ntitle,T\nlicense,\"CC, BY\"\n");
+    pn_test_file("companions/documents.csv", "id,title,year\nmono,M,2014\nlist,L,\n");
+    pn_test_file("companions/memberships.csv",
+                 "country,org,from,to\nBY,CIS,1991,\nAM,CIS,1991,\nBY,EAEU,2015,\n");
+    /* y's further sources, not in a row: they keep the file's order after edges.csv's one */
+    pn_test_file("companions/sources.csv",
+                 "agreement,document,line\ny,list,10\nx,list,5\ny,mono,11\n");
+    pn_test_file("companions/reported.csv",
+                 "id,metric,countries,party,value,qualifier,as_of\n"
+                 "r1,agreements,BY|AM,a,21,about,2014\nr2,regions_covered,BY,,,all,\n");
+    char edges[600];
+    snprintf(edges, sizeof edges, "%s/edges.csv", dir);
+    pn_test_load_t r = pn_test_load(edges, NULL);
+    cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
+    cr_expect_str_eq(pn_dataset_title(r.ds), "T");
+    cr_expect_str_eq(pn_dataset_license(r.ds), "CC, BY");
+    cr_expect_null(pn_dataset_description(r.ds));
+    cr_assert_eq(pn_dataset_document_count(r.ds), 2);
+    cr_expect_eq(pn_dataset_document(r.ds, 0)->year, 2014);
+    cr_expect_eq(pn_dataset_document(r.ds, 1)->year, 0);
+    uint32_t by;
+    cr_assert_eq(pn_dataset_find_country(&by, r.ds, "BY"), 0);
+    const pn_country_t *c = pn_dataset_country(r.ds, by);
+    cr_assert_eq(c->membership_count, 2);
+    cr_expect_str_eq(c->memberships[0].org, "CIS");
+    cr_expect_str_eq(c->memberships[1].org, "EAEU");
+    cr_expect_eq(c->memberships[1].from, 2015);
+    cr_expect_str_eq(pn_dataset_node(r.ds, 0)->note, "east");
+    cr_expect_null(pn_dataset_node(r.ds, 1)->note);
+    pn_agreement_t a;
+    pn_dataset_agreement(&a, r.ds, 1);
+    cr_assert_eq(a.source_count, 3);
+    cr_expect_eq(a.sources[0].line, 4);
+    cr_expect_eq(a.sources[1].line, 10);
+    cr_expect_eq(a.sources[2].line, 11);
+    pn_dataset_agreement(&a, r.ds, 0);
+    cr_expect_eq(a.source_count, 2);
+    cr_assert_eq(pn_dataset_reported_count(r.ds), 2);
+    const pn_reported_t *f = pn_dataset_reported(r.ds, 0);
+    cr_expect_eq(f->country_count, 2);
+    cr_expect_eq(f->party, 0);
+    cr_expect_eq(f->value, 21);
+    cr_expect_str_eq(f->qualifier, "about");
+    cr_expect_eq(f->kind, -1);
+    f = pn_dataset_reported(r.ds, 1);
+    cr_expect_eq(f->has_value, 0);
+    cr_expect_eq(f->party, PN_NONE);
+    cr_expect_eq(f->as_of, PN_DATE_NONE);
+    pn_test_load_free(&r);
+}
+
 Test(load_tables, reads_a_million_byte_line)
 {
     size_t n = 1u << 20;

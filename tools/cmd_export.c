@@ -7,12 +7,14 @@
 
 #include <partnet/communities.h>
 #include <partnet/export.h>
+#include <partnet/load.h>
 #include <stdio.h>
 #include <string.h>
 
 static const char help[] =
     "Usage: partnet export [--graphml FILE] [--gexf FILE] [--nodes-csv FILE]\n"
-    "                      [--edges-csv FILE] [--pajek FILE] [--with-metrics LIST] [OPTIONS]\n"
+    "                      [--edges-csv FILE] [--pajek FILE] [--json FILE]\n"
+    "                      [--with-metrics LIST] [OPTIONS]\n"
     "\n"
     "Write the network of the view for Gephi, Cytoscape, yEd, NetworkX, igraph, pandas, R or\n"
     "Neo4j. Several formats may be written at once; FILE - is standard output (for one of\n"
@@ -29,18 +31,18 @@ static const char help[] =
     "  --gexf-version V   1.2 (default; Gephi and NetworkX 2.8 read it) or 1.3\n"
     "  --simple           one edge per pair, as the metrics see it: weight, agreements\n"
     "  --nodes-csv FILE   the node table (id and the node attributes)\n"
-    "  --edges-csv FILE   the edge table (source, target and the agreement's fields); with\n"
-    "                     --nodes-csv, also countries.csv beside the node table: the folder\n"
-    "                     `partnet --data DIR` reads back\n"
+    "  --edges-csv FILE   the edge table; with --nodes-csv, also the companion tables\n"
+    "                     (countries, memberships, documents, reported, sources, dataset\n"
+    "                     .csv) beside it: `--data DIR` reads back all the JSON holds\n"
     "  --pajek FILE       Pajek .net: one edge per pair, weighted by its agreements\n"
+    "  --json FILE        the whole dataset as native JSON; no view option\n"
     "  --with-metrics L   node attributes to add, comma-separated: degree, agreements,\n"
     "                     betweenness, closeness, harmonic, eigenvector, pagerank, coreness\n"
     "                     (as `partnet rank` defines them), community (Louvain, numbered from\n"
     "                     1 by decreasing size), or all\n"
     "  --seed S           seed of the community detection (default 1; printed on stderr)\n"
-    "  --by-country       the network contracted to countries: a country's node carries its\n"
-    "                     name, regions and domestic agreements, an edge its weight and\n"
-    "                     agreements (between the two countries) and first_date\n"
+    "  --by-country       the network contracted to countries: nodes with name, regions,\n"
+    "                     domestic; edges with weight, agreements, first_date\n"
     "\n"
     "Examples:\n"
     "  partnet export --graphml cis.graphml --gexf cis.gexf\n"
@@ -51,9 +53,9 @@ static const char help[] =
     "  partnet export --simple --with-metrics all --graphml weighted.graphml\n"
     "\n" CLI_VIEW_HELP;
 
-enum { FILE_GRAPHML, FILE_GEXF, FILE_NODES, FILE_EDGES, FILE_PAJEK, FILE_COUNT };
+enum { FILE_GRAPHML, FILE_GEXF, FILE_NODES, FILE_EDGES, FILE_PAJEK, FILE_JSON, FILE_COUNT };
 
-enum { OPT_GRAPHML = OPT_COMMON_END, OPT_GEXF, OPT_NODES_CSV, OPT_EDGES_CSV, OPT_PAJEK,
+enum { OPT_GRAPHML = OPT_COMMON_END, OPT_GEXF, OPT_NODES_CSV, OPT_EDGES_CSV, OPT_PAJEK, OPT_JSON,
        OPT_WITH_METRICS, OPT_SEED, OPT_BY_COUNTRY, OPT_SIMPLE, OPT_GEXF_VERSION };
 
 /* A metric to attach: a measure, or PN_MEASURE_COUNT for the community. */
@@ -120,6 +122,7 @@ static int option(void *ctx, int opt, const char *arg)
     case OPT_NODES_CSV:
     case OPT_EDGES_CSV:
     case OPT_PAJEK:
+    case OPT_JSON:
         x->files[opt - OPT_GRAPHML] = arg;
         return 0;
     case OPT_WITH_METRICS:
@@ -160,7 +163,18 @@ static int check_files(const export_t *x)
     }
     if (!any) {
         cli_error("export", "nothing to write: give --graphml, --gexf, --nodes-csv, "
-                            "--edges-csv or --pajek FILE");
+                            "--edges-csv, --pajek or --json FILE");
+        return -1;
+    }
+    pn_view_options_t whole = PN_VIEW_OPTIONS_INIT;
+    const pn_view_options_t *v = &x->view;
+    if (x->files[FILE_JSON] &&
+        (v->as_of != whole.as_of || v->active || v->country || v->levels ||
+         v->exclude_country_level || v->drop_isolated || v->by_country || v->kinds ||
+         v->since != whole.since || v->min_agreements > 1 || v->k_core ||
+         v->largest_component || v->ego || x->simple)) {
+        cli_error("export", "--json writes the whole dataset: leave out the view options "
+                            "(or write the view as tables, --nodes-csv and --edges-csv)");
         return -1;
     }
     if (stdout_uses > 1) {
@@ -237,6 +251,9 @@ static int write_files(const export_t *x, const pn_view_t *view, const pn_graph_
         case FILE_EDGES:
             status = pn_export_edges_csv(g, path, opts);
             break;
+        case FILE_JSON:
+            status = pn_export_dataset(pn_view_dataset(view), path);
+            break;
         default:
             status = pn_export_pajek(g, path);
             break;
@@ -247,19 +264,26 @@ static int write_files(const export_t *x, const pn_view_t *view, const pn_graph_
     return EXIT_OK;
 }
 
-/* With both tables: countries.csv beside the node table, so that `--data DIR` reads the
- * countries registry back with them. */
-static int write_countries_beside(const export_t *x, const pn_graph_t *g,
-                                  const pn_export_options_t *opts)
+/* With both tables: the companion tables beside the edge table, so that `--data DIR` reads
+ * back all the dataset holds. */
+static int write_companions(const export_t *x, const pn_graph_t *g,
+                            const pn_export_options_t *opts)
 {
-    const char *nodes = x->files[FILE_NODES];
-    if (!nodes || !x->files[FILE_EDGES] || strcmp(nodes, "-") == 0)
+    const char *edges = x->files[FILE_EDGES];
+    if (!edges || !x->files[FILE_NODES] || strcmp(edges, "-") == 0 ||
+        strcmp(x->files[FILE_NODES], "-") == 0)
         return EXIT_OK;
-    const char *slash = strrchr(nodes, '/');
-    int folder = slash ? (int)(slash - nodes + 1) : 0;
-    char *path = xmalloc((size_t)folder + sizeof "countries.csv");
-    sprintf(path, "%.*scountries.csv", folder, nodes);
-    int status = pn_export_countries_csv(g, path, opts);
+    const char *slash = strrchr(edges, '/');
+    int folder = slash ? (int)(slash - edges + 1) : 0;
+    char *path = xmalloc((size_t)folder + sizeof PN_TABLES_COUNTRIES);
+    int status;
+    if (x->view.by_country || x->simple) { /* pairs: no agreement for the companions */
+        sprintf(path, "%.*s" PN_TABLES_COUNTRIES, folder, edges);
+        status = pn_export_countries_csv(g, path, opts);
+    } else {
+        sprintf(path, "%.*s", folder, edges);
+        status = pn_export_companions(g, path, opts);
+    }
     free(path);
     return status != 0 ? cli_failure("export", status) : EXIT_OK;
 }
@@ -272,6 +296,7 @@ int cmd_export(cli_t *cli, int argc, char **argv)
         {"nodes-csv", required_argument, NULL, OPT_NODES_CSV},
         {"edges-csv", required_argument, NULL, OPT_EDGES_CSV},
         {"pajek", required_argument, NULL, OPT_PAJEK},
+        {"json", required_argument, NULL, OPT_JSON},
         {"with-metrics", required_argument, NULL, OPT_WITH_METRICS},
         {"seed", required_argument, NULL, OPT_SEED},
         {"by-country", no_argument, NULL, OPT_BY_COUNTRY},
@@ -321,7 +346,7 @@ int cmd_export(cli_t *cli, int argc, char **argv)
     opts.gexf_version = x.gexf_version;
     rc = write_files(&x, view, g, &opts);
     if (rc == EXIT_OK)
-        rc = write_countries_beside(&x, g, &opts);
+        rc = write_companions(&x, g, &opts);
 done:
     for (size_t i = 0; i < inited; i++)
         igraph_vector_destroy(&values[i]);

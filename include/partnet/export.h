@@ -12,8 +12,8 @@
  * agreements in dataset order; pairs in edge order.
  *
  * Node attributes of a graph of nodes: name, country (code), level, first_level, parent (the
- * parent's id), lat, lon and aliases (joined with "|"); of a graph of countries: name, regions
- * and domestic. Edge attributes of an agreement: agreement_id, date (ISO text at its
+ * parent's id), lat, lon, aliases (joined with "|") and note; of a graph of countries: name,
+ * regions and domestic. Edge attributes of an agreement: agreement_id, date (ISO text at its
  * precision), year (GraphML and GEXF), end_date, kind, domains (joined with "|"), note,
  * source_document, source_line, source_location, source_quote and source_url; the edge table
  * names two of them as partnet's loader reads them: id and end. (Gephi's GraphML importer takes
@@ -152,15 +152,35 @@ PN_EXTERN int pn_export_edges_csv(const pn_graph_t *graph, const char *path,
                                   const pn_export_options_t *opts);
 
 /**
- * The dataset's countries registry as CSV, the countries.csv partnet reads beside nodes.csv and
- * edges.csv (graphs/FORMAT.md): code, name, regions, regions_year and regions_source, one row
- * per country with an ISO 3166-1 code, in dataset order, whatever the view keeps (a name a pair
- * list could not resolve has no row: nodes.csv keeps it). Memberships are not written. Cells as
- * in pn_export_nodes_csv(); @p opts may be NULL.
+ * The dataset's countries registry as CSV, the countries.csv partnet reads beside edges.csv
+ * (graphs/FORMAT.md): code, name, regions, regions_year, regions_source and note, one row per
+ * country with an ISO 3166-1 code, in dataset order, whatever the view keeps (a name a pair
+ * list could not resolve has no row: nodes.csv keeps it). Memberships are in
+ * pn_export_companions()'s memberships.csv. Cells as in pn_export_nodes_csv(); @p opts may be
+ * NULL.
  * @return as pn_export_graphml() (PN_EUSAGE does not occur)
  */
 PN_EXTERN int pn_export_countries_csv(const pn_graph_t *graph, const char *path,
                                       const pn_export_options_t *opts);
+
+/**
+ * Everything of the dataset the node and edge tables do not hold, as the companion tables
+ * partnet reads beside an edge table (PN_TABLES_... in load.h, graphs/FORMAT.md), so that
+ * JSON -> tables -> JSON gives the same dataset: countries.csv (pn_export_countries_csv()),
+ * memberships.csv, documents.csv, reported.csv (the reported figures, but those about a node
+ * the view leaves out), sources.csv (the sources after the first of every agreement of the
+ * view that has several; edges.csv's source_* columns hold the first) and dataset.csv (title,
+ * description, license and citation, one row each). Every file is written, a header alone
+ * when there is nothing to list, so that an older companion never stays beside new tables;
+ * each is written whole or not at all. An agreement with several sources and no id is named
+ * in both tables as pn_export_dataset() names it. Cells as in pn_export_nodes_csv().
+ *
+ * @param folder where to write them (the edge table's folder); NULL or "": the current folder
+ * @return 0; PN_EUSAGE for a graph of pairs (by_country or opts->simple); otherwise as
+ *         pn_export_graphml()
+ */
+PN_EXTERN int pn_export_companions(const pn_graph_t *graph, const char *folder,
+                                   const pn_export_options_t *opts);
 
 /**
  * Pajek .net: "*Vertices N" with each vertex's number and its id in double quotes, then

@@ -16,7 +16,7 @@ PN_BEGIN_DECLS
 typedef enum {
     PN_INPUT_AUTO = 0, /**< decide from the path and the content (see pn_dataset_load()) */
     PN_INPUT_JSON,     /**< native JSON (graphs/FORMAT.md) */
-    PN_INPUT_TABLES,   /**< nodes.csv + edges.csv (+ optional countries.csv) */
+    PN_INPUT_TABLES,   /**< nodes.csv + edges.csv (+ the optional companions below) */
     PN_INPUT_PAIRS     /**< a plain pair list: name and country of each side per row */
 } pn_input_t;
 
@@ -68,12 +68,23 @@ typedef struct {
 #define PN_LOAD_OPTIONS_VERSION 2
 #define PN_LOAD_OPTIONS_INIT {.version = PN_LOAD_OPTIONS_VERSION, .input = PN_INPUT_AUTO}
 
+/* The companion tables read beside an edge table (in its folder), each optional, that hold
+ * what nodes.csv and edges.csv cannot (graphs/FORMAT.md): a missing one means none. */
+#define PN_TABLES_COUNTRIES "countries.csv"     /**< code, name, regions, ... */
+#define PN_TABLES_MEMBERSHIPS "memberships.csv" /**< country, org, from, to, note */
+#define PN_TABLES_DOCUMENTS "documents.csv"     /**< id, title, author, year, url, note */
+#define PN_TABLES_REPORTED "reported.csv"       /**< the reported figures */
+#define PN_TABLES_SOURCES "sources.csv"         /**< agreement and its sources after the first */
+#define PN_TABLES_DATASET "dataset.csv"         /**< field, value: title, description, ... */
+
 /**
  * Load a dataset.
  *
  * @p path may be a native JSON file, a folder holding nodes.csv and edges.csv, an edges CSV
  * (with opts->nodes_path, or a nodes.csv beside it when its header names source and target), a
- * pair-list CSV or TSV, or "-" for standard input. With PN_INPUT_AUTO a folder is read as
+ * pair-list CSV or TSV, or "-" for standard input. Tables are read with the companion tables
+ * (PN_TABLES_...) in the folder of the edge table (or the folder given), when they are there.
+ * With PN_INPUT_AUTO a folder is read as
  * tables, a file whose first non-blank byte is '{' as JSON, a CSV with source and target
  * columns as tables, and any other CSV as a pair list.
  *
