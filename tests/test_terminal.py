@@ -127,6 +127,42 @@ class Escapes(unittest.TestCase):
             messages = " ".join(p["message"] for p in json.loads(r.stdout))
             self.assertIn("x\u202e1", messages, "JSON keeps the id exact")
 
+    def test_a_backslash_is_doubled_so_a_typed_escape_is_told_apart(self):
+        """A name holding the four characters \\x1b and one holding ESC look different in a
+        table, in check's list and on stderr; CSV and JSON keep the backslash single."""
+        with tempfile.TemporaryDirectory() as tmp:
+            data = os.path.join(tmp, "slash.json")
+            with open(data, "w", encoding="utf-8") as f:
+                json.dump({"format": "partnet/1", "nodes": [
+                    {"id": "typed", "name": "A\\x1b[2J", "country": "BY", "level": "city"},
+                    {"id": "real", "name": "A\x1b[2J", "country": "BY", "level": "city"},
+                    {"id": "c:\\dir", "name": "C", "country": "AM", "level": "city"}],
+                    "agreements": [{"id": "a1", "parties": ["typed", "real"],
+                                    "kind": "twinning"},
+                                   {"id": "a2", "parties": ["real", "nobody\\x07"],
+                                    "kind": "twinning"}]}, f)
+            r = run("check", data)
+            out = r.stdout.decode()
+            self.assertIn(r'"nobody\\x07"', out, "check's list")
+            r = run("--data", data, "info")
+            self.assertEqual(r.returncode, 2)
+            self.assertIn(r'"nobody\\x07"', r.stderr.decode(), "stderr")
+            clean = data.replace("slash", "fine")
+            with open(data, encoding="utf-8") as f:
+                fine = json.load(f)
+            fine["agreements"].pop()
+            with open(clean, "w", encoding="utf-8") as f:
+                json.dump(fine, f)
+            table = run("--data", clean, "rank", "--all").stdout.decode()
+            self.assertIn(r"A\\x1b[2J", table, "the typed backslash, doubled")
+            self.assertIn(r"A\x1b[2J", table.replace(r"A\\x1b[2J", ""), "ESC, escaped")
+            self.assertIn(r"c:\\dir", table)
+            rows = csv_rows("--data", clean, "rank", "--all")
+            self.assertEqual({row["id"]: row["name"] for row in rows}["typed"], "A\\x1b[2J",
+                             "CSV keeps the name exact")
+            r = run("--data", clean, "search", "nothing\\here")
+            self.assertIn(r"nothing\\here", r.stderr.decode() + r.stdout.decode())
+
 
 # The decimals the README promises for each figure in text tables (None: a whole number).
 DECIMALS = {"degree": None, "agreements": None, "coreness": None, "betweenness": 1,

@@ -59,6 +59,8 @@ char *terminal_text(const char *text)
             used += (size_t)sprintf(out + used, "\\r");
         else if (cp == '\t')
             used += (size_t)sprintf(out + used, "\\t");
+        else if (cp == '\\') /* so that a typed "\x1b" is not read as an escape */
+            used += (size_t)sprintf(out + used, "\\\\");
         else if (hidden(cp))
             used += (size_t)sprintf(out + used, cp < 0x80 ? "\\x%02lx" : "\\u%04lx", cp);
         else {

@@ -14,7 +14,8 @@
  * @p text with every character that is not shown as itself written visibly: `\n`, `\r`, `\t`,
  * other C0 controls and DEL as `\xHH` (ESC is `\x1b`), C1 controls, the line and paragraph
  * separators U+2028 and U+2029 and the bidirectional embeddings, overrides and isolates
- * (U+202A..U+202E, U+2066..U+2069) as `\uHHHH`, and bytes that are not UTF-8 as `\xHH`.
+ * (U+202A..U+202E, U+2066..U+2069) as `\uHHHH`, and bytes that are not UTF-8 as `\xHH`; a
+ * backslash is doubled, `\\`, so that one typed in a name is never read as an escape.
  * @return a new string (the caller frees it), never NULL
  */
 char *terminal_text(const char *text);
