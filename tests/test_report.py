@@ -66,6 +66,34 @@ class TerminalReport(unittest.TestCase):
             self.assertEqual(rows, json.loads(run("rank", "--by", measure, "--top", "10",
                                                   "--format", "json").stdout), measure)
 
+    def test_a_narrow_terminal_cuts_names_never_their_values(self):
+        """Each top node's value is a column of its own: cut to 50 characters, every value of
+        the columns kept is whole (as JSON gives it) and a value never stands without its
+        name."""
+        top = json.loads(run("report", "--top", "5", "--format", "json").stdout)["hubs"]
+        r = run("report", "--top", "5", "--table-width", "50")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stdout.decode().split("The most connected regions and cities\n")[1]
+        lines = lines.split("\n\n")[0].splitlines()
+        head = re.split(r"\s{2,}", lines[0].strip())
+        self.assertEqual(head[:3], ["rank", "by partners", "partners"])
+        self.assertEqual(len(head) % 2, 1, "each name column with its value column")
+        rows = [line for line in lines[1:] if re.match(r"\s*\d+\s", line)]
+        self.assertEqual(len(rows), 5)
+        for i, line in enumerate(rows):
+            self.assertLessEqual(len(line), 50)
+            cells = re.split(r"\s{2,}", line.strip())
+            self.assertEqual(int(cells[2]), top["degree"][i]["value"], line)
+            if len(head) > 3:
+                self.assertEqual(int(cells[4]), top["agreements"][i]["value"], line)
+        r = run("report", "--top", "5", "--format", "csv")
+        hubs = [row.split(",")[2:] for row in r.stdout.decode().splitlines()
+                if row.startswith("hubs,1,")]
+        self.assertEqual([column for column, _ in hubs],
+                         ["by partners", "partners", "by agreements", "agreements",
+                          "by betweenness", "betweenness", "by pagerank", "pagerank"])
+        self.assertEqual(hubs[1][1], str(top["degree"][0]["value"]))
+
 
 def explorer_data(folder):
     """The data the explorer page of a report folder carries."""

@@ -344,8 +344,8 @@ class Numbers(unittest.TestCase):
         for measure in ("betweenness", "closeness", "pagerank", "eigenvector"):
             self.assertEqual(show[measure], rank["by-minsk"][measure], measure)
         report = run("report").stdout.decode()
-        self.assertIn("Minsk (%s)" % rank["by-minsk"]["pagerank"], report)
-        self.assertIn("Minsk (%s)" % rank["by-minsk"]["betweenness"], report)
+        self.assertRegex(report, r"  Minsk +%s  " % re.escape(rank["by-minsk"]["betweenness"]))
+        self.assertRegex(report, r"  Minsk +%s\n" % re.escape(rank["by-minsk"]["pagerank"]))
 
     def test_modularity_reads_the_same_in_clusters_and_report(self):
         clusters = {r["key"]: r["value"] for r in text_rows("clusters", "--top", "1")

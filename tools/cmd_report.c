@@ -188,24 +188,24 @@ static int hubs(table_t **out, const pn_graph_t *g, long top, igraph_integer_t s
                      "estimated from %ld random sources of %ld, seed %lu)", (long)sample,
                      (long)n, seed);
         table_t *t = table_new("hubs", title);
-        static const column_spec_t columns[] = {
-            {"rank", COL_INT, -1},
-            {"by partners", COL_TEXT, -1},
-            {"by agreements", COL_TEXT, -1},
-            {"by betweenness", COL_TEXT, -1},
-            {"by pagerank", COL_TEXT, -1}};
-        TABLE_COLUMNS(t, columns);
+        /* each name with its value in a column of its own, so that a narrow terminal cuts the
+         * name, never the value, and leaves both out together */
+        static const char *const names[M][2] = {{"by partners", "partners"},
+                                                {"by agreements", "agreements"},
+                                                {"by betweenness", "betweenness"},
+                                                {"by pagerank", "pagerank"}};
+        table_column(t, "rank", COL_INT, -1);
+        for (int m = 0; m < M; m++) {
+            table_column(t, names[m][0], COL_TEXT, -1);
+            result_value_column(t, names[m][1], measures[m]);
+            table_attach_column(t);
+        }
         for (igraph_integer_t i = 0; i < n && i < top; i++) {
             table_int(t, (long long)i + 1);
             for (int m = 0; m < M; m++) {
                 igraph_integer_t v = list[m][i];
-                const char *name = pn_graph_vertex_name(g, v);
-                char value[64], cell[256];
-                figure_format(value, sizeof value, pn_measure_name(measures[m]),
-                              VECTOR(values[m])[v]);
-                snprintf(cell, sizeof cell, "%s (%s)", name, value);
-                pn_text_mend_utf8(cell);
-                table_text(t, cell);
+                table_text(t, pn_graph_vertex_name(g, v));
+                result_value_cell(t, measures[m], VECTOR(values[m])[v]);
             }
         }
         /* in JSON, each measure's top as `partnet rank --by MEASURE` writes it */

@@ -20,6 +20,7 @@ typedef struct {
     char *name;
     col_type_t type;
     int digits;
+    int attached; /* goes with the column before it (table_attach_column()) */
 } column_t;
 
 typedef struct {
@@ -69,7 +70,12 @@ void table_free(table_t *t)
 void table_column(table_t *t, const char *name, col_type_t type, int digits)
 {
     t->columns = xrealloc(t->columns, (t->column_count + 1) * sizeof *t->columns);
-    t->columns[t->column_count++] = (column_t){xstrdup(name), type, digits};
+    t->columns[t->column_count++] = (column_t){xstrdup(name), type, digits, 0};
+}
+
+void table_attach_column(table_t *t)
+{
+    t->columns[t->column_count - 1].attached = 1;
 }
 
 void table_columns(table_t *t, const column_spec_t *columns, size_t count)
@@ -302,9 +308,14 @@ static void print_table(FILE *out, const table_t *t)
             for (size_t k = count; k-- > 0 && drop == count;)
                 if (which[k] != naming)
                     drop = k;
-            left_out[which[drop]] = 1;
-            memmove(which + drop, which + drop + 1, (count - drop - 1) * sizeof *which);
-            count--;
+            /* with the columns that go with it */
+            size_t gone = 1;
+            while (drop + gone < count && t->columns[which[drop + gone]].attached)
+                gone++;
+            for (size_t k = drop; k < drop + gone; k++)
+                left_out[which[k]] = 1;
+            memmove(which + drop, which + drop + gone, (count - drop - gone) * sizeof *which);
+            count -= gone;
         }
         if (fit_columns(t, natural, which, count, limit, least, width))
             break;

@@ -27,6 +27,10 @@ typedef struct {
     int digits;
 } column_spec_t;
 
+/** The last column added goes with the one before it (a value with its name): a terminal too
+ *  narrow for the table leaves both out, never the name alone. */
+void table_attach_column(table_t *t);
+
 /** Add @p count columns. */
 void table_columns(table_t *t, const column_spec_t *columns, size_t count);
 #define TABLE_COLUMNS(t, specs) table_columns((t), (specs), sizeof(specs) / sizeof((specs)[0]))
