@@ -9,6 +9,7 @@ import json
 import os
 import pty
 import re
+import shutil
 import struct
 import subprocess
 import tempfile
@@ -243,6 +244,38 @@ class Width(unittest.TestCase):
                 r = run("--data", WORLD, "--quiet", "--table-width", "80", *args)
                 self.assertEqual(r.returncode, 0, r.stderr)
                 self.assertLessEqual(widest(r.stdout.decode()), 80)
+
+    def test_check_wraps_its_messages_whole(self):
+        """check's list fits the width with no message cut: a message goes on in lines under
+        itself (a long id broken between characters), and the words of each problem are
+        those of check --format json."""
+        with tempfile.TemporaryDirectory() as tmp:
+            data = os.path.join(tmp, "long.json")
+            with open(data, "w", encoding="utf-8") as f:
+                json.dump({"format": "partnet/1", "nodes": [
+                    {"id": "a", "name": "A", "country": "BY", "level": "town"}],
+                    "agreements": [{"id": "x", "parties": ["a", "Ω" * 40 + "-" + "z" * 60],
+                                    "kind": "twinning"}]}, f)
+            bad = os.path.join(tmp, "bad.json")
+            shutil.copy(os.path.join(FIXTURES, "bad.json"), bad)
+            for path in (data, bad):  # paths that fit in a line
+                problems = json.loads(run("--format", "json", "check", path).stdout)
+                self.assertTrue(any(len(p["message"]) > 60 for p in problems))
+                for width in (40, 60):
+                    with self.subTest(path=os.path.basename(path), width=width):
+                        out = run("--table-width", str(width), "check", path).stdout.decode()
+                        self.assertLessEqual(widest(out), width)
+                        self.assertNotIn("…", out)
+                        body, summary = out.rsplit("\n" + path + ": ", 1)
+                        self.assertIn("error", summary)
+                        blocks = re.split(r"\n(?=(?:error|warning|note): )", body)
+                        self.assertEqual(len(blocks), len(problems))
+                        for block, p in zip(blocks, problems):
+                            self.assertEqual("".join(block.split()),
+                                             "".join((p["severity"] + ": " +
+                                                      p["message"]).split()))
+        wide = run("--table-width", "0", "check", os.path.join(FIXTURES, "bad.json"))
+        self.assertEqual(len(wide.stdout.decode().splitlines()), len(problems) + 1)
 
     def test_a_pipe_gets_every_character(self):
         out = run("--data", WORLD, "--quiet", "clusters").stdout.decode()

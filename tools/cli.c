@@ -687,10 +687,8 @@ int cli_load_path(cli_t *cli, const char *path, pn_dataset_t **out)
     return EXIT_USAGE;
 }
 
-/* The width text tables are cut to: --table-width, else the terminal's when stdout is one
- * ($COLUMNS, else the terminal's size, else 80), else none: a pipe or a file gets every
- * character. */
-static size_t table_width(const cli_t *cli)
+/* A pipe or a file gets every character. */
+size_t cli_table_width(const cli_t *cli)
 {
     if (cli->table_width >= 0)
         return (size_t)cli->table_width;
@@ -761,7 +759,7 @@ int cli_load(cli_t *cli, pn_dataset_t **out)
 
 int cli_print(const cli_t *cli, table_t *const *tables, size_t count)
 {
-    tables_set_width(table_width(cli));
+    tables_set_width(cli_table_width(cli));
     if (tables_print(stdout, cli->format,
                      cli->spreadsheet_safe ? PN_TEXT_CSV_SPREADSHEET_SAFE : 0, tables,
                      count) != 0) {

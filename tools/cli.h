@@ -196,6 +196,10 @@ int cli_load_all(cli_t *cli, const char *path, pn_dataset_t **out, pn_problems_t
 /** The bundled dataset's path (installed, or the source tree when run from the build). */
 const char *cli_default_dataset(void);
 
+/** The width text output fits: --table-width, else the terminal's when stdout is one
+ *  ($COLUMNS, else the terminal's size, else 80), else 0 (none). */
+size_t cli_table_width(const cli_t *cli);
+
 /** Print tables to stdout; on a write error print it and @return EXIT_FAILED. */
 int cli_print(const cli_t *cli, table_t *const *tables, size_t count);
 

@@ -4,6 +4,7 @@
  */
 #include "commands.h"
 #include "terminal.h"
+#include "xalloc.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -73,6 +74,8 @@ int cmd_check(cli_t *cli, int argc, char **argv)
         return status == PN_ENOMEM ? EXIT_FAILED : EXIT_USAGE;
     }
 
+    /* a message too long for the terminal goes on under itself, whole */
+    size_t width = cli_table_width(cli);
     /* errors first, then warnings, then notes */
     table_t *list = table_new("problems", NULL);
     table_column(list, "severity", COL_TEXT, -1);
@@ -88,9 +91,9 @@ int cmd_check(cli_t *cli, int argc, char **argv)
             if ((int)p->severity != s)
                 continue;
             if (cli->format == FORMAT_TABLE) {
-                printf("%s: ", severity[s]);
-                terminal_fputs(stdout, p->message);
-                putchar('\n');
+                char prefix[16];
+                snprintf(prefix, sizeof prefix, "%s: ", severity[s]);
+                terminal_wrap(stdout, prefix, p->message, width);
             }
             table_text(list, severity[s]);
             text_or_null(list, p->file);
@@ -102,13 +105,18 @@ int cmd_check(cli_t *cli, int argc, char **argv)
         }
     }
     if (cli->format == FORMAT_TABLE) {
-        terminal_fputs(stdout, path);
-        printf(": %zu error%s, %zu warning%s, %zu note%s", errors, errors == 1 ? "" : "s",
-               warnings, warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
+        char summary[256];
+        int n = snprintf(summary, sizeof summary, ": %zu error%s, %zu warning%s, %zu note%s",
+                         errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
+                         notes, notes == 1 ? "" : "s");
         if (ds)
-            printf("; %zu nodes, %zu agreements, %zu countries", pn_dataset_node_count(ds),
-                   pn_dataset_agreement_count(ds), pn_dataset_country_count(ds));
-        printf("\n");
+            snprintf(summary + n, sizeof summary - (size_t)n,
+                     "; %zu nodes, %zu agreements, %zu countries", pn_dataset_node_count(ds),
+                     pn_dataset_agreement_count(ds), pn_dataset_country_count(ds));
+        char *line = xmalloc(strlen(path) + strlen(summary) + 1);
+        sprintf(line, "%s%s", path, summary);
+        terminal_wrap(stdout, "", line, width);
+        free(line);
         rc = EXIT_OK;
         if (fflush(stdout) != 0 || ferror(stdout)) {
             cli_error(NULL, "writing the output failed: %s", strerror(errno));

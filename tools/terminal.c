@@ -148,3 +148,60 @@ char *text_cut(const char *text, size_t width)
         out[keep] = '\0';
     return out;
 }
+
+/* Write the @p len bytes of @p word from column @p at, breaking it between characters at
+ * @p width onto lines that start @p indent columns in; returns the column reached. */
+static size_t put_long_word(FILE *out, const char *word, size_t len, size_t at, size_t width,
+                            size_t indent)
+{
+    const unsigned char *s = (const unsigned char *)word, *end = s + len;
+    while (s < end) {
+        size_t n = 1;
+        long cp = decode(s, &n);
+        size_t w = cp < 0 ? 1 : char_width(cp);
+        if (at + w > width && at > indent) {
+            fprintf(out, "\n%*s", (int)indent, "");
+            at = indent;
+        }
+        fwrite(s, 1, n, out);
+        at += w;
+        s += n;
+    }
+    return at;
+}
+
+void terminal_wrap(FILE *out, const char *prefix, const char *text, size_t width)
+{
+    char *shown = terminal_text(text);
+    size_t indent = text_width(prefix), at = indent;
+    if (width && indent > width / 2)
+        indent = 2;
+    fputs(prefix, out);
+    const char *p = shown;
+    for (int first = 1;; first = 0) {
+        size_t len = strcspn(p, " ");
+        char *word = xmalloc(len + 1);
+        memcpy(word, p, len);
+        word[len] = '\0';
+        size_t w = text_width(word);
+        if (!first && width && at + 1 + w > width && at > indent) {
+            fprintf(out, "\n%*s", (int)indent, "");
+            at = indent;
+        } else if (!first) {
+            fputc(' ', out);
+            at++;
+        }
+        if (width && at + w > width)
+            at = put_long_word(out, word, len, at, width, indent);
+        else {
+            fputs(word, out);
+            at += w;
+        }
+        free(word);
+        if (!p[len])
+            break;
+        p += len + 1;
+    }
+    fputc('\n', out);
+    free(shown);
+}

@@ -34,4 +34,12 @@ size_t text_width(const char *text);
  */
 char *text_cut(const char *text, size_t width);
 
+/**
+ * Write @p prefix, then @p text as terminal_text() shows it, then a line feed, in lines of at
+ * most @p width columns (0: one line, however long): broken at spaces, a word wider than a
+ * line between characters; the lines after the first start under the text (two columns in
+ * when @p prefix takes more than half the width). Nothing of the text is left out.
+ */
+void terminal_wrap(FILE *out, const char *prefix, const char *text, size_t width);
+
 #endif
