@@ -90,6 +90,7 @@ void pn_dataset_free(pn_dataset_t *ds)
     free(ds->date);
     free(ds->end);
     free(ds->kind);
+    free(ds->kind_unstated);
     free(ds->line);
     free(ds->extra);
     free(ds->extras);
@@ -197,6 +198,7 @@ void pn_dataset_agreement(pn_agreement_t *out, const pn_dataset_t *ds, size_t i)
     out->date = ds->date[i];
     out->end = ds->end[i];
     out->kind = (pn_kind_t)ds->kind[i];
+    out->kind_stated = pn_dataset__kind_stated(ds, i);
     out->domain_count = d->count;
     out->domains = d->items;
     out->source = x->source;
@@ -332,8 +334,37 @@ static int reserve_agreements(pn_dataset_t *ds, size_t need)
             return -1;
         *columns[i] = p;
     }
+    if (ds->kind_unstated) {
+        size_t old = (ds->agreement_capacity + 7) / 8, bytes = (capacity + 7) / 8;
+        uint8_t *p = realloc(ds->kind_unstated, bytes);
+        if (!p)
+            return -1;
+        memset(p + old, 0, bytes - old);
+        ds->kind_unstated = p;
+    }
     ds->agreement_capacity = capacity;
     return 0;
+}
+
+int pn_dataset__set_kind_stated(pn_dataset_t *ds, size_t i, int stated)
+{
+    assert(i < ds->agreement_count);
+    if (!ds->kind_unstated) {
+        if (stated)
+            return 0;
+        ds->kind_unstated = calloc((ds->agreement_capacity + 7) / 8, 1);
+        if (!ds->kind_unstated)
+            return pn_error__nomem();
+    }
+    uint8_t bit = (uint8_t)(1u << (i % 8));
+    ds->kind_unstated[i / 8] = (uint8_t)(stated ? ds->kind_unstated[i / 8] & ~bit
+                                                : ds->kind_unstated[i / 8] | bit);
+    return 0;
+}
+
+int pn_dataset__kind_stated(const pn_dataset_t *ds, size_t i)
+{
+    return !ds->kind_unstated || !(ds->kind_unstated[i / 8] >> (i % 8) & 1);
 }
 
 int pn_dataset__push_agreement(pn_dataset_t *ds, uint32_t a, uint32_t b, pn_date_t date,
@@ -349,7 +380,7 @@ int pn_dataset__push_agreement(pn_dataset_t *ds, uint32_t a, uint32_t b, pn_date
     ds->kind[i] = (uint8_t)kind;
     ds->line[i] = line;
     ds->extra[i] = extra;
-    return 0;
+    return pn_dataset__set_kind_stated(ds, i, 1);
 }
 
 pn_agreement_extra_t *pn_dataset__push_extra(uint32_t *out, pn_dataset_t *ds)

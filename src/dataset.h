@@ -6,7 +6,10 @@
  * the parties and dates: a (4 bytes), b (4), date (4), end (4), kind (1), line (4) and extra (4)
  * per agreement, 25 bytes in all. Everything else an agreement may carry (id, domains, source,
  * note) sits in an `extra` record, index 0 meaning none, so bulk CSV agreements cost nothing
- * there. All strings live in the dataset's arena; ids are interned in maps for lookup.
+ * there. A kind the source did not state (a pair list without a kind cell) is a bit of
+ * `kind_unstated`, allocated with the first one: the kind column then holds the reader's
+ * default, which the analyses use as they would a stated kind. All strings live in the
+ * dataset's arena; ids are interned in maps for lookup.
  *
  * Invariants: a[i] != b[i]; a[i], b[i] < node_count; node.country < country_count;
  * node.parent is PN_NONE or a node index; extra[i] < extra_count.
@@ -54,6 +57,7 @@ struct pn_dataset {
     uint32_t *a, *b;
     pn_date_t *date, *end;
     uint8_t *kind;
+    uint8_t *kind_unstated; /* bit i: agreement i's kind is a default; NULL while none is */
     uint32_t *line;
     uint32_t *extra;
     size_t agreement_count, agreement_capacity;
@@ -90,6 +94,13 @@ int pn_dataset__find_node(uint32_t *out, const pn_dataset_t *ds, const char *id,
 /** Append an agreement. @return 0 or PN_ENOMEM. */
 int pn_dataset__push_agreement(pn_dataset_t *ds, uint32_t a, uint32_t b, pn_date_t date,
                                pn_date_t end, pn_kind_t kind, uint32_t line, uint32_t extra);
+
+/** Say whether agreement @p i's kind is stated by its source (a new agreement's is).
+ *  @return 0 or PN_ENOMEM. */
+int pn_dataset__set_kind_stated(pn_dataset_t *ds, size_t i, int stated);
+
+/** 1 when agreement @p i's kind is stated by its source, 0 when it is a reader's default. */
+int pn_dataset__kind_stated(const pn_dataset_t *ds, size_t i);
 
 /** Append an empty extra record. @param[out] out its index @return the record or NULL. */
 pn_agreement_extra_t *pn_dataset__push_extra(uint32_t *out, pn_dataset_t *ds);

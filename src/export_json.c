@@ -200,6 +200,7 @@ static cJSON *agreement_json(const pn_dataset_t *ds, const pn_agreement_t *a, co
     }
     if (add_date(o, "date", a->date) || add_date(o, "end", a->end) ||
         add_text(o, "kind", pn_kind_name(a->kind)) ||
+        (!a->kind_stated && !cJSON_AddFalseToObject(o, "kind_stated")) ||
         add_strings(o, "domains", a->domains, a->domain_count) || add_sources(o, a) ||
         add_text(o, "note", a->note))
         goto fail;

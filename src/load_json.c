@@ -626,8 +626,8 @@ static uint32_t party(elem_t *e, const cJSON *v, int which)
 
 static void read_agreement(json_t *j, const element_t *el, size_t index)
 {
-    static const char *const fields[] = {"id", "parties", "date", "end", "kind", "domains",
-                                         "source", "sources", "note", NULL};
+    static const char *const fields[] = {"id", "parties", "date", "end", "kind", "kind_stated",
+                                         "domains", "source", "sources", "note", NULL};
     pn_dataset_t *ds = j->l->ds;
     elem_t e;
     elem_begin(&e, j, el, "agreements", index);
@@ -661,6 +661,10 @@ static void read_agreement(json_t *j, const element_t *el, size_t index)
     pn_kind_t kind = PN_KIND_OTHER;
     if (kind_name && pn_kind_parse(&kind, kind_name) != 0)
         elem_error(&e, "field \"kind\": expected " PN_LOAD__KINDS ", found \"%s\"", kind_name);
+    const cJSON *kind_stated = field_of(e.obj, "kind_stated");
+    if (kind_stated && !cJSON_IsBool(kind_stated))
+        elem_error(&e, "field \"kind_stated\": expected true or false, found %s",
+                   type_name(kind_stated));
     const char **domains;
     size_t domain_count = string_list_field(&e, e.obj, "domains", &domains);
     pn_source_t source;
@@ -687,7 +691,9 @@ static void read_agreement(json_t *j, const element_t *el, size_t index)
     x->source_count = sources ? (uint32_t)source_count : 0;
     if (!x->id || pn_strmap__put(&ds->agreement_ids, x->id, (uint32_t)ds->agreement_count,
                                  NULL) < 0 ||
-        pn_dataset__push_agreement(ds, a, b, date, end, kind, e.line, extra) != 0) {
+        pn_dataset__push_agreement(ds, a, b, date, end, kind, e.line, extra) != 0 ||
+        pn_dataset__set_kind_stated(ds, ds->agreement_count - 1, !cJSON_IsFalse(kind_stated)) !=
+            0) {
         j->status = PN_ENOMEM;
         return;
     }

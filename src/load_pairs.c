@@ -281,6 +281,7 @@ static int pair_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     pn_kind_t kind = PN_KIND_TWINNING;
     size_t len;
     const char *text = field_text(f, count, p->column[P_KIND], &len);
+    int kind_stated = len > 0; /* without it, twinning is only a default */
     if (len) {
         char name[64];
         snprintf(name, sizeof name, "%.*s", (int)len, text);
@@ -296,6 +297,8 @@ static int pair_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
             return pn_error__nomem();
     }
     status = pn_dataset__push_agreement(ds, a, b, date, end, kind, line, extra);
+    if (status == 0 && !kind_stated)
+        status = pn_dataset__set_kind_stated(ds, ds->agreement_count - 1, 0);
     if (status)
         return status;
     /* with ids, rows can be told apart: only id-less repeats are merged */

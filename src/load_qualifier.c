@@ -567,6 +567,10 @@ static long long drop_repeats(pn_dataset_t *ds)
         ds->kind[kept] = ds->kind[i];
         ds->line[kept] = ds->line[i];
         ds->extra[kept] = ds->extra[i];
+        if (pn_dataset__set_kind_stated(ds, kept, pn_dataset__kind_stated(ds, i)) != 0) {
+            dropped = -1;
+            goto done;
+        }
         kept++;
     }
     dropped = (long long)(m - kept);

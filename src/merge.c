@@ -57,6 +57,7 @@ typedef struct {
     uint32_t a, b;
     pn_date_t date, end;
     pn_kind_t kind;
+    int kind_stated;        /* 0 while every source's kind is a reader's default */
     const char *id, *note, *file;
     uint32_t line;          /* in file */
     const char **domains;
@@ -822,6 +823,7 @@ static int new_agreement(merger_t *m, size_t k, const pn_agreement_t *a, uint32_
     w->date = a->date;
     w->end = a->end;
     w->kind = a->kind;
+    w->kind_stated = a->kind_stated;
     w->id = a->id;
     w->note = a->note;
     w->file = agreements_file(m->inputs[k]);
@@ -849,6 +851,13 @@ static int new_agreement(merger_t *m, size_t k, const pn_agreement_t *a, uint32_
     return 0;
 }
 
+/* A kind a source does not state (a pair list's default) is compatible with any other; two
+ * stated kinds only with the same. */
+static int kinds_compatible(const wagreement_t *w, const pn_agreement_t *a)
+{
+    return w->kind == a->kind || !w->kind_stated || !a->kind_stated;
+}
+
 static int merge_agreement(merger_t *m, size_t k, size_t i)
 {
     const pn_dataset_t *ds = m->inputs[k];
@@ -857,8 +866,8 @@ static int merge_agreement(merger_t *m, size_t k, size_t i)
     uint32_t x = m->node_map[a.a], y = m->node_map[a.b];
     char buf[32], here[160], there[160], detail[512];
     const char *key = pair_key(x, y, buf);
-    uint32_t first, match = UINT32_MAX, other = UINT32_MAX;
-    size_t compatible = 0;
+    uint32_t first, match = UINT32_MAX, other = UINT32_MAX, same_kind = UINT32_MAX;
+    size_t compatible = 0, same_kinds = 0;
     if (pn_strmap__get(&m->pairs, key, strlen(key), &first))
         for (uint32_t w = first; w != UINT32_MAX; w = m->agreements[w].next) {
             const wagreement_t *wa = &m->agreements[w];
@@ -866,22 +875,36 @@ static int merge_agreement(merger_t *m, size_t k, size_t i)
                 continue;
             if (other == UINT32_MAX)
                 other = w;
-            if (wa->kind == a.kind && dates_compatible(wa->date, a.date) &&
+            if (kinds_compatible(wa, &a) && dates_compatible(wa->date, a.date) &&
                 dates_compatible(wa->end, a.end)) {
                 if (compatible++ == 0)
                     match = w;
+                if (wa->kind == a.kind && same_kinds++ == 0)
+                    same_kind = w;
             }
         }
+    /* several a kind not stated allows: the one of the same kind (the default) is it */
+    if (compatible > 1 && same_kinds == 1) {
+        compatible = 1;
+        match = same_kind;
+    }
     agreement_label(here, sizeof here, a.id, a.line);
     if (compatible == 1) {
         wagreement_t *w = &m->agreements[match];
         char d1[PN_DATE_TEXT_MAX], d2[PN_DATE_TEXT_MAX];
         int refined = w->date != finer(w->date, a.date);
-        snprintf(detail, sizeof detail, "%s, %s - %s%s%s%s%s", pn_kind_name(a.kind),
+        /* the kind one source states replaces the other's default */
+        int kind_taken = w->kind != a.kind && (w->kind_stated || a.kind_stated);
+        if (!w->kind_stated && a.kind_stated) {
+            w->kind = a.kind;
+            w->kind_stated = 1;
+        }
+        snprintf(detail, sizeof detail, "%s, %s - %s%s%s%s%s", pn_kind_name(w->kind),
                  ds->nodes[a.a].name, ds->nodes[a.b].name, refined ? ", date " : "",
                  refined ? pn_date_format(d1, w->date) : "", refined ? " made " : "",
                  refined ? pn_date_format(d2, a.date) : "");
-        int status = event(m, PN_MERGE_AGREEMENT, refined ? "date refined" : "same",
+        const char *ground = refined ? "date refined" : kind_taken ? "kind stated" : "same";
+        int status = event(m, PN_MERGE_AGREEMENT, ground,
                            agreements_file(ds),
                            a.line, here, w->file, w->line,
                            agreement_label(there, sizeof there, w->id, w->line), detail);
@@ -903,7 +926,7 @@ static int merge_agreement(merger_t *m, size_t k, size_t i)
             snprintf(detail, sizeof detail, "%s - %s: %zu agreements of %s could be this one",
                      ds->nodes[a.a].name, ds->nodes[a.b].name, compatible,
                      w->file);
-        } else if (w->kind != a.kind) {
+        } else if (!kinds_compatible(w, &a)) {
             ground = "kind";
             snprintf(detail, sizeof detail, "%s - %s: %s here, %s there", ds->nodes[a.a].name,
                      ds->nodes[a.b].name, pn_kind_name(a.kind), pn_kind_name(w->kind));
@@ -1122,6 +1145,8 @@ static int build_agreements(merger_t *m)
         if (status == 0)
             status = pn_dataset__push_agreement(out, w->a, w->b, w->date, w->end, w->kind, 0,
                                                 extra);
+        if (status == 0 && !w->kind_stated)
+            status = pn_dataset__set_kind_stated(out, out->agreement_count - 1, 0);
     }
     return status ? pn_error__nomem() : 0;
 }

@@ -59,11 +59,20 @@ Test(merge, a_short_name_is_never_a_misspelling_and_a_long_one_is_when_alone)
     cr_expect_eq(pn_merge_node_origins(account, node(out, "ru-tomsk")), 1u);
     cr_expect_eq(pn_merge_node_origins(account, node(out, "by-gomel")), 3u, "by its alias");
     cr_expect_eq(pn_merge_node_origins(account, node(out, "by-svetlogorsk")), 3u);
-    /* agreements: g-t, s-k, Gomel-Omsk (new), Svetlogorsk-Kommunar (twinning here, other
-     * there: a conflict, kept) */
-    cr_assert_eq(pn_dataset_agreement_count(out), 4);
-    for (size_t i = 0; i < 4; i++)
-        cr_expect_eq(pn_merge_agreement_origins(account, i), i < 2 ? 1u : 2u, "agreement %zu", i);
+    /* agreements: g-t, s-k (other there; the list states no kind: one agreement of kind
+     * other, in both), Gomel-Omsk (new) */
+    cr_assert_eq(pn_dataset_agreement_count(out), 3);
+    uint32_t origins[3] = {1u, 3u, 2u};
+    for (size_t i = 0; i < 3; i++)
+        cr_expect_eq(pn_merge_agreement_origins(account, i), origins[i], "agreement %zu", i);
+    pn_agreement_t kommunar;
+    pn_dataset_agreement(&kommunar, out, 1);
+    cr_expect_eq(kommunar.kind, PN_KIND_OTHER);
+    cr_expect(kommunar.kind_stated);
+    pn_agreement_t omsk_agreement;
+    pn_dataset_agreement(&omsk_agreement, out, 2);
+    cr_expect_eq(omsk_agreement.kind, PN_KIND_TWINNING);
+    cr_expect(!omsk_agreement.kind_stated, "the list's default, not stated");
     size_t conflicts = 0, spelling = 0;
     for (size_t i = 0; i < pn_merge_event_count(account); i++) {
         const pn_merge_event_t *e = pn_merge_event(account, i);
@@ -76,7 +85,7 @@ Test(merge, a_short_name_is_never_a_misspelling_and_a_long_one_is_when_alone)
             cr_expect_eq(e->input, 1);
         }
     }
-    cr_expect_eq(conflicts, 1);
+    cr_expect_eq(conflicts, 0);
     cr_expect_eq(spelling, 1);
     pn_merge_free(account);
     pn_dataset_free(out);

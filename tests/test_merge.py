@@ -1,7 +1,8 @@
 """partnet merge and several --data, as a black box, on real rows: nine agreements of the
 bundled dataset (tests/fixtures/merge/cis-part.json, copied from graphs/cis.json) and nine rows
 of the world twin-cities list inside the CIS (world-cis.csv, lines 287, 303, 1608, 1623, 1430,
-1727, 1452, 1792 and 1627 of twin_cities_raw.csv); the Lagoas of the Azores and the Algarve
+1727, 1452, 1792 and 1627 of twin_cities_raw.csv; world-kinds.csv: two of them with a kind
+column, one stating twinning); the Lagoas of the Azores and the Algarve
 (lagoa.csv: lines 3829, 20134 and 20139); and a few rows written for one rule each.
 
 The expected values are worked by hand from the rows (see each test), not from partnet."""
@@ -66,7 +67,7 @@ def by_id(items):
 
 
 class MergeTest(unittest.TestCase):
-    def test_monograph_and_list_agree_on_four_and_differ_on_three(self):
+    def test_monograph_and_list_agree_on_seven(self):
         p, data, rep = merged(PART, WORLD)
         self.assertEqual(p.returncode, 0, p.stderr.decode())
         # nodes: 19 of cis-part; the list's 16 are 14 of them (Spitak, Orsha, Vanadzor, Vitebsk,
@@ -77,9 +78,11 @@ class MergeTest(unittest.TestCase):
         self.assertIn("MD:Anenii Noi District", ids)
         self.assertIn("RU:Angarsk", ids)
         self.assertNotIn("BY:Mogilev", ids)
-        # agreements: 9 + the list's 9, of which 4 are the monograph's (same pair and kind,
-        # undated in the list), 3 the same pairs with another kind (kept, conflicts), 2 new
-        self.assertEqual(len(data["agreements"]), 14)
+        # agreements: 9 + the list's 9, of which 7 are the monograph's: the list is undated
+        # and states no kind, so each row is the agreement of its pair, and of its pair's two
+        # (Minsk-Dushanbe 1998 twinning and cooperation agreement, Minsk-Tbilisi 2015 twinning
+        # and 2018 programme) the twinning, the list's default; 2 are new
+        self.assertEqual(len(data["agreements"]), 11)
         agreements = by_id(data["agreements"])
         orsha = agreements["by-am-2012-orsha-spitak"]
         self.assertEqual(orsha["date"], "2012-06")
@@ -88,12 +91,20 @@ class MergeTest(unittest.TestCase):
         self.assertEqual(orsha["sources"][0]["line"], 1797)
         self.assertEqual(orsha["sources"][1]["line"], 2)
         for both in ("by-am-2012-vitebsk-vanadzor", "by-tj-1998-minsk-dushanbe-twinning",
-                     "by-ge-2015-minsk-tbilisi"):
+                     "by-ge-2015-minsk-tbilisi", "by-az-nd-mogilev-sumgayit",
+                     "by-ru-2010-polotsk-tosno", "by-ru-2007-svetlogorsk-kommunar"):
             self.assertEqual(len(agreements[both]["sources"]), 2, both)
         for alone in ("by-tj-1998-minsk-dushanbe-cooperation-agreement",
-                      "by-ge-2018-minsk-tbilisi", "by-az-nd-mogilev-sumgayit",
-                      "by-ru-2010-polotsk-tosno", "by-ru-2007-svetlogorsk-kommunar"):
+                      "by-ge-2018-minsk-tbilisi"):
             self.assertIn("source", agreements[alone], alone)
+        # the kind the monograph states (a relation without a named document) is the merged
+        # agreement's; the list's own rows keep its default, marked as not stated
+        sumgait = agreements["by-az-nd-mogilev-sumgayit"]
+        self.assertEqual(sumgait["kind"], "other")
+        self.assertNotIn("kind_stated", sumgait)
+        self.assertEqual([s["line"] for s in sumgait["sources"]], [1158, 6])
+        angarsk = agreements["world-cis.csv:10"]
+        self.assertEqual((angarsk["kind"], angarsk["kind_stated"]), ("twinning", False))
         # the list's file is a document the merged dataset cites
         self.assertIn("world-cis.csv", {d["id"] for d in data["documents"]})
         nodes = by_id(data["nodes"])
@@ -106,31 +117,58 @@ class MergeTest(unittest.TestCase):
         self.assertEqual(grounds[("node", "BY:Svietlahorsk")], "spelling")
         self.assertEqual(grounds[("node", "BY:Orsha")], "name")
         self.assertEqual(sum(e["what"] == "node" for e in events), 14)
-        self.assertEqual(sum(e["what"] == "agreement" for e in events), 4)
-        conflicts = [e for e in events if e["what"] == "conflict"]
-        self.assertEqual(len(conflicts), 3)
-        sumgait = next(e for e in conflicts if e["line"] == 6)
-        self.assertEqual(sumgait["ground"], "kind")
+        self.assertEqual(sum(e["what"] == "agreement" for e in events), 7)
+        self.assertEqual(sum(e["what"] == "conflict" for e in events), 0)
+        sumgait = next(e for e in events if e["what"] == "agreement" and e["line"] == 6)
+        self.assertEqual(sumgait["ground"], "kind stated")
         self.assertEqual(sumgait["file"], WORLD)
         self.assertEqual(sumgait["other_file"], PART)
         self.assertEqual(sumgait["other_line"], line_of(PART, '"id": "by-az-nd-mogilev-sumgayit"'))
-        self.assertEqual(sumgait["other_id"], "by-az-nd-mogilev-sumgayit")
-        self.assertIn("twinning here, other there", sumgait["detail"])
+        self.assertEqual(sumgait["detail"], "other, Sumgait - Mogilev")
+        self.assertEqual(grounds[("agreement", "row 2")], "same")
         self.assertEqual(rep["sources"], [
-            {"dataset": PART, "agreements": 9, "in_another": 4, "only_here": 5, "conflicts": 0},
-            {"dataset": WORLD, "agreements": 9, "in_another": 4, "only_here": 5, "conflicts": 3},
-            {"dataset": "merged", "agreements": 14, "in_another": 4, "only_here": 10,
-             "conflicts": 3}])
+            {"dataset": PART, "agreements": 9, "in_another": 7, "only_here": 2, "conflicts": 0},
+            {"dataset": WORLD, "agreements": 9, "in_another": 7, "only_here": 2, "conflicts": 0},
+            {"dataset": "merged", "agreements": 11, "in_another": 7, "only_here": 4,
+             "conflicts": 0}])
+
+    def test_a_stated_kind_replaces_a_default_and_two_stated_kinds_conflict(self):
+        # the list first: its default twinning gives way to the monograph's other
+        p, data, rep = merged(WORLD, PART)
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        sumgait = next(a for a in data["agreements"] if a["parties"][1] == "BY:Mogilev"
+                       and a["parties"][0] == "AZ:Sumgait")
+        self.assertEqual(sumgait["kind"], "other")
+        self.assertNotIn("kind_stated", sumgait)
+        self.assertEqual([s["document"] for s in sumgait["sources"]],
+                         ["world-cis.csv", MONOGRAPH])
+        # world-kinds.csv states twinning for Sumgait-Mogilev (a conflict with the monograph's
+        # other) and leaves Polotsk-Tosno's kind cell empty (merged, as without the column)
+        p, data, rep = merged(PART, os.path.join(MERGE, "world-kinds.csv"))
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        self.assertEqual(len(data["agreements"]), 10)
+        conflict = next(e for e in rep["merged"] if e["what"] == "conflict")
+        self.assertEqual((conflict["ground"], conflict["line"], conflict["other_id"]),
+                         ("kind", 2, "by-az-nd-mogilev-sumgayit"))
+        self.assertIn("twinning here, other there", conflict["detail"])
+        polotsk = next(e for e in rep["merged"] if e["what"] == "agreement")
+        self.assertEqual((polotsk["line"], polotsk["other_id"], polotsk["ground"]),
+                         (3, "by-ru-2010-polotsk-tosno", "kind stated"))
+        stated = by_id(data["agreements"])["world-kinds.csv:2"]
+        self.assertEqual(stated["kind"], "twinning")
+        self.assertNotIn("kind_stated", stated)
 
     def test_several_data_read_one_network(self):
         p = run("--data", PART, "--data", WORLD, "info", "--format", "json")
         self.assertEqual(p.returncode, 0, p.stderr.decode())
         info = json.loads(p.stdout)
         self.assertEqual(info["summary"]["nodes"], 21)
-        self.assertEqual(info["summary"]["agreements"], 14)
-        err = p.stderr.decode()
+        self.assertEqual(info["summary"]["agreements"], 11)
         # conflicts are warnings naming both files and lines
-        self.assertIn(f"warning: {WORLD}:6: conflict (kind)", err)
+        p = run("--data", PART, "--data", os.path.join(MERGE, "world-kinds.csv"), "info")
+        err = p.stderr.decode()
+        self.assertIn(f"warning: {os.path.join(MERGE, 'world-kinds.csv')}:2: conflict (kind)",
+                      err)
         self.assertIn(f"{PART}:{line_of(PART, 'by-az-nd-mogilev-sumgayit')}", err)
         self.assertEqual(run("--data", PART, "--data", WORLD, "--quiet", "info").stderr, b"")
 
@@ -208,6 +246,27 @@ class MergeTest(unittest.TestCase):
             strip = lambda text: [row.rsplit(b",", 1)[0] for row in text.splitlines()]
             self.assertEqual(strip(before), strip(after))
 
+    def test_a_kind_not_stated_reads_back_and_is_checked(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            first, again = os.path.join(tmp, "first.json"), os.path.join(tmp, "again.json")
+            self.assertEqual(run("merge", PART, WORLD, "-o", first).returncode, 0)
+            # written back, the list's two own rows still state no kind; merged with the
+            # list again, each of its 9 rows is one agreement of the merged file
+            p, data, rep = merged(first, WORLD)
+            self.assertEqual(p.returncode, 0, p.stderr.decode())
+            self.assertEqual(len(data["agreements"]), 11)
+            self.assertEqual(sum(e["what"] == "agreement" for e in rep["merged"]), 9)
+            self.assertEqual(by_id(data["agreements"])["world-cis.csv:8"]["kind_stated"], False)
+            with open(first, encoding="utf-8") as f:
+                text = f.read()
+            with open(again, "w", encoding="utf-8") as f:
+                f.write(text.replace('"kind_stated":false', '"kind_stated":"no"', 1))
+            p = run("--data", again, "info")
+            self.assertEqual(p.returncode, 2)
+            self.assertIn(f'{again}:{line_of(again, "kind_stated")}: agreement '
+                          '"world-cis.csv:8": field "kind_stated": expected true or false, '
+                          'found a string', p.stderr.decode())
+
     def test_bad_input_exits_2_naming_both_files(self):
         p, _, _ = merged(PART, os.path.join(MERGE, "clash.json"))
         self.assertEqual(p.returncode, 2)
@@ -282,7 +341,18 @@ class CisWorldTest(unittest.TestCase):
         self.assertEqual(both, {"by-am-2008-nesvizh-district-goris",
                                 "by-am-2008-slutsk-district-sisian", "by-am-2012-orsha-spitak",
                                 "by-am-2012-vitebsk-vanadzor",
-                                "by-tj-1998-minsk-dushanbe-twinning", "by-ge-2015-minsk-tbilisi"})
+                                "by-tj-1998-minsk-dushanbe-twinning", "by-ge-2015-minsk-tbilisi",
+                                "by-az-nd-mogilev-sumgayit", "by-ru-2010-polotsk-tosno",
+                                "by-ru-2007-svetlogorsk-kommunar",
+                                "by-ru-2010-nesvizh-district-gatchinsky-district"})
+        agreements = by_id(self.data["agreements"])
+        # the monograph's kind: relations without a named document (lines 1158, 3403, 3407,
+        # 3393); the list states none
+        for other in ("by-az-nd-mogilev-sumgayit", "by-ru-2010-polotsk-tosno",
+                      "by-ru-2007-svetlogorsk-kommunar",
+                      "by-ru-2010-nesvizh-district-gatchinsky-district"):
+            self.assertEqual(agreements[other]["kind"], "other", other)
+            self.assertNotIn("kind_stated", agreements[other], other)
         # a pair with an agreement of each source apart: a conflict
         pairs = {}
         for a in self.data["agreements"]:
@@ -290,15 +360,13 @@ class CisWorldTest(unittest.TestCase):
                 from_list = sources(a)[0]["document"] == "twin_cities_raw.csv"
                 pairs.setdefault(frozenset(a["parties"]), set()).add(from_list)
         conflicts = {p for p, kinds in pairs.items() if kinds == {True, False}}
-        self.assertEqual(conflicts, {frozenset(p) for p in [
-            ("by-mogilev", "az-sumgayit"), ("by-polotsk", "ru-tosno"),
-            ("by-svetlogorsk", "ru-kommunar"), ("by-nesvizh-district", "ru-gatchinsky-district")]})
+        self.assertEqual(conflicts, set())
         alone = [a for a in self.data["agreements"] if len(sources(a)) == 1]
         only_monograph = [a for a in alone if sources(a)[0]["document"] == MONOGRAPH]
         only_list = [a for a in alone if sources(a)[0]["document"] == "twin_cities_raw.csv"]
-        self.assertEqual(len(self.data["agreements"]), 481)
-        self.assertEqual((len(only_monograph), len(only_list)), (84 + 4, 383 + 4))
-
+        self.assertEqual(len(self.data["agreements"]), 477)
+        self.assertEqual((len(only_monograph), len(only_list)), (84, 383))
+        self.assertTrue(all(a["kind_stated"] is False for a in only_list))
 
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1], verbosity=2)

@@ -97,7 +97,11 @@ typedef struct {
     uint32_t a, b;        /**< the two parties (node indices), a != b, in input order */
     pn_date_t date;       /**< signing date at its precision; PN_DATE_NONE when unknown */
     pn_date_t end;        /**< end of validity; PN_DATE_NONE when open-ended or unknown */
-    pn_kind_t kind;
+    pn_kind_t kind;       /**< when not @p kind_stated, the reader's default (a pair list's
+                               "twinning") */
+    int kind_stated;      /**< 0 when the source does not state the kind (a pair list without
+                               a kind cell, "kind_stated": false in a native file): a merge
+                               then takes the kind another source states */
     size_t domain_count;  /**< fields of cooperation: "trade", "culture", ... */
     const char *const *domains;
     pn_source_t source;   /**< the first of @p sources; all NULL and 0 when it has none */
