@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const level_names[PN_LEVEL_COUNT] = {"country", "region", "district", "city"};
 static const char *const kind_names[PN_KIND_COUNT] = {
@@ -37,6 +38,43 @@ int pn_level_parse(pn_level_t *out, const char *name)
     if (i < 0)
         return PN_ENOTFOUND;
     *out = (pn_level_t)i;
+    return 0;
+}
+
+int pn_dataset__level_of_name(pn_level_t *out, const char *name)
+{
+    /* the unit words of the world twin-cities list and of the CIS: a first-level unit, or a
+     * unit between it and the town (a Polish powiat is a county, a Latvian novads a
+     * municipality, an Estonian vald a parish) */
+    static const struct {
+        const char *word;
+        pn_level_t level;
+    } words[] = {{"oblast", PN_LEVEL_REGION},      {"voblast", PN_LEVEL_REGION},
+                 {"region", PN_LEVEL_REGION},      {"province", PN_LEVEL_REGION},
+                 {"governorate", PN_LEVEL_REGION}, {"prefecture", PN_LEVEL_REGION},
+                 {"voivodeship", PN_LEVEL_REGION}, {"krai", PN_LEVEL_REGION},
+                 {"kray", PN_LEVEL_REGION},        {"marz", PN_LEVEL_REGION},
+                 {"district", PN_LEVEL_DISTRICT},  {"raion", PN_LEVEL_DISTRICT},
+                 {"rayon", PN_LEVEL_DISTRICT},     {"county", PN_LEVEL_DISTRICT},
+                 {"municipality", PN_LEVEL_DISTRICT}, {"parish", PN_LEVEL_DISTRICT}};
+    size_t base = strcspn(name, ",(");
+    while (base && name[base - 1] == ' ')
+        base--;
+    size_t start = base;
+    while (start && name[start - 1] != ' ')
+        start--;
+    if (start == 0) /* a name of one word is the place's own ("Region" alone is a name) */
+        return 0;
+    /* an urban district (gorodskoy okrug) is a town with its land: the town's level */
+    if (start >= 6 && strncasecmp(name + start - 6, "urban ", 6) == 0)
+        return 0;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t len = strlen(words[i].word);
+        if (base - start == len && strncasecmp(name + start, words[i].word, len) == 0) {
+            *out = words[i].level;
+            return 1;
+        }
+    }
     return 0;
 }
 

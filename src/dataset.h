@@ -102,6 +102,13 @@ int pn_dataset__set_kind_stated(pn_dataset_t *ds, size_t i, int stated);
 /** 1 when agreement @p i's kind is stated by its source, 0 when it is a reader's default. */
 int pn_dataset__kind_stated(const pn_dataset_t *ds, size_t i);
 
+/** The level a place's name says by its last word, qualifiers aside: a region for "Shirak
+ *  Province", "Grodno Region" (Oblast, Voblast, Region, Province, Governorate, Prefecture,
+ *  Voivodeship, Krai, Kray, Marz), a district for "Anenii Noi District", "Sulęcin County"
+ *  (District, Raion, Rayon, County, Municipality, Parish), case aside; an "Urban District"
+ *  is a town. @return 1 and the level in @p out, or 0 when the name says none. */
+int pn_dataset__level_of_name(pn_level_t *out, const char *name);
+
 /** Append an empty extra record. @param[out] out its index @return the record or NULL. */
 pn_agreement_extra_t *pn_dataset__push_extra(uint32_t *out, pn_dataset_t *ds);
 

@@ -228,7 +228,9 @@ static int make_node(pn_qualifiers_t *q, pn_loader_t *l, const char *display, si
         return pn_error__nomem();
     node->name = node->id + code_len + 1;
     node->country = country;
-    node->level = PN_LEVEL_CITY;
+    /* a list names no level: a place is a town unless its name says otherwise */
+    pn_level_t named;
+    node->level = pn_dataset__level_of_name(&named, node->name) ? named : PN_LEVEL_CITY;
     ds->levels_unknown = 1;
     node->line = line;
     uint32_t index = (uint32_t)ds->node_count - 1;

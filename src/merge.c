@@ -383,6 +383,14 @@ typedef struct {
     uint32_t taken;     /* a candidate another node of the input took already, or PN_NONE */
 } candidates_t;
 
+/* Does input @p ds know node @p n's level? A pair list knows it only when the name says it
+ * ("Anenii Noi District"). */
+static int level_known(const pn_dataset_t *ds, const pn_node_t *n)
+{
+    pn_level_t named;
+    return !ds->levels_unknown || pn_dataset__level_of_name(&named, n->name);
+}
+
 /* Could work node @p w be node @p n of input @p k (whose parent is work node @p parent)? */
 static int compatible(const merger_t *m, const wnode_t *w, const pn_dataset_t *ds,
                       const pn_node_t *n, uint32_t parent, size_t k)
@@ -390,7 +398,7 @@ static int compatible(const merger_t *m, const wnode_t *w, const pn_dataset_t *d
     (void)m;
     if (w->input == k)
         return 0;
-    if (w->level_known && !ds->levels_unknown && w->level != n->level)
+    if (w->level_known && level_known(ds, n) && w->level != n->level)
         return 0;
     if (w->parent != PN_NONE && parent != PN_NONE && w->parent != parent)
         return 0;
@@ -556,7 +564,7 @@ static int new_node(merger_t *m, size_t k, uint32_t i)
     w->node = i;
     w->country = m->country_map[n->country];
     w->level = n->level;
-    w->level_known = !ds->levels_unknown;
+    w->level_known = level_known(ds, n);
     w->first_level = n->first_level;
     w->parent = PN_NONE; /* set once every node of the input has its work node */
     w->lat = n->lat;
@@ -589,7 +597,7 @@ static int join_node(merger_t *m, size_t k, uint32_t i, uint32_t index, uint32_t
     wnode_t *w = &m->nodes[index];
     w->origins |= 1u << k;
     m->node_map[i] = index;
-    if (!w->level_known && !ds->levels_unknown) {
+    if (!w->level_known && level_known(ds, n)) {
         w->level = n->level;
         w->level_known = 1;
         w->first_level = n->first_level;

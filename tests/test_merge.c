@@ -130,6 +130,53 @@ Test(merge, another_level_is_another_node_and_the_same_agreement_is_one)
     pn_test_load_free(&b);
 }
 
+Test(merge, a_level_a_list_name_says_keeps_it_from_a_node_of_another_level)
+{
+    /* the aliases as graphs/cis.json gives them (Slutsk District, Sosnovy Bor), and a city
+     * given its district's name as an alias: a list's "Gomel District" is a district, not that
+     * city; "Sosnovoborski Urban District", a town with its land, is the town */
+    pn_test_load_t a = pn_test_load_text(
+        "base.json",
+        "{\"nodes\": [\n"
+        "  {\"id\": \"by-slutsk-district\", \"name\": \"Slutsk District\", \"country\": \"BY\",\n"
+        "   \"level\": \"district\", \"aliases\": [\"Slutsk\"]},\n"
+        "  {\"id\": \"ru-sosnovy-bor\", \"name\": \"Sosnovy Bor\", \"country\": \"RU\", \"level\": \"city\",\n"
+        "   \"aliases\": [\"Sosnovoborski Urban District\"]},\n"
+        "  {\"id\": \"by-gomel\", \"name\": \"Gomel\", \"country\": \"BY\", \"level\": \"city\",\n"
+        "   \"aliases\": [\"Gomel District\"]}],\n"
+        " \"agreements\": []}\n",
+        NULL);
+    cr_assert_eq(a.status, 0, "%s", pn_test_problems(&a));
+    pn_test_load_t b = pn_test_load_text("list.csv",
+                                         "city1,country1,city2,country2\n"
+                                         "Slutsk District,Belarus,Sisian,Armenia\n"
+                                         "Sosnovoborski Urban District,Russia,Sisian,Armenia\n"
+                                         "Gomel District,Belarus,Sisian,Armenia\n",
+                                         NULL);
+    cr_assert_eq(b.status, 0, "%s", pn_test_problems(&b));
+    uint32_t i;
+    cr_assert_eq(pn_dataset_find_node(&i, b.ds, "BY:Gomel District"), 0);
+    cr_expect_eq(pn_dataset_node(b.ds, i)->level, PN_LEVEL_DISTRICT, "by its name");
+    cr_assert_eq(pn_dataset_find_node(&i, b.ds, "RU:Sosnovoborski Urban District"), 0);
+    cr_expect_eq(pn_dataset_node(b.ds, i)->level, PN_LEVEL_CITY);
+    const pn_dataset_t *inputs[2] = {a.ds, b.ds};
+    pn_merge_t *account = NULL;
+    pn_dataset_t *out = NULL;
+    cr_assert_eq(pn_dataset_merge(&out, &account, "merged", inputs, 2), 0, "%s", pn_error_last());
+    /* 3 + Sisian + the district of Gomel */
+    cr_expect_eq(pn_dataset_node_count(out), 5);
+    cr_expect_eq(pn_merge_node_origins(account, node(out, "by-slutsk-district")), 3u);
+    cr_expect_eq(pn_merge_node_origins(account, node(out, "ru-sosnovy-bor")), 3u);
+    cr_expect_eq(pn_merge_node_origins(account, node(out, "by-gomel")), 1u);
+    uint32_t gomel_district = node(out, "BY:Gomel District");
+    cr_expect_eq(pn_merge_node_origins(account, gomel_district), 2u);
+    cr_expect_eq(pn_dataset_node(out, gomel_district)->level, PN_LEVEL_DISTRICT);
+    pn_merge_free(account);
+    pn_dataset_free(out);
+    pn_test_load_free(&a);
+    pn_test_load_free(&b);
+}
+
 Test(merge, refuses_one_id_for_nodes_of_two_countries_and_leaves_no_output)
 {
     pn_test_load_t a = pn_test_load_text("base.json", base, NULL);

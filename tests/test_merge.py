@@ -246,6 +246,30 @@ class MergeTest(unittest.TestCase):
             strip = lambda text: [row.rsplit(b",", 1)[0] for row in text.splitlines()]
             self.assertEqual(strip(before), strip(after))
 
+    def test_a_place_a_list_names_as_a_unit_has_that_level(self):
+        # levels.csv: lines 1507, 10932, 7549, 20853, 1582, 1672, 20999 and 20876 of the list
+        levels = os.path.join(MERGE, "levels.csv")
+        p = run("--data", levels, "rank", "--by", "degree", "--format", "json")
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        level = {r["id"]: r["level"] for r in json.loads(p.stdout)}
+        self.assertEqual({i for i, v in level.items() if v == "region"},
+                         {"RU:Kaliningrad Oblast", "AM:Shirak Province"})
+        self.assertEqual({i for i, v in level.items() if v == "district"},
+                         {"BY:Valozhyn District", "PL:Kętrzyn County", "UA:Markivka Raion",
+                          "BY:Krychaw district"})
+        self.assertEqual(level["RU:Kaliningrad"], "city")
+        self.assertEqual(level["BY:Krychaw"], "city", "the town is not its district")
+        self.assertEqual(len(level), 15)  # 16 places, Kaliningrad twice
+        # merged with the bundled dataset: the oblast is its Kaliningrad Oblast (a region),
+        # the city of Kaliningrad a new node
+        p, data, rep = merged(CIS, levels)
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        oblast = next(e for e in rep["merged"] if e["id"] == "RU:Kaliningrad Oblast")
+        self.assertEqual((oblast["ground"], oblast["other_id"]), ("name", "ru-kaliningrad-oblast"))
+        nodes = by_id(data["nodes"])
+        self.assertEqual(nodes["RU:Kaliningrad"]["level"], "city")
+        self.assertEqual(nodes["AM:Shirak Province"]["level"], "region")
+
     def test_a_kind_not_stated_reads_back_and_is_checked(self):
         with tempfile.TemporaryDirectory() as tmp:
             first, again = os.path.join(tmp, "first.json"), os.path.join(tmp, "again.json")
@@ -367,6 +391,13 @@ class CisWorldTest(unittest.TestCase):
         self.assertEqual(len(self.data["agreements"]), 477)
         self.assertEqual((len(only_monograph), len(only_list)), (84, 383))
         self.assertTrue(all(a["kind_stated"] is False for a in only_list))
+        # the list's own places: districts and a region by their names, the others towns
+        levels = {}
+        for n in self.data["nodes"]:
+            if ":" in n["id"]:
+                levels[n["level"]] = levels.get(n["level"], 0) + 1
+        self.assertEqual(levels, {"city": 297, "district": 43, "region": 1})
+        self.assertEqual(by_id(self.data["nodes"])["AM:Shirak Province"]["level"], "region")
 
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1], verbosity=2)
