@@ -291,6 +291,53 @@ class MergeTest(unittest.TestCase):
                           '"world-cis.csv:8": field "kind_stated": expected true or false, '
                           'found a string', p.stderr.decode())
 
+    def test_check_checks_every_dataset_and_the_merge(self):
+        kinds = os.path.join(MERGE, "world-kinds.csv")
+        # the conflict of world-kinds.csv (twinning stated, other in the monograph) is a
+        # warning; exit 0
+        p = run("check", "--format", "json", PART, kinds)
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        rows = json.loads(p.stdout)
+        warnings = [r for r in rows if r["severity"] == "warning"]
+        self.assertEqual(len(warnings), 1)
+        self.assertEqual((warnings[0]["file"], warnings[0]["line"], warnings[0]["entity"]),
+                         (kinds, 2, "agreement row 2"))
+        self.assertIn("conflict (kind): Sumgait - Mogilev: twinning here, other there; "
+                      f"{PART}:{line_of(PART, 'by-az-nd-mogilev-sumgayit')} has "
+                      "by-az-nd-mogilev-sumgayit", warnings[0]["message"])
+        # notes of both: the monograph's undated Mogilev-Sumgayit; the list's 2 rows without
+        # a source or a date
+        notes = [(r["file"], r["line"]) for r in rows if r["severity"] == "note"]
+        self.assertEqual(sorted(notes), sorted([(PART, 39), (kinds, 2), (kinds, 3), (kinds, 2),
+                                                (kinds, 3)]))
+        # the same through --data, as a table: a line of counts per dataset and the merge's
+        p = run("--data", PART, "--data", kinds, "check")
+        self.assertEqual(p.returncode, 0)
+        lines = p.stdout.decode().splitlines()
+        self.assertEqual(lines[-3:], [
+            f"{PART}: 0 errors, 0 warnings, 1 note; 19 nodes, 9 agreements, 6 countries",
+            f"{kinds}: 0 errors, 0 warnings, 4 notes; 4 nodes, 2 agreements, 3 countries",
+            "merged: 1 conflict, 0 ambiguous matches; 19 nodes, 10 agreements, 6 countries"])
+        # an ambiguous match (Mahilyow, an alias of Mogilev, which the list names too)
+        p = run("check", "--format", "csv", PART, os.path.join(MERGE, "taken.csv"))
+        self.assertEqual(p.returncode, 0)
+        rows = list(csv.DictReader(p.stdout.decode().splitlines()))
+        self.assertEqual([r["entity"] for r in rows if r["severity"] == "warning"],
+                         ["node BY:Mahilyow"])
+        # errors in the second dataset, not only the first, exit 2; nothing is merged
+        p = run("check", PART, os.path.join(FIXTURES, "bad.json"))
+        self.assertEqual(p.returncode, 2)
+        out = p.stdout.decode()
+        self.assertIn(f"{os.path.join(FIXTURES, 'bad.json')}: 7 errors", out)
+        self.assertIn("merged: not merged: the datasets have errors", out)
+        # a merge refused (one id, two countries) is an error
+        clash = os.path.join(MERGE, "clash.json")
+        p = run("check", "--format", "json", PART, clash)
+        self.assertEqual(p.returncode, 2)
+        errors = [r for r in json.loads(p.stdout) if r["severity"] == "error"]
+        self.assertEqual(len(errors), 1)
+        self.assertIn('node "by-orsha" is in RU', errors[0]["message"])
+
     def test_bad_input_exits_2_naming_both_files(self):
         p, _, _ = merged(PART, os.path.join(MERGE, "clash.json"))
         self.assertEqual(p.returncode, 2)

@@ -705,6 +705,13 @@ size_t cli_table_width(const cli_t *cli)
     return 80;
 }
 
+void cli_merge_event_message(char *buf, size_t size, const pn_merge_event_t *e)
+{
+    snprintf(buf, size, "%s:%u: %s (%s): %s; %s:%u has %s", e->file, e->line,
+             e->kind == PN_MERGE_CONFLICT ? "conflict" : "ambiguous", e->ground, e->detail,
+             e->other_file, e->other_line, e->other_id);
+}
+
 int cli_load_merged(cli_t *cli, const char *const *paths, size_t count, pn_dataset_t **out,
                     pn_merge_t **account)
 {
@@ -730,9 +737,7 @@ int cli_load_merged(cli_t *cli, const char *const *paths, size_t count, pn_datas
         if (!cli->quiet && shown++ < WARNINGS_SHOWN) {
             /* names come from the data: shown escaped, as every message is */
             char message[2048];
-            snprintf(message, sizeof message, "%s:%u: %s (%s): %s; %s:%u has %s", e->file,
-                     e->line, e->kind == PN_MERGE_CONFLICT ? "conflict" : "ambiguous",
-                     e->ground, e->detail, e->other_file, e->other_line, e->other_id);
+            cli_merge_event_message(message, sizeof message, e);
             fputs("partnet: warning: ", stderr);
             terminal_fputs(stderr, message);
             fputc('\n', stderr);

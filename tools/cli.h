@@ -190,6 +190,10 @@ int cli_load_path(cli_t *cli, const char *path, pn_dataset_t **out);
 int cli_load_merged(cli_t *cli, const char *const *paths, size_t count, pn_dataset_t **out,
                     pn_merge_t **account);
 
+/** A merge's conflict or ambiguous match as one line of message: "FILE:LINE: conflict (kind):
+ *  DETAIL; OTHER_FILE:OTHER_LINE has OTHER_ID". */
+void cli_merge_event_message(char *buf, size_t size, const pn_merge_event_t *e);
+
 /** Load with every problem kept, for `partnet check`. @return the pn_dataset_load() status. */
 int cli_load_all(cli_t *cli, const char *path, pn_dataset_t **out, pn_problems_t *problems);
 
