@@ -164,6 +164,21 @@ const char *pn_dataset_license(const pn_dataset_t *ds)
     return ds->license;
 }
 
+int pn_dataset_set_metadata(pn_dataset_t *ds, const char *title, const char *description,
+                            const char *license)
+{
+    assert(ds);
+    const char *texts[3] = {title, description, license}, *copies[3] = {NULL, NULL, NULL};
+    for (int i = 0; i < 3; i++)
+        if (texts[i] && !(copies[i] = pn_arena__strdup(&ds->arena, texts[i])))
+            return pn_error__nomem();
+    const char **fields[3] = {&ds->title, &ds->description, &ds->license};
+    for (int i = 0; i < 3; i++)
+        if (copies[i])
+            *fields[i] = copies[i];
+    return 0;
+}
+
 const char *pn_dataset_citation(const pn_dataset_t *ds)
 {
     return ds->citation;

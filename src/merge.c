@@ -971,6 +971,33 @@ static const char *copy(pn_dataset_t *out, const char *s, int *status)
     return c;
 }
 
+/* The license all inputs state (or none states), else each input's in turn: the merged
+ * dataset is under all of them. */
+static const char *merged_license(pn_dataset_t *out, const pn_dataset_t *const *inputs,
+                                  size_t count, int *status)
+{
+    size_t same = 1, length = 1;
+    for (size_t k = 1; k < count; k++)
+        same += (!inputs[k]->license && !inputs[0]->license) ||
+                (inputs[k]->license && inputs[0]->license &&
+                 strcmp(inputs[k]->license, inputs[0]->license) == 0);
+    if (same == count)
+        return copy(out, inputs[0]->license, status);
+    static const char none[] = "no license stated";
+    for (size_t k = 0; k < count; k++)
+        length += strlen(inputs[k]->name) + strlen(inputs[k]->license ? inputs[k]->license
+                                                                        : none) + 4;
+    char *text = pn_arena__alloc(&out->arena, length), *w = text;
+    if (!text) {
+        *status = PN_ENOMEM;
+        return NULL;
+    }
+    for (size_t k = 0; k < count; k++)
+        w += sprintf(w, "%s%s: %s", k ? "; " : "", inputs[k]->name,
+                     inputs[k]->license ? inputs[k]->license : none);
+    return text;
+}
+
 static int merge_countries(merger_t *m, size_t k)
 {
     const pn_dataset_t *ds = m->inputs[k];
@@ -1245,7 +1272,7 @@ int pn_dataset_merge(pn_dataset_t **out, pn_merge_t **account, const char *name,
     const pn_dataset_t *base = inputs[0];
     m.out->title = copy(m.out, base->title, &status);
     m.out->description = copy(m.out, base->description, &status);
-    m.out->license = copy(m.out, base->license, &status);
+    m.out->license = merged_license(m.out, inputs, count, &status);
     m.out->citation = copy(m.out, base->citation, &status);
     if (status) {
         status = pn_error__nomem();

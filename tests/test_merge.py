@@ -291,6 +291,26 @@ class MergeTest(unittest.TestCase):
                           '"world-cis.csv:8": field "kind_stated": expected true or false, '
                           'found a string', p.stderr.decode())
 
+    def test_title_description_and_licence_of_the_merged_dataset(self):
+        # by default the first's title; the licence every dataset states, else each in turn
+        p, data, _ = merged(CIS, WORLD)
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        with open(CIS, encoding="utf-8") as f:
+            cis = json.load(f)
+        self.assertEqual(data["title"], cis["title"])
+        self.assertEqual(data["license"], f"{CIS}: CC BY 4.0; {WORLD}: no license stated")
+        p, data, _ = merged(CIS, CIS)
+        self.assertEqual(data["license"], "CC BY 4.0", "one licence stated by both")
+        p, data, _ = merged(PART, WORLD, extra=("--title", "Monograph and list",
+                                                "--description", "Nine and nine rows",
+                                                "--license", "CC BY 4.0 and MIT"))
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        self.assertEqual((data["title"], data["description"], data["license"]),
+                         ("Monograph and list", "Nine and nine rows", "CC BY 4.0 and MIT"))
+        p, data, _ = merged(PART, WORLD, extra=("--licence", "MIT"))
+        self.assertEqual(data["license"], "MIT")
+        self.assertEqual(run("merge", PART, "--title").returncode, 2)
+
     def test_check_checks_every_dataset_and_the_merge(self):
         kinds = os.path.join(MERGE, "world-kinds.csv")
         # the conflict of world-kinds.csv (twinning stated, other in the monograph) is a

@@ -9,7 +9,8 @@
 #include <string.h>
 
 static const char help[] =
-    "Usage: partnet merge [-o FILE] [--report FILE] DATASET DATASET...\n"
+    "Usage: partnet merge [-o FILE] [--report FILE] [--title T] [--description D]\n"
+    "                     [--licence L] DATASET DATASET...\n"
     "\n"
     "Read several datasets (native JSON, CSV tables, pair lists, in any mix; --data PATH\n"
     "counts as one more, before the operands) and write them as one native dataset: each\n"
@@ -34,6 +35,11 @@ static const char help[] =
     "                     ground, file, line, id, other_file, other_line, other_id, detail),\n"
     "                     then the agreements of each dataset found in another or only there,\n"
     "                     in --format (default: the table, on standard error)\n"
+    "  --title TEXT       the merged dataset's title (default: the first dataset's)\n"
+    "  --description TEXT its description (default: the first dataset's)\n"
+    "  --licence TEXT     its license (or --license; default: the license every dataset\n"
+    "                     states, else each dataset's in turn, \"a.json: CC BY 4.0;\n"
+    "                     b.csv: no license stated\")\n"
     "\n"
     "Exit codes: 0 merged, 1 writing failed, 2 bad input (an input with errors, or one id\n"
     "given to nodes of two countries).\n"
@@ -43,10 +49,11 @@ static const char help[] =
     "  partnet merge a.json b.csv --report merged.csv --format csv -o merged.json\n"
     "  partnet --data a.json --data b.csv info      (any command reads several --data)\n";
 
-enum { OPT_OUTPUT = 'o', OPT_REPORT = OPT_COMMON_END };
+enum { OPT_OUTPUT = 'o', OPT_REPORT = OPT_COMMON_END, OPT_TITLE, OPT_DESCRIPTION, OPT_LICENCE };
 
 typedef struct {
     const char *output, *report;
+    const char *title, *description, *licence;
 } merge_t;
 
 static int option(void *ctx, int opt, const char *arg)
@@ -56,6 +63,12 @@ static int option(void *ctx, int opt, const char *arg)
         m->output = arg;
     else if (opt == OPT_REPORT)
         m->report = arg;
+    else if (opt == OPT_TITLE)
+        m->title = arg;
+    else if (opt == OPT_DESCRIPTION)
+        m->description = arg;
+    else if (opt == OPT_LICENCE)
+        m->licence = arg;
     else
         return -1;
     return 0;
@@ -157,8 +170,13 @@ int cmd_merge(cli_t *cli, int argc, char **argv)
 {
     static const struct option options[] = {{"output", required_argument, NULL, OPT_OUTPUT},
                                             {"report", required_argument, NULL, OPT_REPORT},
+                                            {"title", required_argument, NULL, OPT_TITLE},
+                                            {"description", required_argument, NULL,
+                                             OPT_DESCRIPTION},
+                                            {"licence", required_argument, NULL, OPT_LICENCE},
+                                            {"license", required_argument, NULL, OPT_LICENCE},
                                             {NULL, 0, NULL, 0}};
-    merge_t m = {"-", NULL};
+    merge_t m = {"-", NULL, NULL, NULL, NULL};
     int rc = cli_parse_operands(cli, argc, argv, options, option, &m, help);
     if (rc != CLI_CONTINUE)
         return rc;
@@ -182,7 +200,9 @@ int cmd_merge(cli_t *cli, int argc, char **argv)
     rc = cli_load_merged(cli, paths, count, &ds, &merge);
     if (rc != EXIT_OK)
         return rc;
-    int status = pn_export_dataset(ds, m.output);
+    int status = pn_dataset_set_metadata(ds, m.title, m.description, m.licence);
+    if (status == 0)
+        status = pn_export_dataset(ds, m.output);
     if (status != 0) {
         rc = status == PN_EINVALID ? EXIT_USAGE : EXIT_FAILED;
         cli_error("merge", "%s", pn_error_last());

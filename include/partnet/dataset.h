@@ -162,6 +162,12 @@ PN_EXTERN void pn_dataset_free(pn_dataset_t *ds);
 PN_EXTERN const char *pn_dataset_name(const pn_dataset_t *ds);
 /** The dataset's title, or NULL. */
 PN_EXTERN const char *pn_dataset_title(const pn_dataset_t *ds);
+/**
+ * Replace the dataset's title, description and license (copied); NULL leaves one as it is.
+ * @return 0 or PN_ENOMEM (the dataset unchanged)
+ */
+PN_EXTERN int pn_dataset_set_metadata(pn_dataset_t *ds, const char *title,
+                                      const char *description, const char *license);
 /** The dataset's description, license and citation as its file gives them, or NULL. */
 PN_EXTERN const char *pn_dataset_description(const pn_dataset_t *ds);
 PN_EXTERN const char *pn_dataset_license(const pn_dataset_t *ds);

@@ -74,8 +74,10 @@ typedef struct pn_merge pn_merge_t;
 
 /**
  * Merge @p count datasets (the first is the base: its ids and names are kept) into a new one.
- * The inputs are only read, and may be freed afterwards. The result's title, description,
- * license and citation are the first input's; its documents, countries and reported figures
+ * The inputs are only read, and may be freed afterwards. The result's title, description and
+ * citation are the first input's; its license the one all inputs state, else every input's
+ * in turn ("a.json: CC BY 4.0; list.csv: no license stated"; pn_dataset_set_metadata() to
+ * give others); its documents, countries and reported figures
  * those of every input (a country's region count from the first input that gives one).
  * O((N + A) k) for N nodes, A agreements and k keys per name, plus the spelling step's
  * O(n m) edits within one country for the n nodes left and m candidates.
