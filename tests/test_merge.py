@@ -311,6 +311,25 @@ class MergeTest(unittest.TestCase):
         self.assertEqual(data["license"], "MIT")
         self.assertEqual(run("merge", PART, "--title").returncode, 2)
 
+    def test_agreements_and_show_list_every_source(self):
+        # Orsha-Spitak: the monograph's line 1797 and the list's row 2
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "m.json")
+            self.assertEqual(run("merge", PART, WORLD, "-o", out).returncode, 0)
+            p = run("--data", out, "agreements", "--node", "Orsha", "--format", "csv")
+            rows = list(csv.DictReader(p.stdout.decode().splitlines()))
+            self.assertEqual([(r["id"], r["document"], r["line"], r["sources"]) for r in rows],
+                             [("by-am-2012-orsha-spitak", MONOGRAPH, "1797",
+                               f"{MONOGRAPH}:1797|world-cis.csv:2")])
+            # the table shows them too, and so does show (its agreements table)
+            p = run("--data", out, "agreements", "--node", "Orsha")
+            self.assertIn(f"{MONOGRAPH}:1797|world-cis.csv:2", p.stdout.decode())
+            p = run("--data", out, "show", "Orsha", "--format", "csv")
+            self.assertIn(f"agreements,1,sources,{MONOGRAPH}:1797|world-cis.csv:2",
+                          p.stdout.decode())
+            p = run("--data", out, "show", "Angarsk")
+            self.assertIn("world-cis.csv:10", p.stdout.decode())
+
     def test_check_checks_every_dataset_and_the_merge(self):
         kinds = os.path.join(MERGE, "world-kinds.csv")
         # the conflict of world-kinds.csv (twinning stated, other in the monograph) is a

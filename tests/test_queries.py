@@ -475,13 +475,17 @@ class Agreements(unittest.TestCase):
         self.assertEqual(len(rows), len(self.agreements))
         self.assertEqual(list(rows[0]), ["date", "end", "kind", "a", "a_name", "a_country", "b",
                                          "b_name", "b_country", "id", "document", "line",
-                                         "location", "quote", "url", "input_line"])
+                                         "location", "quote", "url", "sources",
+                                         "input_line"])
         by_id = {a["id"]: a for a in self.agreements}
         for r in rows:
             a = by_id[r["id"]]
             self.assertEqual([r["a"], r["b"]], a["parties"])
             self.assertEqual(r["quote"], (a.get("source") or {}).get("quote") or "")
             self.assertEqual(r["line"], str((a.get("source") or {}).get("line") or ""))
+            source = a.get("source") or {}
+            self.assertEqual(r["sources"], source["document"] + (
+                f":{source['line']}" if source.get("line") else "") if source else "")
         dated = [r["date"] for r in rows if r["date"]]
         self.assertEqual(dated, [r["date"] for r in rows[:len(dated)]], "undated ones last")
 

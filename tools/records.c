@@ -127,10 +127,32 @@ void record_agreement_columns(table_t *t, format_t format, record_parties_t part
     if (full)
         table_column(t, "location", COL_TEXT, -1);
     table_column(t, "quote", COL_TEXT, -1);
-    if (full) {
+    if (full)
         table_column(t, "url", COL_TEXT, -1);
+    table_column(t, "sources", COL_TEXT, -1);
+    if (full)
         table_column(t, "input_line", COL_INT, -1);
+}
+
+/* Every source of an agreement as "document:line", separated by '|' (as the domains of
+ * tables are): the first is the one the other columns show. */
+static void sources_cell(table_t *t, const pn_agreement_t *a)
+{
+    size_t length = 1;
+    for (size_t s = 0; s < a->source_count; s++)
+        length += (a->sources[s].document ? strlen(a->sources[s].document) : 0) + 12;
+    char *text = xmalloc(length), *w = text;
+    *w = '\0';
+    for (size_t s = 0; s < a->source_count; s++) {
+        const pn_source_t *source = &a->sources[s];
+        if (s)
+            *w++ = '|';
+        w += sprintf(w, "%s", source->document ? source->document : "");
+        if (source->line)
+            w += sprintf(w, ":%u", (unsigned)source->line);
     }
+    table_text(t, a->source_count ? text : NULL);
+    free(text);
 }
 
 void record_party_cells(table_t *t, format_t format, const pn_dataset_t *ds, uint32_t node)
@@ -190,8 +212,10 @@ void record_agreement_cells(table_t *t, format_t format, const pn_dataset_t *ds,
         short_quote(t, a.source.quote);
     else
         table_text(t, a.source.quote);
-    if (full) {
+    if (full)
         table_text(t, a.source.url);
+    sources_cell(t, &a);
+    if (full) {
         if (a.line)
             table_int(t, a.line);
         else
