@@ -100,6 +100,9 @@ typedef struct {
     uint32_t *node_map;     /* of the current input: its node -> work node, or PN_NONE */
     char **input_keys;      /* of the current input: each node's first key (spelling step) */
     pn_arena_t scratch;     /* keys of the index */
+    /* the last source document copied into the merged dataset: the rows of one file cite
+     * the same one, copied once */
+    const char *document_in, *document_out;
 } merger_t;
 
 static const char *const event_names[PN_MERGE_EVENT_COUNT] = {"node", "agreement", "conflict",
@@ -772,9 +775,17 @@ static char *pair_key(uint32_t a, uint32_t b, char buf[32])
 
 static int add_source(wagreement_t *w, const pn_source_t *s)
 {
-    if (pn_array__reserve((void **)&w->sources, &w->source_capacity, w->source_count + 1,
-                          sizeof *w->sources) != 0)
-        return pn_error__nomem();
+    /* most agreements keep one source: room for exactly one (a million agreements would
+     * otherwise reserve 600 MB of room for sources they never get) */
+    size_t need = w->source_count + 1;
+    if (need > w->source_capacity) {
+        size_t capacity = w->source_capacity ? pn_array__grown(w->source_capacity, need) : 1;
+        pn_source_t *sources = realloc(w->sources, capacity * sizeof *sources);
+        if (!sources)
+            return pn_error__nomem();
+        w->sources = sources;
+        w->source_capacity = capacity;
+    }
     w->sources[w->source_count++] = *s;
     return 0;
 }
@@ -1164,7 +1175,12 @@ static int build_agreements(merger_t *m)
             return pn_error__nomem();
         for (size_t s = 0; s < w->source_count; s++) {
             const pn_source_t *from = &w->sources[s];
-            sources[s] = (pn_source_t){copy(out, from->document, &status), from->line,
+            if (from->document && (!m->document_in || strcmp(from->document,
+                                                              m->document_in) != 0)) {
+                m->document_in = from->document;
+                m->document_out = copy(out, from->document, &status);
+            }
+            sources[s] = (pn_source_t){from->document ? m->document_out : NULL, from->line,
                                        copy(out, from->location, &status),
                                        copy(out, from->quote, &status),
                                        copy(out, from->url, &status)};
