@@ -46,6 +46,7 @@ static const pn_export__field_t agreement_fields[] = {
     {"year", PN_EXPORT__INT, NULL},
     {"end_date", PN_EXPORT__STRING, "end"},
     {"kind", PN_EXPORT__STRING, "kind"},
+    {"kind_stated", PN_EXPORT__BOOL, "kind_stated"},
     {"domains", PN_EXPORT__STRING, "domains"},
     {"note", PN_EXPORT__STRING, "note"},
     {"source_document", PN_EXPORT__STRING, "source_document"},
@@ -53,7 +54,7 @@ static const pn_export__field_t agreement_fields[] = {
     {"source_location", PN_EXPORT__STRING, "source_location"},
     {"source_quote", PN_EXPORT__STRING, "source_quote"},
     {"source_url", PN_EXPORT__STRING, "source_url"}};
-enum { AGR_ID, AGR_DATE, AGR_YEAR, AGR_END, AGR_KIND, AGR_DOMAINS, AGR_NOTE, AGR_DOCUMENT,
+enum { AGR_ID, AGR_DATE, AGR_YEAR, AGR_END, AGR_KIND, AGR_KIND_STATED, AGR_DOMAINS, AGR_NOTE, AGR_DOCUMENT,
        AGR_LINE, AGR_LOCATION, AGR_QUOTE, AGR_URL };
 
 /* A pair of partners (or of countries): its weight as the metrics weigh it (a double, as every
@@ -407,6 +408,9 @@ static int agreement_value(const char **out, pn_export__t *x, size_t k, size_t f
         return 0;
     case AGR_KIND:
         *out = pn_kind_name(a->kind);
+        return 0;
+    case AGR_KIND_STATED: /* empty when stated, as a native file leaves it out */
+        *out = a->kind_stated ? NULL : "false";
         return 0;
     case AGR_DOMAINS:
         return joined(out, x, a->domains, a->domain_count);

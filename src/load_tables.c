@@ -29,13 +29,13 @@ static const char *const node_columns[N_COUNT][4] = {
     {"lon", "lng", "longitude", NULL}, {"aliases", NULL}, {"note", NULL}};
 
 enum {
-    E_SOURCE, E_TARGET, E_DATE, E_END, E_KIND, E_ID, E_DOMAINS, E_NOTE, E_DOCUMENT, E_LINE,
+    E_SOURCE, E_TARGET, E_DATE, E_END, E_KIND, E_KIND_STATED, E_ID, E_DOMAINS, E_NOTE, E_DOCUMENT, E_LINE,
     E_LOCATION, E_QUOTE, E_URL, E_COUNT
 };
 static const char *const edge_columns[E_COUNT][4] = {
     {"source", "a", NULL}, {"target", "b", NULL}, {"date", NULL},  {"end", "end_date", NULL},
-    {"kind", NULL},        {"id", NULL},          {"domains", NULL}, {"note", NULL},
-    {"source_document", NULL}, {"source_line", NULL}, {"source_location", NULL},
+    {"kind", NULL},        {"kind_stated", NULL},  {"id", NULL},      {"domains", NULL},
+    {"note", NULL},        {"source_document", NULL}, {"source_line", NULL}, {"source_location", NULL},
     {"source_quote", NULL}, {"source_url", NULL}};
 
 enum { C_CODE, C_NAME, C_REGIONS, C_REGIONS_YEAR, C_REGIONS_SOURCE, C_NOTE, C_COUNT };
@@ -882,7 +882,8 @@ static int edge_extras(table_t *t, const pn_field_t *f, size_t count, uint32_t l
 /* Look the parties up and add the agreement (or report why not). */
 static int finish_edge(table_t *t, const char *const id[2], const size_t len[2],
                        const uint32_t hash[2], uint32_t line, int ok, pn_date_t date,
-                       pn_date_t end, pn_kind_t kind, const pn_field_t *f, size_t count)
+                       pn_date_t end, pn_kind_t kind, int kind_stated, const pn_field_t *f,
+                       size_t count)
 {
     pn_loader_t *l = t->l;
     uint32_t node[2];
@@ -905,7 +906,10 @@ static int finish_edge(table_t *t, const char *const id[2], const size_t len[2],
         if (status || pn_load__errors(l) > errors)
             return status;
     }
-    return pn_dataset__push_agreement(l->ds, node[0], node[1], date, end, kind, line, extra);
+    int status = pn_dataset__push_agreement(l->ds, node[0], node[1], date, end, kind, line, extra);
+    if (status == 0 && !kind_stated)
+        status = pn_dataset__set_kind_stated(l->ds, l->ds->agreement_count - 1, 0);
+    return status;
 }
 
 static int finish_oldest(table_t *t)
@@ -914,7 +918,8 @@ static int finish_oldest(table_t *t)
     const char *id[2] = {p->id[0], p->id[1]};
     t->pending_head = (t->pending_head + 1) % PENDING;
     t->pending_count--;
-    return finish_edge(t, id, p->len, p->hash, p->line, p->ok, p->date, p->end, p->kind, NULL, 0);
+    return finish_edge(t, id, p->len, p->hash, p->line, p->ok, p->date, p->end, p->kind, 1, NULL,
+                       0);
 }
 
 /* Finish every waiting row, in order. */
@@ -933,7 +938,7 @@ static int edge_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     if (!t->header_done) {
         static const size_t required[] = {E_SOURCE, E_TARGET};
         return read_header(t, f, count, line, edge_columns, E_COUNT, required, 2,
-                           "source,target[,date,end,kind,id,domains,note,source_document,"
+                           "source,target[,date,end,kind,kind_stated,id,domains,note,source_document,"
                            "source_line,source_location,source_quote,source_url]");
     }
     if (!row_width_ok(t, f, count, line))
@@ -951,6 +956,19 @@ static int edge_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
         if (pn_load__error(l, "%s:%u: column kind: expected " PN_LOAD__KINDS ", found \"%.40s\"",
                            t->file, line, text) != 0)
             return PN_ENOMEM;
+    }
+    /* a kind the source did not state (a pair list's default, written by export) */
+    int kind_stated = 1;
+    text = pn_csv__cell(f, count, t->column[E_KIND_STATED], &len);
+    if (len && !(len == 4 && memcmp(text, "true", 4) == 0)) {
+        if (len == 5 && memcmp(text, "false", 5) == 0)
+            kind_stated = 0;
+        else {
+            ok = 0;
+            if (pn_load__error(l, "%s:%u: column kind_stated: expected true, false or nothing, "
+                               "found \"%.40s\"", t->file, line, text) != 0)
+                return PN_ENOMEM;
+        }
     }
     if (t->fatal)
         return t->fatal;
@@ -975,11 +993,12 @@ static int edge_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
         hash[w] = pn_strmap__hash(id[w], id_len[w]);
         pn_strmap__prefetch(&l->ds->node_index, hash[w]);
     }
-    if (nfc[0] || nfc[1] || has_extras(t) || id_len[0] >= PENDING_ID ||
+    if (nfc[0] || nfc[1] || has_extras(t) || !kind_stated || id_len[0] >= PENDING_ID ||
         id_len[1] >= PENDING_ID) {
         int status = flush_pending(t);
         if (status == 0)
-            status = finish_edge(t, id, id_len, hash, line, ok, date, end, kind, f, count);
+            status = finish_edge(t, id, id_len, hash, line, ok, date, end, kind, kind_stated, f,
+                                 count);
         free(nfc[0]);
         free(nfc[1]);
         return status;

@@ -696,6 +696,11 @@ CASES = [
     Bad("unknown kind in a pair list", {"kind.csv": PAIRS_HEADER + b"Minsk,Belarus,Kapan,Armenia,,treaty\n"},
         '{dir}/kind.csv:2: column 6 (kind): expected twinning, cooperation_agreement, '
         'memorandum, programme, protocol, roadmap or other, found "treaty"'),
+    Bad("kind_stated neither true nor false",
+        {"t/nodes.csv": NODES_CSV,
+         "t/edges.csv": b"source,target,kind,kind_stated\nby-minsk,am-kapan,twinning,no\n"},
+        '{dir}/t/edges.csv:2: column kind_stated: expected true, false or nothing, found "no"',
+        data="t"),
     Bad("unknown level", {"level.json": dataset(NODES.replace('"city"', '"town"', 1))},
         '{dir}/level.json:2: node "by-minsk": field "level": expected country, region, district '
         'or city, found "town"'),

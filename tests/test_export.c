@@ -332,9 +332,9 @@ Test(export, tables_read_back_as_the_same_network)
                      "27.5667,,\n");
     free(text);
     text = pn_test_slurp(edges, NULL);
-    EXPECT_HAS(text, "source,target,id,date,end,kind,domains,note,source_document,source_line,"
-                     "source_location,source_quote,source_url\n");
-    EXPECT_HAS(text, "\na,minsk,2,2004-06,2020,programme,,,,,,,\n");
+    EXPECT_HAS(text, "source,target,id,date,end,kind,kind_stated,domains,note,source_document,"
+                     "source_line,source_location,source_quote,source_url\n");
+    EXPECT_HAS(text, "\na,minsk,2,2004-06,2020,programme,,,,,,,,\n");
     free(text);
 
     pn_load_options_t opts = PN_LOAD_OPTIONS_INIT;
