@@ -250,7 +250,8 @@ static int write_sources(FILE *out, pn_export__t *x)
             several[count++] = agreements[i];
         }
     }
-    qsort(several, count, sizeof *several, compare_index);
+    if (count > 1) /* qsort takes no null array, even of none */
+        qsort(several, count, sizeof *several, compare_index);
     for (size_t k = 0; k < count && !ferror(out); k++) {
         pn_agreement_t a;
         char id[PN_EXPORT__ID_MAX];
