@@ -41,6 +41,8 @@ struct pn_country_resolver {
     pn_strmap_t by_name; /* folded name or alias -> country index (| ALIAS_BIT for aliases) */
     struct name {
         const char *text;
+        size_t len;
+        uint64_t bytes; /* the bytes it holds (see byte_set) */
         uint32_t value;
     } *names;            /* the entries of by_name, for the misspelling search */
     size_t name_count, name_capacity;
@@ -94,6 +96,17 @@ static int add_code(pn_country_resolver_t *r, const char *code, uint32_t country
     return copy && pn_strmap__put(&r->by_code, copy, country, NULL) >= 0 ? 0 : -1;
 }
 
+/* Which bytes @p s holds, folded into 64 bits: an insertion or a deletion changes at most one
+ * bit, a substitution two, a transposition none, so two strings whose sets differ in k bits are
+ * at least k / 2 edits apart. */
+static uint64_t byte_set(const char *s, size_t n)
+{
+    uint64_t set = 0;
+    for (size_t i = 0; i < n; i++)
+        set |= (uint64_t)1 << ((unsigned char)s[i] & 63);
+    return set;
+}
+
 static int add_name(pn_country_resolver_t *r, const char *text, uint32_t value)
 {
     size_t len = strlen(text);
@@ -109,7 +122,8 @@ static int add_name(pn_country_resolver_t *r, const char *text, uint32_t value)
     if (pn_array__reserve((void **)&r->names, &r->name_capacity, r->name_count + 1,
                           sizeof *r->names) != 0)
         return -1;
-    r->names[r->name_count++] = (struct name){folded, value};
+    size_t n = strlen(folded);
+    r->names[r->name_count++] = (struct name){folded, n, byte_set(folded, n), value};
     return 0;
 }
 
@@ -310,11 +324,16 @@ static long nearest(const pn_country_resolver_t *r, const char *folded)
     if (n < 4)
         return -1;
     size_t limit = n >= 8 ? 2 : 1, best = limit + 1;
+    uint64_t bytes = byte_set(folded, n);
     long found = -1;
     for (size_t i = 0; i < r->name_count; i++) {
-        const char *name = r->names[i].text;
-        size_t d = distance(folded, n, name, strlen(name), best < limit ? best : limit);
-        uint32_t country = r->names[i].value & ~ALIAS_BIT;
+        const struct name *name = &r->names[i];
+        size_t within = best < limit ? best : limit;
+        /* farther than within: distance() would say within + 1, which changes nothing below */
+        if ((size_t)__builtin_popcountll(bytes ^ name->bytes) > 2 * within)
+            continue;
+        size_t d = distance(folded, n, name->text, name->len, within);
+        uint32_t country = name->value & ~ALIAS_BIT;
         if (d < best) {
             best = d;
             found = country;

@@ -102,6 +102,10 @@ Test(country, close_misspellings_are_guesses)
     expect("Madagaskar", "MG", PN_COUNTRY_MATCH_GUESS);
     expect("Japa", "JP", PN_COUNTRY_MATCH_GUESS);
     expect("Belaurs", "BY", PN_COUNTRY_MATCH_GUESS);
+    /* a substitution that takes one letter out and brings a new one in */
+    expect("Pery", "PE", PN_COUNTRY_MATCH_GUESS);
+    expect("Swedan", "SE", PN_COUNTRY_MATCH_GUESS);
+    expect("Kazakhztam", "KZ", PN_COUNTRY_MATCH_GUESS);
 }
 
 Test(country, what_nothing_matches_stays_unresolved)

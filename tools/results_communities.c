@@ -15,17 +15,15 @@
 static char *member_list(const pn_graph_t *g, const igraph_integer_t *members,
                          igraph_integer_t size, igraph_integer_t listed)
 {
-    char *text = NULL;
-    size_t length = 0;
-    FILE *f = open_memstream(&text, &length);
-    if (!f)
-        out_of_memory();
+    size_t length = sizeof "; ... 99999999999999999999 more";
     for (igraph_integer_t i = 0; i < listed; i++)
-        fprintf(f, "%s%s", i ? "; " : "", pn_graph_vertex_name(g, members[i]));
+        length += strlen(pn_graph_vertex_name(g, members[i])) + 2;
+    char *text = xmalloc(length), *end = text;
+    *end = '\0';
+    for (igraph_integer_t i = 0; i < listed; i++)
+        end += sprintf(end, "%s%s", i ? "; " : "", pn_graph_vertex_name(g, members[i]));
     if (listed < size)
-        fprintf(f, "; ... %ld more", (long)(size - listed));
-    if (fclose(f) != 0 || !text)
-        out_of_memory();
+        sprintf(end, "; ... %ld more", (long)(size - listed));
     return text;
 }
 
