@@ -4,6 +4,7 @@
  */
 #include <partnet/outfile.h>
 
+#include "ending.h"
 #include "error.h"
 
 #include <assert.h>
@@ -41,6 +42,15 @@ static _Atomic(char *) live[LIVE_MAX];
  * but another thread (OpenMP's) may take such a signal meanwhile: its handler waits for the
  * listing, which the creating thread finishes undisturbed, so that the new file is removed. */
 static atomic_int creating;
+
+void pn_outfile__ending_signals(sigset_t *set)
+{
+    sigemptyset(set);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGTERM);
+    sigaddset(set, SIGHUP);
+    sigaddset(set, SIGQUIT);
+}
 
 static int list_temp(char *temp)
 {
@@ -130,11 +140,7 @@ int pn_outfile_open(pn_outfile_t **out, const char *path)
     /* the signals that end the command wait until the new file is listed: one that came
      * between its creation and the listing would leave it behind */
     sigset_t ending, before;
-    sigemptyset(&ending);
-    sigaddset(&ending, SIGINT);
-    sigaddset(&ending, SIGTERM);
-    sigaddset(&ending, SIGHUP);
-    sigaddset(&ending, SIGQUIT);
+    pn_outfile__ending_signals(&ending);
     pthread_sigmask(SIG_BLOCK, &ending, &before);
     atomic_fetch_add(&creating, 1);
     int fd = mkstemp(f->temp);

@@ -19,6 +19,7 @@
 #endif
 #include "xmlwrite.h"
 
+#include "ending.h"
 #include "error.h"
 
 #include <assert.h>
@@ -142,11 +143,7 @@ static void start_thread(pn_xml_t *w)
         free(w->spare);
         return;
     }
-    sigemptyset(&ending);
-    sigaddset(&ending, SIGINT);
-    sigaddset(&ending, SIGTERM);
-    sigaddset(&ending, SIGHUP);
-    sigaddset(&ending, SIGQUIT);
+    pn_outfile__ending_signals(&ending);
     pthread_sigmask(SIG_BLOCK, &ending, &before);
     w->threaded = pthread_create(&w->thread, NULL, writing, w) == 0;
     pthread_sigmask(SIG_SETMASK, &before, NULL);
