@@ -16,6 +16,11 @@ int pn_load__json(pn_loader_t *l, pn_reader_t *in);
 int pn_load__tables(pn_loader_t *l, pn_reader_t *edges, const char *nodes_path,
                     const char *folder);
 
+/** Edge tables of at least this many bytes (32 MiB) are read on two threads when their rows
+ *  are plain (load_tables.c); tests and the fuzz harness lower it so that small ones are too,
+ *  or raise it so that none is. */
+extern uint64_t pn_load__split_min;
+
 /** A pair list (load_pairs.c). */
 int pn_load__pairs(pn_loader_t *l, pn_reader_t *in);
 

@@ -12,13 +12,17 @@
 #include "csvrows.h"
 #include "sort.h"
 #include "error.h"
+#include "threads.h"
 #include "utf8.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 /* Column names read from each table; the first name of each entry is the documented one. */
 enum { N_ID, N_NAME, N_COUNTRY, N_LEVEL, N_FIRST_LEVEL, N_PARENT, N_LAT, N_LON, N_ALIASES,
@@ -931,6 +935,18 @@ static int flush_pending(table_t *t)
     return status;
 }
 
+/* Copy the parties' ids (shorter than PENDING_ID), their lengths and hashes to a waiting row. */
+static void hold_ids(char (*out)[PENDING_ID], size_t *out_len, uint32_t *out_hash,
+                     const char *const id[2], const size_t len[2], const uint32_t hash[2])
+{
+    for (int w = 0; w < 2; w++) {
+        out_hash[w] = hash[w];
+        out_len[w] = len[w];
+        memcpy(out[w], id[w], len[w]);
+        out[w][len[w]] = '\0';
+    }
+}
+
 static int edge_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
 {
     table_t *t = ctx;
@@ -1014,12 +1030,7 @@ static int edge_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     p->date = date;
     p->end = end;
     p->kind = kind;
-    for (int w = 0; w < 2; w++) {
-        p->hash[w] = hash[w];
-        p->len[w] = id_len[w];
-        memcpy(p->id[w], id[w], id_len[w]);
-        p->id[w][id_len[w]] = '\0';
-    }
+    hold_ids(p->id, p->len, p->hash, id, id_len, hash);
     return 0;
 }
 
@@ -1047,6 +1058,495 @@ static int read_table(pn_loader_t *l, pn_reader_t *in, pn_csv_row_fn *row, table
         status = status ? status : PN_EPARSE;
     }
     return status;
+}
+
+/* ---- edges.csv on two threads ---------------------------------------------------------- */
+
+/* A big edge table is cut at the line feed nearest after its middle and its two halves are
+ * read at once, each on a thread of its own, with the node index read-only: the first half
+ * straight into the dataset, the second into arrays of its own appended after it, so that the
+ * agreements keep the file's order (the cut does not depend on the number of threads). Only
+ * plain rows are read so: the first thing either half would report or hand to libcsv (a quote,
+ * a carriage return inside a line, invalid UTF-8, a bad cell, an unknown id, a long line, ...)
+ * makes both give up; the dataset is put back as it was and the table is read again on one
+ * thread, which reports what it always did, the first problem first. */
+uint64_t pn_load__split_min = (uint64_t)32 << 20;
+#define SPLIT_CHUNK (1u << 20)
+#define SPLIT_LINE_MAX 4096            /* a longer line gives up */
+#define SPLIT_FIELDS 16
+/* Far more than libcsv's cost of a cell (csvrows.c's CELL_COST): a line within the record
+ * limit at this much a byte is within it as text and as cells. */
+#define SPLIT_BYTE_COST 64
+
+typedef struct {
+    size_t index;
+    uint32_t hash[2];
+    size_t len[2];
+    char id[2][PENDING_ID];
+} split_pending_t;
+
+typedef struct {
+    uint64_t from, to;    /* bytes of the file: whole lines, each ending with a line feed */
+    uint32_t first_line;  /* the line of the half's first byte (the second half's: from 0) */
+    uint32_t lines;       /* line feeds read */
+    pn_dataset_t *ds;     /* the first half's agreements go there; the second's below */
+    uint32_t *a, *b, *line;
+    pn_date_t *date, *end;
+    uint8_t *kind;
+    size_t count, capacity;
+    size_t *unstated;     /* agreements of kind_stated false (the dataset's, or the half's) */
+    size_t unstated_count, unstated_capacity;
+    split_pending_t pending[PENDING];
+    size_t pending_head, pending_count;
+    _Atomic uint64_t bytes_read, rows;
+} half_t;
+
+typedef struct {
+    const table_t *t;
+    const pn_strmap_t *index;
+    int fd;
+    char delimiter;
+    size_t line_max;
+    half_t half[2];
+    atomic_int next;      /* the next half a worker takes */
+    atomic_int done;      /* halves finished */
+    atomic_int failed;    /* a half gave up: the other stops too */
+    /* progress, as pn_csv__read() reports it */
+    pn_load_progress_fn *progress;
+    void *progress_data;
+    uint64_t size;
+    double start;
+} split_t;
+
+static double split_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Split a plain line (no line feed) into fields as csvrows.c's split_plain_line() does:
+ * between delimiters, trimmed of spaces at either end. @return the number of fields (only
+ * the first SPLIT_FIELDS kept, the others must be empty), 0 for a line of spaces, or -1 when
+ * the line is not plain: a quote, a carriage return but at its end, a NUL, invalid UTF-8 */
+static long split_fields(const char *p, size_t len, char delimiter, const char **field,
+                         size_t *field_len, int *ascii)
+{
+    if (len && p[len - 1] == '\r')
+        len--;
+    unsigned char high = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == '"' || c == '\r' || c == '\0')
+            return -1;
+        high |= c;
+    }
+    *ascii = high < 0x80;
+    if (!*ascii && pn_utf8__invalid(p, len) < len)
+        return -1;
+    size_t start = 0;
+    while (start < len && p[start] == ' ')
+        start++;
+    if (start == len)
+        return 0;
+    long count = 0;
+    for (;;) {
+        const char *at = memchr(p + start, delimiter, len - start);
+        size_t stop = at ? (size_t)(at - p) : len, end = stop;
+        while (start < end && p[start] == ' ')
+            start++;
+        while (end > start && p[end - 1] == ' ')
+            end--;
+        if (count < SPLIT_FIELDS) {
+            field[count] = p + start;
+            field_len[count] = end - start;
+        } else if (end > start) {
+            return -1;
+        }
+        count++;
+        if (!at)
+            return count;
+        start = stop + 1;
+    }
+}
+
+/* Write the parties of agreement @p index of the half. @return 0, or -1 to give up */
+static int split_parties(const split_t *s, half_t *h, size_t index, const char *const id[2],
+                         const size_t len[2], const uint32_t hash[2])
+{
+    uint32_t node[2];
+    for (int w = 0; w < 2; w++)
+        if (!pn_strmap__get_hashed(s->index, id[w], len[w], hash[w], &node[w]))
+            return -1;
+    if (node[0] == node[1])
+        return -1;
+    if (h->ds) {
+        h->ds->a[index] = node[0];
+        h->ds->b[index] = node[1];
+    } else {
+        h->a[index] = node[0];
+        h->b[index] = node[1];
+    }
+    return 0;
+}
+
+static int split_oldest(const split_t *s, half_t *h)
+{
+    split_pending_t *p = &h->pending[h->pending_head];
+    const char *id[2] = {p->id[0], p->id[1]};
+    h->pending_head = (h->pending_head + 1) % PENDING;
+    h->pending_count--;
+    return split_parties(s, h, p->index, id, p->len, p->hash);
+}
+
+/* An agreement of the half, its parties to come. @return 0, or -1 to give up */
+static int split_push(half_t *h, pn_date_t date, pn_date_t end, pn_kind_t kind, uint32_t line,
+                      int unstated, size_t *index)
+{
+    if (h->ds) {
+        if (pn_dataset__push_agreement(h->ds, 0, 0, date, end, kind, line, 0) != 0)
+            return -1;
+        *index = h->ds->agreement_count - 1;
+    } else {
+        if (h->count == h->capacity) {
+            size_t capacity = h->capacity ? 2 * h->capacity : 1u << 16;
+            void **columns[] = {(void **)&h->a, (void **)&h->b, (void **)&h->line,
+                                (void **)&h->date, (void **)&h->end, (void **)&h->kind};
+            size_t sizes[] = {sizeof *h->a, sizeof *h->b, sizeof *h->line, sizeof *h->date,
+                              sizeof *h->end, sizeof *h->kind};
+            for (size_t c = 0; c < sizeof sizes / sizeof sizes[0]; c++) {
+                void *p = realloc(*columns[c], capacity * sizes[c]);
+                if (!p)
+                    return -1;
+                *columns[c] = p;
+            }
+            h->capacity = capacity;
+        }
+        *index = h->count;
+        h->date[*index] = date;
+        h->end[*index] = end;
+        h->kind[*index] = (uint8_t)kind;
+        h->line[*index] = line;
+    }
+    h->count++;
+    if (unstated) {
+        if (pn_array__reserve((void **)&h->unstated, &h->unstated_capacity,
+                              h->unstated_count + 1, sizeof *h->unstated) != 0)
+            return -1;
+        h->unstated[h->unstated_count++] = *index;
+    }
+    return 0;
+}
+
+/* One line of the half, without its line feed, as edge_row() reads it when it reports
+ * nothing. @return 0, or -1 to give up */
+static int split_row(const split_t *s, half_t *h, const char *p, size_t len, uint32_t line)
+{
+    const table_t *t = s->t;
+    if (len > s->line_max)
+        return -1;
+    const char *field[SPLIT_FIELDS];
+    size_t field_len[SPLIT_FIELDS];
+    int ascii;
+    long count = split_fields(p, len, s->delimiter, field, field_len, &ascii);
+    if (count <= 0)
+        return (int)count; /* a line of spaces is no row */
+    if ((size_t)count < t->width)
+        return -1;
+    for (size_t i = t->width; i < (size_t)count && i < SPLIT_FIELDS; i++)
+        if (field_len[i])
+            return -1;
+    /* every column of the header is one of these, before the row's end */
+    const char *text[E_ID];
+    size_t text_len[E_ID];
+    for (int c = 0; c < E_ID; c++) {
+        text[c] = t->column[c] >= 0 ? field[t->column[c]] : "";
+        text_len[c] = t->column[c] >= 0 ? field_len[t->column[c]] : 0;
+    }
+    pn_date_t date = PN_DATE_NONE, end = PN_DATE_NONE;
+    if ((text_len[E_DATE] && pn_date_parse(&date, text[E_DATE], text_len[E_DATE]) != 0) ||
+        (text_len[E_END] && pn_date_parse(&end, text[E_END], text_len[E_END]) != 0))
+        return -1;
+    pn_kind_t kind = PN_KIND_OTHER;
+    if (text_len[E_KIND]) {
+        char name[32];
+        if (text_len[E_KIND] >= sizeof name)
+            return -1;
+        memcpy(name, text[E_KIND], text_len[E_KIND]);
+        name[text_len[E_KIND]] = '\0';
+        if (pn_kind_parse(&kind, name) != 0)
+            return -1;
+    }
+    int unstated = 0;
+    size_t n = text_len[E_KIND_STATED];
+    if (n && !(n == 4 && memcmp(text[E_KIND_STATED], "true", 4) == 0)) {
+        if (!(n == 5 && memcmp(text[E_KIND_STATED], "false", 5) == 0))
+            return -1;
+        unstated = 1;
+    }
+    const char *id[2] = {text[E_SOURCE], text[E_TARGET]};
+    size_t id_len[2] = {text_len[E_SOURCE], text_len[E_TARGET]};
+    if (!id_len[0] || !id_len[1])
+        return -1;
+    size_t index;
+    if (split_push(h, date, end, kind, line, unstated, &index) != 0)
+        return -1;
+    /* ids are looked up in NFC, as nodes.csv's are kept */
+    char *nfc[2] = {NULL, NULL};
+    for (int w = 0; w < 2 && !ascii; w++) {
+        size_t nfc_len = 0;
+        if (pn_utf8__nfc(&nfc[w], &nfc_len, id[w], id_len[w]) != 0) {
+            free(nfc[0]);
+            return -1;
+        }
+        if (nfc[w]) {
+            id[w] = nfc[w];
+            id_len[w] = nfc_len;
+        }
+    }
+    uint32_t hash[2];
+    for (int w = 0; w < 2; w++) {
+        hash[w] = pn_strmap__hash(id[w], id_len[w]);
+        pn_strmap__prefetch(s->index, hash[w]);
+    }
+    if (nfc[0] || nfc[1] || id_len[0] >= PENDING_ID || id_len[1] >= PENDING_ID) {
+        int status = split_parties(s, h, index, id, id_len, hash);
+        free(nfc[0]);
+        free(nfc[1]);
+        return status;
+    }
+    if (h->pending_count == PENDING && split_oldest(s, h) != 0)
+        return -1;
+    split_pending_t *q = &h->pending[(h->pending_head + h->pending_count++) % PENDING];
+    q->index = index;
+    hold_ids(q->id, q->len, q->hash, id, id_len, hash);
+    return 0;
+}
+
+/* Read a half into @p buf (SPLIT_CHUNK bytes). @return 0, or -1 to give up */
+static int split_half(split_t *s, half_t *h, char *buf)
+{
+    uint64_t pos = h->from;
+    size_t held = 0;
+    while (pos < h->to) {
+        if (atomic_load_explicit(&s->failed, memory_order_relaxed))
+            return -1;
+        size_t want = SPLIT_CHUNK - held;
+        if (want > h->to - pos)
+            want = (size_t)(h->to - pos);
+        ssize_t n = pread(s->fd, buf + held, want, (off_t)pos);
+        if (n <= 0)
+            return -1;
+        pos += (uint64_t)n;
+        held += (size_t)n;
+        const char *p = buf, *stop = buf + held, *nl;
+        uint64_t rows = h->count;
+        while ((nl = memchr(p, '\n', (size_t)(stop - p)))) {
+            if (split_row(s, h, p, (size_t)(nl - p), h->first_line + h->lines) != 0)
+                return -1;
+            h->lines++;
+            p = nl + 1;
+        }
+        held = (size_t)(stop - p);
+        if (held > s->line_max + 1)
+            return -1;
+        memmove(buf, p, held);
+        atomic_store_explicit(&h->bytes_read, pos - h->from - held, memory_order_relaxed);
+        atomic_fetch_add_explicit(&h->rows, h->count - rows, memory_order_relaxed);
+    }
+    while (h->pending_count)
+        if (split_oldest(s, h) != 0)
+            return -1;
+    return held ? -1 : 0;
+}
+
+static void split_work(void *arg, int k)
+{
+    (void)k;
+    split_t *s = arg;
+    char *buf = malloc(SPLIT_CHUNK);
+    for (int which; (which = atomic_fetch_add(&s->next, 1)) < 2;) {
+        if (!buf || split_half(s, &s->half[which], buf) != 0)
+            atomic_store(&s->failed, 1);
+        atomic_fetch_add(&s->done, 1);
+    }
+    free(buf);
+}
+
+static void split_report(split_t *s, int done)
+{
+    pn_load_progress_t p = {0, s->size, 0, split_now() - s->start, done};
+    for (int k = 0; k < 2; k++) {
+        p.bytes_read += atomic_load_explicit(&s->half[k].bytes_read, memory_order_relaxed);
+        p.agreements += atomic_load_explicit(&s->half[k].rows, memory_order_relaxed);
+    }
+    if (done)
+        p.bytes_read = s->size;
+    s->progress(&p, s->progress_data);
+}
+
+/* The progress line while the workers read, about twice a second. */
+static void split_watch(void *arg)
+{
+    split_t *s = arg;
+    double last = split_now();
+    while (atomic_load(&s->done) < 2) {
+        nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
+        if (split_now() - last >= 0.5) {
+            last = split_now();
+            split_report(s, 0);
+        }
+    }
+}
+
+/* The header, when it is a plain first line naming only columns that edge_row() reads
+ * without a word (source, target, date, end, kind, kind_stated, each once). @return the byte
+ * after it, or 0 */
+static uint64_t split_header(table_t *t, const char *data, size_t len, char delimiter)
+{
+    size_t start = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    const char *nl = memchr(data + start, '\n', len - start);
+    if (!nl)
+        return 0;
+    const char *text[SPLIT_FIELDS];
+    size_t text_len[SPLIT_FIELDS];
+    int ascii;
+    long count = split_fields(data + start, (size_t)(nl - data) - start, delimiter, text,
+                              text_len, &ascii);
+    if (count <= 0 || count > SPLIT_FIELDS)
+        return 0;
+    pn_field_t fields[SPLIT_FIELDS];
+    for (long i = 0; i < count; i++)
+        fields[i] = (pn_field_t){text[i], text_len[i]};
+    long column[E_COUNT];
+    for (int c = 0; c < E_COUNT; c++)
+        column[c] = pn_csv__column(fields, (size_t)count, edge_columns[c]);
+    if (column[E_SOURCE] < 0 || column[E_TARGET] < 0)
+        return 0;
+    for (int c = E_ID; c < E_COUNT; c++)
+        if (column[c] >= 0)
+            return 0;
+    for (long i = 0; i < count; i++) {
+        int known = 0;
+        for (int c = 0; c < E_ID && !known; c++)
+            known = column[c] == i;
+        if (!known)
+            return 0;
+    }
+    /* as read_header() would take it, with nothing to say */
+    t->width = (size_t)count;
+    memcpy(t->column, column, sizeof column);
+    t->header_done = 1;
+    return (uint64_t)(nl - data) + 1;
+}
+
+static void split_free(split_t *s)
+{
+    for (int k = 0; k < 2; k++) {
+        half_t *h = &s->half[k];
+        free(h->a);
+        free(h->b);
+        free(h->line);
+        free(h->date);
+        free(h->end);
+        free(h->kind);
+        free(h->unstated);
+    }
+}
+
+/* Read the edge table @p in on two threads when it is big and plain.
+ * @return 1 when it is read, 0 when it must be read the usual way (nothing changed) */
+static int split_edges(pn_loader_t *l, pn_reader_t *in, table_t *t)
+{
+    pn_dataset_t *ds = l->ds;
+    const char *data;
+    size_t len;
+    if (in->is_stdin || !in->file || in->size < pn_load__split_min || in->encoding || in->convert !=
+        (iconv_t)-1 || pn_reader__peek(&data, &len, in) != 0 || ds->agreement_count != 0 ||
+        ds->kind_unstated)
+        return 0;
+    char delimiter = l->opts->delimiter ? l->opts->delimiter : pn_csv__guess_delimiter(data, len);
+    if (delimiter != ',' && delimiter != ';' && delimiter != '\t')
+        return 0;
+    int fd = fileno(in->file);
+    char last;
+    if (pread(fd, &last, 1, (off_t)(in->size - 1)) != 1 || last != '\n')
+        return 0;
+    t->l = l;
+    t->file = in->name;
+    uint64_t from = split_header(t, data, len, delimiter);
+    if (!from) {
+        t->header_done = 0;
+        return 0;
+    }
+    /* the cut: the line feed nearest after the middle */
+    uint64_t middle = from + (in->size - from) / 2, cut = 0;
+    char look[SPLIT_LINE_MAX + 1];
+    ssize_t got = pread(fd, look, sizeof look, (off_t)middle);
+    const char *nl = got > 0 ? memchr(look, '\n', (size_t)got) : NULL;
+    if (nl)
+        cut = middle + (uint64_t)(nl - look) + 1;
+    if (!cut || cut >= in->size) {
+        t->header_done = 0;
+        return 0;
+    }
+    split_t *s = calloc(1, sizeof *s);
+    if (!s) {
+        t->header_done = 0;
+        return 0;
+    }
+    size_t max_record = pn_reader__max_record(in);
+    s->t = t;
+    s->index = &ds->node_index;
+    s->fd = fd;
+    s->delimiter = delimiter;
+    s->line_max = max_record / SPLIT_BYTE_COST < SPLIT_LINE_MAX ? max_record / SPLIT_BYTE_COST
+                                                                 : SPLIT_LINE_MAX;
+    s->half[0].from = from;
+    s->half[0].to = s->half[1].from = cut;
+    s->half[1].to = in->size;
+    s->half[0].first_line = 2;
+    s->half[0].ds = ds;
+    s->progress = l->opts->progress;
+    s->progress_data = l->opts->progress_data;
+    s->size = in->size;
+    s->start = split_now();
+    pn_threads__run(pn_threads__count(0, 2), split_work, s->progress ? split_watch : NULL, s);
+
+    /* the second half after the first, its lines after the first's */
+    half_t *h = &s->half[1];
+    uint32_t base = s->half[0].first_line + s->half[0].lines;
+    int ok = !atomic_load(&s->failed);
+    for (size_t i = 0; ok && i < h->count; i++)
+        ok = pn_dataset__push_agreement(ds, h->a[i], h->b[i], h->date[i], h->end[i], h->kind[i],
+                                        base + h->line[i], 0) == 0;
+    size_t offset = s->half[0].count;
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; ok && i < s->half[k].unstated_count; i++)
+            ok = pn_dataset__set_kind_stated(ds, s->half[k].unstated[i] + (k ? offset : 0),
+                                             0) == 0;
+    if (ok && s->progress)
+        split_report(s, 1);
+    if (!ok) {
+        ds->agreement_count = 0;
+        free(ds->kind_unstated);
+        ds->kind_unstated = NULL;
+        t->header_done = 0;
+    }
+    split_free(s);
+    free(s);
+    return ok;
+}
+
+/* edges.csv: on two threads when it is big and plain, else row by row. */
+static int read_edges(pn_loader_t *l, pn_reader_t *in, table_t *t)
+{
+    int status = pn_load__sniff(l, in);
+    if (status)
+        return status;
+    if (split_edges(l, in, t))
+        return 0;
+    return read_table(l, in, edge_row, t, 1);
 }
 
 /* Read @p name in @p folder when it is there (a companion table: none when missing). */
@@ -1108,7 +1608,7 @@ int pn_load__tables(pn_loader_t *l, pn_reader_t *edges, const char *nodes_path,
     if (status == 0)
         status = pn_load__country_summary(l, nodes_path);
     if (status == 0)
-        status = read_table(l, edges, edge_row, &agreements, 1);
+        status = read_edges(l, edges, &agreements);
     if (status == 0)
         status = flush_pending(&agreements);
     if (status == 0)

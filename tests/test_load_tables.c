@@ -2,7 +2,10 @@
  * every invalid case located by file, line and column. */
 #include "test_common.h"
 
+#include "load_readers.h"
+
 #include <math.h>
+#include <stdint.h>
 #include <sys/stat.h>
 
 PN_TEST_SUITE(load_tables);
@@ -402,5 +405,139 @@ Test(load_tables, reads_plain_lines_as_libcsv_reads_quoted_ones)
         cr_expect_str_eq(pn_dataset_node(r.ds, 2)->id, "by-c");
         cr_expect_eq(pn_dataset_agreement_count(r.ds), 1);
         pn_test_load_free(&r);
+    }
+}
+
+/* ---- a big edge table read on two threads (the threshold lowered to one byte) ---------- */
+
+/* Load @p edges (beside nodes_csv) on one thread, then cut in two: the same outcome, the same
+ * problems in the same order, the same agreements. @return the two-thread load */
+static pn_test_load_t same_when_cut(const char *folder, const char *edges)
+{
+    const char *dir = tables(folder, nodes_csv, edges);
+    uint64_t threshold = pn_load__split_min;
+    pn_load__split_min = UINT64_MAX;
+    pn_test_load_t one = pn_test_load(dir, NULL);
+    pn_load__split_min = 1;
+    pn_test_load_t two = pn_test_load(dir, NULL);
+    pn_load__split_min = threshold;
+    cr_assert_eq(two.status, one.status, "%s", pn_test_problems(&two));
+    cr_assert_eq(pn_problems_count(two.problems), pn_problems_count(one.problems), "%s",
+                 pn_test_problems(&two));
+    for (size_t i = 0; i < pn_problems_count(one.problems); i++) {
+        cr_expect_eq(pn_problems_get(two.problems, i)->severity,
+                     pn_problems_get(one.problems, i)->severity);
+        cr_expect_str_eq(pn_problems_get(two.problems, i)->message,
+                         pn_problems_get(one.problems, i)->message);
+    }
+    if (one.status == 0) {
+        cr_assert_eq(pn_dataset_agreement_count(two.ds), pn_dataset_agreement_count(one.ds));
+        for (size_t i = 0; i < pn_dataset_agreement_count(one.ds); i++) {
+            pn_agreement_t x, y;
+            pn_dataset_agreement(&x, one.ds, i);
+            pn_dataset_agreement(&y, two.ds, i);
+            cr_expect(x.a == y.a && x.b == y.b && x.date == y.date && x.end == y.end &&
+                      x.kind == y.kind && x.kind_stated == y.kind_stated && x.line == y.line,
+                      "agreement %zu differs", i);
+        }
+    }
+    pn_test_load_free(&one);
+    return two;
+}
+
+/* An edge table of @p rows rows (line i + 2 holds row i), each from @p row(i). */
+static char *edge_table(const char *header, size_t rows, const char *(*row)(size_t i))
+{
+    size_t cap = strlen(header) + 1;
+    for (size_t i = 0; i < rows; i++)
+        cap += strlen(row(i));
+    char *text = malloc(cap);
+    cr_assert_not_null(text);
+    strcpy(text, header);
+    for (size_t i = 0; i < rows; i++)
+        strcat(text, row(i));
+    return text;
+}
+
+static const char *plain_row(size_t i)
+{
+    static const char *const rows[] = {
+        "by-gomel-oblast,kz-pavlodar,2016-11,,cooperation_agreement,true\n",
+        "by-mozyr,ru-tatarstan,2017,2020,programme,false\n",
+        " kz-pavlodar , by-mozyr ,,,,\r\n",
+        "ru-tatarstan,by-gomel-oblast,1999-01-02,,twinning,,\n"};
+    return rows[i % 4];
+}
+
+Test(load_tables, a_big_edge_table_is_read_in_two_halves_in_file_order)
+{
+    char *edges = edge_table("\xEF\xBB\xBFsource,target,date,end,kind,kind_stated\r\n", 400,
+                             plain_row);
+    pn_test_load_t r = same_when_cut("cut-plain", edges);
+    cr_assert_eq(r.status, 0, "%s", pn_test_problems(&r));
+    cr_assert_eq(pn_dataset_agreement_count(r.ds), 400);
+    uint32_t mozyr, tatarstan;
+    cr_assert_eq(pn_dataset_find_node(&mozyr, r.ds, "by-mozyr"), 0);
+    cr_assert_eq(pn_dataset_find_node(&tatarstan, r.ds, "ru-tatarstan"), 0);
+    for (size_t i = 0; i < 400; i++) {
+        pn_agreement_t a;
+        pn_dataset_agreement(&a, r.ds, i);
+        cr_expect_eq(a.line, i + 2);
+        cr_expect_eq(a.kind_stated, i % 4 != 1);
+        if (i % 4 == 1)
+            cr_expect(a.a == mozyr && a.b == tatarstan && a.date == 20170000 &&
+                      a.end == 20200000 && a.kind == PN_KIND_PROGRAMME);
+    }
+    pn_test_load_free(&r);
+    free(edges);
+}
+
+static const char *blank_and_quoted_row(size_t i)
+{
+    return i == 150 ? "\n" : i == 300 ? "\"by-mozyr\",kz-pavlodar,,,,\n" : plain_row(i);
+}
+
+static const char *two_errors_row(size_t i)
+{
+    return i == 100 ? "by-mozyr,kz-pavlodar,2017-13,,,\n"
+           : i == 350 ? "by-mozyr,nowhere,,,,\n" : plain_row(i);
+}
+
+static const char *late_error_row(size_t i)
+{
+    return i == 390 ? "by-mozyr,kz-pavlodar,,,x,\n" : i == 391 ? "by-mozyr,by-mozyr,,,,\n"
+                                                            : plain_row(i);
+}
+
+static const char *late_bad_bytes_row(size_t i)
+{
+    return i == 380 ? "by-mozyr,kz-pavlodar,,,\xC3,\n" : i == 381 ? "by-mozyr\n" : plain_row(i);
+}
+
+Test(load_tables, a_table_cut_in_two_reports_as_read_on_one_thread)
+{
+    const char *header = "source,target,date,end,kind,kind_stated\n";
+    struct {
+        const char *(*row)(size_t i);
+        const char *expected;
+    } cases[] = {{blank_and_quoted_row, NULL},
+                 {two_errors_row, "edges.csv:102: column date"},
+                 {late_error_row, "edges.csv:392: column kind"},
+                 {late_bad_bytes_row, "edges.csv:382: column 5: invalid UTF-8"}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char *edges = edge_table(header, 400, cases[c].row);
+        char folder[32];
+        snprintf(folder, sizeof folder, "cut-%zu", c);
+        pn_test_load_t r = same_when_cut(folder, edges);
+        if (cases[c].expected) {
+            cr_expect_neq(r.status, 0);
+            cr_expect(strstr(pn_problems_get(r.problems, 0)->message, cases[c].expected),
+                      "case %zu: %s", c, pn_test_problems(&r));
+        } else {
+            cr_expect_eq(r.status, 0, "case %zu: %s", c, pn_test_problems(&r));
+            cr_expect_eq(pn_dataset_agreement_count(r.ds), 399);
+        }
+        pn_test_load_free(&r);
+        free(edges);
     }
 }
