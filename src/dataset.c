@@ -399,6 +399,11 @@ static int reserve_agreements(pn_dataset_t *ds, size_t need)
     return 0;
 }
 
+int pn_dataset__reserve_agreements(pn_dataset_t *ds, size_t need)
+{
+    return reserve_agreements(ds, need) == 0 ? 0 : pn_error__nomem();
+}
+
 int pn_dataset__set_kind_stated(pn_dataset_t *ds, size_t i, int stated)
 {
     assert(i < ds->agreement_count);

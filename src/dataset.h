@@ -91,6 +91,10 @@ int pn_dataset__index_node(pn_dataset_t *ds, uint32_t i);
  *  @return 0, PN_ENOTFOUND, or PN_ENOMEM */
 int pn_dataset__find_node(uint32_t *out, const pn_dataset_t *ds, const char *id, size_t len);
 
+/** Room for @p need agreements in every column (agreement_capacity at least @p need).
+ *  @return 0 or PN_ENOMEM. */
+int pn_dataset__reserve_agreements(pn_dataset_t *ds, size_t need);
+
 /** Append an agreement. @return 0 or PN_ENOMEM. */
 int pn_dataset__push_agreement(pn_dataset_t *ds, uint32_t a, uint32_t b, pn_date_t date,
                                pn_date_t end, pn_kind_t kind, uint32_t line, uint32_t extra);

@@ -1063,9 +1063,11 @@ static int read_table(pn_loader_t *l, pn_reader_t *in, pn_csv_row_fn *row, table
 /* ---- edges.csv on two threads ---------------------------------------------------------- */
 
 /* A big edge table is cut at the line feed nearest after its middle and its two halves are
- * read at once, each on a thread of its own, with the node index read-only: the first half
- * straight into the dataset, the second into arrays of its own appended after it, so that the
- * agreements keep the file's order (the cut does not depend on the number of threads). Only
+ * read at once, each on a thread of its own, with the node index read-only. Each first counts
+ * its line feeds, so that the dataset's columns are made once, with room for a row a line:
+ * the first half's rows go from the first agreement, the second's from the first half's count
+ * of lines, moved down next to the first's when some lines were no row. The agreements keep
+ * the file's order (and the cut does not depend on the number of threads). Only
  * plain rows are read so: the first thing either half would report or hand to libcsv (a quote,
  * a carriage return inside a line, invalid UTF-8, a bad cell, an unknown id, a long line, ...)
  * makes both give up; the dataset is put back as it was and the table is read again on one
@@ -1087,14 +1089,11 @@ typedef struct {
 
 typedef struct {
     uint64_t from, to;    /* bytes of the file: whole lines, each ending with a line feed */
-    uint32_t first_line;  /* the line of the half's first byte (the second half's: from 0) */
-    uint32_t lines;       /* line feeds read */
-    pn_dataset_t *ds;     /* the first half's agreements go there; the second's below */
-    uint32_t *a, *b, *line;
-    pn_date_t *date, *end;
-    uint8_t *kind;
-    size_t count, capacity;
-    size_t *unstated;     /* agreements of kind_stated false (the dataset's, or the half's) */
+    uint32_t first_line;  /* the line of the half's first byte */
+    size_t feeds;         /* its line feeds, counted first */
+    size_t first;         /* the agreement its first row is written as */
+    size_t count;         /* rows read */
+    size_t *unstated;     /* rows of kind_stated false, counted from the half's first */
     size_t unstated_count, unstated_capacity;
     split_pending_t pending[PENDING];
     size_t pending_head, pending_count;
@@ -1103,11 +1102,13 @@ typedef struct {
 
 typedef struct {
     const table_t *t;
+    pn_dataset_t *ds;     /* its columns are not resized while the halves are read */
     const pn_strmap_t *index;
     int fd;
     char delimiter;
     size_t line_max;
     half_t half[2];
+    int read;             /* 0: the workers count the halves' line feeds; 1: they read them */
     atomic_int next;      /* the next half a worker takes */
     atomic_int done;      /* halves finished */
     atomic_int failed;    /* a half gave up: the other stops too */
@@ -1171,7 +1172,7 @@ static long split_fields(const char *p, size_t len, char delimiter, const char *
 }
 
 /* Write the parties of agreement @p index of the half. @return 0, or -1 to give up */
-static int split_parties(const split_t *s, half_t *h, size_t index, const char *const id[2],
+static int split_parties(const split_t *s, size_t index, const char *const id[2],
                          const size_t len[2], const uint32_t hash[2])
 {
     uint32_t node[2];
@@ -1180,13 +1181,8 @@ static int split_parties(const split_t *s, half_t *h, size_t index, const char *
             return -1;
     if (node[0] == node[1])
         return -1;
-    if (h->ds) {
-        h->ds->a[index] = node[0];
-        h->ds->b[index] = node[1];
-    } else {
-        h->a[index] = node[0];
-        h->b[index] = node[1];
-    }
+    s->ds->a[index] = node[0];
+    s->ds->b[index] = node[1];
     return 0;
 }
 
@@ -1196,45 +1192,29 @@ static int split_oldest(const split_t *s, half_t *h)
     const char *id[2] = {p->id[0], p->id[1]};
     h->pending_head = (h->pending_head + 1) % PENDING;
     h->pending_count--;
-    return split_parties(s, h, p->index, id, p->len, p->hash);
+    return split_parties(s, p->index, id, p->len, p->hash);
 }
 
 /* An agreement of the half, its parties to come. @return 0, or -1 to give up */
-static int split_push(half_t *h, pn_date_t date, pn_date_t end, pn_kind_t kind, uint32_t line,
-                      int unstated, size_t *index)
+static int split_push(const split_t *s, half_t *h, pn_date_t date, pn_date_t end,
+                      pn_kind_t kind, uint32_t line, int unstated, size_t *index)
 {
-    if (h->ds) {
-        if (pn_dataset__push_agreement(h->ds, 0, 0, date, end, kind, line, 0) != 0)
-            return -1;
-        *index = h->ds->agreement_count - 1;
-    } else {
-        if (h->count == h->capacity) {
-            size_t capacity = h->capacity ? 2 * h->capacity : 1u << 16;
-            void **columns[] = {(void **)&h->a, (void **)&h->b, (void **)&h->line,
-                                (void **)&h->date, (void **)&h->end, (void **)&h->kind};
-            size_t sizes[] = {sizeof *h->a, sizeof *h->b, sizeof *h->line, sizeof *h->date,
-                              sizeof *h->end, sizeof *h->kind};
-            for (size_t c = 0; c < sizeof sizes / sizeof sizes[0]; c++) {
-                void *p = realloc(*columns[c], capacity * sizes[c]);
-                if (!p)
-                    return -1;
-                *columns[c] = p;
-            }
-            h->capacity = capacity;
-        }
-        *index = h->count;
-        h->date[*index] = date;
-        h->end[*index] = end;
-        h->kind[*index] = (uint8_t)kind;
-        h->line[*index] = line;
-    }
-    h->count++;
+    pn_dataset_t *ds = s->ds;
+    if (h->count == h->feeds) /* cannot be: a row ends with a line feed */
+        return -1;
+    *index = h->first + h->count;
+    ds->date[*index] = date;
+    ds->end[*index] = end;
+    ds->kind[*index] = (uint8_t)kind;
+    ds->line[*index] = line;
+    ds->extra[*index] = 0;
     if (unstated) {
         if (pn_array__reserve((void **)&h->unstated, &h->unstated_capacity,
                               h->unstated_count + 1, sizeof *h->unstated) != 0)
             return -1;
-        h->unstated[h->unstated_count++] = *index;
+        h->unstated[h->unstated_count++] = h->count;
     }
+    h->count++;
     return 0;
 }
 
@@ -1289,7 +1269,7 @@ static int split_row(const split_t *s, half_t *h, const char *p, size_t len, uin
     if (!id_len[0] || !id_len[1])
         return -1;
     size_t index;
-    if (split_push(h, date, end, kind, line, unstated, &index) != 0)
+    if (split_push(s, h, date, end, kind, line, unstated, &index) != 0)
         return -1;
     /* ids are looked up in NFC, as nodes.csv's are kept */
     char *nfc[2] = {NULL, NULL};
@@ -1310,7 +1290,7 @@ static int split_row(const split_t *s, half_t *h, const char *p, size_t len, uin
         pn_strmap__prefetch(s->index, hash[w]);
     }
     if (nfc[0] || nfc[1] || id_len[0] >= PENDING_ID || id_len[1] >= PENDING_ID) {
-        int status = split_parties(s, h, index, id, id_len, hash);
+        int status = split_parties(s, index, id, id_len, hash);
         free(nfc[0]);
         free(nfc[1]);
         return status;
@@ -1328,6 +1308,7 @@ static int split_half(split_t *s, half_t *h, char *buf)
 {
     uint64_t pos = h->from;
     size_t held = 0;
+    uint32_t line = h->first_line;
     while (pos < h->to) {
         if (atomic_load_explicit(&s->failed, memory_order_relaxed))
             return -1;
@@ -1342,9 +1323,8 @@ static int split_half(split_t *s, half_t *h, char *buf)
         const char *p = buf, *stop = buf + held, *nl;
         uint64_t rows = h->count;
         while ((nl = memchr(p, '\n', (size_t)(stop - p)))) {
-            if (split_row(s, h, p, (size_t)(nl - p), h->first_line + h->lines) != 0)
+            if (split_row(s, h, p, (size_t)(nl - p), line++) != 0)
                 return -1;
-            h->lines++;
             p = nl + 1;
         }
         held = (size_t)(stop - p);
@@ -1360,13 +1340,31 @@ static int split_half(split_t *s, half_t *h, char *buf)
     return held ? -1 : 0;
 }
 
+/* Count a half's line feeds into @p buf (SPLIT_CHUNK bytes). @return 0, or -1 to give up */
+static int split_feeds(split_t *s, half_t *h, char *buf)
+{
+    for (uint64_t pos = h->from; pos < h->to;) {
+        size_t want = h->to - pos < SPLIT_CHUNK ? (size_t)(h->to - pos) : SPLIT_CHUNK;
+        ssize_t n = pread(s->fd, buf, want, (off_t)pos);
+        if (n <= 0)
+            return -1;
+        for (const char *p = buf, *stop = buf + n; (p = memchr(p, '\n', (size_t)(stop - p)));
+             p++)
+            h->feeds++;
+        pos += (uint64_t)n;
+    }
+    return 0;
+}
+
+/* A worker: s->read's step on each half it takes. */
 static void split_work(void *arg, int k)
 {
     (void)k;
     split_t *s = arg;
     char *buf = malloc(SPLIT_CHUNK);
     for (int which; (which = atomic_fetch_add(&s->next, 1)) < 2;) {
-        if (!buf || split_half(s, &s->half[which], buf) != 0)
+        half_t *h = &s->half[which];
+        if (!buf || (s->read ? split_half(s, h, buf) : split_feeds(s, h, buf)) != 0)
             atomic_store(&s->failed, 1);
         atomic_fetch_add(&s->done, 1);
     }
@@ -1442,16 +1440,9 @@ static uint64_t split_header(table_t *t, const char *data, size_t len, char deli
 
 static void split_free(split_t *s)
 {
-    for (int k = 0; k < 2; k++) {
-        half_t *h = &s->half[k];
-        free(h->a);
-        free(h->b);
-        free(h->line);
-        free(h->date);
-        free(h->end);
-        free(h->kind);
-        free(h->unstated);
-    }
+    free(s->half[0].unstated);
+    free(s->half[1].unstated);
+    free(s);
 }
 
 /* Read the edge table @p in on two threads when it is big and plain.
@@ -1497,6 +1488,7 @@ static int split_edges(pn_loader_t *l, pn_reader_t *in, table_t *t)
     }
     size_t max_record = pn_reader__max_record(in);
     s->t = t;
+    s->ds = ds;
     s->index = &ds->node_index;
     s->fd = fd;
     s->delimiter = delimiter;
@@ -1505,26 +1497,41 @@ static int split_edges(pn_loader_t *l, pn_reader_t *in, table_t *t)
     s->half[0].from = from;
     s->half[0].to = s->half[1].from = cut;
     s->half[1].to = in->size;
-    s->half[0].first_line = 2;
-    s->half[0].ds = ds;
     s->progress = l->opts->progress;
     s->progress_data = l->opts->progress_data;
     s->size = in->size;
     s->start = split_now();
-    pn_threads__run(pn_threads__count(0, 2), split_work, s->progress ? split_watch : NULL, s);
-
-    /* the second half after the first, its lines after the first's */
+    int threads = pn_threads__count(0, 2);
+    pn_threads__run(threads, split_work, NULL, s);
     half_t *h = &s->half[1];
-    uint32_t base = s->half[0].first_line + s->half[0].lines;
-    int ok = !atomic_load(&s->failed);
-    for (size_t i = 0; ok && i < h->count; i++)
-        ok = pn_dataset__push_agreement(ds, h->a[i], h->b[i], h->date[i], h->end[i], h->kind[i],
-                                        base + h->line[i], 0) == 0;
-    size_t offset = s->half[0].count;
+    int ok = !atomic_load(&s->failed) &&
+             pn_dataset__reserve_agreements(ds, s->half[0].feeds + h->feeds) == 0;
+    if (ok) {
+        s->half[0].first_line = 2;
+        h->first = s->half[0].feeds;
+        h->first_line = 2 + (uint32_t)s->half[0].feeds;
+        s->read = 1;
+        atomic_store(&s->next, 0);
+        atomic_store(&s->done, 0);
+        pn_threads__run(threads, split_work, s->progress ? split_watch : NULL, s);
+        ok = !atomic_load(&s->failed);
+    }
+    /* the second half's rows next to the first's (lines of spaces are no row) */
+    size_t moved = h->first - s->half[0].count;
+    if (ok && moved) {
+        void *columns[] = {ds->a, ds->b, ds->date, ds->end, ds->kind, ds->line, ds->extra};
+        size_t sizes[] = {sizeof *ds->a,    sizeof *ds->b,    sizeof *ds->date, sizeof *ds->end,
+                          sizeof *ds->kind, sizeof *ds->line, sizeof *ds->extra};
+        for (size_t c = 0; c < sizeof sizes / sizeof sizes[0]; c++)
+            memmove((char *)columns[c] + s->half[0].count * sizes[c],
+                    (char *)columns[c] + h->first * sizes[c], h->count * sizes[c]);
+    }
+    if (ok)
+        ds->agreement_count = s->half[0].count + h->count;
     for (int k = 0; k < 2; k++)
         for (size_t i = 0; ok && i < s->half[k].unstated_count; i++)
-            ok = pn_dataset__set_kind_stated(ds, s->half[k].unstated[i] + (k ? offset : 0),
-                                             0) == 0;
+            ok = pn_dataset__set_kind_stated(ds, s->half[k].unstated[i] +
+                                             (k ? s->half[0].count : 0), 0) == 0;
     if (ok && s->progress)
         split_report(s, 1);
     if (!ok) {
@@ -1534,7 +1541,6 @@ static int split_edges(pn_loader_t *l, pn_reader_t *in, table_t *t)
         t->header_done = 0;
     }
     split_free(s);
-    free(s);
     return ok;
 }
 
