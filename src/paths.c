@@ -3,11 +3,13 @@
  *
  * Exact measures fold the hanging trees first (paths_fold.h) and search from the core vertices
  * only, each vertex reached standing for its blob; a sample of betweenness sources searches the
- * whole graph. Sources are cut into a fixed number of chunks; worker threads take chunks in
- * turn, and each chunk sums its betweenness contributions into its own array, in source order.
- * The chunks are then added up in chunk order, so the result is the same bytes whatever the
- * number of threads. Per-vertex results (closeness, harmonic, distances) are written by the
- * one thread that owns the vertex's blob.
+ * whole graph. Without betweenness, the core vertices are searched in batches, many sources in
+ * one multi-source search (from_batch). Sources (or batches) are cut into a fixed number of
+ * chunks; worker threads take chunks in turn, and each chunk sums its betweenness contributions
+ * into its own array, in source order. The chunks are then added up in chunk order, so the
+ * result is the same bytes whatever the number of threads. Per-vertex results (closeness,
+ * harmonic, distances) are written by the one thread that owns the vertex's blob, and do not
+ * depend on which batch or thread searched from it.
  */
 #include "paths.h"
 
@@ -22,6 +24,24 @@
 #include <time.h>
 
 #define CHUNKS 32
+
+/*
+ * Without betweenness, the core's sources are searched in batches of BATCH at once (Then et al.,
+ * "The More the Merrier: Efficient Multi-Source Graph Traversal", 2014): one bit per source in
+ * WORDS 64-bit words per vertex. The vertices each source reaches at each level are counted in
+ * bit-sliced counters, one bit of every source's count per word, so that a vertex reached by
+ * many sources at once costs a few word operations, not one per source.
+ */
+#define WORDS 2
+#define BATCH (64 * WORDS)
+#define SLICES 32 /* counts below 2^31: one word per bit */
+/* past this many levels (a long path), a batch's per-level counts would take too much memory:
+ * its sources are searched one by one instead */
+#define LEVEL_CAP 8192
+
+typedef struct {
+    uint64_t w[WORDS];
+} mask_t;
 
 int pn_csr__from_igraph(pn_csr_t *out, const igraph_t *graph)
 {
@@ -95,6 +115,15 @@ typedef struct {
     int32_t *child, *parent;
     int64_t *reach; /* graph vertices at each distance from the source, 0 after each source */
     int32_t *tree_dist, *tree_order; /* the search inside a blob, on graph vertices */
+    /* the batches (distances only): per core vertex, the sources that reached it, that reached
+     * it at the level, that reach it at the next level; the vertices reached at the level, the
+     * vertices the level leads to */
+    mask_t *seen, *visit, *next;
+    int32_t *frontier, *touched;
+    /* per level: SLICES * WORDS words of bit-sliced counts, then BATCH counts per source */
+    uint64_t *counter;
+    int64_t *count;
+    int32_t level_room; /* the levels both have room for */
 } scratch_t;
 
 #define UNREACHED INT32_MAX
@@ -111,6 +140,15 @@ static int scratch_init(scratch_t *s, const pn_csr_t *core, igraph_integer_t n, 
     s->tree_order = malloc(all * sizeof *s->tree_order);
     if (!s->dist || !s->order || !s->reach || !s->tree_dist || !s->tree_order)
         return -1;
+    if (!betweenness) {
+        s->seen = calloc(k, sizeof *s->seen);
+        s->visit = calloc(k, sizeof *s->visit);
+        s->next = calloc(k, sizeof *s->next);
+        s->frontier = malloc(k * sizeof *s->frontier);
+        s->touched = malloc(k * sizeof *s->touched);
+        if (!s->seen || !s->visit || !s->next || !s->frontier || !s->touched)
+            return -1;
+    }
     if (betweenness) {
         size_t steps = (size_t)core->start[core_count] / 2 + 1;
         s->sigma = calloc(k, sizeof *s->sigma);
@@ -145,6 +183,13 @@ static void scratch_destroy(scratch_t *s)
     free(s->reach);
     free(s->tree_dist);
     free(s->tree_order);
+    free(s->seen);
+    free(s->visit);
+    free(s->next);
+    free(s->frontier);
+    free(s->touched);
+    free(s->counter);
+    free(s->count);
 }
 
 /* What one vertex's breadth-first search sums up: the vertices it reaches (itself aside), the
@@ -230,6 +275,22 @@ static void blob_members(const job_t *job, scratch_t *s, int32_t source, const p
             s->tree_dist[s->tree_order[i]] = -1;
         write_vertex(job->out, f->n, u, &r);
     }
+}
+
+/* The sums of a source's distances (reach, the graph vertices at each distance up to
+ * @p farthest), written for it and for the vertices hanging from it. */
+static void write_source(const job_t *job, scratch_t *s, const pn_csr_t *graph, int32_t source,
+                         int32_t farthest)
+{
+    const int64_t *reach = s->reach;
+    reach_t r = {0, 0, 0.0, farthest};
+    for (int32_t j = 1; j <= farthest; j++) {
+        r.reached += reach[j];
+        r.distance_sum += j * reach[j];
+        r.harmonic += (double)reach[j] / (double)j;
+    }
+    write_vertex(job->out, job->fold->n, job->fold->vertex[source], &r);
+    blob_members(job, s, source, graph, &r, farthest);
 }
 
 /* The vertices of a search that a level leads to, and the steps there. */
@@ -402,16 +463,8 @@ static void from_source(const job_t *job, scratch_t *s, const pn_csr_t *graph, i
             farthest = dist[root] + levels - 1;
     }
     const pn_paths_out_t *out = job->out;
-    if (out->closeness || out->harmonic || out->distance_sum || out->eccentricity) {
-        reach_t r = {0, 0, 0.0, farthest};
-        for (int32_t j = 1; j <= farthest; j++) {
-            r.reached += reach[j];
-            r.distance_sum += j * reach[j];
-            r.harmonic += (double)reach[j] / (double)j;
-        }
-        write_vertex(out, f->n, f->vertex[source], &r);
-        blob_members(job, s, source, graph, &r, farthest);
-    }
+    if (out->closeness || out->harmonic || out->distance_sum || out->eccentricity)
+        write_source(job, s, graph, source, farthest);
     for (int32_t j = 0; j <= farthest; j++)
         reach[j] = 0;
     if (betweenness) {
@@ -447,6 +500,183 @@ static void from_source(const job_t *job, scratch_t *s, const pn_csr_t *graph, i
         dist[order[i]] = UNREACHED;
 }
 
+/* Room for the counts of levels 0 .. @p levels - 1 (zeroed); -1 past LEVEL_CAP or out of memory. */
+static int level_room(scratch_t *s, int32_t levels)
+{
+    if (levels <= s->level_room)
+        return 0;
+    if (levels > LEVEL_CAP)
+        return -1;
+    int32_t room = s->level_room * 2 > levels ? s->level_room * 2 : levels;
+    if (room < 64)
+        room = 64;
+    if (room > LEVEL_CAP)
+        room = LEVEL_CAP;
+    uint64_t *counter = realloc(s->counter, (size_t)room * SLICES * WORDS * sizeof *counter);
+    if (!counter)
+        return -1;
+    s->counter = counter;
+    int64_t *count = realloc(s->count, (size_t)room * BATCH * sizeof *count);
+    if (!count)
+        return -1;
+    s->count = count;
+    size_t old = (size_t)s->level_room, more = (size_t)(room - s->level_room);
+    memset(counter + old * SLICES * WORDS, 0, more * SLICES * WORDS * sizeof *counter);
+    memset(count + old * BATCH, 0, more * BATCH * sizeof *count);
+    s->level_room = room;
+    return 0;
+}
+
+/* Adds @p weight to the bit-sliced count of each source in @p x: binary addition, one word per
+ * bit, the carries rippling up (about two word operations per addition on average). */
+static void count_add(uint64_t *counter, const mask_t *x, int64_t weight)
+{
+    for (int bit = 0; weight; bit++, weight >>= 1) {
+        if (!(weight & 1))
+            continue;
+        for (int j = 0; j < WORDS; j++) {
+            uint64_t carry = x->w[j];
+            for (int i = bit; carry; i++) {
+                uint64_t *c = counter + i * WORDS + j;
+                uint64_t t = *c & carry;
+                *c ^= carry;
+                carry = t;
+            }
+        }
+    }
+}
+
+/* The bit-sliced counts of a level into per-source counts; the slices back to 0. */
+static void count_out(uint64_t *counter, int64_t *count)
+{
+    for (int i = 0; i < SLICES; i++) {
+        for (int j = 0; j < WORDS; j++) {
+            uint64_t word = counter[i * WORDS + j];
+            counter[i * WORDS + j] = 0;
+            for (; word; word &= word - 1)
+                count[j * 64 + __builtin_ctzll(word)] += (int64_t)1 << i;
+        }
+    }
+}
+
+static int mask_any(const mask_t *m)
+{
+    uint64_t any = 0;
+    for (int j = 0; j < WORDS; j++)
+        any |= m->w[j];
+    return any != 0;
+}
+
+/*
+ * The core vertices first .. last - 1 as sources of one multi-source search, distances only.
+ * Each level, every vertex reached passes the sources that reached it to its neighbours; those
+ * sources not seen there yet reach the neighbour at the next level. The vertices each source
+ * reaches per level, and the blobs hanging from them per level, are the same counts (reach) as
+ * from_source's, so the per-vertex sums are the same, added up in the same order.
+ * @return 0, or -1 when there are too many levels for the counts (nothing written then)
+ */
+static int from_batch(const job_t *job, scratch_t *s, const pn_csr_t *graph, int32_t first,
+                      int32_t last)
+{
+    const pn_fold_t *f = job->fold;
+    const pn_csr_t *g = &f->core;
+    mask_t *restrict seen = s->seen, *restrict visit = s->visit, *restrict next = s->next;
+    int32_t *restrict frontier = s->frontier, *restrict touched = s->touched;
+    int32_t low = f->component_first[first], high = f->component_end[last - 1];
+    igraph_integer_t tail = 0;
+    for (int32_t v = first; v < last; v++) {
+        int b = v - first;
+        seen[v].w[b / 64] |= (uint64_t)1 << (b % 64);
+        visit[v] = seen[v];
+        frontier[tail++] = v;
+    }
+    int32_t level = 0, top = 0; /* the farthest level counted */
+    int status = level_room(s, 1);
+    while (status == 0) {
+        /* the level's vertices, and the blobs hanging from them at the levels below */
+        for (igraph_integer_t i = 0; i < tail && status == 0; i++) {
+            int32_t v = frontier[i];
+            if (level > 0)
+                count_add(s->counter + (size_t)level * SLICES * WORDS, &visit[v], 1);
+            const int64_t *blob = f->histogram + f->histogram_start[v];
+            int32_t levels = (int32_t)(f->histogram_start[v + 1] - f->histogram_start[v]);
+            if (levels < 2)
+                continue;
+            if ((status = level_room(s, level + levels)) != 0)
+                break;
+            for (int32_t k = 1; k < levels; k++)
+                count_add(s->counter + (size_t)(level + k) * SLICES * WORDS, &visit[v], blob[k]);
+            if (level + levels - 1 > top)
+                top = level + levels - 1;
+        }
+        if (status != 0)
+            break;
+        count_out(s->counter + (size_t)level * SLICES * WORDS, s->count + (size_t)level * BATCH);
+        /* the next level */
+        igraph_integer_t candidates = 0;
+        for (igraph_integer_t i = 0; i < tail; i++) {
+            int32_t v = frontier[i];
+            mask_t from = visit[v];
+            visit[v] = (mask_t){{0}};
+            for (igraph_integer_t k = g->start[v]; k < g->start[v + 1]; k++) {
+                int32_t w = g->adj[k];
+                if (!mask_any(&next[w]))
+                    touched[candidates++] = w;
+                for (int j = 0; j < WORDS; j++)
+                    next[w].w[j] |= from.w[j];
+            }
+        }
+        tail = 0;
+        for (igraph_integer_t i = 0; i < candidates; i++) {
+            int32_t w = touched[i];
+            mask_t fresh;
+            for (int j = 0; j < WORDS; j++) {
+                fresh.w[j] = next[w].w[j] & ~seen[w].w[j];
+                seen[w].w[j] |= fresh.w[j];
+            }
+            next[w] = (mask_t){{0}};
+            if (mask_any(&fresh)) {
+                visit[w] = fresh;
+                frontier[tail++] = w;
+            }
+        }
+        if (tail == 0)
+            break;
+        level++;
+        if (level > top)
+            top = level;
+        status = level_room(s, level + 1);
+    }
+    if (status == 0)
+        for (int32_t j = level + 1; j <= top; j++)
+            count_out(s->counter + (size_t)j * SLICES * WORDS, s->count + (size_t)j * BATCH);
+    size_t span = (size_t)(high - low);
+    memset(seen + low, 0, span * sizeof *seen);
+    memset(visit + low, 0, span * sizeof *visit);
+    memset(next + low, 0, span * sizeof *next);
+    if (status != 0) {
+        int32_t used = top + 1 < s->level_room ? top + 1 : s->level_room;
+        memset(s->counter, 0, (size_t)used * SLICES * WORDS * sizeof *s->counter);
+        memset(s->count, 0, (size_t)used * BATCH * sizeof *s->count);
+        return -1;
+    }
+    int64_t *reach = s->reach;
+    for (int32_t source = first; source < last; source++) {
+        const int64_t *count = s->count + (source - first);
+        int32_t farthest = 0;
+        for (int32_t j = 1; j <= top; j++) {
+            reach[j] = count[(size_t)j * BATCH];
+            if (reach[j] > 0)
+                farthest = j;
+        }
+        write_source(job, s, graph, source, farthest);
+        for (int32_t j = 0; j <= top; j++)
+            reach[j] = 0;
+    }
+    memset(s->count, 0, (size_t)(top + 1) * BATCH * sizeof *s->count);
+    return 0;
+}
+
 typedef struct {
     job_t *job;
     const pn_csr_t *graph;
@@ -465,13 +695,26 @@ static void worker(void *arg, int k)
         atomic_store(&job->stop, 1);
         return;
     }
+    /* without betweenness, every core vertex is a source: the work is in batches */
+    int batches = job->out->betweenness == NULL;
+    if (batches)
+        count = (count + BATCH - 1) / BATCH;
     int chunk;
     while (!atomic_load(&job->stop) && (chunk = atomic_fetch_add(&job->next_chunk, 1)) < CHUNKS) {
         igraph_integer_t first = count * chunk / CHUNKS, last = count * (chunk + 1) / CHUNKS;
         for (igraph_integer_t i = first; i < last && !atomic_load(&job->stop); i++) {
-            int32_t source = job->sources ? job->sources[i] : (int32_t)i;
-            from_source(job, &s, work->graph, source, job->chunk_betweenness[chunk]);
-            atomic_fetch_add(&job->done, 1);
+            if (!batches) {
+                int32_t source = job->sources ? job->sources[i] : (int32_t)i;
+                from_source(job, &s, work->graph, source, job->chunk_betweenness[chunk]);
+                atomic_fetch_add(&job->done, 1);
+                continue;
+            }
+            int32_t from = (int32_t)(i * BATCH);
+            int32_t to = (int32_t)(i + 1 < count ? (i + 1) * BATCH : job->source_count);
+            if (from_batch(job, &s, work->graph, from, to) != 0)
+                for (int32_t source = from; source < to; source++)
+                    from_source(job, &s, work->graph, source, NULL);
+            atomic_fetch_add(&job->done, to - from);
         }
     }
     scratch_destroy(&s);

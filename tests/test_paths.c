@@ -253,3 +253,97 @@ Test(paths, distances_from_chosen_sources_leave_the_others_at_zero)
     pn_csr__destroy(&csr);
     igraph_destroy(&graph);
 }
+
+/* A cycle of @p size new vertices with @p chords random chords: a core of exactly @p size. */
+static void add_cycle(igraph_t *graph, igraph_integer_t size, int chords)
+{
+    igraph_integer_t first = igraph_vcount(graph);
+    igraph_add_vertices(graph, size, NULL);
+    for (igraph_integer_t i = 0; i < size; i++)
+        igraph_add_edge(graph, first + i, first + (i + 1) % size);
+    for (int c = 0; c < chords; c++)
+        igraph_add_edge(graph, first + RNG_INTEGER(0, size - 1), first + RNG_INTEGER(0, size - 1));
+}
+
+Test(paths, distances_are_igraphs_when_the_core_fills_batches_exactly_or_one_over)
+{
+    /* the searches without betweenness go 128 core vertices at a time: cores of one batch
+     * less one, exactly one, one more, two batches and one more (a partial last batch); 64
+     * and 65 for half a batch; the hanging trees several levels deep */
+    const igraph_integer_t cores[] = {63, 64, 65, 127, 128, 129, 257};
+    igraph_rng_seed(igraph_rng_default(), 129);
+    for (size_t i = 0; i < sizeof cores / sizeof *cores; i++) {
+        igraph_t graph;
+        igraph_empty(&graph, 0, 0);
+        add_cycle(&graph, cores[i], (int)(cores[i] / 8));
+        hang_trees(&graph, 0, 150);
+        expect_igraphs_measures(&graph);
+        igraph_destroy(&graph);
+    }
+}
+
+Test(paths, distances_are_igraphs_when_batches_span_several_components)
+{
+    /* components of every kind in one batch and across batch boundaries: cycles with trees,
+     * a tree alone, edges, isolated vertices, in an order that puts component boundaries
+     * inside batches */
+    igraph_rng_seed(igraph_rng_default(), 65);
+    for (int round = 0; round < 4; round++) {
+        igraph_t graph;
+        igraph_empty(&graph, RNG_INTEGER(0, 3), 0);
+        for (int part = 0; part < 12; part++) {
+            igraph_integer_t first = igraph_vcount(&graph);
+            switch (RNG_INTEGER(0, 3)) {
+            case 0:
+                add_cycle(&graph, RNG_INTEGER(3, 150), 3);
+                hang_trees(&graph, first, RNG_INTEGER(0, 60));
+                break;
+            case 1: /* a tree alone */
+                igraph_add_vertices(&graph, 1, NULL);
+                hang_trees(&graph, first, RNG_INTEGER(1, 40));
+                break;
+            case 2:
+                igraph_add_vertices(&graph, 2, NULL);
+                igraph_add_edge(&graph, first, first + 1);
+                break;
+            default:
+                igraph_add_vertices(&graph, RNG_INTEGER(1, 70), NULL);
+            }
+        }
+        expect_igraphs_measures(&graph);
+        igraph_destroy(&graph);
+    }
+}
+
+Test(paths, distances_on_a_cycle_too_long_for_batches_are_its_closed_forms)
+{
+    /* a cycle of 2k vertices: every vertex has two at each distance 1 .. k - 1, one at k. With
+     * more levels than the batches keep counts for (8192), the sources are searched one by
+     * one: the values must be the same. */
+    const igraph_integer_t k = 8200, n = 2 * k;
+    igraph_t graph;
+    igraph_ring(&graph, n, 0, 0, 1);
+    pn_csr_t csr;
+    cr_assert_eq(pn_csr__from_igraph(&csr, &graph), 0);
+    double *closeness = malloc((size_t)n * sizeof(double));
+    double *harmonic = malloc((size_t)n * sizeof(double)), *sums = malloc((size_t)n * sizeof(double));
+    int32_t *eccentricity = malloc((size_t)n * sizeof(int32_t));
+    pn_paths_out_t out = {NULL, closeness, harmonic, sums, eccentricity};
+    cr_assert_eq(pn_paths__compute(&csr, NULL, n, &out, 2, NULL, NULL), 0);
+    double sum = (double)k * (double)k, inverse = 0;
+    for (igraph_integer_t d = 1; d < k; d++)
+        inverse += 2.0 / (double)d;
+    inverse += 1.0 / (double)k;
+    for (igraph_integer_t v = 0; v < n; v += 97) {
+        cr_expect_eq(sums[v], sum, "distance sum of vertex %" IGRAPH_PRId, v);
+        cr_expect_eq(eccentricity[v], (int32_t)k, "eccentricity of vertex %" IGRAPH_PRId, v);
+        expect_near(closeness[v], (double)(n - 1) / sum, "closeness", v);
+        expect_near(harmonic[v], inverse / (double)(n - 1), "harmonic", v);
+    }
+    free(closeness);
+    free(harmonic);
+    free(sums);
+    free(eccentricity);
+    pn_csr__destroy(&csr);
+    igraph_destroy(&graph);
+}
