@@ -114,7 +114,13 @@ typedef struct {
     igraph_integer_t *child_start, *parent_start;
     int32_t *child, *parent;
     int64_t *reach; /* graph vertices at each distance from the source, 0 after each source */
-    int32_t *tree_dist, *tree_order; /* the search inside a blob, on graph vertices */
+    /* a blob's tree (blob_members): per graph vertex its index in the blob, -1 outside; per
+     * index its parent, depth, children, subtree size; the tree in preorder, a stack; the
+     * distance counts (2 * height + 4); per depth, the harmonic sum beyond the blob */
+    int32_t *tree_index, *tree_parent, *tree_depth, *tree_child_start, *tree_child;
+    int32_t *tree_size, *tree_pre, *tree_open;
+    int64_t *tree_count;
+    double *tree_beyond;
     /* the batches (distances only): per core vertex, the sources that reached it, that reached
      * it at the level, that reach it at the next level; the vertices reached at the level, the
      * vertices the level leads to */
@@ -128,17 +134,36 @@ typedef struct {
 
 #define UNREACHED INT32_MAX
 
-static int scratch_init(scratch_t *s, const pn_csr_t *core, igraph_integer_t n, int betweenness)
+static int scratch_init(scratch_t *s, const pn_fold_t *f, int betweenness)
 {
-    igraph_integer_t core_count = core->n;
+    const pn_csr_t *core = &f->core;
+    igraph_integer_t core_count = core->n, n = f->n;
     size_t k = (size_t)(core_count ? core_count : 1), all = (size_t)n + 1;
+    /* the largest blob and the highest */
+    size_t blob = 1, height = 0;
+    for (igraph_integer_t i = 0; i < core_count; i++) {
+        if ((size_t)f->weight[i] > blob)
+            blob = (size_t)f->weight[i];
+        if ((size_t)(f->histogram_start[i + 1] - f->histogram_start[i]) > height + 1)
+            height = (size_t)(f->histogram_start[i + 1] - f->histogram_start[i]) - 1;
+    }
     memset(s, 0, sizeof *s);
     s->dist = malloc(k * sizeof *s->dist);
     s->order = malloc((k + 1) * sizeof *s->order); /* and one written past the last */
     s->reach = calloc(all, sizeof *s->reach);
-    s->tree_dist = malloc(all * sizeof *s->tree_dist);
-    s->tree_order = malloc(all * sizeof *s->tree_order);
-    if (!s->dist || !s->order || !s->reach || !s->tree_dist || !s->tree_order)
+    s->tree_index = malloc(all * sizeof *s->tree_index);
+    s->tree_parent = malloc(blob * sizeof *s->tree_parent);
+    s->tree_depth = malloc(blob * sizeof *s->tree_depth);
+    s->tree_child_start = malloc((blob + 1) * sizeof *s->tree_child_start);
+    s->tree_child = malloc(blob * sizeof *s->tree_child);
+    s->tree_size = malloc(blob * sizeof *s->tree_size);
+    s->tree_pre = malloc(blob * sizeof *s->tree_pre);
+    s->tree_open = malloc(blob * sizeof *s->tree_open);
+    s->tree_count = calloc(2 * height + 4, sizeof *s->tree_count);
+    s->tree_beyond = malloc((height + 1) * sizeof *s->tree_beyond);
+    if (!s->dist || !s->order || !s->reach || !s->tree_index || !s->tree_parent ||
+        !s->tree_depth || !s->tree_child_start || !s->tree_child || !s->tree_size ||
+        !s->tree_pre || !s->tree_open || !s->tree_count || !s->tree_beyond)
         return -1;
     if (!betweenness) {
         s->seen = calloc(k, sizeof *s->seen);
@@ -165,7 +190,7 @@ static int scratch_init(scratch_t *s, const pn_csr_t *core, igraph_integer_t n, 
     for (igraph_integer_t v = 0; v < core_count; v++)
         s->dist[v] = UNREACHED;
     for (igraph_integer_t v = 0; v < n; v++)
-        s->tree_dist[v] = -1;
+        s->tree_index[v] = -1;
     return 0;
 }
 
@@ -181,8 +206,16 @@ static void scratch_destroy(scratch_t *s)
     free(s->child);
     free(s->parent);
     free(s->reach);
-    free(s->tree_dist);
-    free(s->tree_order);
+    free(s->tree_index);
+    free(s->tree_parent);
+    free(s->tree_depth);
+    free(s->tree_child_start);
+    free(s->tree_child);
+    free(s->tree_size);
+    free(s->tree_pre);
+    free(s->tree_open);
+    free(s->tree_count);
+    free(s->tree_beyond);
     free(s->seen);
     free(s->visit);
     free(s->next);
@@ -217,64 +250,133 @@ static void write_vertex(const pn_paths_out_t *out, igraph_integer_t n, int32_t 
         out->eccentricity[v] = r->eccentricity;
 }
 
+/* Adds @p sign to a blob vertex's distance counts for moving to the vertex pre[at] from its
+ * parent: its subtree pre[at .. at + size) comes one step closer, the rest one step farther
+ * (the counts already shifted one place by the caller). */
+static void tree_step(const scratch_t *s, int64_t *count, int32_t at, int64_t sign)
+{
+    const int32_t *pre = s->tree_pre, *depth = s->tree_depth;
+    int32_t top = depth[pre[at]];
+    for (int32_t j = at; j < at + s->tree_size[pre[at]]; j++) {
+        int32_t below = depth[pre[j]] - top;
+        count[below] += sign;
+        count[below + 2] -= sign;
+    }
+}
+
 /*
- * The folded vertices of @p source's blob: inside the blob, a search of its tree; beyond it,
+ * The folded vertices of @p source's blob: inside the blob, the tree's distances; beyond it,
  * the root's distances (reach, less the blob's own) lengthened by the vertex's depth.
+ *
+ * Inside, a vertex's distance counts follow from its parent's: one place farther, except its
+ * own subtree, one place closer. A walk of the tree in preorder moves the counts down to each
+ * vertex and back up, costing its subtree's size each way: time the blob's size times its
+ * height at most (a star: linear), where a search from every member would cost its square.
  */
 static void blob_members(const job_t *job, scratch_t *s, int32_t source, const pn_csr_t *graph,
                          const reach_t *root, int32_t farthest)
 {
     const pn_fold_t *f = job->fold;
+    igraph_integer_t first = f->member_start[source];
+    int32_t members = (int32_t)(f->member_start[source + 1] - first);
+    if (members == 0)
+        return;
     const int64_t *own = f->histogram + f->histogram_start[source];
-    igraph_integer_t levels = f->histogram_start[source + 1] - f->histogram_start[source];
+    int32_t levels = (int32_t)(f->histogram_start[source + 1] - f->histogram_start[source]);
+    int32_t height = levels - 1;
     int64_t own_sum = 0;
-    for (igraph_integer_t k = 1; k < levels; k++)
+    for (int32_t k = 1; k < levels; k++)
         own_sum += k * own[k];
     /* the vertices beyond the blob, at distance j from the root: reach[j] - own[j] */
-    int64_t beyond = root->reached - (f->weight[source] - 1);
+    int64_t beyond = root->reached - members;
     int64_t beyond_sum = root->distance_sum - own_sum;
     int32_t beyond_farthest = -1;
     for (int32_t j = farthest; j > 0 && beyond_farthest < 0; j--)
         if (s->reach[j] - (j < levels ? own[j] : 0) > 0)
             beyond_farthest = j;
-    int32_t depth = 0;
-    double beyond_harmonic = 0;
-    for (igraph_integer_t m = f->member_start[source]; m < f->member_start[source + 1]; m++) {
-        int32_t u = f->member[m];
-        if (f->depth[u] != depth) {
-            depth = f->depth[u];
-            beyond_harmonic = 0;
-            for (int32_t j = 1; j <= beyond_farthest; j++)
-                beyond_harmonic +=
-                    (double)(s->reach[j] - (j < levels ? own[j] : 0)) / (double)(depth + j);
-        }
-        reach_t r = {0, 0, 0.0, 0};
-        igraph_integer_t head = 0, tail = 1;
-        s->tree_dist[u] = 0;
-        s->tree_order[0] = u;
-        while (head < tail) {
-            int32_t v = s->tree_order[head++];
-            int32_t next = s->tree_dist[v] + 1;
-            for (igraph_integer_t k = graph->start[v]; k < graph->start[v + 1]; k++) {
-                int32_t w = graph->adj[k];
-                if (s->tree_dist[w] < 0 && f->root[w] == source) {
-                    s->tree_dist[w] = next;
-                    s->tree_order[tail++] = w;
-                    r.distance_sum += next;
-                    r.harmonic += 1.0 / next;
-                }
+    double *beyond_harmonic = s->tree_beyond; /* per depth */
+    for (int32_t depth = 1; depth <= height; depth++) {
+        double sum = 0;
+        for (int32_t j = 1; j <= beyond_farthest; j++)
+            sum += (double)(s->reach[j] - (j < levels ? own[j] : 0)) / (double)(depth + j);
+        beyond_harmonic[depth] = sum;
+    }
+
+    /* the tree: 0 the root, i the member first + i - 1; its children, its preorder */
+    int32_t count = members + 1;
+    int32_t *index = s->tree_index, *parent = s->tree_parent, *depth = s->tree_depth;
+    int32_t *child_start = s->tree_child_start, *child = s->tree_child, *pre = s->tree_pre;
+    int32_t *size = s->tree_size, *open = s->tree_open;
+    index[f->vertex[source]] = 0;
+    for (int32_t i = 1; i < count; i++)
+        index[f->member[first + i - 1]] = i;
+    depth[0] = 0;
+    parent[0] = -1;
+    memset(child_start, 0, ((size_t)count + 1) * sizeof *child_start);
+    for (int32_t i = 1; i < count; i++) {
+        int32_t u = f->member[first + i - 1];
+        depth[i] = f->depth[u];
+        for (igraph_integer_t k = graph->start[u]; k < graph->start[u + 1]; k++) {
+            int32_t w = graph->adj[k];
+            if (index[w] >= 0 && f->depth[w] == depth[i] - 1) {
+                parent[i] = index[w];
+                break;
             }
         }
-        r.reached = tail - 1 + beyond;
-        r.eccentricity = s->tree_dist[s->tree_order[tail - 1]];
-        if (beyond_farthest >= 0 && depth + beyond_farthest > r.eccentricity)
-            r.eccentricity = depth + beyond_farthest;
-        r.distance_sum += depth * beyond + beyond_sum;
-        r.harmonic += beyond_harmonic;
-        for (igraph_integer_t i = 0; i < tail; i++)
-            s->tree_dist[s->tree_order[i]] = -1;
-        write_vertex(job->out, f->n, u, &r);
+        child_start[parent[i] + 1]++;
     }
+    for (int32_t i = 0; i < count; i++)
+        child_start[i + 1] += child_start[i];
+    for (int32_t i = 0; i < count; i++)
+        size[i] = child_start[i]; /* the fill position, for now */
+    for (int32_t i = 1; i < count; i++)
+        child[size[parent[i]]++] = i;
+    int32_t tail = 0, stacked = 1;
+    open[0] = 0;
+    while (stacked > 0) {
+        int32_t v = open[--stacked];
+        pre[tail++] = v;
+        for (int32_t k = child_start[v + 1] - 1; k >= child_start[v]; k--)
+            open[stacked++] = child[k];
+    }
+    for (int32_t i = 0; i < count; i++)
+        size[i] = 1;
+    for (int32_t k = count - 1; k > 0; k--)
+        size[parent[pre[k]]] += size[pre[k]];
+
+    /* the distance counts of the vertex on the walk: at[d], d = 0 .. its depth + height */
+    int64_t *at = s->tree_count + height + 1;
+    for (int32_t d = 0; d < levels; d++)
+        at[d] = own[d];
+    int32_t path = 0; /* the walk's vertices from the root, as preorder positions: open[] */
+    open[0] = 0;
+    for (int32_t k = 1; k < count; k++) {
+        int32_t v = pre[k];
+        for (; pre[open[path]] != parent[v]; path--) {
+            tree_step(s, at, open[path], -1);
+            at++;
+        }
+        at--;
+        tree_step(s, at, k, 1);
+        open[++path] = k;
+        reach_t r = {members + beyond, 0, 0.0, 0};
+        for (int32_t d = 1; d <= depth[v] + height; d++) {
+            if (at[d] == 0)
+                continue;
+            r.distance_sum += d * at[d];
+            r.harmonic += (double)at[d] / (double)d;
+            r.eccentricity = d;
+        }
+        if (beyond_farthest >= 0 && depth[v] + beyond_farthest > r.eccentricity)
+            r.eccentricity = depth[v] + beyond_farthest;
+        r.distance_sum += depth[v] * beyond + beyond_sum;
+        r.harmonic += beyond_harmonic[depth[v]];
+        write_vertex(job->out, f->n, f->member[first + v - 1], &r);
+    }
+    memset(s->tree_count, 0, (2 * (size_t)height + 4) * sizeof *s->tree_count);
+    index[f->vertex[source]] = -1;
+    for (int32_t i = 1; i < count; i++)
+        index[f->member[first + i - 1]] = -1;
 }
 
 /* The sums of a source's distances (reach, the graph vertices at each distance up to
@@ -689,7 +791,7 @@ static void worker(void *arg, int k)
     (void)k; /* the chunks are shared out as the workers ask for them */
     scratch_t s;
     igraph_integer_t count = job->source_count;
-    if (scratch_init(&s, &job->fold->core, job->fold->n, job->out->betweenness != NULL) != 0) {
+    if (scratch_init(&s, job->fold, job->out->betweenness != NULL) != 0) {
         scratch_destroy(&s);
         atomic_store(&job->failed, 1);
         atomic_store(&job->stop, 1);

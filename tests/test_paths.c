@@ -44,6 +44,27 @@ static void expect_near(double got, double expected, const char *measure, igraph
               expected);
 }
 
+/* The five per-vertex outputs, allocated for @p n vertices, all asked for. */
+static pn_paths_out_t outputs_alloc(igraph_integer_t n)
+{
+    size_t k = (size_t)(n ? n : 1);
+    pn_paths_out_t out = {malloc(k * sizeof(double)), malloc(k * sizeof(double)),
+                          malloc(k * sizeof(double)), malloc(k * sizeof(double)),
+                          malloc(k * sizeof(int32_t))};
+    cr_assert(out.betweenness && out.closeness && out.harmonic && out.distance_sum &&
+              out.eccentricity);
+    return out;
+}
+
+static void outputs_free(pn_paths_out_t *out)
+{
+    free(out->betweenness);
+    free(out->closeness);
+    free(out->harmonic);
+    free(out->distance_sum);
+    free(out->eccentricity);
+}
+
 /*
  * Every exact measure of paths.c beside igraph's own on the same graph: betweenness, closeness
  * (NetworkX's form from igraph's normalised one and the reachable count), harmonic closeness,
@@ -55,10 +76,10 @@ static void expect_igraphs_measures(const igraph_t *graph)
     pn_csr_t csr;
     cr_assert_eq(pn_csr__from_igraph(&csr, graph), 0);
     size_t k = (size_t)(n ? n : 1);
-    double *betweenness = malloc(k * sizeof(double)), *closeness = malloc(k * sizeof(double));
-    double *harmonic = malloc(k * sizeof(double)), *sums = malloc(k * sizeof(double));
-    int32_t *eccentricity = malloc(k * sizeof(int32_t));
-    pn_paths_out_t out = {betweenness, closeness, harmonic, sums, eccentricity};
+    pn_paths_out_t out = outputs_alloc(n);
+    double *betweenness = out.betweenness, *closeness = out.closeness, *harmonic = out.harmonic;
+    double *sums = out.distance_sum;
+    int32_t *eccentricity = out.eccentricity;
     cr_assert_eq(pn_paths__compute(&csr, NULL, n, &out, 2, NULL, NULL), 0);
     /* the same bytes on one thread, and from the searches that count no paths */
     double *again = malloc(k * sizeof(double)), *again_closeness = malloc(k * sizeof(double));
@@ -112,11 +133,7 @@ static void expect_igraphs_measures(const igraph_t *graph)
     igraph_vector_destroy(&h);
     igraph_vector_destroy(&c);
     igraph_vector_destroy(&b);
-    free(betweenness);
-    free(closeness);
-    free(harmonic);
-    free(sums);
-    free(eccentricity);
+    outputs_free(&out);
     pn_csr__destroy(&csr);
 }
 
@@ -325,10 +342,10 @@ Test(paths, distances_on_a_cycle_too_long_for_batches_are_its_closed_forms)
     igraph_ring(&graph, n, 0, 0, 1);
     pn_csr_t csr;
     cr_assert_eq(pn_csr__from_igraph(&csr, &graph), 0);
-    double *closeness = malloc((size_t)n * sizeof(double));
-    double *harmonic = malloc((size_t)n * sizeof(double)), *sums = malloc((size_t)n * sizeof(double));
-    int32_t *eccentricity = malloc((size_t)n * sizeof(int32_t));
-    pn_paths_out_t out = {NULL, closeness, harmonic, sums, eccentricity};
+    pn_paths_out_t all = outputs_alloc(n), out = all;
+    out.betweenness = NULL;
+    double *closeness = out.closeness, *harmonic = out.harmonic, *sums = out.distance_sum;
+    int32_t *eccentricity = out.eccentricity;
     cr_assert_eq(pn_paths__compute(&csr, NULL, n, &out, 2, NULL, NULL), 0);
     double sum = (double)k * (double)k, inverse = 0;
     for (igraph_integer_t d = 1; d < k; d++)
@@ -340,10 +357,65 @@ Test(paths, distances_on_a_cycle_too_long_for_batches_are_its_closed_forms)
         expect_near(closeness[v], (double)(n - 1) / sum, "closeness", v);
         expect_near(harmonic[v], inverse / (double)(n - 1), "harmonic", v);
     }
-    free(closeness);
-    free(harmonic);
-    free(sums);
-    free(eccentricity);
+    outputs_free(&all);
+    pn_csr__destroy(&csr);
+    igraph_destroy(&graph);
+}
+
+Test(paths, a_star_of_200000_leaves_on_a_triangle_has_its_closed_forms)
+{
+    /* the triangle 0, 1, 2 with L leaves on 0. A leaf: 0 at 1, 1, 2 and the other leaves at
+     * 2. Vertex 1: 0 and 2 at 1, the leaves at 2. Vertex 0: everything at 1, and every pair
+     * of leaves and every leaf with 1 or 2 goes through it. (A search of the blob from each
+     * leaf would take L^2 steps: minutes.) */
+    const igraph_integer_t leaves = 200000, n = leaves + 3;
+    const double l = (double)leaves, others = (double)(n - 1);
+    igraph_t graph;
+    igraph_vector_int_t edges;
+    igraph_vector_int_init(&edges, 2 * (leaves + 3));
+    const int triangle[] = {0, 1, 1, 2, 2, 0};
+    for (int i = 0; i < 6; i++)
+        VECTOR(edges)[i] = triangle[i];
+    for (igraph_integer_t i = 0; i < leaves; i++) {
+        VECTOR(edges)[6 + 2 * i] = 0;
+        VECTOR(edges)[7 + 2 * i] = 3 + i;
+    }
+    igraph_create(&graph, &edges, n, 0);
+    igraph_vector_int_destroy(&edges);
+    pn_csr_t csr;
+    cr_assert_eq(pn_csr__from_igraph(&csr, &graph), 0);
+    pn_paths_out_t all = outputs_alloc(n);
+    double *betweenness = all.betweenness, *closeness = all.closeness, *harmonic = all.harmonic;
+    double *sums = all.distance_sum;
+    int32_t *eccentricity = all.eccentricity;
+    for (int with_betweenness = 0; with_betweenness < 2; with_betweenness++) {
+        pn_paths_out_t out = {with_betweenness ? betweenness : NULL, closeness, harmonic, sums,
+                              eccentricity};
+        cr_assert_eq(pn_paths__compute(&csr, NULL, n, &out, 2, NULL, NULL), 0);
+        expect_near(closeness[0], 1.0, "closeness", 0);
+        expect_near(harmonic[0], 1.0, "harmonic", 0);
+        cr_expect_eq(sums[0], others);
+        cr_expect_eq(eccentricity[0], 1);
+        for (igraph_integer_t v = 1; v < 3; v++) {
+            expect_near(closeness[v], others / (2 * l + 2), "closeness", v);
+            expect_near(harmonic[v], (2 + l / 2) / others, "harmonic", v);
+            cr_expect_eq(sums[v], 2 * l + 2);
+            cr_expect_eq(eccentricity[v], 2);
+        }
+        for (igraph_integer_t v = 3; v < n; v += 1009) {
+            expect_near(closeness[v], others / (2 * l + 3), "closeness", v);
+            expect_near(harmonic[v], (2 + (l - 1) / 2) / others, "harmonic", v);
+            cr_expect_eq(sums[v], 2 * l + 3, "distance sum of vertex %" IGRAPH_PRId, v);
+            cr_expect_eq(eccentricity[v], 2, "eccentricity of vertex %" IGRAPH_PRId, v);
+        }
+        expect_near(closeness[n - 1], others / (2 * l + 3), "closeness", n - 1);
+        if (with_betweenness) {
+            expect_near(betweenness[0], l * (l - 1) / 2 + 2 * l, "betweenness", 0);
+            cr_expect_eq(betweenness[1], 0.0);
+            cr_expect_eq(betweenness[n - 1], 0.0);
+        }
+    }
+    outputs_free(&all);
     pn_csr__destroy(&csr);
     igraph_destroy(&graph);
 }
