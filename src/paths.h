@@ -28,10 +28,11 @@ typedef struct {
 } pn_paths_out_t;
 
 /**
- * Run a BFS from each source and accumulate the measures asked for. With @p sources NULL every
- * vertex is a source (exact; the hanging trees are folded, see paths_fold.h). With sources and
- * betweenness, betweenness is scaled by n / source_count (an estimate from a sample, nothing
- * folded); the per-source outputs are filled for the sources only (others 0).
+ * Run a BFS from each source (without betweenness, many sources in one multi-source search) and
+ * accumulate the measures asked for. With @p sources NULL every vertex is a source (exact; the
+ * hanging trees are folded, see paths_fold.h). With sources and betweenness, betweenness is
+ * scaled by n / source_count (an estimate from a sample, nothing folded); the per-source outputs
+ * are filled for the sources only (others 0).
  * @return 0, PN_ENOMEM, or PN_ERROR when the progress callback asked to stop
  */
 int pn_paths__compute(const pn_csr_t *csr, const int32_t *sources, igraph_integer_t source_count,

@@ -284,10 +284,11 @@ static void add_cycle(igraph_t *graph, igraph_integer_t size, int chords)
 
 Test(paths, distances_are_igraphs_when_the_core_fills_batches_exactly_or_one_over)
 {
-    /* the searches without betweenness go 128 core vertices at a time: cores of one batch
-     * less one, exactly one, one more, two batches and one more (a partial last batch); 64
-     * and 65 for half a batch; the hanging trees several levels deep */
-    const igraph_integer_t cores[] = {63, 64, 65, 127, 128, 129, 257};
+    /* the searches without betweenness go 256 core vertices at a time, in 4 words of 64
+     * bits: cores of one batch less one, exactly one, one more, two batches and one more (a
+     * partial last batch); a word less one, one, one more, two words and one more; the
+     * hanging trees several levels deep */
+    const igraph_integer_t cores[] = {63, 64, 65, 129, 255, 256, 257, 513};
     igraph_rng_seed(igraph_rng_default(), 129);
     for (size_t i = 0; i < sizeof cores / sizeof *cores; i++) {
         igraph_t graph;
