@@ -333,30 +333,59 @@ Test(paths, distances_are_igraphs_when_batches_span_several_components)
     }
 }
 
-Test(paths, distances_on_a_cycle_too_long_for_batches_are_its_closed_forms)
+/* The distance sum, harmonic sum (not divided) and eccentricity of a vertex at distance
+ * @p depth down a path of @p length vertices hanging from vertex 0 of a triangle 0, 1, 2. */
+static void hanging_path_sums(igraph_integer_t length, igraph_integer_t depth, double *sum,
+                              double *inverse, int32_t *farthest)
 {
-    /* a cycle of 2k vertices: every vertex has two at each distance 1 .. k - 1, one at k. With
-     * more levels than the batches keep counts for (8192), the sources are searched one by
-     * one: the values must be the same. */
-    const igraph_integer_t k = 8200, n = 2 * k;
+    /* the other vertices of the path and 0 at |depth - k|; 1 and 2 at depth + 1 */
+    *sum = 2.0 * (double)(depth + 1);
+    *inverse = 2.0 / (double)(depth + 1);
+    for (igraph_integer_t k = 0; k <= length; k++) {
+        if (k == depth)
+            continue;
+        double d = (double)(k > depth ? k - depth : depth - k);
+        *sum += d;
+        *inverse += 1.0 / d;
+    }
+    *farthest = (int32_t)(depth + 1 > length - depth ? depth + 1 : length - depth);
+}
+
+Test(paths, distances_with_a_path_too_long_for_batches_are_its_closed_forms)
+{
+    /* a triangle 0, 1, 2 and a path of 8,200 vertices hanging from 0: a blob more levels deep
+     * than the batches keep counts for (8192), so its sources are searched one by one: the
+     * values must be the same */
+    const igraph_integer_t length = 8200, n = length + 3;
     igraph_t graph;
-    igraph_ring(&graph, n, 0, 0, 1);
+    igraph_small(&graph, 3, 0, 0, 1, 1, 2, 2, 0, -1);
+    igraph_add_vertices(&graph, length, NULL);
+    igraph_add_edge(&graph, 0, 3);
+    for (igraph_integer_t k = 1; k < length; k++)
+        igraph_add_edge(&graph, 2 + k, 3 + k);
     pn_csr_t csr;
     cr_assert_eq(pn_csr__from_igraph(&csr, &graph), 0);
     pn_paths_out_t all = outputs_alloc(n), out = all;
     out.betweenness = NULL;
-    double *closeness = out.closeness, *harmonic = out.harmonic, *sums = out.distance_sum;
-    int32_t *eccentricity = out.eccentricity;
     cr_assert_eq(pn_paths__compute(&csr, NULL, n, &out, 2, NULL, NULL), 0);
-    double sum = (double)k * (double)k, inverse = 0;
-    for (igraph_integer_t d = 1; d < k; d++)
-        inverse += 2.0 / (double)d;
-    inverse += 1.0 / (double)k;
-    for (igraph_integer_t v = 0; v < n; v += 97) {
-        cr_expect_eq(sums[v], sum, "distance sum of vertex %" IGRAPH_PRId, v);
-        cr_expect_eq(eccentricity[v], (int32_t)k, "eccentricity of vertex %" IGRAPH_PRId, v);
-        expect_near(closeness[v], (double)(n - 1) / sum, "closeness", v);
-        expect_near(harmonic[v], inverse / (double)(n - 1), "harmonic", v);
+    /* vertex 0 as the path's top; vertex 1 one step farther from the path, as near to 0, 2 */
+    double sum, inverse;
+    int32_t farthest;
+    hanging_path_sums(length, 0, &sum, &inverse, &farthest);
+    cr_expect_eq(out.distance_sum[0], sum);
+    cr_expect_eq(out.eccentricity[0], (int32_t)length);
+    double one = 2 + (sum - 2) + (double)length;
+    cr_expect_eq(out.distance_sum[1], one);
+    cr_expect_eq(out.eccentricity[1], (int32_t)length + 1);
+    expect_near(out.closeness[1], (double)(n - 1) / one, "closeness", 1);
+    const igraph_integer_t depths[] = {1, 2, 3, length / 2, length - 1, length};
+    for (size_t i = 0; i < sizeof depths / sizeof *depths; i++) {
+        igraph_integer_t v = 2 + depths[i];
+        hanging_path_sums(length, depths[i], &sum, &inverse, &farthest);
+        cr_expect_eq(out.distance_sum[v], sum, "distance sum of vertex %" IGRAPH_PRId, v);
+        cr_expect_eq(out.eccentricity[v], farthest, "eccentricity of vertex %" IGRAPH_PRId, v);
+        expect_near(out.closeness[v], (double)(n - 1) / sum, "closeness", v);
+        expect_near(out.harmonic[v], inverse / (double)(n - 1), "harmonic", v);
     }
     outputs_free(&all);
     pn_csr__destroy(&csr);
