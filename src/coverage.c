@@ -58,6 +58,10 @@ done:
     return status;
 }
 
+/* How many agreements ahead of the one in hand its nodes' entries are fetched into cache: the
+ * agreements meet the nodes in no order, and without it each end would stall on a miss. */
+#define NODES_AHEAD 16
+
 /* Does node i name a country? */
 static int known(const pn_dataset_t *ds, uint32_t i)
 {
@@ -179,7 +183,7 @@ int pn_country_matrix_new(pn_country_matrix_t **out, const pn_view_t *view)
 {
     assert(out && view);
     const pn_dataset_t *ds = view->ds;
-    uint32_t *rank = NULL, *order = NULL, *cell = NULL;
+    uint32_t *rank = NULL, *order = NULL, *cell = NULL, *node_rank = NULL;
     uint64_t *grouped = NULL, *set = NULL;
     size_t *start = NULL;
     pn_keyed_t *sorted = NULL;
@@ -190,16 +194,28 @@ int pn_country_matrix_new(pn_country_matrix_t **out, const pn_view_t *view)
     if (status)
         goto done;
     cell = malloc((n ? n : 1) * sizeof *cell);
+    node_rank = malloc((ds->node_count ? ds->node_count : 1) * sizeof *node_rank);
     result = calloc(1, sizeof *result);
-    if (!cell || !result)
+    if (!cell || !node_rank || !result)
         goto nomem;
-    /* each agreement's cell (its pair of countries); nodes that name no country are in none */
+    /* each node's country by rank, PN_NONE where it names none: an agreement's ends are then
+     * 4 bytes each to read, not a node's record, and fetched ahead (NODES_AHEAD) */
+    for (size_t i = 0; i < ds->node_count; i++)
+        node_rank[i] = known(ds, (uint32_t)i) ? rank[ds->nodes[i].country] : PN_NONE;
+    /* each agreement's cell (its pair of countries), PN_NONE for none: in the view, both
+     * ends naming a country */
     for (size_t i = 0; i < n; i++) {
-        if (!view->agreement[i] || !known(ds, ds->a[i]) || !known(ds, ds->b[i]))
+        if (i + NODES_AHEAD < n) {
+            __builtin_prefetch(&node_rank[ds->a[i + NODES_AHEAD]]);
+            __builtin_prefetch(&node_rank[ds->b[i + NODES_AHEAD]]);
+        }
+        uint64_t ra = node_rank[ds->a[i]], rb = node_rank[ds->b[i]];
+        cell[i] = PN_NONE;
+        if (!view->agreement[i] || ra == PN_NONE || rb == PN_NONE)
             continue;
-        uint64_t ra = rank[ds->nodes[ds->a[i]].country], rb = rank[ds->nodes[ds->b[i]].country];
-        if ((status = cell_of(&cell[k++], &map, ra < rb ? ra << 32 | rb : rb << 32 | ra)) != 0)
+        if ((status = cell_of(&cell[i], &map, ra < rb ? ra << 32 | rb : rb << 32 | ra)) != 0)
             goto done;
+        k++;
     }
     /* the agreements' node pairs grouped by cell (a counting sort on the few cells), then the
      * distinct pairs of each cell counted in a set the size of the cell */
@@ -208,17 +224,18 @@ int pn_country_matrix_new(pn_country_matrix_t **out, const pn_view_t *view)
     grouped = malloc((k ? k : 1) * sizeof *grouped);
     if (!start || !grouped)
         goto nomem;
-    for (size_t j = 0; j < k; j++)
-        start[cell[j] + 1]++;
+    for (size_t i = 0; i < n; i++)
+        if (cell[i] != PN_NONE)
+            start[cell[i] + 1]++;
     for (size_t c = 0; c < cell_count; c++) {
         largest = start[c + 1] > largest ? start[c + 1] : largest;
         start[c + 1] += start[c];
     }
-    for (size_t i = 0, j = 0; i < n; i++) {
-        if (!view->agreement[i] || !known(ds, ds->a[i]) || !known(ds, ds->b[i]))
+    for (size_t i = 0; i < n; i++) {
+        if (cell[i] == PN_NONE)
             continue;
         uint64_t a = ds->a[i], b = ds->b[i];
-        grouped[start[cell[j++]]++] = a < b ? a << 32 | b : b << 32 | a;
+        grouped[start[cell[i]]++] = a < b ? a << 32 | b : b << 32 | a;
     }
     size_t capacity = 1;
     while (capacity < 2 * largest)
@@ -259,6 +276,7 @@ done:
     cell_map_destroy(&map);
     free(rank);
     free(order);
+    free(node_rank);
     return status;
 }
 
@@ -280,7 +298,10 @@ int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
     size_t *agreements = calloc(countries ? countries : 1, sizeof *agreements);
     pn_coverage_row_t *rows = calloc(countries ? countries : 1, sizeof *rows);
     pn_coverage_t *result = calloc(1, sizeof *result);
-    uint32_t *rank = NULL, *order = NULL, *node_country = NULL, *node_unit = NULL;
+    uint32_t *rank = NULL, *order = NULL;
+    struct {
+        uint32_t country, unit;
+    } *node = NULL;
     unsigned char *named = NULL; /* per country: it names one (its code is not "") */
     cell_map_t partners = CELL_MAP_INIT; /* the pairs of countries with an agreement */
     int status = 0;
@@ -290,10 +311,10 @@ int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
         goto done;
     }
     /* each node's country and unit, read in order once: the agreements then look their ends
-     * up in these (8 bytes a node) rather than in the nodes (88). With rollup a unit is up a
-     * chain of parents, walked for the ends of agreements alone, as a node may have none. */
-    if (!(node_country = malloc((nodes ? nodes : 1) * sizeof *node_country)) ||
-        !(node_unit = malloc((nodes ? nodes : 1) * sizeof *node_unit)) ||
+     * up in these (8 bytes a node, fetched ahead) rather than in the nodes (88). With rollup a
+     * unit is up a chain of parents, walked for the ends of agreements alone, as a node may
+     * have none. */
+    if (!(node = malloc((nodes ? nodes : 1) * sizeof *node)) ||
         !(named = malloc(countries ? countries : 1))) {
         status = pn_error__nomem();
         goto done;
@@ -301,20 +322,24 @@ int pn_coverage_new(pn_coverage_t **out, const pn_view_t *view, int rollup)
     for (size_t c = 0; c < countries; c++)
         named[c] = ds->countries[c].code[0] != '\0';
     for (size_t i = 0; i < nodes; i++) {
-        node_country[i] = ds->nodes[i].country;
-        node_unit[i] = pn_unit__of(ds, (uint32_t)i, 0);
+        node[i].country = ds->nodes[i].country;
+        node[i].unit = pn_unit__of(ds, (uint32_t)i, 0);
     }
     for (size_t i = 0; i < ds->agreement_count; i++) {
+        if (i + NODES_AHEAD < ds->agreement_count) {
+            __builtin_prefetch(&node[ds->a[i + NODES_AHEAD]]);
+            __builtin_prefetch(&node[ds->b[i + NODES_AHEAD]]);
+        }
         if (!view->agreement[i])
             continue;
         uint32_t a = ds->a[i], b = ds->b[i];
-        uint32_t ca = node_country[a], cb = node_country[b];
+        uint32_t ca = node[a].country, cb = node[b].country;
         /* with a party that names no country, abroad or not is unknown: not abroad */
         int abroad = ca != cb && named[ca] && named[cb];
         uint32_t ends[2] = {a, b};
         for (int e = 0; e < 2; e++) {
             flags[ends[e]] |= (unsigned char)(1 | (abroad ? 2 : 0));
-            uint32_t unit = rollup ? pn_unit__of(ds, ends[e], 1) : node_unit[ends[e]];
+            uint32_t unit = rollup ? pn_unit__of(ds, ends[e], 1) : node[ends[e]].unit;
             if (unit != PN_NONE)
                 flags[unit] |= (unsigned char)(4 | (abroad ? 8 : 0));
         }
@@ -366,8 +391,7 @@ done:
     free(rows);
     free(rank);
     free(order);
-    free(node_country);
-    free(node_unit);
+    free(node);
     free(named);
     cell_map_destroy(&partners);
     return status;
