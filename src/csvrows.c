@@ -204,38 +204,95 @@ static void report_progress(const reader_t *r, const pn_reader_t *in, double sta
     r->opts->progress(&p, r->opts->progress_data);
 }
 
+int pn_csv__plain = 1;
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* The first of eight bytes (in memory order) that is @p d or at most '"' (a quote, a CR, a
+ * NUL, a space), 8 if none. A byte after the first such may be flagged wrongly (a borrow), so
+ * the caller reads the byte found before it acts on it. */
+static size_t first_of_note(uint64_t w, unsigned char d)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w);
+#endif
+    uint64_t x = w ^ (ONES * d);
+    uint64_t flag = (((x - ONES) & ~x) | ((w - ONES * '#') & ~w)) & HIGHS;
+    return flag ? (size_t)__builtin_ctzll(flag) / 8 : 8;
+}
+
+long pn_csv__split_plain(const char *line, size_t len, char delimiter, const char **field,
+                         size_t *field_len, size_t max, int *clean)
+{
+    unsigned char d = (unsigned char)delimiter, nul = 0;
+    uint64_t high = 0;
+    if (d == ' ' || d == '"' || d == '\r' || d == '\0')
+        return -1;
+    if (len && line[len - 1] == '\r')
+        len--;
+    size_t first = 0;
+    while (first < len && line[first] == ' ')
+        first++;
+    long count = 0;
+    /* one pass, eight bytes at a time up to the next delimiter or byte of note (most bytes of
+     * a name or a date are neither) */
+    for (size_t start = first, i = first;;) {
+        for (size_t k = 8; k == 8 && i + 8 <= len; i += k) {
+            uint64_t w;
+            memcpy(&w, line + i, 8);
+            high |= w;
+            k = first_of_note(w, d);
+        }
+        if (i < len && (unsigned char)line[i] != d) {
+            unsigned char c = (unsigned char)line[i++];
+            if (c == '"' || c == '\r')
+                return -1;
+            nul |= c == '\0';
+            high |= c;
+            continue;
+        }
+        size_t s = start, e = i;
+        while (s < e && line[s] == ' ')
+            s++;
+        while (e > s && line[e - 1] == ' ')
+            e--;
+        if ((size_t)count < max) {
+            field[count] = line + s;
+            field_len[count] = e - s;
+        }
+        count++;
+        if (i >= len)
+            break;
+        start = ++i;
+    }
+    *clean = !(high & HIGHS) && !nul;
+    return first == len ? 0 : count;
+}
+
+/* The most fields of a line split_plain_line() takes; libcsv reads a wider one. */
+#define PLAIN_FIELDS 64
+
 /* libcsv reads a byte at a time through two function pointers, most of the loading time of a
- * big table. A whole line (ending with its line feed) that starts a row and has no quote, and
- * no carriage return but before its line feed, is split here as libcsv splits it: fields
- * between delimiters, trimmed of spaces at either end; a line of spaces is no row.
+ * big table. A whole line (ending with its line feed) that starts a row and is plain (see
+ * pn_csv__split_plain()) is split here, as libcsv splits it.
  * @return 1 when the line was read, 0 when libcsv must read it */
 static int split_plain_line(reader_t *r, const struct csv_parser *parser, const char *line,
                             size_t len, char delimiter)
 {
-    size_t n = len - 1, start = 0;
-    if (parser->pstate != 0 || parser->entry_pos != 0 || delimiter == ' ')
+    const char *field[PLAIN_FIELDS];
+    size_t field_len[PLAIN_FIELDS];
+    int clean;
+    if (!pn_csv__plain || parser->pstate != 0 || parser->entry_pos != 0)
         return 0;
-    if (n > 0 && line[n - 1] == '\r')
-        n--;
-    if (memchr(line, '"', n) || memchr(line, '\r', n))
+    long count = pn_csv__split_plain(line, len - 1, delimiter, field, field_len, PLAIN_FIELDS,
+                                     &clean);
+    if (count < 0 || count > PLAIN_FIELDS)
         return 0;
-    while (start < n && line[start] == ' ')
-        start++;
-    if (start == n)
-        return 1;
-    for (;;) {
-        const char *delimiter_at = memchr(line + start, delimiter, n - start);
-        size_t stop = delimiter_at ? (size_t)(delimiter_at - line) : n, end = stop;
-        while (start < end && line[start] == ' ')
-            start++;
-        while (end > start && line[end - 1] == ' ')
-            end--;
-        on_field((void *)(uintptr_t)(line + start), end - start, r);
-        if (!delimiter_at)
-            break;
-        start = stop + 1;
-    }
-    on_row(line[n], r);
+    for (long i = 0; i < count; i++)
+        on_field((void *)(uintptr_t)field[i], field_len[i], r);
+    if (count)
+        on_row('\n', r);
     return 1;
 }
 

@@ -41,6 +41,22 @@ typedef struct {
 int pn_csv__read(pn_reader_t *in, const pn_csv_options_t *opts);
 
 /**
+ * Split a plain line, without its line feed, into fields as libcsv splits it: between
+ * delimiters, each trimmed of spaces at either end; a carriage return at the line's end is
+ * dropped. The first @p max fields' starts and lengths go to @p field and @p field_len (not
+ * NUL-terminated); *clean says whether the line has neither a NUL byte nor a byte past ASCII.
+ * @return the number of fields (more than @p max when the line has more), 0 for a line of
+ *         spaces or none, or -1 when the line is not plain (a quote, a carriage return but at its
+ *         end) or the delimiter is one libcsv reads otherwise (a space, a quote, CR, NUL)
+ */
+long pn_csv__split_plain(const char *line, size_t len, char delimiter, const char **field,
+                         size_t *field_len, size_t max, int *clean);
+
+/** When 0, pn_csv__read() gives every line to libcsv, pn_csv__split_plain() none: for tests
+ *  that compare the two. 1 by default. */
+extern int pn_csv__plain;
+
+/**
  * The column of a header whose name is one of @p names (NULL-terminated list, lower case),
  * compared without case and with spaces and hyphens read as underscores.
  * @return the 0-based column, or -1

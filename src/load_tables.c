@@ -1126,49 +1126,16 @@ static double split_now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* Split a plain line (no line feed) into fields as csvrows.c's split_plain_line() does:
- * between delimiters, trimmed of spaces at either end. @return the number of fields (only
- * the first SPLIT_FIELDS kept, the others must be empty), 0 for a line of spaces, or -1 when
- * the line is not plain: a quote, a carriage return but at its end, a NUL, invalid UTF-8 */
+/* Split a plain line (no line feed) into fields as pn_csv__read() does. @return the number
+ * of fields, 0 for a line of spaces, or -1 when the line is not plain (pn_csv__split_plain()),
+ * has more than SPLIT_FIELDS fields, a NUL or invalid UTF-8; *ascii: all its bytes are ASCII */
 static long split_fields(const char *p, size_t len, char delimiter, const char **field,
                          size_t *field_len, int *ascii)
 {
-    if (len && p[len - 1] == '\r')
-        len--;
-    unsigned char high = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (c == '"' || c == '\r' || c == '\0')
-            return -1;
-        high |= c;
-    }
-    *ascii = high < 0x80;
-    if (!*ascii && pn_utf8__invalid(p, len) < len)
+    long count = pn_csv__split_plain(p, len, delimiter, field, field_len, SPLIT_FIELDS, ascii);
+    if (count > SPLIT_FIELDS || (count > 0 && !*ascii && pn_utf8__invalid(p, len) < len))
         return -1;
-    size_t start = 0;
-    while (start < len && p[start] == ' ')
-        start++;
-    if (start == len)
-        return 0;
-    long count = 0;
-    for (;;) {
-        const char *at = memchr(p + start, delimiter, len - start);
-        size_t stop = at ? (size_t)(at - p) : len, end = stop;
-        while (start < end && p[start] == ' ')
-            start++;
-        while (end > start && p[end - 1] == ' ')
-            end--;
-        if (count < SPLIT_FIELDS) {
-            field[count] = p + start;
-            field_len[count] = end - start;
-        } else if (end > start) {
-            return -1;
-        }
-        count++;
-        if (!at)
-            return count;
-        start = stop + 1;
-    }
+    return count;
 }
 
 /* Write the parties of agreement @p index of the half. @return 0, or -1 to give up */
@@ -1233,7 +1200,7 @@ static int split_row(const split_t *s, half_t *h, const char *p, size_t len, uin
         return (int)count; /* a line of spaces is no row */
     if ((size_t)count < t->width)
         return -1;
-    for (size_t i = t->width; i < (size_t)count && i < SPLIT_FIELDS; i++)
+    for (size_t i = t->width; i < (size_t)count; i++)
         if (field_len[i])
             return -1;
     /* every column of the header is one of these, before the row's end */

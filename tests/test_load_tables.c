@@ -2,13 +2,20 @@
  * every invalid case located by file, line and column. */
 #include "test_common.h"
 
+#include "csvrows.h"
 #include "load_readers.h"
 
+#include <csv.h>
 #include <math.h>
 #include <stdint.h>
 #include <sys/stat.h>
 
 PN_TEST_SUITE(load_tables);
+
+static int space_only(unsigned char c)
+{
+    return c == ' ';
+}
 
 static const char nodes_csv[] =
     "id,name,country,level,parent,lat,lon,aliases\n"
@@ -408,39 +415,151 @@ Test(load_tables, reads_plain_lines_as_libcsv_reads_quoted_ones)
     }
 }
 
+/* ---- plain lines split without libcsv, as libcsv splits them --------------------------- */
+
+typedef struct {
+    char field[64][64];
+    size_t len[64];
+    size_t count, rows;
+} csv_seen_t;
+
+static void seen_field(void *data, size_t len, void *ctx)
+{
+    csv_seen_t *seen = ctx;
+    cr_assert_lt(seen->count, 64);
+    cr_assert_lt(len, 64);
+    memcpy(seen->field[seen->count], data ? data : "", len);
+    seen->len[seen->count++] = len;
+}
+
+static void seen_row(int terminator, void *ctx)
+{
+    (void)terminator;
+    ((csv_seen_t *)ctx)->rows++;
+}
+
+/* @p line (and a line feed) read by libcsv as pn_csv__read() sets it up */
+static csv_seen_t libcsv_split(const char *line, size_t len, char delimiter)
+{
+    struct csv_parser parser;
+    csv_seen_t seen = {0};
+    cr_assert_eq(csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL), 0);
+    csv_set_delim(&parser, (unsigned char)delimiter);
+    csv_set_space_func(&parser, space_only);
+    cr_assert_eq(csv_parse(&parser, line, len, seen_field, seen_row, &seen), len);
+    cr_assert_eq(csv_parse(&parser, "\n", 1, seen_field, seen_row, &seen), 1);
+    cr_assert_eq(csv_fini(&parser, seen_field, seen_row, &seen), 0);
+    csv_free(&parser);
+    return seen;
+}
+
+Test(load_tables, splits_plain_lines_as_libcsv_does)
+{
+    const char *field[8];
+    size_t len[8];
+    int clean;
+    static const char line[] = "  a , b ,c  \r";
+    cr_assert_eq(pn_csv__split_plain(line, strlen(line), ',', field, len, 8, &clean), 3);
+    cr_expect(len[0] == 1 && field[0][0] == 'a' && len[1] == 1 && field[1][0] == 'b' &&
+              len[2] == 1 && field[2][0] == 'c' && clean);
+    cr_expect_eq(pn_csv__split_plain("   ", 3, ',', field, len, 8, &clean), 0);
+    cr_expect_eq(pn_csv__split_plain("", 0, ',', field, len, 8, &clean), 0);
+    cr_expect_eq(pn_csv__split_plain("a,\"b\"", 5, ',', field, len, 8, &clean), -1);
+    cr_expect_eq(pn_csv__split_plain("a\rb,c", 5, ',', field, len, 8, &clean), -1);
+    cr_expect_eq(pn_csv__split_plain("a b,c", 5, ' ', field, len, 8, &clean), -1);
+    cr_expect_eq(pn_csv__split_plain("a,b,c,,,", 8, ',', field, len, 2, &clean), 6);
+    cr_expect(len[0] == 1 && len[1] == 1);
+    cr_expect_eq(pn_csv__split_plain("a,\xc3\xa9", 4, ',', field, len, 8, &clean), 2);
+    cr_expect_not(clean);
+    cr_expect_eq(pn_csv__split_plain("a,b\0c,d", 7, ',', field, len, 8, &clean), 3);
+    cr_expect(!clean && len[1] == 3);
+
+    /* lines of bytes that matter (delimiters, spaces, quotes, CR, NUL, bytes past ASCII),
+     * fields across the eight-byte words the splitter reads: where it takes a line, libcsv
+     * reads the same fields; it gives up exactly on a quote or an inner CR */
+    static const char alphabet[] = {'a', 'b', '7', ' ', ' ', ',', ';', '\t', '"', '\r', '\0',
+                                    '\xc3', '\xa9', '-', '#', '!'};
+    uint64_t state = 12345;
+    for (int n = 0; n < 20000; n++) {
+        char text[48];
+        size_t length = (size_t)(n % 41);
+        int quote = 0, cr = 0, nul = 0, high = 0;
+        for (size_t i = 0; i < length; i++) {
+            state = state * 6364136223846793005u + 1442695040888963407u;
+            unsigned pick = (unsigned)(state >> 33) % 64;
+            /* mostly letters, so that some words hold nothing of note */
+            text[i] = pick < sizeof alphabet ? alphabet[pick] : (char)('c' + pick % 20);
+            quote |= text[i] == '"';
+            cr |= text[i] == '\r' && i + 1 < length;
+            nul |= text[i] == '\0';
+            high |= (unsigned char)text[i] >= 0x80;
+        }
+        char delimiter = ",;\t"[n % 3];
+        const char *at[64];
+        size_t at_len[64];
+        long count = pn_csv__split_plain(text, length, delimiter, at, at_len, 64, &clean);
+        if (quote || cr) {
+            cr_expect_eq(count, -1, "line %d", n);
+            continue;
+        }
+        cr_assert_geq(count, 0, "line %d", n);
+        cr_expect_eq(clean, !nul && !high, "line %d", n);
+        csv_seen_t seen = libcsv_split(text, length, delimiter);
+        cr_expect_eq(seen.rows, count > 0, "line %d", n);
+        if (count == 0)
+            continue;
+        cr_assert_eq(seen.count, (size_t)count, "line %d", n);
+        for (long i = 0; i < count; i++)
+            cr_expect(seen.len[i] == at_len[i] && memcmp(seen.field[i], at[i], at_len[i]) == 0,
+                      "line %d field %ld", n, i);
+    }
+}
+
 /* ---- a big edge table read on two threads (the threshold lowered to one byte) ---------- */
 
-/* Load @p edges (beside nodes_csv) on one thread, then cut in two: the same outcome, the same
- * problems in the same order, the same agreements. @return the two-thread load */
-static pn_test_load_t same_when_cut(const char *folder, const char *edges)
+/* The same outcome, the same problems in the same order, the same agreements. */
+static void expect_same_load(const pn_test_load_t *one, const pn_test_load_t *two)
 {
-    const char *dir = tables(folder, nodes_csv, edges);
-    uint64_t threshold = pn_load__split_min;
-    pn_load__split_min = UINT64_MAX;
-    pn_test_load_t one = pn_test_load(dir, NULL);
-    pn_load__split_min = 1;
-    pn_test_load_t two = pn_test_load(dir, NULL);
-    pn_load__split_min = threshold;
-    cr_assert_eq(two.status, one.status, "%s", pn_test_problems(&two));
-    cr_assert_eq(pn_problems_count(two.problems), pn_problems_count(one.problems), "%s",
-                 pn_test_problems(&two));
-    for (size_t i = 0; i < pn_problems_count(one.problems); i++) {
-        cr_expect_eq(pn_problems_get(two.problems, i)->severity,
-                     pn_problems_get(one.problems, i)->severity);
-        cr_expect_str_eq(pn_problems_get(two.problems, i)->message,
-                         pn_problems_get(one.problems, i)->message);
+    cr_assert_eq(two->status, one->status, "%s", pn_test_problems(two));
+    cr_assert_eq(pn_problems_count(two->problems), pn_problems_count(one->problems), "%s",
+                 pn_test_problems(two));
+    for (size_t i = 0; i < pn_problems_count(one->problems); i++) {
+        cr_expect_eq(pn_problems_get(two->problems, i)->severity,
+                     pn_problems_get(one->problems, i)->severity);
+        cr_expect_str_eq(pn_problems_get(two->problems, i)->message,
+                         pn_problems_get(one->problems, i)->message);
     }
-    if (one.status == 0) {
-        cr_assert_eq(pn_dataset_agreement_count(two.ds), pn_dataset_agreement_count(one.ds));
-        for (size_t i = 0; i < pn_dataset_agreement_count(one.ds); i++) {
+    if (one->status == 0) {
+        cr_assert_eq(pn_dataset_agreement_count(two->ds), pn_dataset_agreement_count(one->ds));
+        for (size_t i = 0; i < pn_dataset_agreement_count(one->ds); i++) {
             pn_agreement_t x, y;
-            pn_dataset_agreement(&x, one.ds, i);
-            pn_dataset_agreement(&y, two.ds, i);
+            pn_dataset_agreement(&x, one->ds, i);
+            pn_dataset_agreement(&y, two->ds, i);
             cr_expect(x.a == y.a && x.b == y.b && x.date == y.date && x.end == y.end &&
                       x.kind == y.kind && x.kind_stated == y.kind_stated && x.line == y.line,
                       "agreement %zu differs", i);
         }
     }
+}
+
+/* Load @p edges (beside nodes_csv) with every line read by libcsv, then on one thread (plain
+ * lines split by pn_csv__split_plain()), then cut in two: the same loads.
+ * @return the two-thread load */
+static pn_test_load_t same_when_cut(const char *folder, const char *edges)
+{
+    const char *dir = tables(folder, nodes_csv, edges);
+    uint64_t threshold = pn_load__split_min;
+    pn_load__split_min = UINT64_MAX;
+    pn_csv__plain = 0;
+    pn_test_load_t libcsv = pn_test_load(dir, NULL);
+    pn_csv__plain = 1;
+    pn_test_load_t one = pn_test_load(dir, NULL);
+    pn_load__split_min = 1;
+    pn_test_load_t two = pn_test_load(dir, NULL);
+    pn_load__split_min = threshold;
+    expect_same_load(&libcsv, &one);
+    expect_same_load(&one, &two);
+    pn_test_load_free(&libcsv);
     pn_test_load_free(&one);
     return two;
 }

@@ -1,34 +1,38 @@
 /*
  * Fuzzes the tables loader on a folder: the input is nodes.csv, then edges.csv and the
  * companion tables (countries, memberships, documents, reported, sources, dataset), each
- * after a form feed; a table the input does not reach is left out. The edge table is read once
- * on one thread and once cut in two (load_tables.c reads big ones so): the same outcome, the
- * same problems and the same agreements.
+ * after a form feed; a table the input does not reach is left out. The tables are read with
+ * every line given to libcsv, then with plain lines split by pn_csv__split_plain(), then with
+ * the edge table cut in two (load_tables.c reads big ones so): the same outcome, the same
+ * problems and the same agreements each time.
  */
 #include "fuzz_common.h"
 
+#include "csvrows.h"
 #include "load_readers.h"
 
 #include <partnet/load.h>
 
-/* Load @p folder with the edge table read on two threads from @p split_min bytes. */
+/* Load @p folder with the edge table read on two threads from @p split_min bytes, plain lines
+ * split without libcsv when @p plain. */
 static int load_split(pn_dataset_t **ds, pn_problems_t **problems, const char *folder,
-                      uint64_t split_min)
+                      uint64_t split_min, int plain)
 {
     pn_load_options_t opts = PN_LOAD_OPTIONS_INIT;
     opts.input = PN_INPUT_TABLES;
     FUZZ_REQUIRE(pn_problems_new(problems) == 0);
     pn_load__split_min = split_min;
+    pn_csv__plain = plain;
     *ds = NULL;
-    return pn_dataset_load(ds, folder, &opts, *problems);
+    int status = pn_dataset_load(ds, folder, &opts, *problems);
+    pn_csv__plain = 1;
+    return status;
 }
 
-static void same_when_cut(const char *folder)
+static void require_same(int status, const pn_dataset_t *one, const pn_problems_t *said_one,
+                         int status_two, const pn_dataset_t *two, const pn_problems_t *said_two)
 {
-    pn_dataset_t *one, *two;
-    pn_problems_t *said_one, *said_two;
-    int status = load_split(&one, &said_one, folder, UINT64_MAX);
-    FUZZ_REQUIRE(load_split(&two, &said_two, folder, 1) == status);
+    FUZZ_REQUIRE(status_two == status);
     FUZZ_REQUIRE(pn_problems_count(said_one) == pn_problems_count(said_two));
     for (size_t i = 0; i < pn_problems_count(said_one); i++)
         FUZZ_REQUIRE(strcmp(pn_problems_get(said_one, i)->message,
@@ -43,10 +47,22 @@ static void same_when_cut(const char *folder)
         FUZZ_REQUIRE(x.a == y.a && x.b == y.b && x.date == y.date && x.end == y.end &&
                      x.kind == y.kind && x.kind_stated == y.kind_stated && x.line == y.line);
     }
-    pn_dataset_free(one);
-    pn_dataset_free(two);
-    pn_problems_free(said_one);
-    pn_problems_free(said_two);
+}
+
+static void same_three_ways(const char *folder)
+{
+    pn_dataset_t *ds[3];
+    pn_problems_t *said[3];
+    int status[3];
+    status[0] = load_split(&ds[0], &said[0], folder, UINT64_MAX, 0);
+    status[1] = load_split(&ds[1], &said[1], folder, UINT64_MAX, 1);
+    status[2] = load_split(&ds[2], &said[2], folder, 1, 1);
+    for (int k = 1; k < 3; k++)
+        require_same(status[0], ds[0], said[0], status[k], ds[k], said[k]);
+    for (int k = 0; k < 3; k++) {
+        pn_dataset_free(ds[k]);
+        pn_problems_free(said[k]);
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -75,6 +91,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     opts.input = PN_INPUT_TABLES;
     pn_load__split_min = 1;
     fuzz_load(folder, &opts);
-    same_when_cut(folder);
+    same_three_ways(folder);
     return 0;
 }
