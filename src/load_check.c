@@ -13,27 +13,31 @@
 /* Remarks of one sort are listed one per line up to this many, then summed up in one line. */
 #define LIST_MAX 20
 
-static const char *agreement_label(const pn_dataset_t *ds, size_t i, char *buf, size_t cap)
+/* "node" and its id in @p buf (PN_PROBLEMS_ENTITY_MAX bytes) */
+static const char *node_label(const pn_node_t *n, char *buf)
+{
+    return pn_problems__entity(buf, "node", n->id, strlen(n->id));
+}
+
+/* "agreement" and its id, if it has one, in @p buf (PN_PROBLEMS_ENTITY_MAX bytes) */
+static const char *agreement_label(const pn_dataset_t *ds, size_t i, char *buf)
 {
     const char *id = ds->extras[ds->extra[i]].id;
-    if (id)
-        snprintf(buf, cap, "agreement \"%s\"", id);
-    else
-        snprintf(buf, cap, "agreement");
-    return buf;
+    return id ? pn_problems__entity(buf, "agreement", id, strlen(id)) : "agreement";
 }
 
 static int check_parents(pn_loader_t *l)
 {
     const pn_dataset_t *ds = l->ds;
     const char *file = l->nodes_file ? l->nodes_file : ds->name;
+    char label[PN_PROBLEMS_ENTITY_MAX];
     for (size_t i = 0; i < ds->node_count; i++) {
         const pn_node_t *n = &ds->nodes[i];
         if (n->first_level && (n->parent != PN_NONE || n->level == PN_LEVEL_COUNTRY ||
                                n->level == PN_LEVEL_REGION)) {
-            int status = pn_load__error(l, "%s:%u: node \"%s\": first_level marks a city or "
-                                        "district with the rank of a region; it has no parent",
-                                        file, n->line, n->id);
+            int status = pn_load__error(l, "%s:%u: %s: first_level marks a city or district "
+                                        "with the rank of a region; it has no parent", file,
+                                        n->line, node_label(n, label));
             if (status)
                 return status;
             continue;
@@ -46,15 +50,15 @@ static int check_parents(pn_loader_t *l)
         int fits = p->level == PN_LEVEL_REGION || (p->first_level && p->level != n->level) ||
                    (p->level == PN_LEVEL_DISTRICT && n->level == PN_LEVEL_CITY);
         if (!fits || n->level == PN_LEVEL_REGION || n->level == PN_LEVEL_COUNTRY)
-            status = pn_load__error(l, "%s:%u: node \"%s\": parent \"%s\" is a %s, but the "
-                                    "parent of a %s must be a region%s", file, n->line, n->id,
+            status = pn_load__error(l, "%s:%u: %s: parent \"%s\" is a %s, but the parent of "
+                                    "a %s must be a region%s", file, n->line, node_label(n, label),
                                     p->id, pn_level_name(p->level), pn_level_name(n->level),
                                     n->level == PN_LEVEL_CITY ? ", a district or a city of regional rank"
                                     : n->level == PN_LEVEL_DISTRICT ? " or a city of regional rank"
                                                                      : "");
         else if (p->country != n->country)
-            status = pn_load__error(l, "%s:%u: node \"%s\": parent \"%s\" is in %s, not in %s",
-                                    file, n->line, n->id, p->id,
+            status = pn_load__error(l, "%s:%u: %s: parent \"%s\" is in %s, not in %s",
+                                    file, n->line, node_label(n, label), p->id,
                                     ds->countries[p->country].code, ds->countries[n->country].code);
         if (status)
             return status;
@@ -66,14 +70,14 @@ static int check_dates(pn_loader_t *l)
 {
     const pn_dataset_t *ds = l->ds;
     const char *file = l->agreements_file ? l->agreements_file : ds->name;
-    char label[256], start[PN_DATE_TEXT_MAX], end[PN_DATE_TEXT_MAX];
+    char label[PN_PROBLEMS_ENTITY_MAX], start[PN_DATE_TEXT_MAX], end[PN_DATE_TEXT_MAX];
     for (size_t i = 0; i < ds->agreement_count; i++) {
         if (ds->end[i] == PN_DATE_NONE || ds->date[i] == PN_DATE_NONE)
             continue;
         if (pn_date_last_day(ds->end[i]) < pn_date_first_day(ds->date[i])) {
             int status = pn_load__error(
                 l, "%s:%u: %s: ends %s, before it was signed (%s)", file, ds->line[i],
-                agreement_label(ds, i, label, sizeof label), pn_date_format(end, ds->end[i]),
+                agreement_label(ds, i, label), pn_date_format(end, ds->end[i]),
                 pn_date_format(start, ds->date[i]));
             if (status)
                 return status;
@@ -106,12 +110,12 @@ static int note_agreements(pn_loader_t *l, int (*lacks)(const pn_dataset_t *, si
         return pn_load__note(l, "%s: %zu of %zu agreements have %s (lines %s, ...)", file,
                              count, ds->agreement_count, what, lines);
     }
-    char label[256];
+    char label[PN_PROBLEMS_ENTITY_MAX];
     for (size_t i = 0; i < ds->agreement_count; i++) {
         if (!lacks(ds, i))
             continue;
         int status = pn_load__note(l, "%s:%u: %s has %s", file, ds->line[i],
-                                   agreement_label(ds, i, label, sizeof label), what);
+                                   agreement_label(ds, i, label), what);
         if (status)
             return status;
     }

@@ -53,6 +53,7 @@ int pn_load__country_named(uint32_t *out, pn_loader_t *l, const char *file, cons
                            size_t len, uint32_t line, int codes_only)
 {
     pn_dataset_t *ds = l->ds;
+    char label[PN_PROBLEMS_ENTITY_MAX];
     pn_load__trim(&text, &len);
     uint32_t cached;
     if (pn_strmap__get(&l->named, text, len, &cached)) {
@@ -79,21 +80,22 @@ int pn_load__country_named(uint32_t *out, pn_loader_t *l, const char *file, cons
         status = pn_dataset__country(&country, ds, "", "(unknown)", 0);
     } else if (codes_only && len == 2 && key[0] >= 'A' && key[0] <= 'Z' && key[1] >= 'A' &&
                key[1] <= 'Z' && !pn_country_is_code(r, key)) {
-        status = pn_load__error(l, "%s:%u: country \"%s\" is not an ISO 3166-1 alpha-2 code",
-                                file, line, key);
+        status = pn_load__error(l, "%s:%u: %s is not an ISO 3166-1 alpha-2 code", file, line,
+                                pn_problems__entity(label, "country", key, len));
         if (status == 0)
             status = pn_dataset__country(&country, ds, "", "(unknown)", 0);
     } else if (pn_country_resolve(&code, &how, r, key) == 0) {
         if (how == PN_COUNTRY_MATCH_GUESS)
             status = pn_problems__add(l->problems,
                                       l->opts->strict ? PN_SEVERITY_ERROR : PN_SEVERITY_WARNING,
-                                      "%s:%u: country \"%s\" read as %s (%s), the nearest name",
-                                      file, line, key, pn_country_name(r, code), code);
+                                      "%s:%u: %s read as %s (%s), the nearest name", file, line,
+                                      pn_problems__entity(label, "country", key, len),
+                                      pn_country_name(r, code), code);
         if (status == 0)
             status = pn_load__country_code(&country, l, code);
     } else if (l->opts->strict) {
-        status = pn_load__error(l, "%s:%u: country \"%s\" is not a country name partnet knows",
-                                file, line, key);
+        status = pn_load__error(l, "%s:%u: %s is not a country name partnet knows", file, line,
+                                pn_problems__entity(label, "country", key, len));
         if (status == 0)
             status = pn_dataset__country(&country, ds, key, key, 0);
     } else {
@@ -210,6 +212,7 @@ int pn_load__resolve_parents(pn_loader_t *l, const char *file, const char *const
                              const char *field)
 {
     pn_dataset_t *ds = l->ds;
+    char label[PN_PROBLEMS_ENTITY_MAX];
     for (size_t i = 0; i < ds->node_count; i++) {
         if (!parents[i])
             continue;
@@ -217,11 +220,14 @@ int pn_load__resolve_parents(pn_loader_t *l, const char *file, const char *const
         uint32_t parent;
         int status = 0;
         if (pn_dataset_find_node(&parent, ds, parents[i]) != 0)
-            status = pn_load__error(l, "%s:%u: node \"%s\": %s: no node has the id \"%s\"", file,
-                                    n->line, n->id, field, parents[i]);
+            status = pn_load__error(l, "%s:%u: %s: %s: no node has the id \"%s\"", file, n->line,
+                                    pn_problems__entity(label, "node", n->id, strlen(n->id)),
+                                    field, parents[i]);
         else if (parent == i)
-            status = pn_load__error(l, "%s:%u: node \"%s\": %s: a node cannot be its own parent",
-                                    file, n->line, n->id, field);
+            status = pn_load__error(l, "%s:%u: %s: %s: a node cannot be its own parent", file,
+                                    n->line,
+                                    pn_problems__entity(label, "node", n->id, strlen(n->id)),
+                                    field);
         else
             n->parent = parent;
         if (status)

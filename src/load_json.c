@@ -46,7 +46,7 @@ typedef struct {
     json_t *j;
     const cJSON *obj;
     uint32_t line;
-    char label[192];
+    char label[PN_PROBLEMS_ENTITY_MAX];
     int errors;
 } elem_t;
 
@@ -121,7 +121,7 @@ static void elem_begin(elem_t *e, json_t *j, const element_t *el, const char *wh
 /* Name the element by its id once known: node "minsk" rather than nodes[3]. */
 static void elem_name(elem_t *e, const char *kind, const char *id)
 {
-    snprintf(e->label, sizeof e->label, "%s \"%.150s\"", kind, id);
+    pn_problems__entity(e->label, kind, id, strlen(id));
 }
 
 static int elem_is_object(elem_t *e)

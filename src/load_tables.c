@@ -416,6 +416,7 @@ static int give_memberships(pn_loader_t *l, table_t *t, uint64_t country,
 
 static int document_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
 {
+    char label[PN_PROBLEMS_ENTITY_MAX]; /* an entity named by a problem */
     table_t *t = ctx;
     pn_dataset_t *ds = t->l->ds;
     if (!t->header_done) {
@@ -431,8 +432,8 @@ static int document_row(void *ctx, const pn_field_t *f, size_t count, uint32_t l
         return t->fatal;
     uint32_t existing;
     if (pn_strmap__get(&ds->document_index, id, len, &existing))
-        return pn_load__error(t->l, "%s:%u: document \"%.60s\": another document has this id",
-                              t->file, line, id);
+        return pn_load__error(t->l, "%s:%u: %s: another document has this id", t->file, line,
+                              pn_problems__entity(label, "document", id, len));
     long year = 0;
     if (!whole_cell(t, f, count, t->column[D_YEAR], line, "year", PN_DATE_MIN_YEAR,
                     PN_DATE_MAX_YEAR, "a year", &year))
@@ -595,6 +596,7 @@ static int reported_row(void *ctx, const pn_field_t *f, size_t count, uint32_t l
 
 static int source_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
 {
+    char label[PN_PROBLEMS_ENTITY_MAX]; /* an entity named by a problem */
     table_t *t = ctx;
     pn_dataset_t *ds = t->l->ds;
     if (!t->header_done) {
@@ -614,9 +616,10 @@ static int source_row(void *ctx, const pn_field_t *f, size_t count, uint32_t lin
                                     "agreement id", t->file, line);
     uint32_t extra = ds->extra[agreement];
     if (!extra || !ds->extras[extra].source.document)
-        return pn_load__error(t->l, "%s:%u: agreement \"%.60s\" has no source_document in %s: "
-                              "its first source is there, %s gives the others", t->file, line,
-                              id, t->l->agreements_file, PN_TABLES_SOURCES);
+        return pn_load__error(t->l, "%s:%u: %s has no source_document in %s: its first source "
+                              "is there, %s gives the others", t->file, line,
+                              pn_problems__entity(label, "agreement", id, strlen(id)),
+                              t->l->agreements_file, PN_TABLES_SOURCES);
     if (!required_cell(t, f, count, t->column[SRC_SOURCE + S_DOCUMENT], line, "document",
                        "a document"))
         return t->fatal;
@@ -679,6 +682,7 @@ static int dataset_row(void *ctx, const pn_field_t *f, size_t count, uint32_t li
 
 static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
 {
+    char label[PN_PROBLEMS_ENTITY_MAX]; /* an entity named by a problem */
     table_t *t = ctx;
     pn_loader_t *l = t->l;
     pn_dataset_t *ds = l->ds;
@@ -698,8 +702,9 @@ static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     if (found == PN_ENOMEM)
         return found;
     if (found == 0)
-        return pn_load__error(l, "%s:%u: node \"%.*s\": another node has this id (line %u)%s",
-                              t->file, line, (int)id_len, id, ds->nodes[existing].line,
+        return pn_load__error(l, "%s:%u: %s: another node has this id (line %u)%s", t->file,
+                              line, pn_problems__entity(label, "node", id, id_len),
+                              ds->nodes[existing].line,
                               strlen(ds->nodes[existing].id) != id_len ||
                                       memcmp(ds->nodes[existing].id, id, id_len)
                                   ? PN_LOAD__OTHER_FORM
@@ -710,14 +715,16 @@ static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
     pn_level_t level = PN_LEVEL_CITY;
     const char *level_text = pn_csv__cell(f, count, t->column[N_LEVEL], &len);
     if (len && pn_level_parse(&level, level_text) != 0 &&
-        pn_load__error(l, "%s:%u: node \"%s\": column level: expected " PN_LOAD__LEVELS
-                       ", found \"%s\"", t->file, line, id, level_text) != 0)
+        pn_load__error(l, "%s:%u: %s: column level: expected " PN_LOAD__LEVELS ", found \"%s\"",
+                       t->file, line, pn_problems__entity(label, "node", id, strlen(id)),
+                       level_text) != 0)
         return PN_ENOMEM;
     const char *flag = pn_csv__cell(f, count, t->column[N_FIRST_LEVEL], &len);
     int first_level = len && (strcmp(flag, "true") == 0 || strcmp(flag, "1") == 0);
     if (len && !first_level && strcmp(flag, "false") != 0 && strcmp(flag, "0") != 0 &&
-        pn_load__error(l, "%s:%u: node \"%s\": column first_level: expected true, false, 1, 0 "
-                       "or nothing, found \"%s\"", t->file, line, id, flag) != 0)
+        pn_load__error(l, "%s:%u: %s: column first_level: expected true, false, 1, 0 or nothing, "
+                       "found \"%s\"", t->file, line,
+                       pn_problems__entity(label, "node", id, strlen(id)), flag) != 0)
         return PN_ENOMEM;
     const char *country_text = pn_csv__cell(f, count, t->column[N_COUNTRY], &len);
     uint32_t country;
@@ -733,9 +740,10 @@ static int node_row(void *ctx, const pn_field_t *f, size_t count, uint32_t line)
          !pn_load__number(lon_text, lon_len, -PN_LOAD__LONGITUDE_MAX, PN_LOAD__LONGITUDE_MAX,
                           &lon))) {
         lat = lon = NAN;
-        if (pn_load__error(l, "%s:%u: node \"%s\": columns lat, lon: expected degrees from -90 "
-                           "to 90 and -180 to 180, found \"%s\", \"%s\"", t->file, line, id,
-                           lat_text, lon_text) != 0)
+        if (pn_load__error(l, "%s:%u: %s: columns lat, lon: expected degrees from -90 to 90 and "
+                           "-180 to 180, found \"%s\", \"%s\"", t->file, line,
+                           pn_problems__entity(label, "node", id, strlen(id)), lat_text,
+                           lon_text) != 0)
             return PN_ENOMEM;
     }
 
@@ -817,6 +825,7 @@ static int has_extras(const table_t *t)
 static int edge_extras(table_t *t, const pn_field_t *f, size_t count, uint32_t line,
                        uint32_t *out)
 {
+    char label[PN_PROBLEMS_ENTITY_MAX]; /* an entity named by a problem */
     pn_dataset_t *ds = t->l->ds;
     size_t len[E_COUNT];
     const char *text[E_COUNT];
@@ -831,8 +840,10 @@ static int edge_extras(table_t *t, const pn_field_t *f, size_t count, uint32_t l
     if (len[E_ID]) {
         uint32_t existing;
         if (pn_strmap__get(&ds->agreement_ids, text[E_ID], len[E_ID], &existing))
-            return pn_load__error(t->l, "%s:%u: agreement \"%s\": another agreement has this id "
-                                  "(line %u)", t->file, line, text[E_ID], ds->line[existing]);
+            return pn_load__error(t->l, "%s:%u: %s: another agreement has this id (line %u)",
+                                  t->file, line,
+                                  pn_problems__entity(label, "agreement", text[E_ID], len[E_ID]),
+                                  ds->line[existing]);
     }
     double source_line = 0;
     if (len[E_LINE] && !pn_load__whole(text[E_LINE], len[E_LINE], 1, PN_LOAD__LINE_MAX,

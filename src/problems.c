@@ -115,7 +115,27 @@ static const char *location(pn_problem_t *p, const char *m, int *nomem)
     return m;
 }
 
-/* KIND "ID" then ": " or " "; @return what follows, or @p m. */
+const char *pn_problems__entity(char *buf, const char *kind, const char *id, size_t len)
+{
+    size_t n = (size_t)snprintf(buf, PN_PROBLEMS_ENTITY_MAX - 2 * PN_PROBLEMS_ID_MAX - 2,
+                                "%s \"", kind);
+    if (len > PN_PROBLEMS_ID_MAX) {
+        len = PN_PROBLEMS_ID_MAX;
+        while (len && ((unsigned char)id[len] & 0xC0) == 0x80)
+            len--;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (id[i] == '"' || id[i] == '\\')
+            buf[n++] = '\\';
+        buf[n++] = id[i];
+    }
+    buf[n++] = '"';
+    buf[n] = '\0';
+    return buf;
+}
+
+/* KIND "ID" (a quote or a backslash in ID escaped) then ": " or " "; @return what follows,
+ * or @p m. */
 static const char *entity(pn_problem_t *p, const char *m, int *nomem)
 {
     for (size_t k = 0; k < sizeof entity_kinds / sizeof entity_kinds[0]; k++) {
@@ -123,14 +143,20 @@ static const char *entity(pn_problem_t *p, const char *m, int *nomem)
         if (strncmp(m, entity_kinds[k], n) != 0 || strncmp(m + n, " \"", 2) != 0)
             continue;
         const char *id = m + n + 2, *end = id;
-        while ((end = strchr(end, '"')) && end[1] && end[1] != ':' && end[1] != ' ')
-            end++;
-        if (!end)
+        while (*end && *end != '"')
+            end += end[0] == '\\' && end[1] ? 2 : 1;
+        if (*end != '"' || (end[1] && end[1] != ':' && end[1] != ' '))
             return m;
         char *text = malloc(n + 1 + (size_t)(end - id) + 1);
         *nomem |= text == NULL;
-        if (text)
-            sprintf(text, "%s %.*s", entity_kinds[k], (int)(end - id), id);
+        if (!text)
+            return m;
+        memcpy(text, entity_kinds[k], n);
+        text[n] = ' ';
+        size_t t = n + 1;
+        for (const char *c = id; c < end; c++)
+            text[t++] = *c == '\\' ? *++c : *c;
+        text[t] = '\0';
         p->entity = text;
         return end[1] == ':' ? end + 2 + (end[2] == ' ') : end + 1;
     }

@@ -297,6 +297,30 @@ class Check(unittest.TestCase):
         self.assertEqual([(p["file"], p["line"], p["field"], p["entity"]) for p in problems],
                          [(path, None, None, None)])
 
+    def test_an_id_that_looks_like_a_message_is_named_whole(self):
+        # ids with quotes, colons and backslashes: the entity is the id as given, the field
+        # the one the message names after it (the message escapes \" and \\ in the id)
+        hostile = 'x": field "kind\\'
+        text = json.dumps({"nodes": [
+            {"id": hostile, "name": "A", "country": "BY", "level": "shire"},
+            {"id": "D", "name": "D", "country": "AM", "level": "region"}],
+            "agreements": [{"id": hostile, "parties": ["D", hostile], "date": "2010-13",
+                            "kind": "twinning"}]})
+        path, problems = self.check_json("hostile.json", text)
+        got = [(p["field"], p["entity"]) for p in problems if p["severity"] == "error"]
+        self.assertEqual(got, [("level", "node " + hostile), ("date", "agreement " + hostile)])
+        self.assertIn('"x\\": field \\"kind\\\\"', problems[0]["message"])
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, "nodes.csv"), "w", encoding="utf-8") as f:
+                f.write('id,name,country,level\n"%s",A,BY,shire\n' % hostile.replace('"', '""'))
+            with open(os.path.join(tmp, "edges.csv"), "w", encoding="utf-8") as f:
+                f.write("source,target\n")
+            r = run("check", "--format", "json", tmp)
+            self.assertEqual(r.returncode, 2)
+            p = json.loads(r.stdout)[0]
+            self.assertEqual((p["line"], p["field"], p["entity"]),
+                             (2, "level", "node " + hostile), p["message"])
+
     def test_csv_has_the_same_fields(self):
         r = run("check", "--format", "csv", os.path.join(FIXTURES, "bad.json"))
         rows = list(csv.DictReader(io.StringIO(r.stdout.decode())))

@@ -1,8 +1,10 @@
-/* Status codes and messages: the last error is kept per call, and igraph's errors come back as
- * PN_EIGRAPH with igraph's own message instead of aborting the process. */
+/* Status codes and messages, and the problems a loader lists: the last error is kept per call,
+ * igraph's errors come back as PN_EIGRAPH with its own message instead of aborting the
+ * process, and a problem's entity is read back whole whatever its id. */
 #include "test_common.h"
 
 #include "error.h"
+#include "problems.h"
 
 PN_TEST_SUITE(error);
 
@@ -47,4 +49,29 @@ Test(error, keeps_one_line_and_clears)
     cr_expect_str_eq(pn_error_last(), "first line second line");
     pn_error_clear();
     cr_expect_str_eq(pn_error_last(), "");
+}
+
+/* A problem's entity is read back from its message whole, whatever the id holds; a long id is
+ * cut at the start of a character. */
+Test(error, a_problem_names_an_entity_whatever_its_id)
+{
+    pn_problems_t *problems;
+    char label[PN_PROBLEMS_ENTITY_MAX];
+    cr_assert_eq(pn_problems_new(&problems), 0);
+    const char *id = "a\": b \\\"c\\";
+    cr_assert_eq(pn_problems__add(problems, PN_SEVERITY_ERROR, "f.csv:3: %s: column level: x",
+                                  pn_problems__entity(label, "node", id, strlen(id))),
+                 0);
+    const pn_problem_t *p = pn_problems_get(problems, 0);
+    cr_expect_str_eq(p->message, "f.csv:3: node \"a\\\": b \\\\\\\"c\\\\\": column level: x");
+    cr_expect_str_eq(p->entity, "node a\": b \\\"c\\");
+    cr_expect_str_eq(p->field, "level");
+    cr_expect_eq(p->line, 3);
+
+    char longer[PN_PROBLEMS_ID_MAX + 8];
+    memset(longer, 'q', PN_PROBLEMS_ID_MAX - 1);
+    memcpy(longer + PN_PROBLEMS_ID_MAX - 1, "\xc3\xa9zzz", 6); /* é across the cut */
+    pn_problems__entity(label, "agreement", longer, strlen(longer));
+    cr_expect_eq(strlen(label), strlen("agreement \"\"") + PN_PROBLEMS_ID_MAX - 1);
+    pn_problems_free(problems);
 }

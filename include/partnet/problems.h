@@ -22,7 +22,8 @@ typedef enum {
 /**
  * A problem, and the parts its message names, each on its own for a script (`partnet check
  * --format csv|json`): read from the message, whose every loader writes it as
- * "FILE[:LINE[:COLUMN]]: [KIND \"ID\": ][field \"F\" | column N (F) | column F: ]what".
+ * "FILE[:LINE[:COLUMN]]: [KIND \"ID\": ][field \"F\" | column N (F) | column F: ]what",
+ * a quote or a backslash in ID after a backslash (read back without it).
  */
 typedef struct {
     pn_severity_t severity;
